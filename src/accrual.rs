@@ -5,12 +5,12 @@
 //! register changes, never edited.
 
 use crate::calendar::Period;
-use chrono::Datelike;
 use crate::grant::{Basis, Category, Grant, RuleId};
 use crate::money::{monthly_part, Ore};
 use crate::municipality::MunicipalityNumber;
 use crate::register::{Person, Register};
 use crate::rules::{MissingYear, RateKey, RuleBook, YearRules};
+use chrono::Datelike;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
@@ -68,7 +68,11 @@ pub fn compute_accruals(
     let years: BTreeMap<i32, &YearRules> = (first.year..=to.year)
         .map(|y| rules.year(y).map(|r| (y, r)))
         .collect::<Result<_, _>>()?;
-    let window = Window { first, to, years: &years };
+    let window = Window {
+        first,
+        to,
+        years: &years,
+    };
     let mut accruals = Vec::new();
     for person in &register.persons {
         accrue_person(person, &window, &mut accruals);
@@ -89,7 +93,11 @@ pub fn compute_person_accruals(
     let years: BTreeMap<i32, &YearRules> = (from.year..=to.year)
         .map(|y| rules.year(y).map(|r| (y, r)))
         .collect::<Result<_, _>>()?;
-    let window = Window { first: from, to, years: &years };
+    let window = Window {
+        first: from,
+        to,
+        years: &years,
+    };
     let mut accruals = Vec::new();
     accrue_person(person, &window, &mut accruals);
     Ok(accruals)
@@ -127,7 +135,10 @@ pub fn integration_exclusion(person: &Person) -> Option<String> {
 /// Why a person gets no Norwegian-training grant, if so (R11).
 pub fn norwegian_exclusion(person: &Person) -> Option<String> {
     if person.born.is_some() {
-        return Some("a child born after settlement is not in the Norwegian-training target group (R11)".into());
+        return Some(
+            "a child born after settlement is not in the Norwegian-training target group (R11)"
+                .into(),
+        );
     }
     let age = person.age_at_settlement();
     if !(NORWEGIAN_AGE_FROM..=NORWEGIAN_AGE_TO).contains(&age) {
@@ -140,7 +151,9 @@ pub fn norwegian_exclusion(person: &Person) -> Option<String> {
 
 fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
     let start = person.settlement_period();
-    let end = person.last_period().map_or(window.to, |exit| exit.min(window.to));
+    let end = person
+        .last_period()
+        .map_or(window.to, |exit| exit.min(window.to));
     if end < start || end < window.first {
         return;
     }
@@ -172,22 +185,40 @@ fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
     if integration_exclusion(person).is_none() {
         // R2, R3, R7: the lump sum of grant year 1 in the settlement (or birth) month.
         if start.year == person.clock_year && window.contains(start) {
-            let key = RateKey::IntegrationYear1(if person.born.is_some() { Category::Child } else { category });
+            let key = RateKey::IntegrationYear1(if person.born.is_some() {
+                Category::Child
+            } else {
+                category
+            });
             let amount = window.rules(start).required_rate(key).amount;
-            let rule = if person.born.is_some() { RuleId::R7 } else { RuleId::R3 };
+            let rule = if person.born.is_some() {
+                RuleId::R7
+            } else {
+                RuleId::R3
+            };
             push(out, start, Grant::IntegrationYear1, amount, rule, 1, key);
         }
         // R4: grant years 2–5 (3 under R1's exception) in monthly parts.
         let last_grant_year = person.basis.integration_grant_years();
         let last_year = person.clock_year + last_grant_year - 1;
-        let from = start.max(Period::new(person.clock_year + 1, 1).expect("January")).max(window.first);
+        let from = start
+            .max(Period::new(person.clock_year + 1, 1).expect("January"))
+            .max(window.first);
         let to = end.min(Period::new(last_year, 12).expect("December"));
         if from <= to {
             for period in Period::range_inclusive(from, to) {
                 let grant_year = (period.year - person.clock_year + 1) as u8;
                 let key = RateKey::IntegrationYear(grant_year);
                 let annual = window.rules(period).required_rate(key).amount;
-                push(out, period, Grant::Integration, monthly_part(annual, period.month), RuleId::R4, grant_year, key);
+                push(
+                    out,
+                    period,
+                    Grant::Integration,
+                    monthly_part(annual, period.month),
+                    RuleId::R4,
+                    grant_year,
+                    key,
+                );
             }
         }
         // R8: the one-off grants in the settlement month.
@@ -195,11 +226,30 @@ fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
             let age = person.age_at_settlement();
             if person.born.is_none() && age >= ELDERLY_AGE_FROM {
                 let amount = window.rules(start).required_rate(RateKey::Elderly).amount;
-                push(out, start, Grant::Elderly, amount, RuleId::R8, 1, RateKey::Elderly);
+                push(
+                    out,
+                    start,
+                    Grant::Elderly,
+                    amount,
+                    RuleId::R8,
+                    1,
+                    RateKey::Elderly,
+                );
             }
             if age < KINDERGARTEN_AGE_BELOW {
-                let amount = window.rules(start).required_rate(RateKey::Kindergarten).amount;
-                push(out, start, Grant::Kindergarten, amount, RuleId::R8, 1, RateKey::Kindergarten);
+                let amount = window
+                    .rules(start)
+                    .required_rate(RateKey::Kindergarten)
+                    .amount;
+                push(
+                    out,
+                    start,
+                    Grant::Kindergarten,
+                    amount,
+                    RuleId::R8,
+                    1,
+                    RateKey::Kindergarten,
+                );
             }
         }
     }
@@ -217,7 +267,15 @@ fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
                     RateKey::MinorFromYearOf17
                 };
                 let annual = window.rules(period).required_rate(key).amount;
-                push(out, period, Grant::Minor, monthly_part(annual, period.month), RuleId::R10, 0, key);
+                push(
+                    out,
+                    period,
+                    Grant::Minor,
+                    monthly_part(annual, period.month),
+                    RuleId::R10,
+                    0,
+                    key,
+                );
             }
         }
     }
@@ -241,7 +299,15 @@ fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
                 } else {
                     RateKey::NorwegianHigh(1)
                 };
-                push(out, start, Grant::Norwegian, rules.required_rate(key).amount, RuleId::R12, 1, key);
+                push(
+                    out,
+                    start,
+                    Grant::Norwegian,
+                    rules.required_rate(key).amount,
+                    RuleId::R12,
+                    1,
+                    key,
+                );
             }
         } else {
             for grant_year in 1..=3u8 {
@@ -259,7 +325,15 @@ fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
                     RateKey::NorwegianHigh(grant_year)
                 };
                 let amount = window.rules(period).required_rate(key).amount;
-                push(out, period, Grant::Norwegian, amount, RuleId::R11, grant_year, key);
+                push(
+                    out,
+                    period,
+                    Grant::Norwegian,
+                    amount,
+                    RuleId::R11,
+                    grant_year,
+                    key,
+                );
             }
         }
     }
@@ -310,7 +384,9 @@ pub fn totals_by_municipality_grant_month(
 ) -> BTreeMap<(MunicipalityNumber, Grant, Period), Ore> {
     let mut totals: BTreeMap<(MunicipalityNumber, Grant, Period), Ore> = BTreeMap::new();
     for a in accruals {
-        *totals.entry((a.municipality, a.grant, a.period)).or_default() += a.amount;
+        *totals
+            .entry((a.municipality, a.grant, a.period))
+            .or_default() += a.amount;
     }
     totals.retain(|_, amount| !amount.is_zero());
     totals

@@ -124,12 +124,21 @@ mod tests {
     #[test]
     fn periods_parse_print_and_count_months() {
         let p: Period = "2022-07".parse().unwrap();
-        assert_eq!(p, Period { year: 2022, month: 7 });
+        assert_eq!(
+            p,
+            Period {
+                year: 2022,
+                month: 7
+            }
+        );
         assert_eq!(p.to_string(), "2022-07");
         assert_eq!(p.plus_months(6).to_string(), "2023-01");
         assert_eq!(p.plus_months(-7).to_string(), "2021-12");
         assert_eq!(p.last_day(), date("2022-07-31"));
-        assert_eq!("2022-02".parse::<Period>().unwrap().last_day(), date("2022-02-28"));
+        assert_eq!(
+            "2022-02".parse::<Period>().unwrap().last_day(),
+            date("2022-02-28")
+        );
         for bad in ["2022-13", "2022-7", "22-07", "2022/07", ""] {
             assert!(bad.parse::<Period>().is_err(), "{bad}");
         }

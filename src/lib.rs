@@ -4,17 +4,39 @@
 //! (database, files, reports, command line) after. See ARCHITECTURE.md.
 
 // Domain core: no I/O.
-/// Integer øre and the named rules that split and round money.
-pub mod money;
-/// Months (`Period`), ISO dates and ages.
-pub mod calendar;
-/// Grant codes, settlement bases, categories and rule ids.
-pub mod grant;
-/// Rates and payment terms per budget year, parsed strictly from TOML text.
-pub mod rules;
-/// The 356 municipalities of 2020–2023.
-pub mod municipality;
-/// The settlement register: row parsing, validation and person timelines.
-pub mod register;
 /// Accruals per person, grant and month (rules R0–R13).
 pub mod accrual;
+/// Running and storing a monthly batch (edge).
+pub mod batch_run;
+/// Months (`Period`), ISO dates and ages.
+pub mod calendar;
+/// The command line (edge).
+pub mod cli;
+/// The demo: the main job end to end on a fresh SQLite database.
+pub mod demo;
+/// Explanations of a person's accruals and payments.
+pub mod explain;
+/// A synthetic register shaped by the annual report.
+pub mod generate;
+/// Grant codes, settlement bases, categories and rule ids.
+pub mod grant;
+/// The register import: all events of a file or none (edge).
+pub mod import;
+/// Integer øre and the named rules that split and round money.
+pub mod money;
+/// The 356 municipalities of 2020–2023.
+pub mod municipality;
+/// Payout batches: what a term pays, per municipality, grant and person.
+pub mod payout;
+/// The settlement register: row parsing, validation and person timelines.
+pub mod register;
+/// Payout reports: batch CSV and askama HTML pages (edge).
+pub mod reports;
+/// Rates and payment terms per budget year, parsed strictly from TOML text.
+pub mod rules;
+/// Loading the rules directory (edge).
+pub mod rules_dir;
+/// The database edge (sqlx, SQLite or PostgreSQL).
+pub mod store;
+/// Reading CSV and XLSX files into rows (edge).
+pub mod tabular;

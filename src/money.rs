@@ -136,7 +136,7 @@ pub fn format_kroner_grouped(kroner: i64) -> String {
     let digits = kroner.unsigned_abs().to_string();
     let mut out = String::new();
     for (index, ch) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(ch);
@@ -173,9 +173,17 @@ mod tests {
         ];
         for (annual, part, december) in table {
             for month in 1..=11 {
-                assert_eq!(monthly_part(Ore(annual), month), Ore(part), "{annual} m{month}");
+                assert_eq!(
+                    monthly_part(Ore(annual), month),
+                    Ore(part),
+                    "{annual} m{month}"
+                );
             }
-            assert_eq!(monthly_part(Ore(annual), 12), Ore(december), "{annual} december");
+            assert_eq!(
+                monthly_part(Ore(annual), 12),
+                Ore(december),
+                "{annual} december"
+            );
             let year: Ore = (1..=12).map(|m| monthly_part(Ore(annual), m)).sum();
             assert_eq!(year, Ore(annual));
         }
@@ -215,7 +223,10 @@ mod tests {
 
     #[test]
     fn grouped_kroner_use_a_space_between_thousands() {
-        assert_eq!(format_kroner_grouped(9_802_028_370), "9\u{a0}802\u{a0}028\u{a0}370");
+        assert_eq!(
+            format_kroner_grouped(9_802_028_370),
+            "9\u{a0}802\u{a0}028\u{a0}370"
+        );
         assert_eq!(format_kroner_grouped(-1_000), "-1\u{a0}000");
         assert_eq!(format_kroner_grouped(999), "999");
         assert_eq!(format_nok_grouped(Ore(-123_456)), "-1\u{a0}234,56");

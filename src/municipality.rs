@@ -96,7 +96,9 @@ impl Municipalities {
     }
 
     pub fn name(&self, number: MunicipalityNumber) -> &str {
-        self.get(number).map(|m| m.name.as_str()).unwrap_or("(unknown)")
+        self.get(number)
+            .map(|m| m.name.as_str())
+            .unwrap_or("(unknown)")
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Municipality> {
@@ -128,7 +130,10 @@ mod tests {
     #[test]
     fn a_number_outside_the_list_is_refused_with_a_reason() {
         let list = Municipalities::shipped();
-        assert!(list.parse("3101").unwrap_err().contains("not one of the 356"));
+        assert!(list
+            .parse("3101")
+            .unwrap_err()
+            .contains("not one of the 356"));
         assert!(list.parse("301").unwrap_err().contains("four-digit"));
         assert!(list.parse("abcd").is_err());
     }

@@ -52,9 +52,14 @@ impl EventKind {
     }
 
     pub fn parse(text: &str) -> Option<EventKind> {
-        [EventKind::Settled, EventKind::Born, EventKind::Moved, EventKind::Exited]
-            .into_iter()
-            .find(|k| k.code() == text)
+        [
+            EventKind::Settled,
+            EventKind::Born,
+            EventKind::Moved,
+            EventKind::Exited,
+        ]
+        .into_iter()
+        .find(|k| k.code() == text)
     }
 
     fn required_columns(self) -> &'static [&'static str] {
@@ -109,7 +114,9 @@ impl Event {
             self.birth_date.map(|d| d.to_string()).unwrap_or_default(),
             self.municipality.map(|m| m.to_string()).unwrap_or_default(),
             self.basis.map(|b| b.code().to_string()).unwrap_or_default(),
-            self.unaccompanied.map(|u| u.to_string()).unwrap_or_default(),
+            self.unaccompanied
+                .map(|u| u.to_string())
+                .unwrap_or_default(),
             opt(&self.country),
             opt(&self.mother_id),
         ]
@@ -175,7 +182,10 @@ pub fn parse_row(
 ) -> Result<Event, Vec<Problem>> {
     let row = raw.row;
     let cell = |name: &str| -> &str {
-        let index = COLUMNS.iter().position(|c| *c == name).expect("known column");
+        let index = COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .expect("known column");
         raw.cells.get(index).map(|s| s.trim()).unwrap_or("")
     };
     let mut problems = Vec::new();
@@ -185,14 +195,21 @@ pub fn parse_row(
             let reason = if cell("event").is_empty() {
                 "missing event".to_string()
             } else {
-                format!("unknown event '{}' (settled, born, moved, exited)", cell("event"))
+                format!(
+                    "unknown event '{}' (settled, born, moved, exited)",
+                    cell("event")
+                )
             };
             return Err(vec![Problem::new(row, "event", reason)]);
         }
     };
     for column in kind.required_columns() {
         if cell(column).is_empty() {
-            problems.push(Problem::new(row, column, format!("missing {column} for a {kind} event")));
+            problems.push(Problem::new(
+                row,
+                column,
+                format!("missing {column} for a {kind} event"),
+            ));
         }
     }
     let present = |name: &str| (!cell(name).is_empty()).then(|| cell(name));
@@ -231,7 +248,11 @@ pub fn parse_row(
         "true" => Some(true),
         "false" => Some(false),
         other => {
-            problems.push(Problem::new(row, "unaccompanied", format!("'{other}' is not true or false")));
+            problems.push(Problem::new(
+                row,
+                "unaccompanied",
+                format!("'{other}' is not true or false"),
+            ));
             None
         }
     });
@@ -239,16 +260,28 @@ pub fn parse_row(
         if text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase()) {
             Some(text.to_string())
         } else {
-            problems.push(Problem::new(row, "country", format!("'{text}' is not an ISO 3166-1 alpha-2 code")));
+            problems.push(Problem::new(
+                row,
+                "country",
+                format!("'{text}' is not an ISO 3166-1 alpha-2 code"),
+            ));
             None
         }
     });
     if let (Some(birth), Some(date)) = (birth_date, date) {
         if birth > date {
-            problems.push(Problem::new(row, "birth_date", format!("born {birth}, after the event's date {date}")));
+            problems.push(Problem::new(
+                row,
+                "birth_date",
+                format!("born {birth}, after the event's date {date}"),
+            ));
         }
         if kind == EventKind::Born && birth != date {
-            problems.push(Problem::new(row, "birth_date", "a born event's date is the birth date"));
+            problems.push(Problem::new(
+                row,
+                "birth_date",
+                "a born event's date is the birth date",
+            ));
         }
     }
     if !problems.is_empty() {
@@ -290,17 +323,26 @@ pub fn validate_batch(
     // Every event of every person concerned, the existing ones with row 0.
     let mut by_person: HashMap<&str, Vec<(usize, &Event)>> = HashMap::new();
     for event in existing {
-        by_person.entry(&event.person_id).or_default().push((0, event));
+        by_person
+            .entry(&event.person_id)
+            .or_default()
+            .push((0, event));
     }
     for (row, event) in &new_events {
-        by_person.entry(&event.person_id).or_default().push((*row, event));
+        by_person
+            .entry(&event.person_id)
+            .or_default()
+            .push((*row, event));
     }
     let mut problems = Vec::new();
     let mut entry_of: HashMap<&str, (usize, &Event)> = HashMap::new();
     for (person, events) in by_person.iter_mut() {
         events.sort_by_key(|(row, e)| (e.sort_key(), *row));
         check_person_timeline(person, events, &mut problems);
-        if let Some(first) = events.iter().find(|(_, e)| matches!(e.kind, EventKind::Settled | EventKind::Born)) {
+        if let Some(first) = events
+            .iter()
+            .find(|(_, e)| matches!(e.kind, EventKind::Settled | EventKind::Born))
+        {
             entry_of.insert(person, *first);
         }
     }
@@ -319,7 +361,11 @@ pub fn validate_batch(
                     ));
                 }
             }
-            _ => problems.push(Problem::new(*row, "mother_id", format!("the mother {mother_id} has no settled record"))),
+            _ => problems.push(Problem::new(
+                *row,
+                "mother_id",
+                format!("the mother {mother_id} has no settled record"),
+            )),
         }
     }
     if problems.is_empty() {
@@ -355,11 +401,17 @@ fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mu
             }
         };
         let Some((entry_row, entry_date)) = entry else {
-            fault("person_id", format!("{} for {person}, who has no settled record", event.kind));
+            fault(
+                "person_id",
+                format!("{} for {person}, who has no settled record", event.kind),
+            );
             continue;
         };
         if let Some(exit_date) = exit {
-            fault("date", format!("{} after the person's exit on {exit_date}", event.kind));
+            fault(
+                "date",
+                format!("{} after the person's exit on {exit_date}", event.kind),
+            );
             continue;
         }
         match event.kind {
@@ -367,7 +419,10 @@ fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mu
                 if entered {
                     fault(
                         "person_id",
-                        format!("a second settled or born for {person} (first on {entry_date}, {})", where_(entry_row)),
+                        format!(
+                            "a second settled or born for {person} (first on {entry_date}, {})",
+                            where_(entry_row)
+                        ),
                     );
                     continue;
                 }
@@ -376,15 +431,27 @@ fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mu
             }
             EventKind::Moved | EventKind::Exited => {
                 if !entered {
-                    fault("date", format!("{} on {} before the person's settlement on {entry_date}", event.kind, event.date));
+                    fault(
+                        "date",
+                        format!(
+                            "{} on {} before the person's settlement on {entry_date}",
+                            event.kind, event.date
+                        ),
+                    );
                     continue;
                 }
                 if event.kind == EventKind::Exited {
                     exit = Some(event.date);
                 } else {
                     if current == event.municipality {
-                        let m = event.municipality.map(|m| m.to_string()).unwrap_or_default();
-                        fault("municipality", format!("a move to {m}, where {person} already lives"));
+                        let m = event
+                            .municipality
+                            .map(|m| m.to_string())
+                            .unwrap_or_default();
+                        fault(
+                            "municipality",
+                            format!("a move to {m}, where {person} already lives"),
+                        );
                         continue;
                     }
                     current = event.municipality;
@@ -482,7 +549,10 @@ impl Register {
     pub fn build(events: &[Event], move_lag_months: u32) -> Register {
         let mut by_person: BTreeMap<&str, Vec<&Event>> = BTreeMap::new();
         for event in events {
-            by_person.entry(event.person_id.as_str()).or_default().push(event);
+            by_person
+                .entry(event.person_id.as_str())
+                .or_default()
+                .push(event);
         }
         let mut same_day: HashMap<(&str, NaiveDate), u32> = HashMap::new();
         for event in events.iter().filter(|e| e.kind == EventKind::Settled) {
@@ -496,7 +566,11 @@ impl Register {
             events.sort_by_key(|e| e.sort_key());
             let Some(entry) = events.first().filter(|e| e.kind == EventKind::Settled) else {
                 if let Some(born) = events.iter().copied().find(|e| e.kind == EventKind::Born) {
-                    let own = events.iter().copied().filter(|e| e.kind != EventKind::Born).collect();
+                    let own = events
+                        .iter()
+                        .copied()
+                        .filter(|e| e.kind != EventKind::Born)
+                        .collect();
                     births.push((born, own));
                 }
                 continue;
@@ -512,7 +586,10 @@ impl Register {
                 unaccompanied: entry.unaccompanied.unwrap_or(false),
                 country: entry.country.clone().unwrap_or_default(),
                 clock_year: Period::of_date(entry.date).year,
-                household_settled_same_day: same_day.get(&(household.as_str(), entry.date)).copied().unwrap_or(1),
+                household_settled_same_day: same_day
+                    .get(&(household.as_str(), entry.date))
+                    .copied()
+                    .unwrap_or(1),
                 born: None,
                 moves: Vec::new(),
                 exit: None,
@@ -531,7 +608,8 @@ impl Register {
                 household_id: mother.household_id.clone(),
                 birth_date: born.date,
                 settlement_date: born.date,
-                settlement_municipality: mother.municipality_of(Period::of_date(born.date), move_lag_months),
+                settlement_municipality: mother
+                    .municipality_of(Period::of_date(born.date), move_lag_months),
                 basis: mother.basis,
                 unaccompanied: false,
                 country: mother.country.clone(),
@@ -563,7 +641,9 @@ impl Register {
 fn apply_later_events(person: &mut Person, events: &[&Event]) {
     for event in events {
         match event.kind {
-            EventKind::Moved => person.moves.push((event.date, event.municipality.expect("validated"))),
+            EventKind::Moved => person
+                .moves
+                .push((event.date, event.municipality.expect("validated"))),
             EventKind::Exited => person.exit = Some(event.date),
             EventKind::Settled | EventKind::Born => {}
         }

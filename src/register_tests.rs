@@ -5,7 +5,10 @@ fn today() -> NaiveDate {
 }
 
 fn raw(row: usize, line: &str) -> RawRow {
-    RawRow { row, cells: line.split(',').map(str::to_string).collect() }
+    RawRow {
+        row,
+        cells: line.split(',').map(str::to_string).collect(),
+    }
 }
 
 /// Parses and validates rows (numbered from 2) against existing events.
@@ -39,27 +42,116 @@ const SETTLED: &str = "settled,2022-03-10,p1,h1,1990-01-01,0301,asylum,false,SY,
 fn every_rejection_reason_of_the_register_names_row_column_and_reason() {
     // (rows, expected row, column, words in the reason)
     let table: Vec<(Vec<&str>, usize, &str, &str)> = vec![
-        (vec!["settled,2022-03-10,p1,h1,1990-01-01,0301,,false,SY,"], 2, "basis", "missing basis"),
-        (vec!["settled,10.03.2022,p1,h1,1990-01-01,0301,asylum,false,SY,"], 2, "date", "not a date"),
-        (vec!["settled,2022-03-10,p1,h1,1990-01-01,0301,asylum,yes,SY,"], 2, "unaccompanied", "not true or false"),
-        (vec!["settled,2022-03-10,p1,h1,1990-01-01,0301,refugee,false,SY,"], 2, "basis", "not a basis"),
-        (vec!["settled,2022-03-10,p1,h1,1990-01-01,0301,asylum,false,Syria,"], 2, "country", "alpha-2"),
-        (vec!["arrived,2022-03-10,p1,h1,1990-01-01,0301,asylum,false,SY,"], 2, "event", "unknown event 'arrived'"),
-        (vec!["settled,2022-03-10,p1,h1,1990-01-01,3101,asylum,false,SY,"], 2, "municipality", "not one of the 356"),
-        (vec!["settled,2027-03-10,p1,h1,1990-01-01,0301,asylum,false,SY,"], 2, "date", "in the future"),
-        (vec![SETTLED, "settled,2022-04-10,p1,h1,1990-01-01,4601,asylum,false,SY,"], 3, "person_id", "a second settled"),
-        (vec!["moved,2022-04-10,p9,,,4601,,,,"], 2, "person_id", "no settled record"),
-        (vec!["exited,2022-04-10,p9,,,,,,,"], 2, "person_id", "no settled record"),
-        (vec![SETTLED, "moved,2022-04-10,p1,,,0301,,,,"], 3, "municipality", "already lives"),
-        (vec![SETTLED, "exited,2022-04-10,p1,,,,,,,", "moved,2022-05-10,p1,,,4601,,,,"], 4, "date", "after the person's exit"),
-        (vec!["born,2022-05-10,c1,,2022-05-10,,,,,m9"], 2, "mother_id", "the mother m9 has no settled record"),
-        (vec![SETTLED, "moved,2022-02-10,p1,,,4601,,,,"], 3, "date", "before the person's settlement"),
-        (vec![SETTLED, "born,2022-02-10,c1,,2022-02-10,,,,,p1"], 3, "date", "before the mother's settlement"),
+        (
+            vec!["settled,2022-03-10,p1,h1,1990-01-01,0301,,false,SY,"],
+            2,
+            "basis",
+            "missing basis",
+        ),
+        (
+            vec!["settled,10.03.2022,p1,h1,1990-01-01,0301,asylum,false,SY,"],
+            2,
+            "date",
+            "not a date",
+        ),
+        (
+            vec!["settled,2022-03-10,p1,h1,1990-01-01,0301,asylum,yes,SY,"],
+            2,
+            "unaccompanied",
+            "not true or false",
+        ),
+        (
+            vec!["settled,2022-03-10,p1,h1,1990-01-01,0301,refugee,false,SY,"],
+            2,
+            "basis",
+            "not a basis",
+        ),
+        (
+            vec!["settled,2022-03-10,p1,h1,1990-01-01,0301,asylum,false,Syria,"],
+            2,
+            "country",
+            "alpha-2",
+        ),
+        (
+            vec!["arrived,2022-03-10,p1,h1,1990-01-01,0301,asylum,false,SY,"],
+            2,
+            "event",
+            "unknown event 'arrived'",
+        ),
+        (
+            vec!["settled,2022-03-10,p1,h1,1990-01-01,3101,asylum,false,SY,"],
+            2,
+            "municipality",
+            "not one of the 356",
+        ),
+        (
+            vec!["settled,2027-03-10,p1,h1,1990-01-01,0301,asylum,false,SY,"],
+            2,
+            "date",
+            "in the future",
+        ),
+        (
+            vec![
+                SETTLED,
+                "settled,2022-04-10,p1,h1,1990-01-01,4601,asylum,false,SY,",
+            ],
+            3,
+            "person_id",
+            "a second settled",
+        ),
+        (
+            vec!["moved,2022-04-10,p9,,,4601,,,,"],
+            2,
+            "person_id",
+            "no settled record",
+        ),
+        (
+            vec!["exited,2022-04-10,p9,,,,,,,"],
+            2,
+            "person_id",
+            "no settled record",
+        ),
+        (
+            vec![SETTLED, "moved,2022-04-10,p1,,,0301,,,,"],
+            3,
+            "municipality",
+            "already lives",
+        ),
+        (
+            vec![
+                SETTLED,
+                "exited,2022-04-10,p1,,,,,,,",
+                "moved,2022-05-10,p1,,,4601,,,,",
+            ],
+            4,
+            "date",
+            "after the person's exit",
+        ),
+        (
+            vec!["born,2022-05-10,c1,,2022-05-10,,,,,m9"],
+            2,
+            "mother_id",
+            "the mother m9 has no settled record",
+        ),
+        (
+            vec![SETTLED, "moved,2022-02-10,p1,,,4601,,,,"],
+            3,
+            "date",
+            "before the person's settlement",
+        ),
+        (
+            vec![SETTLED, "born,2022-02-10,c1,,2022-02-10,,,,,p1"],
+            3,
+            "date",
+            "before the mother's settlement",
+        ),
     ];
     for (lines, row, column, reason) in table {
         let found = problems(&lines);
         assert!(
-            found.iter().any(|(r, c, why)| *r == row && c == column && why.contains(reason)),
+            found
+                .iter()
+                .any(|(r, c, why)| *r == row && c == column && why.contains(reason)),
             "{lines:?}: expected {row}:{column}: {reason}, found {found:?}"
         );
     }
@@ -69,12 +161,19 @@ fn every_rejection_reason_of_the_register_names_row_column_and_reason() {
 fn every_problem_of_a_file_is_reported_not_only_the_first() {
     let found = problems(&[
         "settled,2022-03-10,p1,h1,1990-01-01,9999,asylum,false,SY,",
-        SETTLED.replace("p1", "p2").replace("asylum", "bogus").as_str(),
+        SETTLED
+            .replace("p1", "p2")
+            .replace("asylum", "bogus")
+            .as_str(),
         "moved,2022-04-10,p3,,,4601,,,,",
     ]);
     let rows: Vec<usize> = found.iter().map(|(r, _, _)| *r).collect();
     assert_eq!(rows, [2, 3]);
-    let found = problems(&[SETTLED, "moved,2022-04-10,p3,,,4601,,,,", "exited,2022-04-10,p4,,,,,,,"]);
+    let found = problems(&[
+        SETTLED,
+        "moved,2022-04-10,p3,,,4601,,,,",
+        "exited,2022-04-10,p4,,,,,,,",
+    ]);
     let rows: Vec<usize> = found.iter().map(|(r, _, _)| *r).collect();
     assert_eq!(rows, [3, 4]);
 }
@@ -84,14 +183,24 @@ fn the_same_event_again_adds_nothing_and_checks_see_the_database() {
     let first = check(&[SETTLED, "moved,2022-05-10,p1,,,4601,,,,"], &[]).unwrap();
     assert_eq!(first.len(), 2);
     // Re-importing the same rows: nothing new.
-    assert!(check(&[SETTLED, "moved,2022-05-10,p1,,,4601,,,,"], &first).unwrap().is_empty());
+    assert!(check(&[SETTLED, "moved,2022-05-10,p1,,,4601,,,,"], &first)
+        .unwrap()
+        .is_empty());
     // A later file can move the person stored earlier, but not to where they live.
-    assert_eq!(check(&["moved,2022-08-10,p1,,,0301,,,,"], &first).unwrap().len(), 1);
+    assert_eq!(
+        check(&["moved,2022-08-10,p1,,,0301,,,,"], &first)
+            .unwrap()
+            .len(),
+        1
+    );
     let refused = check(&["moved,2022-08-10,p1,,,4601,,,,"], &first).unwrap_err();
     assert!(refused[0].reason.contains("already lives"), "{refused:?}");
     // And a second settlement is refused against the database too.
     let refused = check(&[&SETTLED.replace("0301", "4601")], &first).unwrap_err();
-    assert!(refused[0].reason.contains("already in the database"), "{refused:?}");
+    assert!(
+        refused[0].reason.contains("already in the database"),
+        "{refused:?}"
+    );
 }
 
 #[test]
@@ -112,11 +221,22 @@ fn persons_are_built_with_moves_exit_and_births_under_the_mothers_clock() {
     let p1 = register.person("p1").unwrap();
     assert_eq!(p1.household_settled_same_day, 2);
     assert_eq!(p1.category(), Category::Adult);
-    assert_eq!(p1.municipality_of("2022-06".parse().unwrap(), 2).to_string(), "0301");
-    assert_eq!(p1.municipality_of("2022-07".parse().unwrap(), 2).to_string(), "4601");
+    assert_eq!(
+        p1.municipality_of("2022-06".parse().unwrap(), 2)
+            .to_string(),
+        "0301"
+    );
+    assert_eq!(
+        p1.municipality_of("2022-07".parse().unwrap(), 2)
+            .to_string(),
+        "4601"
+    );
     let c1 = register.person("c1").unwrap();
     assert_eq!(c1.settlement_municipality.to_string(), "0301");
     assert_eq!(c1.clock_year, 2022);
     assert_eq!(c1.born.as_ref().unwrap().days_after_mother_settlement, 83);
-    assert_eq!(register.person("p2").unwrap().exit, Some(parse_iso_date("2022-09-01").unwrap()));
+    assert_eq!(
+        register.person("p2").unwrap().exit,
+        Some(parse_iso_date("2022-09-01").unwrap())
+    );
 }

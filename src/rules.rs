@@ -161,9 +161,13 @@ impl YearRules {
 
     /// A required rate; the loader guarantees it exists.
     pub fn required_rate(&self, key: RateKey) -> &Rate {
-        self.rates
-            .get(&key)
-            .unwrap_or_else(|| panic!("{} lacks {}, checked by the loader", self.file_name, key.path()))
+        self.rates.get(&key).unwrap_or_else(|| {
+            panic!(
+                "{} lacks {}, checked by the loader",
+                self.file_name,
+                key.path()
+            )
+        })
     }
 
     /// The payment term of a month, for a grant, if any.
@@ -258,7 +262,10 @@ pub fn parse_year_file(file_name: &str, text: &str) -> Result<YearRules, RulesEr
         .and_then(|n| n.strip_suffix(".toml"))
     {
         if stem.parse::<i32>().is_ok_and(|y| y != year) {
-            return Err(err("year", format!("the file is named {stem} but says year {year}")));
+            return Err(err(
+                "year",
+                format!("the file is named {stem} but says year {year}"),
+            ));
         }
     }
 
@@ -267,7 +274,12 @@ pub fn parse_year_file(file_name: &str, text: &str) -> Result<YearRules, RulesEr
     let lag_months = u32::try_from(lag_months)
         .ok()
         .filter(|m| *m <= 12)
-        .ok_or_else(|| err("move_lag.months", format!("{lag_months} is not 0–12 months")))?;
+        .ok_or_else(|| {
+            err(
+                "move_lag.months",
+                format!("{lag_months} is not 0–12 months"),
+            )
+        })?;
     let (status, source) = lag.status_and_source()?;
     lag.finish()?;
     let move_lag_months = Sourced {
@@ -311,7 +323,13 @@ fn parse_terms(root: &mut Fields, year: i32) -> Result<Vec<PaymentTerm>, RulesEr
     let file = root.file.clone();
     let items = match root.take("payment_terms") {
         Some(Value::Array(items)) => items,
-        Some(_) => return Err(RulesError::new(&file, "payment_terms", "must be an array of tables [[payment_terms]]")),
+        Some(_) => {
+            return Err(RulesError::new(
+                &file,
+                "payment_terms",
+                "must be an array of tables [[payment_terms]]",
+            ))
+        }
         None => return Err(RulesError::new(&file, "payment_terms", "missing")),
     };
     let mut terms = Vec::new();
@@ -325,10 +343,21 @@ fn parse_terms(root: &mut Fields, year: i32) -> Result<Vec<PaymentTerm>, RulesEr
         let month = u32::try_from(month)
             .ok()
             .filter(|m| (1..=12).contains(m))
-            .ok_or_else(|| RulesError::new(&file, &format!("{prefix}.month"), format!("{month} is not a month 1–12")))?;
+            .ok_or_else(|| {
+                RulesError::new(
+                    &file,
+                    &format!("{prefix}.month"),
+                    format!("{month} is not a month 1–12"),
+                )
+            })?;
         let through_text = term.string("through")?;
-        let through = parse_through(year, &through_text)
-            .ok_or_else(|| RulesError::new(&file, &format!("{prefix}.through"), format!("'{through_text}' is not the last day of a month (MM-DD)")))?;
+        let through = parse_through(year, &through_text).ok_or_else(|| {
+            RulesError::new(
+                &file,
+                &format!("{prefix}.through"),
+                format!("'{through_text}' is not the last day of a month (MM-DD)"),
+            )
+        })?;
         let mut grants = BTreeSet::new();
         for code in term.string_list("grants")? {
             let grant = code
@@ -348,13 +377,25 @@ fn parse_terms(root: &mut Fields, year: i32) -> Result<Vec<PaymentTerm>, RulesEr
     }
     for grant in Grant::ALL {
         if !terms.iter().any(|t| t.grants.contains(&grant)) {
-            return Err(RulesError::new(&file, "payment_terms", format!("no term pays the grant {grant}")));
+            return Err(RulesError::new(
+                &file,
+                "payment_terms",
+                format!("no term pays the grant {grant}"),
+            ));
         }
-        let mut months: Vec<u32> = terms.iter().filter(|t| t.grants.contains(&grant)).map(|t| t.month).collect();
+        let mut months: Vec<u32> = terms
+            .iter()
+            .filter(|t| t.grants.contains(&grant))
+            .map(|t| t.month)
+            .collect();
         let count = months.len();
         months.dedup();
         if months.len() != count {
-            return Err(RulesError::new(&file, "payment_terms", format!("two terms pay {grant} in the same month")));
+            return Err(RulesError::new(
+                &file,
+                "payment_terms",
+                format!("two terms pay {grant} in the same month"),
+            ));
         }
     }
     Ok(terms)
@@ -365,13 +406,17 @@ fn parse_through(year: i32, text: &str) -> Option<Period> {
     let (month, day) = text.split_once('-')?;
     let period = Period::new(year, month.parse().ok()?)?;
     let day: u32 = day.parse().ok()?;
-    (period.last_day() == period.first_day() + chrono::Days::new(u64::from(day) - 1)).then_some(period)
+    (period.last_day() == period.first_day() + chrono::Days::new(u64::from(day) - 1))
+        .then_some(period)
 }
 
 fn parse_rates(root: &mut Fields) -> Result<BTreeMap<RateKey, Rate>, RulesError> {
     let file = root.file.clone();
     let mut rates_table = root.table("rates")?;
-    let known: Vec<RateKey> = RateKey::required().into_iter().chain(RateKey::optional()).collect();
+    let known: Vec<RateKey> = RateKey::required()
+        .into_iter()
+        .chain(RateKey::optional())
+        .collect();
     let mut rates = BTreeMap::new();
     // Walk the file's keys so that anything not known is reported by name.
     let grant_names: Vec<String> = rates_table.table_keys();
@@ -386,7 +431,14 @@ fn parse_rates(root: &mut Fields) -> Result<BTreeMap<RateKey, Rate>, RulesError>
             let amount = fields.amount("amount")?;
             let (status, source) = fields.status_and_source()?;
             fields.finish()?;
-            rates.insert(key, Rate { amount, status, source });
+            rates.insert(
+                key,
+                Rate {
+                    amount,
+                    status,
+                    source,
+                },
+            );
         }
         grant_table.finish()?;
     }
@@ -439,7 +491,10 @@ impl Fields {
     fn integer(&mut self, key: &str) -> Result<i64, RulesError> {
         match self.required(key)? {
             Value::Integer(i) => Ok(i),
-            other => Err(self.error(key, format!("must be an integer, found {}", other.type_str()))),
+            other => Err(self.error(
+                key,
+                format!("must be an integer, found {}", other.type_str()),
+            )),
         }
     }
 
@@ -447,9 +502,17 @@ impl Fields {
     fn amount(&mut self, key: &str) -> Result<Ore, RulesError> {
         match self.required(key)? {
             Value::Integer(i) if i < 0 => Err(self.error(key, format!("negative amount {i}"))),
-            Value::Integer(i) => Ore::from_kroner(i).ok_or_else(|| self.error(key, "amount too large")),
-            Value::Float(f) => Err(self.error(key, format!("non-integer amount {f}: amounts are whole NOK"))),
-            other => Err(self.error(key, format!("must be a whole amount in NOK, found {}", other.type_str()))),
+            Value::Integer(i) => {
+                Ore::from_kroner(i).ok_or_else(|| self.error(key, "amount too large"))
+            }
+            Value::Float(f) => Err(self.error(
+                key,
+                format!("non-integer amount {f}: amounts are whole NOK"),
+            )),
+            other => Err(self.error(
+                key,
+                format!("must be a whole amount in NOK, found {}", other.type_str()),
+            )),
         }
     }
 

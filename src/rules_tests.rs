@@ -12,20 +12,75 @@ fn the_shipped_rules_files_load_with_every_rate_of_domain_section_2_4() {
     let y2022 = parse_year_file("rules/2022.toml", RULES_2022).unwrap();
     let y2023 = parse_year_file("rules/2023.toml", RULES_2023).unwrap();
     let table = [
-        (&y2022, RateKey::IntegrationYear1(Category::SingleAdult), 232_000, RateStatus::Placeholder),
-        (&y2022, RateKey::IntegrationYear(2), 240_000, RateStatus::Placeholder),
-        (&y2022, RateKey::IntegrationYear(5), 72_000, RateStatus::Placeholder),
-        (&y2022, RateKey::MinorToYearOf16, 1_118_000, RateStatus::Inferred),
-        (&y2023, RateKey::MinorFromYearOf17, 705_000, RateStatus::Proposed),
-        (&y2022, RateKey::NorwegianHigh(1), 68_000, RateStatus::Placeholder),
-        (&y2023, RateKey::NorwegianLow(2), 20_800, RateStatus::Placeholder),
-        (&y2023, RateKey::NorwegianCollective, 45_000, RateStatus::Proposed),
-        (&y2022, RateKey::NorwegianBase4To150, 624_000, RateStatus::Placeholder),
-        (&y2023, RateKey::NorwegianBase1To3, 217_000, RateStatus::Proposed),
+        (
+            &y2022,
+            RateKey::IntegrationYear1(Category::SingleAdult),
+            232_000,
+            RateStatus::Placeholder,
+        ),
+        (
+            &y2022,
+            RateKey::IntegrationYear(2),
+            240_000,
+            RateStatus::Placeholder,
+        ),
+        (
+            &y2022,
+            RateKey::IntegrationYear(5),
+            72_000,
+            RateStatus::Placeholder,
+        ),
+        (
+            &y2022,
+            RateKey::MinorToYearOf16,
+            1_118_000,
+            RateStatus::Inferred,
+        ),
+        (
+            &y2023,
+            RateKey::MinorFromYearOf17,
+            705_000,
+            RateStatus::Proposed,
+        ),
+        (
+            &y2022,
+            RateKey::NorwegianHigh(1),
+            68_000,
+            RateStatus::Placeholder,
+        ),
+        (
+            &y2023,
+            RateKey::NorwegianLow(2),
+            20_800,
+            RateStatus::Placeholder,
+        ),
+        (
+            &y2023,
+            RateKey::NorwegianCollective,
+            45_000,
+            RateStatus::Proposed,
+        ),
+        (
+            &y2022,
+            RateKey::NorwegianBase4To150,
+            624_000,
+            RateStatus::Placeholder,
+        ),
+        (
+            &y2023,
+            RateKey::NorwegianBase1To3,
+            217_000,
+            RateStatus::Proposed,
+        ),
     ];
     for (rules, key, kroner, status) in table {
         let rate = rules.rate(key).unwrap();
-        assert_eq!(rate.amount, Ore::from_kroner(kroner).unwrap(), "{}", key.path());
+        assert_eq!(
+            rate.amount,
+            Ore::from_kroner(kroner).unwrap(),
+            "{}",
+            key.path()
+        );
         assert_eq!(rate.status, status, "{}", key.path());
         assert!(!rate.source.is_empty());
     }
@@ -92,10 +147,26 @@ fn the_loader_names_file_and_key_of_every_kind_of_mistake() {
             "rates.integration_year1.single_adult.source",
             "missing",
         ),
-        (RULES_2022.replace("year = 2022", "year = 2021"), "year", "named 2022"),
-        (RULES_2022.replace("through = \"06-30\"", "through = \"06-15\""), "payment_terms[1].through", "last day"),
-        (RULES_2022.replace("months = 2", "months = -1"), "move_lag.months", "not 0–12"),
-        (RULES_2022.replace("\"SE\"", "\"Sweden\""), "low_rate_countries.countries", "alpha-2"),
+        (
+            RULES_2022.replace("year = 2022", "year = 2021"),
+            "year",
+            "named 2022",
+        ),
+        (
+            RULES_2022.replace("through = \"06-30\"", "through = \"06-15\""),
+            "payment_terms[1].through",
+            "last day",
+        ),
+        (
+            RULES_2022.replace("months = 2", "months = -1"),
+            "move_lag.months",
+            "not 0–12",
+        ),
+        (
+            RULES_2022.replace("\"SE\"", "\"Sweden\""),
+            "low_rate_countries.countries",
+            "alpha-2",
+        ),
     ];
     for (text, key, reason) in table {
         let error = error_of(&text);
@@ -125,7 +196,10 @@ fn a_grant_without_any_payment_term_is_refused() {
 
 fn remove_table(text: &str, header: &str) -> String {
     let start = text.find(header).unwrap();
-    let end = text[start..].find("\n\n").map(|e| start + e + 2).unwrap_or(text.len());
+    let end = text[start..]
+        .find("\n\n")
+        .map(|e| start + e + 2)
+        .unwrap_or(text.len());
     format!("{}{}", &text[..start], &text[end..])
 }
 

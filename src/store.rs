@@ -1,0 +1,521 @@
+//! The database edge: SQLite (embedded default) or PostgreSQL through sqlx's
+//! `Any` driver, with the same queries for both. Every write of an import or
+//! a batch happens in one transaction.
+
+use crate::calendar::{parse_iso_date, Period};
+use crate::grant::Basis;
+use crate::money::Ore;
+use crate::municipality::MunicipalityNumber;
+use crate::payout::{BatchLine, LineKey, PersonPayment};
+use crate::register::{Event, EventKind};
+use anyhow::{anyhow, bail, Context, Result};
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor, Row};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Rows per multi-row INSERT: well under both databases' parameter limits.
+const ROWS_PER_INSERT: usize = 500;
+
+/// Which database a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A connected, migrated database.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// A stored batch, without its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredBatch {
+    pub id: i64,
+    pub period: Period,
+    pub run_number: i64,
+    pub computed_at: String,
+    pub content_hash: String,
+    pub line_count: i64,
+    pub total: Ore,
+    pub weakest_rate_status: String,
+    pub register_events: i64,
+}
+
+impl Store {
+    /// Connects to `sqlite://FILE` (created if missing) or `postgres://…`
+    /// and applies the migrations of that backend.
+    pub async fn connect(url: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let (backend, url) = if url.starts_with("sqlite:") {
+            let url = if url.contains("mode=") {
+                url.to_string()
+            } else if url.contains('?') {
+                format!("{url}&mode=rwc")
+            } else {
+                format!("{url}?mode=rwc")
+            };
+            (Backend::Sqlite, url)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            (Backend::Postgres, url.to_string())
+        } else {
+            bail!("unsupported database URL '{url}': use sqlite://FILE or postgres://…");
+        };
+        let options =
+            AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite { 1 } else { 4 });
+        let options = if backend == Backend::Sqlite {
+            options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;")
+                        .await?;
+                    Ok(())
+                })
+            })
+        } else {
+            options
+        };
+        let pool = options
+            .connect(&url)
+            .await
+            .with_context(|| format!("cannot open the database {}", redact(&url)))?;
+        let migrator = match backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator
+            .run(&pool)
+            .await
+            .context("cannot apply the database migrations")?;
+        Ok(Store { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Records the period from which tilskot pays. Refuses to change it once
+    /// set: accruals before it were paid by the previous system.
+    pub async fn init(&self, start: Period) -> Result<()> {
+        match self.setting("start_period").await? {
+            Some(existing) if existing == start.to_string() => Ok(()),
+            Some(existing) => bail!("the database already pays from {existing}; the start period cannot be changed to {start}"),
+            None => {
+                sqlx::query("INSERT INTO setting (key, value) VALUES ($1, $2)")
+                    .bind("start_period")
+                    .bind(start.to_string())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+        }
+    }
+
+    pub async fn setting(&self, key: &str) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT value FROM setting WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| r.get::<String, _>(0)))
+    }
+
+    /// The start period, or an error telling the operator to run `init`.
+    pub async fn start_period(&self) -> Result<Period> {
+        let text = self.setting("start_period").await?.ok_or_else(|| {
+            anyhow!(
+                "the database is not initialised: run `tilskot init --start-period YYYY-MM` first"
+            )
+        })?;
+        text.parse().map_err(|e: String| anyhow!(e))
+    }
+
+    pub async fn event_count(&self) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM register_event")
+            .fetch_one(&self.pool)
+            .await?
+            .get::<i64, _>(0))
+    }
+
+    /// Every event of the register.
+    pub async fn all_events(&self) -> Result<Vec<Event>> {
+        let rows = sqlx::query(&format!("{EVENT_SELECT} ORDER BY id"))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(event_from_row).collect()
+    }
+
+    /// The events of the given persons (and of nobody else).
+    pub async fn events_of_persons(&self, person_ids: &[String]) -> Result<Vec<Event>> {
+        let mut events = Vec::new();
+        for chunk in person_ids.chunks(ROWS_PER_INSERT) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "{EVENT_SELECT} WHERE person_id IN ({}) ORDER BY id",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query(&sql);
+            for id in chunk {
+                query = query.bind(id.as_str());
+            }
+            for row in query.fetch_all(&self.pool).await? {
+                events.push(event_from_row(&row)?);
+            }
+        }
+        Ok(events)
+    }
+
+    /// Stores an import and its new events in one transaction; returns the
+    /// import's id.
+    pub async fn insert_import(
+        &self,
+        file_name: &str,
+        rows_read: usize,
+        events: &[(usize, Event)],
+    ) -> Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        let import_id: i64 = sqlx::query(
+            "INSERT INTO register_import (file_name, imported_at, rows_read, events_added) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(file_name)
+        .bind(now_text())
+        .bind(rows_read as i64)
+        .bind(events.len() as i64)
+        .fetch_one(&mut *tx)
+        .await?
+        .get(0);
+        for chunk in events.chunks(ROWS_PER_INSERT) {
+            let sql = multi_row_insert(
+                "register_event",
+                &[
+                    "content_key",
+                    "import_id",
+                    "source_row",
+                    "event",
+                    "event_date",
+                    "person_id",
+                    "household_id",
+                    "birth_date",
+                    "municipality",
+                    "basis",
+                    "unaccompanied",
+                    "country",
+                    "mother_id",
+                ],
+                chunk.len(),
+            );
+            let mut query = sqlx::query(&sql);
+            for (row, event) in chunk {
+                let [kind, date, person, household, birth, municipality, basis, unaccompanied, country, mother] =
+                    event.fields();
+                query = query
+                    .bind(event.content_key())
+                    .bind(import_id)
+                    .bind(*row as i64)
+                    .bind(kind)
+                    .bind(date)
+                    .bind(person)
+                    .bind(non_empty(household))
+                    .bind(non_empty(birth))
+                    .bind(non_empty(municipality))
+                    .bind(non_empty(basis))
+                    .bind(non_empty(unaccompanied))
+                    .bind(non_empty(country))
+                    .bind(non_empty(mother));
+            }
+            query.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(import_id)
+    }
+
+    /// What has been paid so far, per municipality, grant and person.
+    pub async fn paid_by_line(&self) -> Result<BTreeMap<LineKey, Ore>> {
+        let rows = sqlx::query(
+            "SELECT municipality, grant_code, person_id, CAST(SUM(amount_ore) AS BIGINT) FROM batch_line \
+             GROUP BY municipality, grant_code, person_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut paid = BTreeMap::new();
+        for row in rows {
+            let amount = Ore(row.get::<i64, _>(3));
+            if !amount.is_zero() {
+                paid.insert(line_key_from_row(&row)?, amount);
+            }
+        }
+        Ok(paid)
+    }
+
+    pub async fn batches(&self) -> Result<Vec<StoredBatch>> {
+        let rows = sqlx::query(&format!("{BATCH_SELECT} ORDER BY period, run_number"))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(batch_from_row).collect()
+    }
+
+    pub async fn batches_of_period(&self, period: Period) -> Result<Vec<StoredBatch>> {
+        let rows = sqlx::query(&format!(
+            "{BATCH_SELECT} WHERE period = $1 ORDER BY run_number"
+        ))
+        .bind(period.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(batch_from_row).collect()
+    }
+
+    /// Stores a batch and its lines in one transaction. The unique
+    /// (period, run_number) stops two runs from storing the same batch twice.
+    pub async fn insert_batch(
+        &self,
+        period: Period,
+        run_number: i64,
+        lines: &[BatchLine],
+        content_hash: &str,
+        weakest_rate_status: &str,
+        register_events: i64,
+    ) -> Result<StoredBatch> {
+        let total: Ore = lines.iter().map(|l| l.amount).sum();
+        let computed_at = now_text();
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query(
+            "INSERT INTO batch (period, run_number, computed_at, content_hash, line_count, total_ore, weakest_rate_status, register_events) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(period.to_string())
+        .bind(run_number)
+        .bind(computed_at.clone())
+        .bind(content_hash)
+        .bind(lines.len() as i64)
+        .bind(total.0)
+        .bind(weakest_rate_status)
+        .bind(register_events)
+        .fetch_one(&mut *tx)
+        .await
+        .with_context(|| format!("cannot store batch {period} run {run_number} (was it stored by another run at the same time?)"))?
+        .get(0);
+        for chunk in lines.chunks(ROWS_PER_INSERT) {
+            let sql = multi_row_insert(
+                "batch_line",
+                &[
+                    "batch_id",
+                    "municipality",
+                    "grant_code",
+                    "person_id",
+                    "amount_ore",
+                ],
+                chunk.len(),
+            );
+            let mut query = sqlx::query(&sql);
+            for line in chunk {
+                query = query
+                    .bind(id)
+                    .bind(line.key.municipality.to_string())
+                    .bind(line.key.grant.code())
+                    .bind(line.key.person_id.as_deref().unwrap_or("").to_string())
+                    .bind(line.amount.0);
+            }
+            query.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(StoredBatch {
+            id,
+            period,
+            run_number,
+            computed_at,
+            content_hash: content_hash.to_string(),
+            line_count: lines.len() as i64,
+            total,
+            weakest_rate_status: weakest_rate_status.to_string(),
+            register_events,
+        })
+    }
+
+    pub async fn batch_lines(&self, batch_id: i64) -> Result<Vec<BatchLine>> {
+        let rows = sqlx::query(
+            "SELECT municipality, grant_code, person_id, amount_ore FROM batch_line WHERE batch_id = $1 \
+             ORDER BY municipality, grant_code, person_id",
+        )
+        .bind(batch_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(BatchLine {
+                    key: line_key_from_row(row)?,
+                    amount: Ore(row.get::<i64, _>(3)),
+                })
+            })
+            .collect()
+    }
+
+    /// Every payment line of one person, oldest first.
+    pub async fn person_payments(&self, person_id: &str) -> Result<Vec<PersonPayment>> {
+        let rows = sqlx::query(
+            "SELECT b.period, b.run_number, l.municipality, l.grant_code, l.amount_ore \
+             FROM batch_line l JOIN batch b ON b.id = l.batch_id WHERE l.person_id = $1 \
+             ORDER BY b.period, b.run_number, l.grant_code, l.municipality",
+        )
+        .bind(person_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(PersonPayment {
+                    period: row
+                        .get::<String, _>(0)
+                        .parse()
+                        .map_err(|e: String| anyhow!(e))?,
+                    run_number: row.get(1),
+                    municipality: trusted_municipality(&row.get::<String, _>(2))?,
+                    grant: row
+                        .get::<String, _>(3)
+                        .parse()
+                        .map_err(|e: String| anyhow!(e))?,
+                    amount: Ore(row.get::<i64, _>(4)),
+                })
+            })
+            .collect()
+    }
+}
+
+const EVENT_SELECT: &str =
+    "SELECT event, event_date, person_id, household_id, birth_date, municipality, basis, \
+     unaccompanied, country, mother_id FROM register_event";
+
+const BATCH_SELECT: &str =
+    "SELECT id, period, run_number, computed_at, content_hash, line_count, total_ore, \
+     weakest_rate_status, register_events FROM batch";
+
+/// `INSERT INTO table (columns) VALUES ($1, …), (…)` for `rows` rows.
+fn multi_row_insert(table: &str, columns: &[&str], rows: usize) -> String {
+    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+    let mut parameter = 0;
+    for row in 0..rows {
+        if row > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for column in 0..columns.len() {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            parameter += 1;
+            sql.push_str(&format!("${parameter}"));
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+fn non_empty(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
+fn now_text() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(scheme), Some(at)) if at > scheme => format!("{}://…{}", &url[..scheme], &url[at..]),
+        _ => url.to_string(),
+    }
+}
+
+fn trusted_municipality(text: &str) -> Result<MunicipalityNumber> {
+    MunicipalityNumber::from_trusted(text)
+        .ok_or_else(|| anyhow!("stored municipality '{text}' is malformed"))
+}
+
+fn line_key_from_row(row: &AnyRow) -> Result<LineKey> {
+    let person: String = row.get(2);
+    Ok(LineKey {
+        municipality: trusted_municipality(&row.get::<String, _>(0))?,
+        grant: row
+            .get::<String, _>(1)
+            .parse()
+            .map_err(|e: String| anyhow!(e))?,
+        person_id: (!person.is_empty()).then(|| Arc::from(person.as_str())),
+    })
+}
+
+fn batch_from_row(row: &AnyRow) -> Result<StoredBatch> {
+    Ok(StoredBatch {
+        id: row.get(0),
+        period: row
+            .get::<String, _>(1)
+            .parse()
+            .map_err(|e: String| anyhow!(e))?,
+        run_number: row.get(2),
+        computed_at: row.get(3),
+        content_hash: row.get(4),
+        line_count: row.get(5),
+        total: Ore(row.get::<i64, _>(6)),
+        weakest_rate_status: row.get(7),
+        register_events: row.get(8),
+    })
+}
+
+/// Reads back an event that was validated before it was stored.
+fn event_from_row(row: &AnyRow) -> Result<Event> {
+    let text = |i: usize| row.get::<Option<String>, _>(i);
+    let date = |i: usize| {
+        text(i)
+            .map(|t| parse_iso_date(&t))
+            .transpose()
+            .map_err(|e| anyhow!(e))
+    };
+    let kind_text = text(0).unwrap_or_default();
+    Ok(Event {
+        kind: EventKind::parse(&kind_text)
+            .ok_or_else(|| anyhow!("stored event kind '{kind_text}'"))?,
+        date: date(1)?.ok_or_else(|| anyhow!("stored event without date"))?,
+        person_id: text(2).unwrap_or_default(),
+        household_id: text(3),
+        birth_date: date(4)?,
+        municipality: text(5).map(|m| trusted_municipality(&m)).transpose()?,
+        basis: text(6)
+            .map(|b| b.parse::<Basis>())
+            .transpose()
+            .map_err(|e| anyhow!(e))?,
+        unaccompanied: text(7).map(|u| u == "true"),
+        country: text(8),
+        mother_id: text(9),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multi_row_inserts_number_their_parameters_in_order() {
+        assert_eq!(
+            multi_row_insert("t", &["a", "b"], 2),
+            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)"
+        );
+    }
+
+    #[test]
+    fn passwords_do_not_appear_in_error_messages() {
+        assert_eq!(
+            redact("postgres://user:secret@host/db"),
+            "postgres://…@host/db"
+        );
+        assert_eq!(redact("sqlite://tilskot.db"), "sqlite://tilskot.db");
+    }
+}
