@@ -57,19 +57,44 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, Problem> {
     } else {
         b','
     };
+    // Excel writes CRLF; the csv crate's own line numbers miss blank lines,
+    // so lines are counted here from each record's byte offset.
+    let text = text.replace("\r\n", "\n");
+    let bytes = text.as_bytes();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .from_reader(bytes);
+    let (mut counted_to, mut line_at) = (0usize, 1usize);
+    let mut line_of = |offset: usize| {
+        let mut start = offset;
+        while bytes.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        line_at += bytes[counted_to..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted_to = start;
+        line_at
+    };
     let mut header = None;
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-            Problem::new(line, "-", format!("malformed CSV: {e}"))
-        })?;
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map(|p| line_of(p.byte() as usize))
+                    .unwrap_or(0);
+                return Err(Problem::new(line, "-", format!("malformed CSV: {e}")));
+            }
+        }
+        let line = line_of(record.position().map_or(0, |p| p.byte() as usize));
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
@@ -146,14 +171,18 @@ mod tests {
 
     #[test]
     fn excel_style_csv_with_bom_crlf_and_semicolons_reads_like_plain_csv() {
-        let plain = read_csv(b"a,b\n1,2\n3,4\n").unwrap();
-        let excel = read_csv(b"\xEF\xBB\xBFa;b\r\n1;2\r\n\r\n3;4\r\n").unwrap();
+        let plain = read_csv(b"a,b\n1,2\n3,4\n\"x\ny\",5\n6,7\n").unwrap();
+        let excel =
+            read_csv(b"\xEF\xBB\xBFa;b\r\n1;2\r\n\r\n3;4\r\n\"x\r\ny\";5\r\n6;7\r\n").unwrap();
         assert_eq!(plain.header, excel.header);
         assert_eq!(
             plain.rows.iter().map(|r| &r.1).collect::<Vec<_>>(),
             excel.rows.iter().map(|r| &r.1).collect::<Vec<_>>()
         );
-        assert_eq!(excel.rows.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 4]);
+        assert_eq!(
+            excel.rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+            [2, 4, 5, 7]
+        );
     }
 
     #[test]
