@@ -89,11 +89,15 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
             reports.join(format!("{stem}.html")),
             batch_page(&result.batch, &result.lines, &municipalities).render()?,
         )?;
+        let rates = if result.lines.is_empty() {
+            "–"
+        } else {
+            result.batch.weakest_rate_status.as_str()
+        };
         println!(
-            "Batch {period}: {:>7} lines, {:>22} NOK, rates {}",
+            "Batch {period}: {:>7} lines, {:>22} NOK, rates {rates}",
             result.batch.line_count,
             format_nok_grouped(result.batch.total),
-            result.batch.weakest_rate_status
         );
         batches.push((result.batch, result.lines));
     }
@@ -200,7 +204,11 @@ pub fn overview_page(
                     run_number: batch.run_number,
                     total: format_nok_grouped(batch.total),
                     municipalities: totals_by_municipality(lines).len(),
-                    rate_status: batch.weakest_rate_status.clone(),
+                    rate_status: if lines.is_empty() {
+                        "–".into()
+                    } else {
+                        batch.weakest_rate_status.clone()
+                    },
                     csv: format!("{stem}.csv"),
                     html: format!("{stem}.html"),
                 }

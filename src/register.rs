@@ -376,8 +376,10 @@ pub fn validate_batch(
     }
 }
 
-/// The checks of one person's events in date order. Only new rows (row > 0)
-/// can be at fault: what is in the database was accepted before.
+/// The checks of one person's events in date order. What is in the
+/// database was accepted before (row 0), so a conflict is reported at the
+/// new row involved: the event itself, or the new event that causes it (an
+/// exit or a move dated before events already stored).
 fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mut Vec<Problem>) {
     let where_ = |row: usize| {
         if row == 0 {
@@ -390,27 +392,38 @@ fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mu
         .iter()
         .find(|(_, e)| matches!(e.kind, EventKind::Settled | EventKind::Born))
         .map(|(row, e)| (*row, e.date));
-    let mut exit: Option<NaiveDate> = None;
-    let mut current: Option<MunicipalityNumber> = None;
+    let mut exit: Option<(usize, NaiveDate)> = None;
+    let mut current: Option<(usize, Option<MunicipalityNumber>)> = None;
     let mut entered = false;
     for (row, event) in events {
         let row = *row;
-        let mut fault = |column: &str, reason: String| {
+        let mut fault = |cause_row: usize, column: &str, reason: String| {
             if row > 0 {
                 problems.push(Problem::new(row, column, reason));
+            } else if cause_row > 0 {
+                problems.push(Problem::new(
+                    cause_row,
+                    column,
+                    format!("{reason} (the {} is already in the database)", event.kind),
+                ));
             }
         };
         let Some((entry_row, entry_date)) = entry else {
             fault(
+                0,
                 "person_id",
                 format!("{} for {person}, who has no settled record", event.kind),
             );
             continue;
         };
-        if let Some(exit_date) = exit {
+        if let Some((exit_row, exit_date)) = exit {
             fault(
+                exit_row,
                 "date",
-                format!("{} after the person's exit on {exit_date}", event.kind),
+                format!(
+                    "{} on {} after the person's exit on {exit_date}",
+                    event.kind, event.date
+                ),
             );
             continue;
         }
@@ -418,6 +431,7 @@ fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mu
             EventKind::Settled | EventKind::Born => {
                 if entered {
                     fault(
+                        entry_row,
                         "person_id",
                         format!(
                             "a second settled or born for {person} (first on {entry_date}, {})",
@@ -427,11 +441,12 @@ fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mu
                     continue;
                 }
                 entered = true;
-                current = event.municipality;
+                current = Some((row, event.municipality));
             }
             EventKind::Moved | EventKind::Exited => {
                 if !entered {
                     fault(
+                        entry_row,
                         "date",
                         format!(
                             "{} on {} before the person's settlement on {entry_date}",
@@ -441,20 +456,22 @@ fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mu
                     continue;
                 }
                 if event.kind == EventKind::Exited {
-                    exit = Some(event.date);
+                    exit = Some((row, event.date));
                 } else {
-                    if current == event.municipality {
+                    let (current_row, municipality) = current.unwrap_or((0, None));
+                    if municipality == event.municipality {
                         let m = event
                             .municipality
                             .map(|m| m.to_string())
                             .unwrap_or_default();
                         fault(
+                            current_row,
                             "municipality",
                             format!("a move to {m}, where {person} already lives"),
                         );
                         continue;
                     }
-                    current = event.municipality;
+                    current = Some((row, event.municipality));
                 }
             }
         }

@@ -195,6 +195,22 @@ fn the_same_event_again_adds_nothing_and_checks_see_the_database() {
     );
     let refused = check(&["moved,2022-08-10,p1,,,4601,,,,"], &first).unwrap_err();
     assert!(refused[0].reason.contains("already lives"), "{refused:?}");
+    // An exit dated before a move already stored is refused at the exit's row.
+    let refused = check(&["exited,2022-04-01,p1,,,,,,,"], &first).unwrap_err();
+    assert!(refused.iter().all(|p| p.row == 2), "{refused:?}");
+    assert!(
+        refused[0]
+            .reason
+            .contains("after the person's exit on 2022-04-01"),
+        "{refused:?}"
+    );
+    // A settlement dated before the stored one is still a second settlement.
+    let refused = check(&[&SETTLED.replace("2022-03-10", "2022-01-10")], &first).unwrap_err();
+    assert_eq!(refused[0].row, 2, "{refused:?}");
+    assert!(
+        refused[0].reason.contains("a second settled"),
+        "{refused:?}"
+    );
     // And a second settlement is refused against the database too.
     let refused = check(&[&SETTLED.replace("0301", "4601")], &first).unwrap_err();
     assert!(

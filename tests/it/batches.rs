@@ -1,0 +1,228 @@
+//! Monthly batches on both databases, with amounts computed by hand from the
+//! rates of rules/2022.toml for the small fixed register
+//! (tests/fixtures/small-register.csv).
+
+use crate::support::{fixture, Backend, TestDb, BACKENDS, HEADER};
+
+/// Expected `batch show --format csv` of each term month, worked out by hand
+/// (rows by municipality, then grant in the order of `Grant::ALL`):
+/// A1–A3 are in grant year 3 (172 000 / 12 = 14 333.33, remainder in
+/// December), B1 in year 2 (20 000 a month) and moves to 5001 from August,
+/// C1 is an unaccompanied minor turning 16 (1 118 000 / 12 = 93 166.66), D1
+/// is 62 with collective protection, E1/E2 a household of two, E3 is born 90
+/// days after E1 settled, F1 is from Sweden (low Norwegian rate), A2 leaves in
+/// September.
+const EXPECTED: [(&str, &str); 4] = [
+    (
+        "2022-04",
+        "0301,integration,128999.97\n0301,norwegian,52000.00\n1103,integration_year1,232000.00\n1103,elderly,174000.00\n1103,norwegian,68000.00\n4601,integration,60000.00\n4601,norwegian,66000.00\n5001,integration_year1,180000.00\n5001,minor,186333.32\n",
+    ),
+    (
+        "2022-07",
+        "0301,integration_year1,374000.00\n0301,integration,128999.97\n0301,kindergarten,26700.00\n0301,norwegian,68000.00\n3005,integration_year1,232000.00\n3005,norwegian,26000.00\n4601,integration,60000.00\n5001,minor,279499.98\n",
+    ),
+    (
+        "2022-10",
+        "0301,integration_year1,187000.00\n0301,integration,128999.97\n0301,kindergarten,26700.00\n4601,integration,20000.00\n5001,integration,40000.00\n5001,minor,279499.98\n",
+    ),
+    (
+        "2022-12",
+        "0301,integration,86000.06\n0301,norwegian_base,210000.00\n1103,norwegian_base,210000.00\n3005,norwegian_base,210000.00\n4601,norwegian_base,210000.00\n5001,integration,60000.00\n5001,minor,279500.06\n",
+    ),
+];
+
+async fn with_small_register(backend: Backend) -> TestDb {
+    let db = TestDb::new(backend).await;
+    db.ok(&["init", "--start-period", "2022-01"]);
+    db.ok(&[
+        "register",
+        "import",
+        fixture("small-register.csv").to_str().unwrap(),
+    ]);
+    db
+}
+
+fn run_months(db: &TestDb, months: std::ops::RangeInclusive<u32>) {
+    for month in months {
+        db.ok(&["batch", "run", "--period", &format!("2022-{month:02}")]);
+    }
+}
+
+fn show_csv(db: &TestDb, period: &str) -> String {
+    db.ok(&["batch", "show", "--period", period, "--format", "csv"])
+}
+
+#[tokio::test]
+async fn the_twelve_batches_of_2022_pay_what_was_worked_out_by_hand() {
+    for backend in BACKENDS {
+        let db = with_small_register(backend).await;
+        run_months(&db, 1..=12);
+        for (period, rows) in EXPECTED {
+            assert_eq!(
+                show_csv(&db, period),
+                format!("municipality,grant,amount\n{rows}"),
+                "{backend:?} {period}"
+            );
+        }
+        // A month without a term is an empty batch, not an error.
+        assert_eq!(show_csv(&db, "2022-05"), "municipality,grant,amount\n");
+        // The year adds up to the accruals of the year.
+        let accruals = db.ok(&[
+            "accruals", "--from", "2022-01", "--to", "2022-12", "--format", "csv",
+        ]);
+        let sum_of = |text: &str, column: usize| -> i64 {
+            text.lines()
+                .skip(1)
+                .map(|l| {
+                    tilskot::money::Ore::parse_nok(l.split(',').nth(column).unwrap())
+                        .unwrap()
+                        .0
+                })
+                .sum()
+        };
+        let paid: i64 = EXPECTED
+            .iter()
+            .map(|(_, rows)| sum_of(&format!("h\n{rows}"), 2))
+            .sum();
+        assert_eq!(paid, sum_of(&accruals, 3), "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn running_a_period_again_returns_the_same_batch_and_a_register_change_pays_the_difference() {
+    for backend in BACKENDS {
+        let db = with_small_register(backend).await;
+        run_months(&db, 1..=7);
+        let again = db.ok(&["batch", "run", "--period", "2022-07"]);
+        assert!(again.contains("Batch 2022-07 run 1 (unchanged"), "{again}");
+        assert_eq!(
+            show_csv(&db, "2022-07"),
+            format!("municipality,grant,amount\n{}", EXPECTED[1].1)
+        );
+
+        // A late registration: settled in February, registered after July's batch.
+        let late = db.write(
+            "late.csv",
+            &format!("{HEADER}\nsettled,2022-02-01,L1,HL,1980-01-01,0301,asylum,false,SY,\n"),
+        );
+        db.ok(&["register", "import", late.to_str().unwrap()]);
+        let rerun = db.ok(&["batch", "run", "--period", "2022-07"]);
+        assert!(
+            rerun.contains("Batch 2022-07 run 2 (the register changed"),
+            "{rerun}"
+        );
+        let difference = db.ok(&[
+            "batch", "show", "--period", "2022-07", "--run", "2", "--format", "csv",
+        ]);
+        assert_eq!(difference, "municipality,grant,amount\n0301,integration_year1,232000.00\n0301,norwegian,68000.00\n");
+        // Nothing is paid twice: the October term does not pay L1's lump sum again.
+        run_months(&db, 8..=10);
+        assert!(!show_csv(&db, "2022-10").contains("integration_year1,232000"));
+    }
+}
+
+#[tokio::test]
+async fn a_correction_that_lowers_what_was_paid_is_set_off_in_the_next_term() {
+    for backend in BACKENDS {
+        let db = with_small_register(backend).await;
+        run_months(&db, 1..=7);
+        // A1 left in February, registered after A1 was paid January to June.
+        let exit = db.write(
+            "exit.csv",
+            &format!("{HEADER}\nexited,2022-02-20,A1,,,,,,,\n"),
+        );
+        db.ok(&["register", "import", exit.to_str().unwrap()]);
+        run_months(&db, 8..=10);
+        // A2 and A3 earn July–September (2 × 42 999.99); A1's four months
+        // March–June (4 × 14 333.33) are set off.
+        let october = show_csv(&db, "2022-10");
+        assert!(
+            october.contains("0301,integration,28666.66\n"),
+            "{backend:?}: {october}"
+        );
+        let explained = db.ok(&["explain", "--person", "A1"]);
+        assert!(
+            explained.contains("batch 2022-10 run 1: integration"),
+            "{explained}"
+        );
+        assert!(
+            explained.contains("-57333.32 to 0301 Oslo (set-off)"),
+            "{explained}"
+        );
+        assert!(explained.contains("exited 2022-02-20"), "{explained}");
+    }
+}
+
+#[tokio::test]
+async fn batches_run_in_month_order_and_not_before_the_start_period() {
+    let db = with_small_register(Backend::Sqlite).await;
+    let stderr = db.fails(&["batch", "run", "--period", "2021-12"]);
+    assert!(
+        stderr.contains("before the start period 2022-01"),
+        "{stderr}"
+    );
+    db.ok(&["batch", "run", "--period", "2022-07"]);
+    let stderr = db.fails(&["batch", "run", "--period", "2022-04"]);
+    assert!(
+        stderr.contains("batches are run in month order"),
+        "{stderr}"
+    );
+    // Starting in July means the April term's months were the old system's:
+    // July pays only what accrued from the start period on.
+    let stderr = db.fails(&["batch", "show", "--period", "2022-04"]);
+    assert!(stderr.contains("no batch for 2022-04"), "{stderr}");
+}
+
+#[tokio::test]
+async fn the_start_period_keeps_earlier_months_with_the_previous_system() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    db.ok(&["init", "--start-period", "2022-07"]);
+    db.ok(&[
+        "register",
+        "import",
+        fixture("small-register.csv").to_str().unwrap(),
+    ]);
+    db.ok(&["batch", "run", "--period", "2022-07"]);
+    // Only July's own month pays; June and before were paid by the previous system.
+    let july = show_csv(&db, "2022-07");
+    assert_eq!(july, "municipality,grant,amount\n");
+    let stderr = db.fails(&["init", "--start-period", "2022-01"]);
+    assert!(stderr.contains("cannot be changed"), "{stderr}");
+}
+
+#[tokio::test]
+async fn batch_show_and_the_overview_are_snapshotted() {
+    let db = with_small_register(Backend::Sqlite).await;
+    run_months(&db, 1..=12);
+    let text = db.ok(&["batch", "show", "--period", "2022-07"]);
+    let without_time: String = text
+        .lines()
+        .map(|l| match l.find("computed ") {
+            Some(i) => format!(
+                "{}computed [time],{}",
+                &l[..i],
+                l[i..].split_once(',').map(|x| x.1).unwrap_or("")
+            ),
+            None => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("batch_show_2022_07", without_time);
+
+    let store = tilskot::store::Store::connect(&db.url).await.unwrap();
+    let municipalities = tilskot::municipality::Municipalities::shipped();
+    let mut batches = Vec::new();
+    for batch in store.batches().await.unwrap() {
+        let lines = store.batch_lines(batch.id).await.unwrap();
+        batches.push((batch, lines));
+    }
+    let overview = tilskot::demo::overview_page(
+        2022,
+        11,
+        store.event_count().await.unwrap(),
+        &batches,
+        &municipalities,
+    );
+    use askama::Template;
+    insta::assert_snapshot!("demo_overview_small_register", overview.render().unwrap());
+}

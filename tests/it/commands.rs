@@ -1,0 +1,202 @@
+//! The other commands of the README: rules, accruals, explain, generate, demo.
+
+use crate::support::{fixture, rules_dir, tilskot_in, Backend, TestDb, HEADER};
+
+#[tokio::test]
+async fn rules_check_validates_every_file_and_rules_show_prints_rates_with_status() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let out = db.ok(&["rules", "check"]);
+    assert!(
+        out.contains("2022.toml: 20 rates, 4 payment terms, weakest status placeholder"),
+        "{out}"
+    );
+    assert!(out.contains("2023.toml: 21 rates"), "{out}");
+    let show = db.ok(&["rules", "show", "--year", "2022"]);
+    assert!(show.contains("rates.minor.to_year_of_16"), "{show}");
+    assert!(show.contains("1\u{a0}118\u{a0}000,00  inferred"), "{show}");
+    assert!(
+        show.contains("month  7: pays accruals through 2022-06-30"),
+        "{show}"
+    );
+    assert!(
+        show.contains("WARNING: computed with rates that are not adopted"),
+        "{show}"
+    );
+    let stderr = db.fails(&["rules", "show", "--year", "2031"]);
+    assert!(
+        stderr.contains("no rules for the budget year 2031"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn rules_check_names_the_file_and_key_of_a_broken_rules_file() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let broken = db.path("rules");
+    std::fs::create_dir(&broken).unwrap();
+    let text = std::fs::read_to_string(rules_dir().join("2022.toml")).unwrap();
+    std::fs::write(
+        broken.join("2022.toml"),
+        text.replace("amount = 86000", "amount = -86000"),
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tilskot"))
+        .args(["--rules", broken.to_str().unwrap(), "rules", "check"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("2022.toml: rates.integration.year4.amount: negative amount -86000"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn accruals_print_one_row_per_municipality_grant_and_month() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    db.ok(&["init", "--start-period", "2022-01"]);
+    db.ok(&[
+        "register",
+        "import",
+        fixture("small-register.csv").to_str().unwrap(),
+    ]);
+    let out = db.ok(&[
+        "accruals", "--from", "2022-01", "--to", "2022-03", "--format", "csv",
+    ]);
+    let expected = "municipality,grant,month,amount\n\
+        0301,integration,2022-01,42999.99\n0301,integration,2022-02,42999.99\n0301,integration,2022-03,42999.99\n\
+        0301,norwegian,2022-01,52000.00\n\
+        1103,integration_year1,2022-03,232000.00\n1103,elderly,2022-03,174000.00\n1103,norwegian,2022-03,68000.00\n\
+        4601,integration,2022-01,20000.00\n4601,integration,2022-02,20000.00\n4601,integration,2022-03,20000.00\n\
+        4601,norwegian,2022-01,66000.00\n\
+        5001,integration_year1,2022-02,180000.00\n5001,minor,2022-02,93166.66\n5001,minor,2022-03,93166.66\n";
+    assert_eq!(out, expected);
+}
+
+#[tokio::test]
+async fn explain_gives_rule_rate_status_municipality_and_why() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    db.ok(&["init", "--start-period", "2022-01"]);
+    db.ok(&[
+        "register",
+        "import",
+        fixture("small-register.csv").to_str().unwrap(),
+    ]);
+    let late_child = db.write(
+        "births.csv",
+        &format!("{HEADER}\nsettled,2022-01-10,M1,HM,1990-01-01,0301,asylum,false,SY,\nborn,2022-07-13,K1,,2022-07-13,,,,,M1\n"),
+    );
+    db.ok(&["register", "import", late_child.to_str().unwrap()]);
+    db.ok(&["batch", "run", "--period", "2022-10"]);
+
+    let b1 = db.ok(&["explain", "--person", "B1"]);
+    assert!(
+        b1.contains("moved 2022-06-10, new municipality 5001 Trondheim from 2022-08 (R5)"),
+        "{b1}"
+    );
+    assert!(
+        b1.contains("moved 2022-06-10 to 5001 Trondheim, which takes over from 2022-08 (R5)"),
+        "{b1}"
+    );
+    assert!(
+        b1.contains(
+            "[R4, category single_adult, grant year 2, rate 240000.00 NOK (2022, placeholder)"
+        ),
+        "{b1}"
+    );
+    assert!(b1.contains("batch 2022-10 run 1: integration"), "{b1}");
+
+    let one_month = db.ok(&["explain", "--person", "C1", "--period", "2022-02"]);
+    assert!(
+        one_month.contains("2022-02 integration_year1"),
+        "{one_month}"
+    );
+    assert!(
+        one_month.contains("turns 16 in 2022: high rate to the year of 16"),
+        "{one_month}"
+    );
+    assert!(!one_month.contains("2022-03"), "{one_month}");
+
+    let k1 = db.ok(&["explain", "--person", "K1"]);
+    assert!(
+        k1.contains(
+            "born 184 days after the mother's settlement on 2022-01-10, more than 183 days (R7)"
+        ),
+        "{k1}"
+    );
+    assert!(k1.contains("none in the explained months"), "{k1}");
+
+    let stderr = db.fails(&["explain", "--person", "NOBODY"]);
+    assert!(stderr.contains("no person NOBODY"), "{stderr}");
+}
+
+#[tokio::test]
+async fn generate_is_deterministic_for_a_seed_and_its_register_imports() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let first = db.path("a.csv");
+    let second = db.path("b.csv");
+    for path in [&first, &second] {
+        db.ok(&[
+            "generate",
+            "--from",
+            "2021",
+            "--to",
+            "2022",
+            "--seed",
+            "7",
+            "--scale",
+            "0.1",
+            "--out",
+            path.to_str().unwrap(),
+        ]);
+    }
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
+    db.ok(&["init", "--start-period", "2022-01"]);
+    let out = db.ok(&["register", "import", first.to_str().unwrap()]);
+    assert!(
+        out.contains("already in the register") && !out.contains(" 0 events added"),
+        "{out}"
+    );
+}
+
+#[tokio::test]
+async fn the_demo_writes_a_report_per_batch_and_an_overview() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = tilskot_in(
+        dir.path(),
+        "sqlite://unused.db",
+        &["demo", "--dir", "demo", "--scale", "0.05"],
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("not adopted (weakest status: placeholder)"),
+        "{stdout}"
+    );
+    let reports = dir.path().join("demo/reports");
+    for month in 1..=12 {
+        assert!(reports.join(format!("batch-2022-{month:02}.csv")).exists());
+        assert!(reports.join(format!("batch-2022-{month:02}.html")).exists());
+    }
+    let overview = std::fs::read_to_string(reports.join("index.html")).unwrap();
+    assert!(
+        overview.contains("9\u{a0}802\u{a0}028\u{a0}370"),
+        "the report's 0671.60 spending"
+    );
+    assert!(overview.contains("placeholder"));
+    // The demo starts afresh each time.
+    let again = tilskot_in(
+        dir.path(),
+        "sqlite://unused.db",
+        &["demo", "--dir", "demo", "--scale", "0.05"],
+    );
+    assert!(again.status.success());
+}

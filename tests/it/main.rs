@@ -1,0 +1,8 @@
+//! Integration tests: the `tilskot` binary and the library against real
+//! SQLite files and the real PostgreSQL server, a fresh database per test.
+
+mod architecture;
+mod batches;
+mod commands;
+mod register_import;
+mod support;

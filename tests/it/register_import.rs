@@ -1,0 +1,252 @@
+//! The register import: all or nothing, on both databases.
+
+use crate::support::{fixture, Backend, TestDb, BACKENDS, HEADER};
+use tilskot::store::Store;
+
+/// What the database holds, to compare before and after a refused import.
+async fn snapshot(db: &TestDb) -> (i64, Vec<String>) {
+    let store = Store::connect(&db.url).await.unwrap();
+    let count = store.event_count().await.unwrap();
+    let mut events: Vec<String> = store
+        .all_events()
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| e.fields().join(","))
+        .collect();
+    events.sort();
+    store.close().await;
+    (count, events)
+}
+
+async fn initialised_with_small_register(backend: Backend) -> TestDb {
+    let db = TestDb::new(backend).await;
+    db.ok(&["init", "--start-period", "2022-01"]);
+    let fixture = fixture("small-register.csv");
+    db.ok(&["register", "import", fixture.to_str().unwrap()]);
+    db
+}
+
+#[tokio::test]
+async fn an_import_adds_every_event_and_the_same_file_again_adds_nothing() {
+    for backend in BACKENDS {
+        let db = initialised_with_small_register(backend).await;
+        let (count, _) = snapshot(&db).await;
+        assert_eq!(count, 12, "{backend:?}");
+        let fixture = fixture("small-register.csv");
+        let again = db.ok(&["register", "import", fixture.to_str().unwrap()]);
+        assert!(
+            again.contains("0 events added, 12 already in the register"),
+            "{again}"
+        );
+        assert_eq!(snapshot(&db).await.0, 12);
+    }
+}
+
+#[tokio::test]
+async fn every_rejection_reason_names_file_row_column_and_leaves_the_database_unchanged() {
+    // (rows after the header, expected "row:column: reason" fragment)
+    let table: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["settled,2022-03-10,N1,HN,1990-01-01,0301,,false,SY,"],
+            ":2:basis: missing basis",
+        ),
+        (
+            vec!["settled,2022-13-10,N1,HN,1990-01-01,0301,asylum,false,SY,"],
+            ":2:date: '2022-13-10' is not a date",
+        ),
+        (
+            vec!["arrived,2022-03-10,N1,HN,1990-01-01,0301,asylum,false,SY,"],
+            ":2:event: unknown event 'arrived'",
+        ),
+        (
+            vec!["settled,2022-03-10,N1,HN,1990-01-01,3101,asylum,false,SY,"],
+            ":2:municipality: municipality 3101 is not one of the 356",
+        ),
+        (
+            vec!["settled,2099-03-10,N1,HN,1990-01-01,0301,asylum,false,SY,"],
+            ":2:date: 2099-03-10 is in the future",
+        ),
+        (
+            vec!["settled,2022-03-10,A1,HN,1990-01-01,0301,asylum,false,SY,"],
+            ":2:person_id: a second settled or born for A1",
+        ),
+        (
+            vec![
+                "settled,2022-03-10,N1,HN,1990-01-01,0301,asylum,false,SY,",
+                "settled,2022-04-10,N1,HN,1990-01-01,0301,asylum,false,SY,",
+            ],
+            ":3:person_id: a second settled or born for N1",
+        ),
+        (
+            vec!["moved,2022-03-10,N9,,,0301,,,,"],
+            ":2:person_id: moved for N9, who has no settled record",
+        ),
+        (
+            vec!["exited,2022-03-10,N9,,,,,,,"],
+            ":2:person_id: exited for N9, who has no settled record",
+        ),
+        (
+            vec!["born,2022-03-10,N9,,2022-03-10,,,,,M9"],
+            ":2:mother_id: the mother M9 has no settled record",
+        ),
+        (
+            vec!["moved,2022-07-10,B1,,,5001,,,,"],
+            ":2:municipality: a move to 5001, where B1 already lives",
+        ),
+        (
+            vec!["moved,2022-10-10,A2,,,4601,,,,"],
+            ":2:date: moved on 2022-10-10 after the person's exit on 2022-09-15",
+        ),
+    ];
+    for backend in BACKENDS {
+        let db = initialised_with_small_register(backend).await;
+        let before = snapshot(&db).await;
+        for (index, (rows, expected)) in table.iter().enumerate() {
+            let name = format!("bad-{index}.csv");
+            let path = db.write(&name, &format!("{HEADER}\n{}\n", rows.join("\n")));
+            // A good row first, so that a partial write would show.
+            let stderr = db.fails(&["register", "import", path.to_str().unwrap()]);
+            assert!(
+                stderr.contains(&format!("{name}{expected}")),
+                "{backend:?} {rows:?}: {stderr}"
+            );
+            assert!(stderr.contains("nothing was imported"), "{stderr}");
+            assert_eq!(
+                snapshot(&db).await,
+                before,
+                "{backend:?}: {rows:?} changed the database"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn one_bad_row_among_good_ones_writes_nothing_and_every_problem_is_listed() {
+    for backend in BACKENDS {
+        let db = initialised_with_small_register(backend).await;
+        let before = snapshot(&db).await;
+        let path = db.write(
+            "mixed.csv",
+            &format!(
+                "{HEADER}\nsettled,2022-03-10,N1,HN,1990-01-01,0301,asylum,false,SY,\nsettled,2022-03-10,N2,HN,1990-01-01,9999,asylum,false,SY,\nmoved,2022-04-01,N1,,,4601,,,,\nexited,2022-04-01,N7,,,,,,,\n"
+            ),
+        );
+        let stderr = db.fails(&["register", "import", path.to_str().unwrap()]);
+        assert!(stderr.contains("mixed.csv:3:municipality:"), "{stderr}");
+        assert_eq!(snapshot(&db).await, before);
+        // Parse problems are reported before the timeline checks run; fix the
+        // municipality and the unknown person is found.
+        let path = db.write(
+            "mixed.csv",
+            &format!("{HEADER}\nsettled,2022-03-10,N1,HN,1990-01-01,0301,asylum,false,SY,\nexited,2022-04-01,N7,,,,,,,\n"),
+        );
+        let stderr = db.fails(&["register", "import", path.to_str().unwrap()]);
+        assert!(
+            stderr.contains("mixed.csv:3:person_id: exited for N7"),
+            "{stderr}"
+        );
+        assert_eq!(snapshot(&db).await, before);
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_header_is_refused_at_row_one() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    db.ok(&["init", "--start-period", "2022-01"]);
+    let path = db.write(
+        "header.csv",
+        "event,date,person,household_id\nsettled,2022-01-01,x,y\n",
+    );
+    let stderr = db.fails(&["register", "import", path.to_str().unwrap()]);
+    assert!(
+        stderr.contains("header.csv:1:person: the header must be exactly event,date,person_id"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn an_xlsx_register_imports_the_same_events_as_its_csv() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    db.ok(&["init", "--start-period", "2022-01"]);
+    let csv = std::fs::read_to_string(fixture("small-register.csv")).unwrap();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (row, line) in csv.lines().enumerate() {
+        for (column, cell) in line.split(',').enumerate() {
+            if !cell.is_empty() {
+                sheet.write_string(row as u32, column as u16, cell).unwrap();
+            }
+        }
+    }
+    let xlsx = db.path("register.xlsx");
+    workbook.save(&xlsx).unwrap();
+    let out = db.ok(&["register", "import", xlsx.to_str().unwrap()]);
+    assert!(out.contains("12 events added"), "{out}");
+    let again = db.ok(&[
+        "register",
+        "import",
+        fixture("small-register.csv").to_str().unwrap(),
+    ]);
+    assert!(again.contains("0 events added, 12 already"), "{again}");
+}
+
+#[tokio::test]
+async fn an_xlsx_with_a_bad_cell_in_its_last_row_is_refused_by_row_and_column() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    db.ok(&["init", "--start-period", "2022-01"]);
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (column, name) in HEADER.split(',').enumerate() {
+        sheet.write_string(0, column as u16, name).unwrap();
+    }
+    let rows = 2_000u32;
+    for index in 1..=rows {
+        let municipality = if index == rows { "9999" } else { "0301" };
+        let cells = [
+            "settled",
+            "2022-03-10",
+            &format!("X{index}"),
+            &format!("H{index}"),
+            "1990-01-01",
+            municipality,
+            "asylum",
+            "false",
+            "SY",
+        ];
+        for (column, cell) in cells.iter().enumerate() {
+            sheet.write_string(index, column as u16, *cell).unwrap();
+        }
+    }
+    let xlsx = db.path("large.xlsx");
+    workbook.save(&xlsx).unwrap();
+    let stderr = db.fails(&["register", "import", xlsx.to_str().unwrap()]);
+    assert!(
+        stderr.contains(&format!("large.xlsx:{}:municipality:", rows + 1)),
+        "{stderr}"
+    );
+    let store = Store::connect(&db.url).await.unwrap();
+    assert_eq!(store.event_count().await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn an_excel_csv_with_bom_crlf_and_semicolons_is_accepted() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    db.ok(&["init", "--start-period", "2022-01"]);
+    let csv = std::fs::read_to_string(fixture("small-register.csv")).unwrap();
+    let excel = format!("\u{feff}{}", csv.replace(',', ";").replace('\n', "\r\n"));
+    let path = db.write("excel.csv", &excel);
+    let out = db.ok(&["register", "import", path.to_str().unwrap()]);
+    assert!(out.contains("12 events added"), "{out}");
+}
+
+#[tokio::test]
+async fn importing_before_init_says_to_run_init() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let stderr = db.fails(&[
+        "register",
+        "import",
+        fixture("small-register.csv").to_str().unwrap(),
+    ]);
+    assert!(stderr.contains("tilskot init --start-period"), "{stderr}");
+}

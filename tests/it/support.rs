@@ -1,0 +1,152 @@
+//! Test support: a fresh database per test, SQLite file or PostgreSQL
+//! database, and the `tilskot` binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// The PostgreSQL server of this machine; `TILSKOT_TEST_PG` overrides it.
+pub fn postgres_admin_url() -> String {
+    std::env::var("TILSKOT_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub const BACKENDS: [Backend; 2] = [Backend::Sqlite, Backend::Postgres];
+
+/// A fresh, empty database that is removed when dropped.
+pub struct TestDb {
+    pub url: String,
+    pub backend: Backend,
+    pub dir: tempfile::TempDir,
+    postgres_name: Option<String>,
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        match backend {
+            Backend::Sqlite => {
+                let url = format!("sqlite://{}", dir.path().join("tilskot.db").display());
+                TestDb {
+                    url,
+                    backend,
+                    dir,
+                    postgres_name: None,
+                }
+            }
+            Backend::Postgres => {
+                let name = format!(
+                    "tilskot_test_{}_{}_{}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::SeqCst),
+                    chrono::Utc::now().timestamp_micros()
+                );
+                admin_execute(&format!("CREATE DATABASE {name}")).await;
+                let admin = postgres_admin_url();
+                let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+                TestDb {
+                    url: format!("{base}/{name}"),
+                    backend,
+                    dir,
+                    postgres_name: Some(name),
+                }
+            }
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Writes a file in the test's directory and returns its path.
+    pub fn write(&self, name: &str, content: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, content).expect("write test file");
+        path
+    }
+
+    /// Runs `tilskot --db URL args…` and returns its output.
+    pub fn tilskot(&self, args: &[&str]) -> Output {
+        tilskot_in(self.dir.path(), &self.url, args)
+    }
+
+    /// Runs a command that must succeed and returns its standard output.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let output = self.tilskot(args);
+        assert!(
+            output.status.success(),
+            "tilskot {args:?} failed on {:?}:\n{}\n{}",
+            self.backend,
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8 output")
+    }
+
+    /// Runs a command that must fail and returns its standard error.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let output = self.tilskot(args);
+        assert!(
+            !output.status.success(),
+            "tilskot {args:?} should have failed:\n{}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+        String::from_utf8(output.stderr).expect("UTF-8 output")
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some(name) = self.postgres_name.take() {
+            // Drop runs outside async code (also while a test panics), so the
+            // database is dropped on a runtime of its own.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Runtime::new().expect("runtime");
+                runtime.block_on(admin_execute(&format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )));
+            })
+            .join();
+        }
+    }
+}
+
+async fn admin_execute(sql: &str) {
+    use sqlx::Connection;
+    let mut connection = sqlx::PgConnection::connect(&postgres_admin_url())
+        .await
+        .expect("the PostgreSQL server of this machine must run (see README: PostgreSQL)");
+    sqlx::query(sql).execute(&mut connection).await.expect(sql);
+}
+
+pub fn tilskot_in(dir: &Path, db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tilskot"))
+        .current_dir(dir)
+        .arg("--db")
+        .arg(db)
+        .arg("--rules")
+        .arg(rules_dir())
+        .args(args)
+        .output()
+        .expect("run tilskot")
+}
+
+pub fn rules_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub const HEADER: &str = "event,date,person_id,household_id,birth_date,municipality,basis,unaccompanied,country,mother_id";
