@@ -1,5 +1,6 @@
 //! The command line (edge): one subcommand per task of a finance officer.
 
+use crate::accounts_import::{import_accounts, AccountsFiles, AccountsImportError};
 use crate::accrual::{
     compute_accruals, compute_person_accruals, totals_by_municipality_grant_month,
 };
@@ -14,6 +15,7 @@ use crate::payout::{totals_by_budget_line, totals_by_municipality, BatchLine};
 use crate::reports::batch_csv;
 use crate::rules::{RateStatus, RuleBook};
 use crate::rules_dir::{default_rules_dir, load_rules_dir};
+use crate::statements::{build_statements, StatementInput};
 use crate::store::Store;
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -81,6 +83,16 @@ pub enum Command {
         #[arg(long)]
         period: Option<Period>,
     },
+    /// The ledger: import a chart, budget lines, allocations and a general ledger.
+    Accounts {
+        #[command(subcommand)]
+        command: AccountsCommand,
+    },
+    /// The annual statements and the auditor's journal.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
     /// Write a synthetic register shaped by the annual report.
     Generate {
         #[arg(long, default_value_t = 2018)]
@@ -121,6 +133,47 @@ pub enum RulesCommand {
 pub enum RegisterCommand {
     /// Import a register file (CSV or XLSX): all events or none.
     Import { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountsCommand {
+    /// Import accounting files, all or nothing; the same files twice add nothing.
+    Import {
+        #[arg(long)]
+        chart: Option<PathBuf>,
+        #[arg(long)]
+        budget: Option<PathBuf>,
+        #[arg(long)]
+        allocations: Option<PathBuf>,
+        #[arg(long)]
+        ledger: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Write the statements of a year: nine CSV files, or one HTML document.
+    Statements {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ReportFormat,
+        #[arg(long, default_value = "statements")]
+        out: PathBuf,
+    },
+    /// Export the year's ledger as an hledger journal.
+    Journal {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Csv,
+    Html,
 }
 
 #[derive(Debug, Subcommand)]
@@ -395,6 +448,94 @@ pub async fn run(cli: Cli) -> Result<()> {
                 out.display(),
                 events.len()
             )?;
+        }
+        Command::Accounts {
+            command:
+                AccountsCommand::Import {
+                    chart,
+                    budget,
+                    allocations,
+                    ledger,
+                },
+        } => {
+            let store = Store::connect(&cli.db).await?;
+            let files = AccountsFiles {
+                chart: chart.as_deref(),
+                budget: budget.as_deref(),
+                allocations: allocations.as_deref(),
+                ledger: ledger.as_deref(),
+            };
+            match import_accounts(&store, &files).await {
+                Ok(r) => writeln!(
+                    stdout,
+                    "{} accounts, {} budget lines, {} allocations; {} vouchers added, {} already in the ledger",
+                    r.accounts, r.budget_lines, r.allocations, r.vouchers_added, r.vouchers_already_present
+                )?,
+                Err(AccountsImportError::Rejected(problems)) => {
+                    for problem in &problems {
+                        eprintln!("{problem}");
+                    }
+                    bail!("{} problem(s); nothing was imported", problems.len());
+                }
+                Err(AccountsImportError::Store(error)) => return Err(error),
+            }
+        }
+        Command::Report {
+            command: ReportCommand::Statements { year, format, out },
+        } => {
+            let store = Store::connect(&cli.db).await?;
+            let data = store.ledger_data().await?;
+            let statements = build_statements(&StatementInput {
+                year,
+                accounts: &data.accounts,
+                budget_lines: &data.budget_lines,
+                allocations: &data.allocations,
+                entries: &data.entries,
+            })
+            .map_err(|failure| anyhow!("the statements of {year} were not written: {failure}"))?;
+            std::fs::create_dir_all(&out)
+                .with_context(|| format!("cannot create {}", out.display()))?;
+            match format {
+                ReportFormat::Csv => {
+                    for table in statements.tables() {
+                        std::fs::write(out.join(table.file_name), table.to_csv())?;
+                    }
+                    writeln!(
+                        stdout,
+                        "{}: {} CSV files for {year}",
+                        out.display(),
+                        statements.tables().len()
+                    )?;
+                }
+                ReportFormat::Html => {
+                    use askama::Template;
+                    let path = out.join(format!("statements-{year}.html"));
+                    std::fs::write(
+                        &path,
+                        crate::reports::statements_page(&statements, &data.budget_lines)
+                            .render()?,
+                    )?;
+                    writeln!(stdout, "{}", path.display())?;
+                }
+            }
+            writeln!(
+                stdout,
+                "{} invariants checked",
+                statements.invariants_checked.len()
+            )?;
+        }
+        Command::Report {
+            command: ReportCommand::Journal { year, out },
+        } => {
+            let store = Store::connect(&cli.db).await?;
+            let data = store.ledger_data().await?;
+            let vouchers = store.journal_vouchers(year).await?;
+            std::fs::write(
+                &out,
+                crate::journal::write_journal(year, &vouchers, &data.accounts),
+            )
+            .with_context(|| format!("cannot write {}", out.display()))?;
+            writeln!(stdout, "{}: {} vouchers", out.display(), vouchers.len())?;
         }
         Command::Demo { dir, seed, scale } => {
             drop(stdout);

@@ -4,6 +4,8 @@
 //! (database, files, reports, command line) after. See ARCHITECTURE.md.
 
 // Domain core: no I/O.
+/// The accounts import: chart, budget, allocations, ledger (edge).
+pub mod accounts_import;
 /// Accruals per person, grant and month (rules R0–R13).
 pub mod accrual;
 /// Running and storing a monthly batch (edge).
@@ -22,6 +24,12 @@ pub mod generate;
 pub mod grant;
 /// The register import: all events of a file or none (edge).
 pub mod import;
+/// The ledger as an hledger journal for auditors.
+pub mod journal;
+/// The ledger: accounts, budget lines, allocations, balanced vouchers.
+pub mod ledger;
+/// The ledger in the database (edge).
+pub mod ledger_store;
 /// Integer øre and the named rules that split and round money.
 pub mod money;
 /// The 356 municipalities of 2020–2023.
@@ -36,6 +44,8 @@ pub mod reports;
 pub mod rules;
 /// Loading the rules directory (edge).
 pub mod rules_dir;
+/// The annual statements and their invariants, built from the ledger.
+pub mod statements;
 /// The database edge (sqlx, SQLite or PostgreSQL).
 pub mod store;
 /// Reading CSV and XLSX files into rows (edge).

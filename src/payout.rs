@@ -7,9 +7,11 @@
 use crate::accrual::Accrual;
 use crate::calendar::Period;
 use crate::grant::Grant;
+use crate::ledger::{BudgetKey, Posting, Voucher};
 use crate::money::Ore;
 use crate::municipality::MunicipalityNumber;
 use crate::rules::{MissingYear, RuleBook};
+use chrono::Datelike;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -90,6 +92,52 @@ pub fn plan_batch(
     due.into_iter()
         .filter(|(_, amount)| !amount.is_zero())
         .map(|(key, amount)| BatchLine { key, amount })
+        .collect()
+}
+
+/// The object account of grants to municipalities (artskonto 870, "Tilskot
+/// til kommunar") and the treasury payment account (Noregs Bank
+/// konsernkonto, utbetalingar) that every payout posts to.
+pub const MUNICIPAL_GRANTS_ACCOUNT: &str = "870";
+pub const TREASURY_PAYMENTS_ACCOUNT: &str = "60088702";
+
+/// The day of the month a term's payment is dated in the ledger.
+pub const PAYMENT_DAY_OF_MONTH: u32 = 15;
+
+/// The ledger vouchers of a paid batch: one per municipality and grant, the
+/// expense on the grant's chapter/post and account 870 against the treasury
+/// payment account. A set-off (negative amount) posts as a negative expense.
+pub fn payment_vouchers(period: Period, run_number: i64, lines: &[BatchLine]) -> Vec<Voucher> {
+    let date = period
+        .first_day()
+        .with_day(PAYMENT_DAY_OF_MONTH)
+        .expect("every month has a 15th");
+    totals_by_municipality_and_grant(lines)
+        .into_iter()
+        .map(|((municipality, grant), amount)| {
+            let budget_key = BudgetKey::parse(grant.budget_line()).expect("valid budget line");
+            let text = format!("Utbetaling {grant} termin {period} køyring {run_number}");
+            Voucher {
+                reference: format!("UTB-{period}-{run_number}-{municipality}-{grant}"),
+                date,
+                postings: vec![
+                    Posting {
+                        account: MUNICIPAL_GRANTS_ACCOUNT.into(),
+                        budget_key: Some(budget_key),
+                        amount,
+                        counterparty: Some(municipality.to_string()),
+                        text: text.clone(),
+                    },
+                    Posting {
+                        account: TREASURY_PAYMENTS_ACCOUNT.into(),
+                        budget_key: None,
+                        amount: -amount,
+                        counterparty: Some(municipality.to_string()),
+                        text,
+                    },
+                ],
+            }
+        })
         .collect()
 }
 
@@ -288,6 +336,49 @@ mod tests {
             &BTreeMap::new()
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_batch_posts_one_balanced_voucher_per_municipality_and_grant_with_set_offs_negative() {
+        let lines = vec![
+            BatchLine {
+                key: key("p1", "0301", Grant::Integration),
+                amount: Ore(300),
+            },
+            BatchLine {
+                key: key("p2", "0301", Grant::Integration),
+                amount: Ore(-500),
+            },
+            BatchLine {
+                key: key("p3", "0301", Grant::Minor),
+                amount: Ore(700),
+            },
+        ];
+        let vouchers = payment_vouchers("2022-07".parse().unwrap(), 1, &lines);
+        assert_eq!(vouchers.len(), 2);
+        let integration = &vouchers[0];
+        assert_eq!(integration.reference, "UTB-2022-07-1-0301-integration");
+        assert_eq!(integration.date.to_string(), "2022-07-15");
+        assert_eq!(integration.postings[0].account, "870");
+        assert_eq!(
+            integration.postings[0]
+                .budget_key
+                .as_ref()
+                .unwrap()
+                .to_string(),
+            "0671.60"
+        );
+        assert_eq!(integration.postings[0].amount, Ore(-200));
+        assert_eq!(integration.postings[1].account, "60088702");
+        assert!(vouchers.iter().all(|v| v.imbalance().is_zero()));
+        assert_eq!(
+            vouchers[1].postings[0]
+                .budget_key
+                .as_ref()
+                .unwrap()
+                .to_string(),
+            "0671.61"
+        );
     }
 
     #[test]

@@ -191,3 +191,201 @@ pub fn batch_file_stem(period: Period, run_number: i64) -> String {
         format!("batch-{period}-run{run_number}")
     }
 }
+
+/// One cell of a statement table in HTML.
+pub struct Cell {
+    pub text: String,
+    pub amount: bool,
+}
+
+/// One table of the statements in HTML.
+pub struct StatementSection {
+    pub title: String,
+    pub headers: Vec<Cell>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Rows that are sums, printed bold.
+    pub total_rows: Vec<bool>,
+}
+
+/// The printable HTML document of a year's statements.
+#[derive(Template)]
+#[template(path = "statements.html")]
+pub struct StatementsPage {
+    pub year: i32,
+    pub sections: Vec<StatementSection>,
+    pub invariants: Vec<String>,
+}
+
+/// Lays out the statements for HTML: Nynorsk titles and column headings,
+/// whole kroner grouped by thousands.
+pub fn statements_page(
+    statements: &crate::statements::Statements,
+    budget_lines: &[crate::ledger::BudgetLine],
+) -> StatementsPage {
+    use crate::money::format_kroner_grouped;
+    let year = statements.year;
+    let heading = |column: &str, file: &str| -> String {
+        match column {
+            "allocated" if file == "expected-note-a.csv" => format!("Årets tildelingar {year}"),
+            "kind" | "line" => String::new(),
+            "chapter" => "Kap.".into(),
+            "post" => "Post".into(),
+            "allocated" => "Samla tildeling".into(),
+            "accounts" => format!("Rekneskap {year}"),
+            "difference" => "Meirutgift (-) og mindreutgift".into(),
+            "transferred" => format!("Overført frå {}", year - 1),
+            "total" => "Samla tildeling".into(),
+            "keyword" => "Stikkord".into(),
+            "charged_by_others" => "Utgifter belasta andre verksemder".into(),
+            "difference_after_charges" => {
+                "Meirutgift (-) / mindreutgift etter belastingsfullmakter".into()
+            }
+            "extra_income" => "Meirinntekter / mindreinntekter (-)".into(),
+            "reallocation" => "Omdisponering".into(),
+            "savings" => "Innsparingar (-)".into(),
+            "basis" => "Sum grunnlag for overføring".into(),
+            "max_transferable" => "Maks. overførbart beløp".into(),
+            "transferable" => "Mogleg overførbart beløp berekna av verksemda".into(),
+            "account" => "Konto".into(),
+            "name" | "label" => "Tekst".into(),
+            "amount" => year.to_string(),
+            "previous" => (year - 1).to_string(),
+            "closing" => format!("31.12.{year}"),
+            "opening" => format!("31.12.{}", year - 1),
+            "change" => "Endring".into(),
+            "note" => "Note".into(),
+            "booked" => "Bokført avrekning med statskassa".into(),
+            "reported" => "Rapportert mellomvære med statskassa".into(),
+            other => other.into(),
+        }
+    };
+    let name_of = |chapter: &str, post: &str| {
+        budget_lines
+            .iter()
+            .find(|l| l.key.chapter == chapter && l.key.post == post)
+            .map(|l| format!("{} – {}", l.chapter_name, l.post_text))
+            .unwrap_or_default()
+    };
+    let titles = [
+        format!("Oppstilling av løyvingsrapportering 31.12.{year}"),
+        "Note A Forklaring av samla tildeling utgifter".to_string(),
+        "Note B Forklaring til brukte fullmakter og berekning av mogleg overførbart beløp til neste år".to_string(),
+        "Kapitalkontoar".to_string(),
+        "Behaldningar rapportert til likvidrapport".to_string(),
+        format!("Oppstilling av artskontorapporteringa 31.12.{year}"),
+        "Notar 2–7 til artskontorapporteringa".to_string(),
+        "Mellomvære med statskassa".to_string(),
+        "Note 8 Samanheng mellom avrekning med statskassa og mellomvære med statskassa".to_string(),
+    ];
+    let sections = statements
+        .tables()
+        .iter()
+        .zip(titles)
+        .map(|(table, title)| {
+            let with_names = table.text_columns.contains(&"post");
+            let mut headers: Vec<Cell> = table
+                .text_columns
+                .iter()
+                .filter(|c| !matches!(**c, "kind" | "line"))
+                .map(|c| Cell {
+                    text: heading(c, table.file_name),
+                    amount: false,
+                })
+                .collect();
+            if with_names {
+                headers.push(Cell {
+                    text: "Namn".into(),
+                    amount: false,
+                });
+            }
+            headers.extend(table.figure_columns.iter().map(|c| Cell {
+                text: heading(c, table.file_name),
+                amount: true,
+            }));
+            let mut total_rows = Vec::new();
+            let rows = table
+                .rows
+                .iter()
+                .map(|(text, figures)| {
+                    let first = text.first().map(String::as_str).unwrap_or("");
+                    let line = table
+                        .text_columns
+                        .iter()
+                        .position(|c| *c == "line")
+                        .and_then(|i| text.get(i))
+                        .map(String::as_str)
+                        .unwrap_or("");
+                    total_rows.push(
+                        first.ends_with("total")
+                            || first == "net"
+                            || line.contains("total")
+                            || line.ends_with(".net")
+                            || line == "net",
+                    );
+                    let mut cells: Vec<Cell> = table
+                        .text_columns
+                        .iter()
+                        .zip(text)
+                        .filter(|(c, _)| !matches!(**c, "kind" | "line"))
+                        .map(|(_, t)| Cell {
+                            text: t.clone(),
+                            amount: false,
+                        })
+                        .collect();
+                    if with_names {
+                        let chapter = text
+                            .get(
+                                table
+                                    .text_columns
+                                    .iter()
+                                    .position(|c| *c == "chapter")
+                                    .unwrap_or(0),
+                            )
+                            .cloned()
+                            .unwrap_or_default();
+                        let post = text
+                            .get(
+                                table
+                                    .text_columns
+                                    .iter()
+                                    .position(|c| *c == "post")
+                                    .unwrap_or(0),
+                            )
+                            .cloned()
+                            .unwrap_or_default();
+                        let name = match first {
+                            "expense_total" => "Sum utgiftsført".to_string(),
+                            "income_total" => "Sum inntektsført".to_string(),
+                            "net" => "Netto rapportert til løyvingsrekneskapen".to_string(),
+                            _ => name_of(&chapter, &post),
+                        };
+                        cells.push(Cell {
+                            text: name,
+                            amount: false,
+                        });
+                    }
+                    cells.extend(figures.iter().map(|f| {
+                        Cell {
+                            text: f
+                                .map(|o| format_kroner_grouped(o.round_half_away_to_kroner()))
+                                .unwrap_or_default(),
+                            amount: true,
+                        }
+                    }));
+                    cells
+                })
+                .collect();
+            StatementSection {
+                title,
+                headers,
+                rows,
+                total_rows,
+            }
+        })
+        .collect();
+    StatementsPage {
+        year,
+        sections,
+        invariants: statements.invariants_checked.clone(),
+    }
+}

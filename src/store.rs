@@ -108,9 +108,13 @@ impl Store {
         self.pool.close().await;
     }
 
-    /// Records the period from which tilskot pays. Refuses to change it once
-    /// set: accruals before it were paid by the previous system.
+    /// Records the period from which tilskot pays, and loads the shipped chart
+    /// of accounts and budget lines into an empty ledger. Refuses to change
+    /// the period once set: accruals before it were paid by the previous
+    /// system.
     pub async fn init(&self, start: Period) -> Result<()> {
+        let (accounts, budget_lines) = crate::accounts_import::shipped_reference_data()?;
+        self.seed_reference_data(&accounts, &budget_lines).await?;
         match self.setting("start_period").await? {
             Some(existing) if existing == start.to_string() => Ok(()),
             Some(existing) => bail!("the database already pays from {existing}; the start period cannot be changed to {start}"),
@@ -277,8 +281,9 @@ impl Store {
         rows.iter().map(batch_from_row).collect()
     }
 
-    /// Stores a batch and its lines in one transaction. The unique
-    /// (period, run_number) stops two runs from storing the same batch twice.
+    /// Stores a batch, its lines and its ledger vouchers in one transaction.
+    /// The unique (period, run_number) stops two runs from storing the same
+    /// batch twice. Until approval exists, a stored batch counts as paid.
     pub async fn insert_batch(
         &self,
         period: Period,
@@ -307,6 +312,19 @@ impl Store {
         .await
         .with_context(|| format!("cannot store batch {period} run {run_number} (was it stored by another run at the same time?)"))?
         .get(0);
+        for voucher in crate::payout::payment_vouchers(period, run_number, lines) {
+            let voucher_id = crate::ledger_store::insert_voucher(
+                &mut tx,
+                &voucher,
+                &format!("batch:{period}:{run_number}"),
+            )
+            .await?;
+            sqlx::query("INSERT INTO batch_voucher (batch_id, voucher_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(voucher_id)
+                .execute(&mut *tx)
+                .await?;
+        }
         for chunk in lines.chunks(ROWS_PER_INSERT) {
             let sql = multi_row_insert(
                 "batch_line",
@@ -401,7 +419,7 @@ const BATCH_SELECT: &str =
      weakest_rate_status, register_events FROM batch";
 
 /// `INSERT INTO table (columns) VALUES ($1, …), (…)` for `rows` rows.
-fn multi_row_insert(table: &str, columns: &[&str], rows: usize) -> String {
+pub(crate) fn multi_row_insert(table: &str, columns: &[&str], rows: usize) -> String {
     let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
     let mut parameter = 0;
     for row in 0..rows {
@@ -425,7 +443,7 @@ fn non_empty(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-fn now_text() -> String {
+pub(crate) fn now_text() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 

@@ -155,74 +155,80 @@ async fn a_correction_that_lowers_what_was_paid_is_set_off_in_the_next_term() {
 
 #[tokio::test]
 async fn batches_run_in_month_order_and_not_before_the_start_period() {
-    let db = with_small_register(Backend::Sqlite).await;
-    let stderr = db.fails(&["batch", "run", "--period", "2021-12"]);
-    assert!(
-        stderr.contains("before the start period 2022-01"),
-        "{stderr}"
-    );
-    db.ok(&["batch", "run", "--period", "2022-07"]);
-    let stderr = db.fails(&["batch", "run", "--period", "2022-04"]);
-    assert!(
-        stderr.contains("batches are run in month order"),
-        "{stderr}"
-    );
-    // Starting in July means the April term's months were the old system's:
-    // July pays only what accrued from the start period on.
-    let stderr = db.fails(&["batch", "show", "--period", "2022-04"]);
-    assert!(stderr.contains("no batch for 2022-04"), "{stderr}");
+    for backend in BACKENDS {
+        let db = with_small_register(backend).await;
+        let stderr = db.fails(&["batch", "run", "--period", "2021-12"]);
+        assert!(
+            stderr.contains("before the start period 2022-01"),
+            "{stderr}"
+        );
+        db.ok(&["batch", "run", "--period", "2022-07"]);
+        let stderr = db.fails(&["batch", "run", "--period", "2022-04"]);
+        assert!(
+            stderr.contains("batches are run in month order"),
+            "{stderr}"
+        );
+        // Starting in July means the April term's months were the old system's:
+        // July pays only what accrued from the start period on.
+        let stderr = db.fails(&["batch", "show", "--period", "2022-04"]);
+        assert!(stderr.contains("no batch for 2022-04"), "{stderr}");
+    }
 }
 
 #[tokio::test]
 async fn the_start_period_keeps_earlier_months_with_the_previous_system() {
-    let db = TestDb::new(Backend::Sqlite).await;
-    db.ok(&["init", "--start-period", "2022-07"]);
-    db.ok(&[
-        "register",
-        "import",
-        fixture("small-register.csv").to_str().unwrap(),
-    ]);
-    db.ok(&["batch", "run", "--period", "2022-07"]);
-    // Only July's own month pays; June and before were paid by the previous system.
-    let july = show_csv(&db, "2022-07");
-    assert_eq!(july, "municipality,grant,amount\n");
-    let stderr = db.fails(&["init", "--start-period", "2022-01"]);
-    assert!(stderr.contains("cannot be changed"), "{stderr}");
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-07"]);
+        db.ok(&[
+            "register",
+            "import",
+            fixture("small-register.csv").to_str().unwrap(),
+        ]);
+        db.ok(&["batch", "run", "--period", "2022-07"]);
+        // Only July's own month pays; June and before were paid by the previous system.
+        let july = show_csv(&db, "2022-07");
+        assert_eq!(july, "municipality,grant,amount\n");
+        let stderr = db.fails(&["init", "--start-period", "2022-01"]);
+        assert!(stderr.contains("cannot be changed"), "{stderr}");
+    }
 }
 
 #[tokio::test]
 async fn batch_show_and_the_overview_are_snapshotted() {
-    let db = with_small_register(Backend::Sqlite).await;
-    run_months(&db, 1..=12);
-    let text = db.ok(&["batch", "show", "--period", "2022-07"]);
-    let without_time: String = text
-        .lines()
-        .map(|l| match l.find("computed ") {
-            Some(i) => format!(
-                "{}computed [time],{}",
-                &l[..i],
-                l[i..].split_once(',').map(|x| x.1).unwrap_or("")
-            ),
-            None => l.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    insta::assert_snapshot!("batch_show_2022_07", without_time);
+    for backend in BACKENDS {
+        let db = with_small_register(backend).await;
+        run_months(&db, 1..=12);
+        let text = db.ok(&["batch", "show", "--period", "2022-07"]);
+        let without_time: String = text
+            .lines()
+            .map(|l| match l.find("computed ") {
+                Some(i) => format!(
+                    "{}computed [time],{}",
+                    &l[..i],
+                    l[i..].split_once(',').map(|x| x.1).unwrap_or("")
+                ),
+                None => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        insta::assert_snapshot!("batch_show_2022_07", without_time);
 
-    let store = tilskot::store::Store::connect(&db.url).await.unwrap();
-    let municipalities = tilskot::municipality::Municipalities::shipped();
-    let mut batches = Vec::new();
-    for batch in store.batches().await.unwrap() {
-        let lines = store.batch_lines(batch.id).await.unwrap();
-        batches.push((batch, lines));
+        let store = tilskot::store::Store::connect(&db.url).await.unwrap();
+        let municipalities = tilskot::municipality::Municipalities::shipped();
+        let mut batches = Vec::new();
+        for batch in store.batches().await.unwrap() {
+            let lines = store.batch_lines(batch.id).await.unwrap();
+            batches.push((batch, lines));
+        }
+        let overview = tilskot::demo::overview_page(
+            2022,
+            11,
+            store.event_count().await.unwrap(),
+            &batches,
+            &municipalities,
+        );
+        use askama::Template;
+        insta::assert_snapshot!("demo_overview_small_register", overview.render().unwrap());
     }
-    let overview = tilskot::demo::overview_page(
-        2022,
-        11,
-        store.event_count().await.unwrap(),
-        &batches,
-        &municipalities,
-    );
-    use askama::Template;
-    insta::assert_snapshot!("demo_overview_small_register", overview.render().unwrap());
 }

@@ -1,6 +1,6 @@
 //! The other commands of the README: rules, accruals, explain, generate, demo.
 
-use crate::support::{fixture, rules_dir, tilskot_in, Backend, TestDb, HEADER};
+use crate::support::{fixture, rules_dir, tilskot_in, Backend, TestDb, BACKENDS, HEADER};
 
 #[tokio::test]
 async fn rules_check_validates_every_file_and_rules_show_prints_rates_with_status() {
@@ -54,113 +54,119 @@ async fn rules_check_names_the_file_and_key_of_a_broken_rules_file() {
 
 #[tokio::test]
 async fn accruals_print_one_row_per_municipality_grant_and_month() {
-    let db = TestDb::new(Backend::Sqlite).await;
-    db.ok(&["init", "--start-period", "2022-01"]);
-    db.ok(&[
-        "register",
-        "import",
-        fixture("small-register.csv").to_str().unwrap(),
-    ]);
-    let out = db.ok(&[
-        "accruals", "--from", "2022-01", "--to", "2022-03", "--format", "csv",
-    ]);
-    let expected = "municipality,grant,month,amount\n\
-        0301,integration,2022-01,42999.99\n0301,integration,2022-02,42999.99\n0301,integration,2022-03,42999.99\n\
-        0301,norwegian,2022-01,52000.00\n\
-        1103,integration_year1,2022-03,232000.00\n1103,elderly,2022-03,174000.00\n1103,norwegian,2022-03,68000.00\n\
-        4601,integration,2022-01,20000.00\n4601,integration,2022-02,20000.00\n4601,integration,2022-03,20000.00\n\
-        4601,norwegian,2022-01,66000.00\n\
-        5001,integration_year1,2022-02,180000.00\n5001,minor,2022-02,93166.66\n5001,minor,2022-03,93166.66\n";
-    assert_eq!(out, expected);
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-01"]);
+        db.ok(&[
+            "register",
+            "import",
+            fixture("small-register.csv").to_str().unwrap(),
+        ]);
+        let out = db.ok(&[
+            "accruals", "--from", "2022-01", "--to", "2022-03", "--format", "csv",
+        ]);
+        let expected = "municipality,grant,month,amount\n\
+            0301,integration,2022-01,42999.99\n0301,integration,2022-02,42999.99\n0301,integration,2022-03,42999.99\n\
+            0301,norwegian,2022-01,52000.00\n\
+            1103,integration_year1,2022-03,232000.00\n1103,elderly,2022-03,174000.00\n1103,norwegian,2022-03,68000.00\n\
+            4601,integration,2022-01,20000.00\n4601,integration,2022-02,20000.00\n4601,integration,2022-03,20000.00\n\
+            4601,norwegian,2022-01,66000.00\n\
+            5001,integration_year1,2022-02,180000.00\n5001,minor,2022-02,93166.66\n5001,minor,2022-03,93166.66\n";
+        assert_eq!(out, expected);
+    }
 }
 
 #[tokio::test]
 async fn explain_gives_rule_rate_status_municipality_and_why() {
-    let db = TestDb::new(Backend::Sqlite).await;
-    db.ok(&["init", "--start-period", "2022-01"]);
-    db.ok(&[
-        "register",
-        "import",
-        fixture("small-register.csv").to_str().unwrap(),
-    ]);
-    let late_child = db.write(
-        "births.csv",
-        &format!("{HEADER}\nsettled,2022-01-10,M1,HM,1990-01-01,0301,asylum,false,SY,\nborn,2022-07-13,K1,,2022-07-13,,,,,M1\n"),
-    );
-    db.ok(&["register", "import", late_child.to_str().unwrap()]);
-    db.ok(&["batch", "run", "--period", "2022-10"]);
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-01"]);
+        db.ok(&[
+            "register",
+            "import",
+            fixture("small-register.csv").to_str().unwrap(),
+        ]);
+        let late_child = db.write(
+            "births.csv",
+            &format!("{HEADER}\nsettled,2022-01-10,M1,HM,1990-01-01,0301,asylum,false,SY,\nborn,2022-07-13,K1,,2022-07-13,,,,,M1\n"),
+        );
+        db.ok(&["register", "import", late_child.to_str().unwrap()]);
+        db.ok(&["batch", "run", "--period", "2022-10"]);
 
-    let b1 = db.ok(&["explain", "--person", "B1"]);
-    assert!(
-        b1.contains("moved 2022-06-10, new municipality 5001 Trondheim from 2022-08 (R5)"),
-        "{b1}"
-    );
-    assert!(
-        b1.contains("moved 2022-06-10 to 5001 Trondheim, which takes over from 2022-08 (R5)"),
-        "{b1}"
-    );
-    assert!(
-        b1.contains(
-            "[R4, category single_adult, grant year 2, rate 240000.00 NOK (2022, placeholder)"
-        ),
-        "{b1}"
-    );
-    assert!(b1.contains("batch 2022-10 run 1: integration"), "{b1}");
+        let b1 = db.ok(&["explain", "--person", "B1"]);
+        assert!(
+            b1.contains("moved 2022-06-10, new municipality 5001 Trondheim from 2022-08 (R5)"),
+            "{b1}"
+        );
+        assert!(
+            b1.contains("moved 2022-06-10 to 5001 Trondheim, which takes over from 2022-08 (R5)"),
+            "{b1}"
+        );
+        assert!(
+            b1.contains(
+                "[R4, category single_adult, grant year 2, rate 240000.00 NOK (2022, placeholder)"
+            ),
+            "{b1}"
+        );
+        assert!(b1.contains("batch 2022-10 run 1: integration"), "{b1}");
 
-    let one_month = db.ok(&["explain", "--person", "C1", "--period", "2022-02"]);
-    assert!(
-        one_month.contains("2022-02 integration_year1"),
-        "{one_month}"
-    );
-    assert!(
-        one_month.contains("turns 16 in 2022: high rate to the year of 16"),
-        "{one_month}"
-    );
-    assert!(!one_month.contains("2022-03"), "{one_month}");
+        let one_month = db.ok(&["explain", "--person", "C1", "--period", "2022-02"]);
+        assert!(
+            one_month.contains("2022-02 integration_year1"),
+            "{one_month}"
+        );
+        assert!(
+            one_month.contains("turns 16 in 2022: high rate to the year of 16"),
+            "{one_month}"
+        );
+        assert!(!one_month.contains("2022-03"), "{one_month}");
 
-    let k1 = db.ok(&["explain", "--person", "K1"]);
-    assert!(
-        k1.contains(
-            "born 184 days after the mother's settlement on 2022-01-10, more than 183 days (R7)"
-        ),
-        "{k1}"
-    );
-    assert!(k1.contains("none in the explained months"), "{k1}");
+        let k1 = db.ok(&["explain", "--person", "K1"]);
+        assert!(
+            k1.contains(
+                "born 184 days after the mother's settlement on 2022-01-10, more than 183 days (R7)"
+            ),
+            "{k1}"
+        );
+        assert!(k1.contains("none in the explained months"), "{k1}");
 
-    let stderr = db.fails(&["explain", "--person", "NOBODY"]);
-    assert!(stderr.contains("no person NOBODY"), "{stderr}");
+        let stderr = db.fails(&["explain", "--person", "NOBODY"]);
+        assert!(stderr.contains("no person NOBODY"), "{stderr}");
+    }
 }
 
 #[tokio::test]
 async fn generate_is_deterministic_for_a_seed_and_its_register_imports() {
-    let db = TestDb::new(Backend::Sqlite).await;
-    let first = db.path("a.csv");
-    let second = db.path("b.csv");
-    for path in [&first, &second] {
-        db.ok(&[
-            "generate",
-            "--from",
-            "2021",
-            "--to",
-            "2022",
-            "--seed",
-            "7",
-            "--scale",
-            "0.1",
-            "--out",
-            path.to_str().unwrap(),
-        ]);
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        let first = db.path("a.csv");
+        let second = db.path("b.csv");
+        for path in [&first, &second] {
+            db.ok(&[
+                "generate",
+                "--from",
+                "2021",
+                "--to",
+                "2022",
+                "--seed",
+                "7",
+                "--scale",
+                "0.1",
+                "--out",
+                path.to_str().unwrap(),
+            ]);
+        }
+        assert_eq!(
+            std::fs::read(&first).unwrap(),
+            std::fs::read(&second).unwrap()
+        );
+        db.ok(&["init", "--start-period", "2022-01"]);
+        let out = db.ok(&["register", "import", first.to_str().unwrap()]);
+        assert!(
+            out.contains("already in the register") && !out.contains(" 0 events added"),
+            "{out}"
+        );
     }
-    assert_eq!(
-        std::fs::read(&first).unwrap(),
-        std::fs::read(&second).unwrap()
-    );
-    db.ok(&["init", "--start-period", "2022-01"]);
-    let out = db.ok(&["register", "import", first.to_str().unwrap()]);
-    assert!(
-        out.contains("already in the register") && !out.contains(" 0 events added"),
-        "{out}"
-    );
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! Integration tests: the `tilskot` binary and the library against real
 //! SQLite files and the real PostgreSQL server, a fresh database per test.
 
+mod accounts;
 mod architecture;
 mod batches;
 mod commands;

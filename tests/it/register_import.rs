@@ -152,101 +152,111 @@ async fn one_bad_row_among_good_ones_writes_nothing_and_every_problem_is_listed(
 
 #[tokio::test]
 async fn a_wrong_header_is_refused_at_row_one() {
-    let db = TestDb::new(Backend::Sqlite).await;
-    db.ok(&["init", "--start-period", "2022-01"]);
-    let path = db.write(
-        "header.csv",
-        "event,date,person,household_id\nsettled,2022-01-01,x,y\n",
-    );
-    let stderr = db.fails(&["register", "import", path.to_str().unwrap()]);
-    assert!(
-        stderr.contains("header.csv:1:person: the header must be exactly event,date,person_id"),
-        "{stderr}"
-    );
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-01"]);
+        let path = db.write(
+            "header.csv",
+            "event,date,person,household_id\nsettled,2022-01-01,x,y\n",
+        );
+        let stderr = db.fails(&["register", "import", path.to_str().unwrap()]);
+        assert!(
+            stderr.contains("header.csv:1:person: the header must be exactly event,date,person_id"),
+            "{stderr}"
+        );
+    }
 }
 
 #[tokio::test]
 async fn an_xlsx_register_imports_the_same_events_as_its_csv() {
-    let db = TestDb::new(Backend::Sqlite).await;
-    db.ok(&["init", "--start-period", "2022-01"]);
-    let csv = std::fs::read_to_string(fixture("small-register.csv")).unwrap();
-    let mut workbook = rust_xlsxwriter::Workbook::new();
-    let sheet = workbook.add_worksheet();
-    for (row, line) in csv.lines().enumerate() {
-        for (column, cell) in line.split(',').enumerate() {
-            if !cell.is_empty() {
-                sheet.write_string(row as u32, column as u16, cell).unwrap();
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-01"]);
+        let csv = std::fs::read_to_string(fixture("small-register.csv")).unwrap();
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for (row, line) in csv.lines().enumerate() {
+            for (column, cell) in line.split(',').enumerate() {
+                if !cell.is_empty() {
+                    sheet.write_string(row as u32, column as u16, cell).unwrap();
+                }
             }
         }
+        let xlsx = db.path("register.xlsx");
+        workbook.save(&xlsx).unwrap();
+        let out = db.ok(&["register", "import", xlsx.to_str().unwrap()]);
+        assert!(out.contains("12 events added"), "{out}");
+        let again = db.ok(&[
+            "register",
+            "import",
+            fixture("small-register.csv").to_str().unwrap(),
+        ]);
+        assert!(again.contains("0 events added, 12 already"), "{again}");
     }
-    let xlsx = db.path("register.xlsx");
-    workbook.save(&xlsx).unwrap();
-    let out = db.ok(&["register", "import", xlsx.to_str().unwrap()]);
-    assert!(out.contains("12 events added"), "{out}");
-    let again = db.ok(&[
-        "register",
-        "import",
-        fixture("small-register.csv").to_str().unwrap(),
-    ]);
-    assert!(again.contains("0 events added, 12 already"), "{again}");
 }
 
 #[tokio::test]
 async fn an_xlsx_with_a_bad_cell_in_its_last_row_is_refused_by_row_and_column() {
-    let db = TestDb::new(Backend::Sqlite).await;
-    db.ok(&["init", "--start-period", "2022-01"]);
-    let mut workbook = rust_xlsxwriter::Workbook::new();
-    let sheet = workbook.add_worksheet();
-    for (column, name) in HEADER.split(',').enumerate() {
-        sheet.write_string(0, column as u16, name).unwrap();
-    }
-    let rows = 2_000u32;
-    for index in 1..=rows {
-        let municipality = if index == rows { "9999" } else { "0301" };
-        let cells = [
-            "settled",
-            "2022-03-10",
-            &format!("X{index}"),
-            &format!("H{index}"),
-            "1990-01-01",
-            municipality,
-            "asylum",
-            "false",
-            "SY",
-        ];
-        for (column, cell) in cells.iter().enumerate() {
-            sheet.write_string(index, column as u16, *cell).unwrap();
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-01"]);
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for (column, name) in HEADER.split(',').enumerate() {
+            sheet.write_string(0, column as u16, name).unwrap();
         }
+        let rows = 2_000u32;
+        for index in 1..=rows {
+            let municipality = if index == rows { "9999" } else { "0301" };
+            let cells = [
+                "settled",
+                "2022-03-10",
+                &format!("X{index}"),
+                &format!("H{index}"),
+                "1990-01-01",
+                municipality,
+                "asylum",
+                "false",
+                "SY",
+            ];
+            for (column, cell) in cells.iter().enumerate() {
+                sheet.write_string(index, column as u16, *cell).unwrap();
+            }
+        }
+        let xlsx = db.path("large.xlsx");
+        workbook.save(&xlsx).unwrap();
+        let stderr = db.fails(&["register", "import", xlsx.to_str().unwrap()]);
+        assert!(
+            stderr.contains(&format!("large.xlsx:{}:municipality:", rows + 1)),
+            "{stderr}"
+        );
+        let store = Store::connect(&db.url).await.unwrap();
+        assert_eq!(store.event_count().await.unwrap(), 0);
     }
-    let xlsx = db.path("large.xlsx");
-    workbook.save(&xlsx).unwrap();
-    let stderr = db.fails(&["register", "import", xlsx.to_str().unwrap()]);
-    assert!(
-        stderr.contains(&format!("large.xlsx:{}:municipality:", rows + 1)),
-        "{stderr}"
-    );
-    let store = Store::connect(&db.url).await.unwrap();
-    assert_eq!(store.event_count().await.unwrap(), 0);
 }
 
 #[tokio::test]
 async fn an_excel_csv_with_bom_crlf_and_semicolons_is_accepted() {
-    let db = TestDb::new(Backend::Sqlite).await;
-    db.ok(&["init", "--start-period", "2022-01"]);
-    let csv = std::fs::read_to_string(fixture("small-register.csv")).unwrap();
-    let excel = format!("\u{feff}{}", csv.replace(',', ";").replace('\n', "\r\n"));
-    let path = db.write("excel.csv", &excel);
-    let out = db.ok(&["register", "import", path.to_str().unwrap()]);
-    assert!(out.contains("12 events added"), "{out}");
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-01"]);
+        let csv = std::fs::read_to_string(fixture("small-register.csv")).unwrap();
+        let excel = format!("\u{feff}{}", csv.replace(',', ";").replace('\n', "\r\n"));
+        let path = db.write("excel.csv", &excel);
+        let out = db.ok(&["register", "import", path.to_str().unwrap()]);
+        assert!(out.contains("12 events added"), "{out}");
+    }
 }
 
 #[tokio::test]
 async fn importing_before_init_says_to_run_init() {
-    let db = TestDb::new(Backend::Sqlite).await;
-    let stderr = db.fails(&[
-        "register",
-        "import",
-        fixture("small-register.csv").to_str().unwrap(),
-    ]);
-    assert!(stderr.contains("tilskot init --start-period"), "{stderr}");
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        let stderr = db.fails(&[
+            "register",
+            "import",
+            fixture("small-register.csv").to_str().unwrap(),
+        ]);
+        assert!(stderr.contains("tilskot init --start-period"), "{stderr}");
+    }
 }

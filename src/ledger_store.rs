@@ -1,0 +1,374 @@
+//! The ledger in the database (edge): chart, budget lines, allocations,
+//! vouchers and postings. A voucher is written with its postings in one
+//! transaction that checks it balances; postings are never updated or
+//! deleted (database triggers refuse it).
+
+use crate::calendar::parse_iso_date;
+use crate::journal::JournalVoucher;
+use crate::ledger::{Account, Allocation, BudgetKey, BudgetLine, Voucher};
+use crate::money::Ore;
+use crate::statements::LedgerEntry;
+use crate::store::{multi_row_insert, now_text, Store};
+use anyhow::{anyhow, bail, Result};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+use std::collections::BTreeMap;
+
+/// What an accounts import wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AccountsImportReport {
+    pub accounts: usize,
+    pub budget_lines: usize,
+    pub allocations: usize,
+    pub vouchers_added: usize,
+    pub vouchers_already_present: usize,
+}
+
+/// Everything the statements need from the database.
+pub struct LedgerData {
+    pub accounts: BTreeMap<String, Account>,
+    pub budget_lines: Vec<BudgetLine>,
+    pub allocations: Vec<Allocation>,
+    pub entries: Vec<LedgerEntry>,
+}
+
+impl Store {
+    /// Writes chart, budget lines, allocations and the new vouchers in one
+    /// transaction. A voucher already stored with the same content is
+    /// skipped; the same reference with other content is an error.
+    pub async fn import_accounts(
+        &self,
+        source: &str,
+        accounts: &[Account],
+        budget_lines: &[BudgetLine],
+        allocations: &[Allocation],
+        vouchers: &[Voucher],
+    ) -> Result<AccountsImportReport> {
+        let existing = self.voucher_hashes().await?;
+        let mut report = AccountsImportReport {
+            accounts: accounts.len(),
+            budget_lines: budget_lines.len(),
+            allocations: allocations.len(),
+            ..Default::default()
+        };
+        let mut new_vouchers = Vec::new();
+        for voucher in vouchers {
+            match existing.get(&voucher.reference) {
+                Some(hash) if *hash == voucher.content_hash() => report.vouchers_already_present += 1,
+                Some(_) => bail!(
+                    "voucher {} is already in the ledger with other content: a correction is a new voucher",
+                    voucher.reference
+                ),
+                None => new_vouchers.push(voucher),
+            }
+        }
+        let mut tx = self.pool().begin().await?;
+        upsert_reference_data(&mut tx, accounts, budget_lines, allocations).await?;
+        for voucher in &new_vouchers {
+            insert_voucher(&mut tx, voucher, source).await?;
+        }
+        tx.commit().await?;
+        report.vouchers_added = new_vouchers.len();
+        Ok(report)
+    }
+
+    /// Loads chart and budget lines only where the tables are empty: the
+    /// shipped defaults for a new database.
+    pub async fn seed_reference_data(
+        &self,
+        accounts: &[Account],
+        budget_lines: &[BudgetLine],
+    ) -> Result<bool> {
+        let count: i64 = sqlx::query("SELECT COUNT(*) FROM account")
+            .fetch_one(self.pool())
+            .await?
+            .get(0);
+        if count > 0 {
+            return Ok(false);
+        }
+        let mut tx = self.pool().begin().await?;
+        upsert_reference_data(&mut tx, accounts, budget_lines, &[]).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn voucher_hashes(&self) -> Result<BTreeMap<String, String>> {
+        let rows = sqlx::query("SELECT reference, content_hash FROM voucher")
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get::<String, _>(0), r.get::<String, _>(1)))
+            .collect())
+    }
+
+    pub async fn voucher_count(&self) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM voucher")
+            .fetch_one(self.pool())
+            .await?
+            .get(0))
+    }
+
+    pub async fn posting_count(&self) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM posting")
+            .fetch_one(self.pool())
+            .await?
+            .get(0))
+    }
+
+    /// The accounts, budget lines, allocations and every posting.
+    pub async fn ledger_data(&self) -> Result<LedgerData> {
+        let accounts = sqlx::query("SELECT account, name, grp, line FROM account ORDER BY account")
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(|r| {
+                let account = Account {
+                    account: r.get(0),
+                    name: r.get(1),
+                    group: r.get(2),
+                    line: r.get(3),
+                };
+                (account.account.clone(), account)
+            })
+            .collect();
+        // Budget lines keep the order in which they were first loaded.
+        let budget_lines = sqlx::query(
+            "SELECT chapter, post, chapter_name, post_text, kind, transferable, notes, position FROM budget_line ORDER BY position",
+        )
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(budget_line_from_row)
+        .collect::<Result<Vec<_>>>()?;
+        let allocations = sqlx::query(
+            "SELECT year, chapter, post, transferred_ore, allocated_ore FROM allocation ORDER BY year, chapter, post",
+        )
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Allocation {
+                year: i32::try_from(r.get::<i64, _>(0))?,
+                key: BudgetKey::new(&r.get::<String, _>(1), &r.get::<String, _>(2)).map_err(|e| anyhow!(e))?,
+                transferred: Ore(r.get(3)),
+                allocated: Ore(r.get(4)),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+        let entries = sqlx::query(
+            "SELECT v.voucher_date, v.reference, p.account, p.chapter, p.post, p.amount_ore \
+             FROM posting p JOIN voucher v ON v.id = p.voucher_id ORDER BY v.voucher_date, v.id, p.line_number",
+        )
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(entry_from_row)
+        .collect::<Result<Vec<_>>>()?;
+        Ok(LedgerData {
+            accounts,
+            budget_lines,
+            allocations,
+            entries,
+        })
+    }
+}
+
+impl Store {
+    /// Every voucher dated up to the end of `year`, with its postings, for
+    /// the hledger journal.
+    pub async fn journal_vouchers(&self, year: i32) -> Result<Vec<JournalVoucher>> {
+        let rows = sqlx::query(
+            "SELECT v.id, v.reference, v.voucher_date, p.account, p.chapter, p.post, p.amount_ore, p.text \
+             FROM posting p JOIN voucher v ON v.id = p.voucher_id WHERE v.voucher_date <= $1 \
+             ORDER BY v.voucher_date, v.id, p.line_number",
+        )
+        .bind(format!("{year}-12-31"))
+        .fetch_all(self.pool())
+        .await?;
+        let mut vouchers: Vec<JournalVoucher> = Vec::new();
+        let mut last_id = None;
+        for row in rows {
+            let id: i64 = row.get(0);
+            if last_id != Some(id) {
+                last_id = Some(id);
+                vouchers.push(JournalVoucher {
+                    reference: row.get(1),
+                    date: parse_iso_date(&row.get::<String, _>(2)).map_err(|e| anyhow!(e))?,
+                    text: row.get(7),
+                    postings: Vec::new(),
+                });
+            }
+            let chapter: Option<String> = row.get(4);
+            let post: Option<String> = row.get(5);
+            let statskonto = chapter.zip(post).map(|(c, p)| format!("{c}.{p}"));
+            vouchers.last_mut().expect("pushed").postings.push((
+                row.get(3),
+                statskonto,
+                Ore(row.get(6)),
+            ));
+        }
+        Ok(vouchers)
+    }
+}
+
+async fn upsert_reference_data(
+    tx: &mut Transaction<'_, Any>,
+    accounts: &[Account],
+    budget_lines: &[BudgetLine],
+    allocations: &[Allocation],
+) -> Result<()> {
+    for a in accounts {
+        sqlx::query(
+            "INSERT INTO account (account, name, grp, line) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (account) DO UPDATE SET name = excluded.name, grp = excluded.grp, line = excluded.line",
+        )
+        .bind(&a.account)
+        .bind(&a.name)
+        .bind(&a.group)
+        .bind(&a.line)
+        .execute(&mut **tx)
+        .await?;
+    }
+    let start: i64 =
+        sqlx::query("SELECT CAST(COALESCE(MAX(position), 0) AS BIGINT) FROM budget_line")
+            .fetch_one(&mut **tx)
+            .await?
+            .get(0);
+    for (index, line) in budget_lines.iter().enumerate() {
+        let notes: Vec<&str> = line.notes.iter().map(String::as_str).collect();
+        sqlx::query(
+            "INSERT INTO budget_line (chapter, post, chapter_name, post_text, kind, transferable, notes, position) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (chapter, post) DO UPDATE SET chapter_name = excluded.chapter_name, post_text = excluded.post_text, \
+             kind = excluded.kind, transferable = excluded.transferable, notes = excluded.notes",
+        )
+        .bind(&line.key.chapter)
+        .bind(&line.key.post)
+        .bind(&line.chapter_name)
+        .bind(&line.post_text)
+        .bind(if line.income { "income" } else { "expense" })
+        .bind(if line.transferable { "true" } else { "false" })
+        .bind(notes.join(", "))
+        .bind(start + index as i64 + 1)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for a in allocations {
+        sqlx::query(
+            "INSERT INTO allocation (year, chapter, post, transferred_ore, allocated_ore) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (year, chapter, post) DO UPDATE SET transferred_ore = excluded.transferred_ore, allocated_ore = excluded.allocated_ore",
+        )
+        .bind(i64::from(a.year))
+        .bind(&a.key.chapter)
+        .bind(&a.key.post)
+        .bind(a.transferred.0)
+        .bind(a.allocated.0)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Writes a voucher and its postings in the caller's transaction, and
+/// checks in the same transaction that the stored postings balance.
+pub async fn insert_voucher(
+    tx: &mut Transaction<'_, Any>,
+    voucher: &Voucher,
+    source: &str,
+) -> Result<i64> {
+    if !voucher.imbalance().is_zero() {
+        bail!(
+            "voucher {} does not balance: {}",
+            voucher.reference,
+            voucher.imbalance()
+        );
+    }
+    let id: i64 = sqlx::query(
+        "INSERT INTO voucher (reference, voucher_date, source, content_hash, recorded_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(&voucher.reference)
+    .bind(voucher.date.to_string())
+    .bind(source)
+    .bind(voucher.content_hash())
+    .bind(now_text())
+    .fetch_one(&mut **tx)
+    .await?
+    .get(0);
+    for (chunk_index, chunk) in voucher.postings.chunks(400).enumerate() {
+        let sql = multi_row_insert(
+            "posting",
+            &[
+                "voucher_id",
+                "line_number",
+                "account",
+                "chapter",
+                "post",
+                "amount_ore",
+                "counterparty",
+                "text",
+            ],
+            chunk.len(),
+        );
+        let mut query = sqlx::query(&sql);
+        for (index, p) in chunk.iter().enumerate() {
+            query = query
+                .bind(id)
+                .bind((chunk_index * 400 + index + 1) as i64)
+                .bind(&p.account)
+                .bind(p.budget_key.as_ref().map(|k| k.chapter.clone()))
+                .bind(p.budget_key.as_ref().map(|k| k.post.clone()))
+                .bind(p.amount.0)
+                .bind(p.counterparty.clone())
+                .bind(&p.text);
+        }
+        query.execute(&mut **tx).await?;
+    }
+    let sum: i64 = sqlx::query(
+        "SELECT CAST(COALESCE(SUM(amount_ore), 0) AS BIGINT) FROM posting WHERE voucher_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut **tx)
+    .await?
+    .get(0);
+    if sum != 0 {
+        bail!(
+            "voucher {} does not balance in the database ({sum} øre); nothing was written",
+            voucher.reference
+        );
+    }
+    Ok(id)
+}
+
+fn budget_line_from_row(r: &AnyRow) -> Result<BudgetLine> {
+    let notes: String = r.get(6);
+    Ok(BudgetLine {
+        key: BudgetKey::new(&r.get::<String, _>(0), &r.get::<String, _>(1))
+            .map_err(|e| anyhow!(e))?,
+        chapter_name: r.get(2),
+        post_text: r.get(3),
+        income: r.get::<String, _>(4) == "income",
+        transferable: r.get::<String, _>(5) == "true",
+        notes: notes
+            .split(',')
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect(),
+    })
+}
+
+fn entry_from_row(r: &AnyRow) -> Result<LedgerEntry> {
+    let chapter: Option<String> = r.get(3);
+    let post: Option<String> = r.get(4);
+    let reference: String = r.get(1);
+    Ok(LedgerEntry {
+        date: parse_iso_date(&r.get::<String, _>(0)).map_err(|e| anyhow!(e))?,
+        opening: reference.starts_with("IB-"),
+        account: r.get(2),
+        budget_key: match (chapter, post) {
+            (Some(c), Some(p)) => Some(BudgetKey::new(&c, &p).map_err(|e| anyhow!(e))?),
+            _ => None,
+        },
+        amount: Ore(r.get(5)),
+    })
+}

@@ -1,0 +1,391 @@
+//! The ledger and the annual statements, reproduced from the fixture's
+//! general ledger (tests/fixtures/accounts-2022, copied from the project's
+//! reference data) on both databases.
+
+use crate::support::{fixture, Backend, TestDb, BACKENDS};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use tilskot::store::Store;
+
+fn accounts_fixture(name: &str) -> PathBuf {
+    fixture("accounts-2022").join(name)
+}
+
+fn import_args() -> Vec<String> {
+    let mut args = vec!["accounts".to_string(), "import".to_string()];
+    for (flag, file) in [
+        ("--chart", "chart.csv"),
+        ("--budget", "budget-lines.csv"),
+        ("--allocations", "allocations.csv"),
+        ("--ledger", "ledger.csv"),
+    ] {
+        args.push(flag.into());
+        args.push(accounts_fixture(file).display().to_string());
+    }
+    args
+}
+
+async fn with_fixture_ledger(backend: Backend) -> TestDb {
+    let db = TestDb::new(backend).await;
+    db.ok(&["init", "--start-period", "2022-01"]);
+    let args = import_args();
+    let out = db.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(out.contains("44 vouchers added"), "{out}");
+    db
+}
+
+type Csv = Vec<BTreeMap<String, String>>;
+
+fn read_csv(path: &std::path::Path) -> Csv {
+    let mut reader =
+        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            headers
+                .iter()
+                .zip(r.unwrap().iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The files whose `previous` column needs the year before in the ledger;
+/// the fixture ledger holds 2022 only, so those figures are printed empty.
+const NEEDS_PREVIOUS_YEAR: [&str; 2] = ["expected-notes.csv", "expected-object-accounts.csv"];
+
+#[tokio::test]
+async fn the_2022_statements_reproduce_every_figure_of_the_annual_report() {
+    for backend in BACKENDS {
+        let db = with_fixture_ledger(backend).await;
+        let out = db.path("statements");
+        db.ok(&[
+            "report",
+            "statements",
+            "--year",
+            "2022",
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let mut compared = 0;
+        let mut files = 0;
+        for entry in std::fs::read_dir(fixture("accounts-2022")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            if !name.starts_with("expected-") {
+                continue;
+            }
+            files += 1;
+            let expected = read_csv(&path);
+            let ours = read_csv(&out.join(&name));
+            assert_eq!(ours.len(), expected.len(), "{backend:?} {name}: rows");
+            let header_ours: Vec<String> = csv::Reader::from_path(out.join(&name))
+                .unwrap()
+                .headers()
+                .unwrap()
+                .iter()
+                .map(String::from)
+                .collect();
+            let header_expected: Vec<String> = csv::Reader::from_path(&path)
+                .unwrap()
+                .headers()
+                .unwrap()
+                .iter()
+                .map(String::from)
+                .collect();
+            assert_eq!(header_ours, header_expected, "{name}: columns");
+            for (row, (e, o)) in expected.iter().zip(&ours).enumerate() {
+                for (column, value) in e {
+                    if column == "previous" && NEEDS_PREVIOUS_YEAR.contains(&name.as_str()) {
+                        assert_eq!(
+                            o[column], "",
+                            "{name} row {row}: no 2021 postings, so no previous figure"
+                        );
+                        continue;
+                    }
+                    assert_eq!(
+                        &o[column],
+                        value,
+                        "{backend:?} {name} row {} column {column}",
+                        row + 2
+                    );
+                    if value.parse::<i64>().is_ok()
+                        && !["chapter", "post", "account", "note"].contains(&column.as_str())
+                    {
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(files, 9);
+        // Every printed figure of chapter 6 that the 2022 ledger determines,
+        // including the salary total 209 331 558 whose printed lines add up
+        // to 209 331 559.
+        assert_eq!(compared, 218, "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn importing_the_same_accounting_files_twice_adds_nothing() {
+    for backend in BACKENDS {
+        let db = with_fixture_ledger(backend).await;
+        let args = import_args();
+        let again = db.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(
+            again.contains("0 vouchers added, 44 already in the ledger"),
+            "{again}"
+        );
+        let store = Store::connect(&db.url).await.unwrap();
+        assert_eq!(store.posting_count().await.unwrap(), 97);
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_bad_ledger_is_refused_by_file_row_and_column_and_writes_nothing() {
+    let header = "date,voucher,account,statskonto,amount,text";
+    // (ledger rows, expected row:column: reason)
+    let table = [
+        (
+            "2022-12-31,X1,870,0671.60,100.00,x\n2022-12-31,X1,60088702,,-99.00,x",
+            ":2:amount: voucher X1 does not balance",
+        ),
+        (
+            "2022-12-31,X1,8700,0671.60,100.00,x\n2022-12-31,X1,60088702,,-100.00,x",
+            ":2:account: unknown account '8700'",
+        ),
+        (
+            "2022-12-31,X1,870,0671.99,100.00,x\n2022-12-31,X1,60088702,,-100.00,x",
+            ":2:statskonto: unknown chapter/post 0671.99",
+        ),
+        (
+            "2022-12-31,X1,870,0671.60,100;00,x\n2022-12-31,X1,60088702,,-100.00,x",
+            ":2:amount: '100;00' is not an amount",
+        ),
+    ];
+    for backend in BACKENDS {
+        let db = with_fixture_ledger(backend).await;
+        let store = Store::connect(&db.url).await.unwrap();
+        let before = (
+            store.voucher_count().await.unwrap(),
+            store.posting_count().await.unwrap(),
+        );
+        for (index, (rows, expected)) in table.iter().enumerate() {
+            let name = format!("bad-ledger-{index}.csv");
+            let path = db.write(&name, &format!("{header}\n2022-12-30,OK1,870,0671.60,1.00,good\n2022-12-30,OK1,60088702,,-1.00,good\n{rows}\n"));
+            let expected = expected.replace(":2:", ":4:");
+            let stderr = db.fails(&["accounts", "import", "--ledger", path.to_str().unwrap()]);
+            assert!(
+                stderr.contains(&format!("{name}{expected}")),
+                "{backend:?}: {stderr}"
+            );
+            assert_eq!(
+                (
+                    store.voucher_count().await.unwrap(),
+                    store.posting_count().await.unwrap()
+                ),
+                before
+            );
+        }
+        // The same voucher reference with other content is refused too.
+        let changed = db.write("changed.csv", &format!("{header}\n2022-12-31,V0001,675,0351.21,500000.02,Utbetaling\n2022-12-31,V0001,60088702,,-500000.02,Utbetaling\n"));
+        let stderr = db.fails(&["accounts", "import", "--ledger", changed.to_str().unwrap()]);
+        assert!(
+            stderr.contains("V0001 is already in the ledger with other content"),
+            "{stderr}"
+        );
+        assert_eq!(
+            (
+                store.voucher_count().await.unwrap(),
+                store.posting_count().await.unwrap()
+            ),
+            before
+        );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn postings_are_never_updated_or_deleted() {
+    for backend in BACKENDS {
+        let db = with_fixture_ledger(backend).await;
+        let store = Store::connect(&db.url).await.unwrap();
+        let update = sqlx::query("UPDATE posting SET amount_ore = amount_ore + 1")
+            .execute(store.pool())
+            .await;
+        assert!(
+            update.unwrap_err().to_string().contains("never"),
+            "{backend:?}"
+        );
+        let delete = sqlx::query("DELETE FROM posting")
+            .execute(store.pool())
+            .await;
+        assert!(
+            delete.unwrap_err().to_string().contains("never"),
+            "{backend:?}"
+        );
+        assert_eq!(store.posting_count().await.unwrap(), 97);
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_paid_batch_is_in_the_statements_on_0671_60_and_870_and_every_invariant_holds() {
+    for backend in BACKENDS {
+        let db = with_fixture_ledger(backend).await;
+        db.ok(&[
+            "register",
+            "import",
+            fixture("small-register.csv").to_str().unwrap(),
+        ]);
+        for month in 1..=4 {
+            db.ok(&["batch", "run", "--period", &format!("2022-{month:02}")]);
+        }
+        let out = db.path("statements");
+        let printed = db.ok(&[
+            "report",
+            "statements",
+            "--year",
+            "2022",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(printed.contains("invariants checked"), "{printed}");
+        let appropriation = read_csv(&out.join("expected-appropriation.csv"));
+        let accounts_of = |chapter: &str, post: &str| -> i64 {
+            appropriation
+                .iter()
+                .find(|r| r["chapter"] == chapter && r["post"] == post)
+                .unwrap()["accounts"]
+                .parse()
+                .unwrap()
+        };
+        // The April batch of the small register, worked out by hand in
+        // tests/it/batches.rs: 0671.60 got 12 899 997 + 6 000 000 + 18 000 000
+        // + 23 200 000 + 17 400 000 øre, 0671.61 18 633 332 øre. The printed
+        // figure is the exact øre sum rounded, not a sum of rounded parts.
+        let kroner = |ore: i64| tilskot::money::Ore(ore).round_half_away_to_kroner();
+        assert_eq!(
+            accounts_of("0671", "60"),
+            kroner(980_202_837_000 + 77_499_997)
+        );
+        assert_eq!(accounts_of("0671", "60"), 9_802_803_370);
+        assert_eq!(
+            accounts_of("0671", "61"),
+            kroner(87_169_179_700 + 18_633_332)
+        );
+        let notes = read_csv(&out.join("expected-notes.csv"));
+        let kommunar: i64 = notes
+            .iter()
+            .find(|r| r["line"] == "note7.kommunar")
+            .unwrap()["amount"]
+            .parse()
+            .unwrap();
+        assert_eq!(kommunar, kroner(1_225_633_824_290 + 114_733_329));
+        let capital = read_csv(&out.join("expected-capital.csv"));
+        assert_eq!(capital.last().unwrap()["amount"], "0");
+    }
+}
+
+#[tokio::test]
+async fn the_journal_lets_hledger_reproduce_the_appropriation_accounts() {
+    let Ok(version) = std::process::Command::new("hledger")
+        .arg("--version")
+        .output()
+    else {
+        eprintln!(
+            "hledger is not installed: skipping the independent check (Debian package hledger)"
+        );
+        return;
+    };
+    assert!(version.status.success());
+    let db = with_fixture_ledger(Backend::Sqlite).await;
+    let journal = db.path("2022.journal");
+    db.ok(&[
+        "report",
+        "journal",
+        "--year",
+        "2022",
+        "--out",
+        journal.to_str().unwrap(),
+    ]);
+    let output = std::process::Command::new("hledger")
+        .args([
+            "-f",
+            journal.to_str().unwrap(),
+            "balance",
+            "--pivot",
+            "statskonto",
+            "-N",
+            "-O",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut by_key: BTreeMap<String, i64> = BTreeMap::new();
+    for line in text.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').map(|c| c.trim_matches('"')).collect();
+        let amount = cells[1].trim_end_matches(" NOK").replace(' ', "");
+        by_key.insert(
+            cells[0].to_string(),
+            tilskot::money::Ore::parse_nok(&amount)
+                .unwrap()
+                .round_half_away_to_kroner(),
+        );
+    }
+    let out = db.path("statements");
+    db.ok(&[
+        "report",
+        "statements",
+        "--year",
+        "2022",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let appropriation = read_csv(&out.join("expected-appropriation.csv"));
+    let mut checked = 0;
+    for row in appropriation
+        .iter()
+        .filter(|r| r["kind"] == "expense" || r["kind"] == "income")
+    {
+        let key = format!("{}.{}", row["chapter"], row["post"]);
+        let hledger = by_key[&key];
+        let sign = if row["kind"] == "income" { -1 } else { 1 };
+        assert_eq!(
+            hledger * sign,
+            row["accounts"].parse::<i64>().unwrap(),
+            "{key}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 16);
+}
+
+#[tokio::test]
+async fn the_html_statements_are_snapshotted() {
+    let db = with_fixture_ledger(Backend::Sqlite).await;
+    let out = db.path("html");
+    db.ok(&[
+        "report",
+        "statements",
+        "--year",
+        "2022",
+        "--format",
+        "html",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let html = std::fs::read_to_string(out.join("statements-2022.html")).unwrap();
+    assert!(html.contains("Oppstilling av løyvingsrapportering 31.12.2022"));
+    insta::assert_snapshot!("statements_2022_html", html);
+}
