@@ -1,14 +1,23 @@
-//! Running a monthly batch (edge): load the register and what was paid,
-//! compute the batch with the pure [`crate::payout`] rules, store it.
+//! Running, approving and paying monthly batches (edge): load the register
+//! and what was paid, compute the batch with the pure [`crate::payout`]
+//! rules, store it, and move it through the approval of
+//! [`crate::approval`] to an exactly-once payment.
 
 use crate::accrual::{compute_accruals, Accrual};
+use crate::approval::{transition, Action, BatchStatus};
+use crate::approval_store::{PaymentOutcome, PaymentRecord, PaymentWrite};
 use crate::calendar::Period;
-use crate::payout::{content_hash, plan_batch, terms_in_month, BatchLine};
+use crate::municipality::Municipalities;
+use crate::payment_file::{parse_payees, write_pain001, Payee, PaymentOrder, Transfer};
+use crate::payout::{
+    content_hash, payment_vouchers, plan_batch, terms_in_month, totals_by_municipality, BatchLine,
+};
 use crate::register::Register;
 use crate::rules::{RateStatus, RuleBook};
-use crate::store::{Store, StoredBatch};
-use anyhow::{bail, Result};
+use crate::store::{now_text, Store, StoredBatch};
+use anyhow::{anyhow, bail, Context, Result};
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 /// How a run of `batch run` ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,9 +26,12 @@ pub enum RunOutcome {
     New,
     /// The period already had a batch and nothing changed since.
     Unchanged,
-    /// The register changed after the period's earlier run(s): this run pays
-    /// the difference.
+    /// The period's batch was paid and the register changed since: this run
+    /// pays the difference.
     Supplementary,
+    /// The period's batch was not paid yet and the register changed: it was
+    /// superseded by this run, which must be attested and approved again.
+    Recomputed,
 }
 
 /// A batch run's result: the stored batch and its lines.
@@ -37,8 +49,40 @@ pub async fn load_register(store: &Store, rules: &RuleBook, period: Period) -> R
     Ok(Register::build(&events, lag))
 }
 
-/// Computes and stores the batch of `period`. Until approval exists, a
-/// batch counts as paid when it is stored.
+/// The lines a batch of `period` would have now, and the weakest status of
+/// the rates behind them.
+pub async fn compute_lines(
+    store: &Store,
+    rules: &RuleBook,
+    period: Period,
+) -> Result<(Vec<BatchLine>, RateStatus)> {
+    let start = store.start_period().await?;
+    let terms = terms_in_month(rules, period)?;
+    if terms.is_empty() {
+        return Ok((Vec::new(), RateStatus::Adopted));
+    }
+    let register = load_register(store, rules, period).await?;
+    let through = *terms.values().max().expect("non-empty");
+    let accruals = compute_accruals(&register, rules, start, through)?;
+    let paid = store.paid_by_line().await?;
+    let lines = plan_batch(&terms, start, &accruals, &paid);
+    let weakest = weakest_status_used(rules, &accruals, &lines, period);
+    Ok((lines, weakest))
+}
+
+/// The current (latest, not superseded) run of a period.
+pub async fn current_run(store: &Store, period: Period) -> Result<StoredBatch> {
+    store
+        .batches_of_period(period)
+        .await?
+        .into_iter()
+        .rfind(|b| b.status != BatchStatus::Superseded)
+        .ok_or_else(|| {
+            anyhow!("no batch for {period}: run `tilskot batch run --period {period}` first")
+        })
+}
+
+/// Computes and stores the batch of `period`.
 pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Result<RunResult> {
     let start = store.start_period().await?;
     if period < start {
@@ -50,62 +94,305 @@ pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Resul
             bail!("the batch of {latest} exists: batches are run in month order, and {period} is earlier");
         }
     }
-    let earlier_runs = store.batches_of_period(period).await?;
-    let terms = terms_in_month(rules, period)?;
+    if let Some(open) = all.iter().find(|b| {
+        b.period < period && !matches!(b.status, BatchStatus::Paid | BatchStatus::Superseded)
+    }) {
+        bail!(
+            "batch {} run {} is {}: it must be paid (or recomputed) before the batch of a later month is run",
+            open.period,
+            open.run_number,
+            open.status
+        );
+    }
+    let (lines, weakest) = compute_lines(store, rules, period).await?;
+    let hash = content_hash(period, &lines);
     let events = store.event_count().await?;
+    let current = all
+        .iter()
+        .rfind(|b| b.period == period && b.status != BatchStatus::Superseded)
+        .cloned();
+    let last_run_number = all
+        .iter()
+        .filter(|b| b.period == period)
+        .map(|b| b.run_number)
+        .max()
+        .unwrap_or(0);
 
-    let (lines, weakest) = if terms.is_empty() {
-        (Vec::new(), RateStatus::Adopted)
-    } else {
-        let register = load_register(store, rules, period).await?;
-        let through = *terms.values().max().expect("non-empty");
-        let accruals = compute_accruals(&register, rules, start, through)?;
-        let paid = store.paid_by_line().await?;
-        let lines = plan_batch(&terms, start, &accruals, &paid);
-        let weakest = weakest_status_used(rules, &accruals, &lines, period);
-        (lines, weakest)
-    };
-
-    if let Some(last) = earlier_runs.last() {
-        if lines.is_empty() {
-            let lines = store.batch_lines(last.id).await?;
+    let (outcome, lines) = match current {
+        Some(current) if current.status == BatchStatus::Paid && lines.is_empty() => {
+            let lines = store.batch_lines(current.id).await?;
             return Ok(RunResult {
                 outcome: RunOutcome::Unchanged,
-                batch: last.clone(),
+                batch: current,
                 lines,
             });
         }
-        let batch = store
-            .insert_batch(
-                period,
-                last.run_number + 1,
-                &lines,
-                &content_hash(period, &lines),
-                weakest.code(),
-                events,
-            )
-            .await?;
-        return Ok(RunResult {
-            outcome: RunOutcome::Supplementary,
-            batch,
-            lines,
-        });
-    }
+        Some(current) if current.status == BatchStatus::Paid => (RunOutcome::Supplementary, lines),
+        Some(current) if current.content_hash == hash => {
+            return Ok(RunResult {
+                outcome: RunOutcome::Unchanged,
+                batch: current,
+                lines,
+            });
+        }
+        Some(current) => {
+            store.supersede_batch(&current).await?;
+            (RunOutcome::Recomputed, lines)
+        }
+        None => (RunOutcome::New, lines),
+    };
     let batch = store
         .insert_batch(
             period,
-            1,
+            last_run_number + 1,
             &lines,
-            &content_hash(period, &lines),
+            &hash,
             weakest.code(),
             events,
         )
         .await?;
     Ok(RunResult {
-        outcome: RunOutcome::New,
+        outcome,
         batch,
         lines,
     })
+}
+
+/// Attests, approves or rejects the current run of a period. Approval checks
+/// first that the batch is still what the register gives: a batch that
+/// changed after attestation must be recomputed and attested again.
+pub async fn act_on_batch(
+    store: &Store,
+    rules: &RuleBook,
+    period: Period,
+    action: Action,
+    user: &str,
+) -> Result<StoredBatch> {
+    let batch = current_run(store, period).await?;
+    let role = store.user_role(user).await?;
+    let next = transition(
+        batch.status,
+        &action,
+        user,
+        role,
+        batch.attested_by.as_deref(),
+    )?;
+    if matches!(action, Action::Attest | Action::Approve) {
+        ensure_unchanged(store, rules, &batch).await?;
+    }
+    let detail = match &action {
+        Action::Reject { reason } => format!("rejected: {reason}"),
+        other => other.code().to_string(),
+    };
+    store
+        .transition_batch(&batch, batch.status, next, action.code(), user, &detail)
+        .await?;
+    current_run(store, period).await
+}
+
+/// Refuses a batch whose content no longer matches the register.
+async fn ensure_unchanged(store: &Store, rules: &RuleBook, batch: &StoredBatch) -> Result<()> {
+    let (lines, _) = compute_lines(store, rules, batch.period).await?;
+    if content_hash(batch.period, &lines) != batch.content_hash {
+        bail!(
+            "the register changed since batch {} run {} was computed: run `tilskot batch run --period {}` again and attest the new run",
+            batch.period,
+            batch.run_number,
+            batch.period
+        );
+    }
+    Ok(())
+}
+
+/// The payer of every transfer. **Synthetic** numbers with valid check
+/// digits; a deployment sets the directorate's own.
+pub const PAYER_NAME: &str = "Integrerings- og mangfaldsdirektoratet";
+pub const PAYER_ORGANISATION_NUMBER: &str = "900000006";
+pub const PAYER_ACCOUNT: &str = "76940500016";
+
+/// Where a payment was written, and whether this call recorded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayResult {
+    pub record: PaymentRecord,
+    pub already_paid: bool,
+    pub carried: Vec<String>,
+    pub file: PathBuf,
+}
+
+/// The environment variable that makes `batch pay` stop between writing the
+/// payment file and recording the payment, to test recovery from a crash.
+pub const FAILPOINT_VARIABLE: &str = "TILSKOT_FAILPOINT";
+
+/// Pays the approved current run of a period, exactly once: the payment id
+/// is made from the batch before anything is written, the file is written
+/// (or found, identical) first, and the payment is recorded with the
+/// batch's ledger vouchers in one transaction. A retry after a crash, a
+/// second call or a concurrent call returns the first payment.
+pub async fn pay_batch(
+    store: &Store,
+    rules: &RuleBook,
+    municipalities: &Municipalities,
+    period: Period,
+    out_dir: &Path,
+    allow_unverified_rates: bool,
+    actor: &str,
+) -> Result<PayResult> {
+    let batch = current_run(store, period).await?;
+    if batch.status == BatchStatus::Paid {
+        let record = store
+            .payment_of_batch(batch.id)
+            .await?
+            .ok_or_else(|| anyhow!("batch {period} run {} has nothing to pay", batch.run_number))?;
+        let file = out_dir.join(&record.file_name);
+        return Ok(PayResult {
+            record,
+            already_paid: true,
+            carried: Vec::new(),
+            file,
+        });
+    }
+    transition(
+        batch.status,
+        &Action::Pay,
+        actor,
+        crate::approval::Role::FinanceOfficer,
+        batch.attested_by.as_deref(),
+    )?;
+    ensure_unchanged(store, rules, &batch).await?;
+    let unverified_rates_note = if batch.weakest_rate_status == RateStatus::Adopted.code() {
+        None
+    } else if allow_unverified_rates {
+        Some(format!(
+            "paid with --allow-unverified-rates: the weakest rate status was {}",
+            batch.weakest_rate_status
+        ))
+    } else {
+        bail!(
+            "batch {period} run {} was computed with rates whose status is {}, not adopted: paying needs adopted rates, or --allow-unverified-rates to record that it was paid without them",
+            batch.run_number,
+            batch.weakest_rate_status
+        );
+    };
+
+    let lines = store.batch_lines(batch.id).await?;
+    let net = totals_by_municipality(&lines);
+    let carried: Vec<String> = net
+        .iter()
+        .filter(|(_, a)| a.0 < 0)
+        .map(|(m, _)| m.to_string())
+        .collect();
+    let payees = parse_payees(include_str!("../rules/municipality-accounts.csv"))
+        .map_err(|e| anyhow!("rules/municipality-accounts.csv: {e}"))?;
+    let mut transfers = Vec::new();
+    for (municipality, amount) in net.iter().filter(|(_, a)| a.0 > 0) {
+        let (organisation_number, account_number) = payees
+            .get(municipality)
+            .ok_or_else(|| anyhow!("no bank account for municipality {municipality}"))?;
+        transfers.push(Transfer {
+            payee: Payee {
+                municipality: *municipality,
+                name: municipalities.name(*municipality).to_string(),
+                organisation_number: organisation_number.clone(),
+                account_number: account_number.clone(),
+            },
+            amount: *amount,
+        });
+    }
+    let payment_id = format!(
+        "TS-{period}-{}-{}",
+        batch.run_number,
+        &batch.content_hash[..8]
+    );
+    let approved_at = batch.approved_at.clone().unwrap_or_else(now_text);
+    let order = PaymentOrder {
+        payment_id: payment_id.clone(),
+        batch_reference: format!("B{}-{period}-{}", batch.id, batch.run_number),
+        created_at: approved_at.trim_end_matches('Z').to_string(),
+        execution_date: (period.first_day() + chrono::Days::new(4)).to_string(),
+        debtor_name: PAYER_NAME.into(),
+        debtor_organisation_number: PAYER_ORGANISATION_NUMBER.into(),
+        debtor_account: PAYER_ACCOUNT.into(),
+        remittance: format!("Tilskot termin {period}"),
+        transfers,
+    };
+    let xml = write_pain001(&order).map_err(|e| anyhow!(e))?;
+    let file_name = format!("{payment_id}.xml");
+    let file = out_dir.join(&file_name);
+    write_once(&file, &xml)?;
+    if std::env::var(FAILPOINT_VARIABLE).as_deref() == Ok("after-payment-file") {
+        eprintln!("failpoint after-payment-file: stopping before the payment is recorded");
+        std::process::exit(97);
+    }
+    let paid_lines: Vec<BatchLine> = lines
+        .iter()
+        .filter(|l| !carried.contains(&l.key.municipality.to_string()))
+        .cloned()
+        .collect();
+    let record = PaymentRecord {
+        payment_id,
+        batch_id: batch.id,
+        content_hash: sha256_hex(&xml),
+        file_name,
+        transfers: order.transfers.len() as i64,
+        total: order.transfers.iter().map(|t| t.amount).sum(),
+        paid_at: now_text(),
+    };
+    let outcome = store
+        .record_payment(PaymentWrite {
+            batch: &batch,
+            record,
+            vouchers: payment_vouchers(period, batch.run_number, &paid_lines),
+            carried: carried.clone(),
+            actor,
+            unverified_rates_note,
+        })
+        .await?;
+    Ok(match outcome {
+        PaymentOutcome::Recorded(record) => PayResult {
+            record,
+            already_paid: false,
+            carried,
+            file,
+        },
+        PaymentOutcome::AlreadyPaid(record) => PayResult {
+            record,
+            already_paid: true,
+            carried,
+            file,
+        },
+    })
+}
+
+/// Writes a file once: if it exists with the same content nothing happens;
+/// with other content it is an error. Written to a temporary name first and
+/// renamed, so that a crash never leaves half a file.
+fn write_once(path: &Path, content: &str) -> Result<()> {
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        if existing == content {
+            return Ok(());
+        }
+        bail!(
+            "{} exists with other content: the same payment id with different content",
+            path.display()
+        );
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let temporary = path.with_extension(format!("xml.{}.tmp", std::process::id()));
+    std::fs::write(&temporary, content)
+        .with_context(|| format!("cannot write {}", temporary.display()))?;
+    std::fs::rename(&temporary, path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The least trusted status among the rates behind a batch's lines and the
@@ -141,4 +428,16 @@ fn weakest_status_used(
         }
     }
     weakest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::payment_file::{is_valid_account_number, is_valid_organisation_number};
+
+    #[test]
+    fn the_payer_numbers_have_valid_check_digits() {
+        assert!(is_valid_organisation_number(PAYER_ORGANISATION_NUMBER));
+        assert!(is_valid_account_number(PAYER_ACCOUNT));
+    }
 }

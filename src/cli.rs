@@ -4,7 +4,8 @@ use crate::accounts_import::{import_accounts, AccountsFiles, AccountsImportError
 use crate::accrual::{
     compute_accruals, compute_person_accruals, totals_by_municipality_grant_month,
 };
-use crate::batch_run::{load_register, run_batch, RunOutcome};
+use crate::approval::{verify_chain, Action, Role};
+use crate::batch_run::{act_on_batch, load_register, pay_batch, run_batch, RunOutcome};
 use crate::calendar::Period;
 use crate::explain::{explain_accruals, nothing_due_reasons, render_text};
 use crate::generate::{generate_register, to_csv, GenerateOptions};
@@ -93,6 +94,16 @@ pub enum Command {
         #[command(subcommand)]
         command: ReportCommand,
     },
+    /// Users and their roles (finance_officer, approver, auditor).
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// The audit log of batch transitions.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Write a synthetic register shaped by the annual report.
     Generate {
         #[arg(long, default_value_t = 2018)]
@@ -133,6 +144,24 @@ pub enum RulesCommand {
 pub enum RegisterCommand {
     /// Import a register file (CSV or XLSX): all events or none.
     Import { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user, or change the role of one.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// finance_officer, approver or auditor.
+        #[arg(long)]
+        role: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the hash chain and report the first broken link.
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -182,6 +211,43 @@ pub enum BatchCommand {
     Run {
         #[arg(long)]
         period: Period,
+    },
+    /// Attest (check) the current run of a month.
+    Attest {
+        #[arg(long)]
+        period: Period,
+        #[arg(long)]
+        user: String,
+    },
+    /// Approve (anvise) an attested batch; the attesting person may not.
+    Approve {
+        #[arg(long)]
+        period: Period,
+        #[arg(long)]
+        user: String,
+    },
+    /// Reject an attested or approved batch back to computed, with a reason.
+    Reject {
+        #[arg(long)]
+        period: Period,
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Pay an approved batch, exactly once, and write its pain.001 payment file.
+    Pay {
+        #[arg(long)]
+        period: Period,
+        /// Where the payment file goes.
+        #[arg(long, default_value = "payments")]
+        out: PathBuf,
+        /// Pay even though rates are not adopted; recorded on the batch.
+        #[arg(long)]
+        allow_unverified_rates: bool,
+        /// Who sends the payment (for the audit log).
+        #[arg(long, default_value = "tilskot")]
+        user: String,
     },
     /// Print the batch of a month (all its runs, or one).
     Show {
@@ -305,13 +371,15 @@ pub async fn run(cli: Cli) -> Result<()> {
             let outcome = match result.outcome {
                 RunOutcome::New => "new",
                 RunOutcome::Unchanged => "unchanged since the last run; the same batch",
-                RunOutcome::Supplementary => "the register changed: this run pays the difference",
+                RunOutcome::Supplementary => "the register changed after payment: this run pays the difference",
+                RunOutcome::Recomputed => "the register changed before payment: the earlier run is superseded; attest this one",
             };
             writeln!(
                 stdout,
-                "Batch {} run {} ({outcome}): {} lines, total {} NOK",
+                "Batch {} run {} ({outcome}): {}, {} lines, total {} NOK",
                 result.batch.period,
                 result.batch.run_number,
+                result.batch.status,
                 result.batch.line_count,
                 format_nok_grouped(result.batch.total)
             )?;
@@ -327,6 +395,112 @@ pub async fn run(cli: Cli) -> Result<()> {
             )?;
         }
         Command::Batch {
+            command: BatchCommand::Attest { period, user },
+        } => {
+            let store = Store::connect(&cli.db).await?;
+            let batch = act_on_batch(&store, &load_rules()?, period, Action::Attest, &user).await?;
+            writeln!(
+                stdout,
+                "Batch {} run {} attested by {user}",
+                batch.period, batch.run_number
+            )?;
+        }
+        Command::Batch {
+            command: BatchCommand::Approve { period, user },
+        } => {
+            let store = Store::connect(&cli.db).await?;
+            let batch =
+                act_on_batch(&store, &load_rules()?, period, Action::Approve, &user).await?;
+            writeln!(
+                stdout,
+                "Batch {} run {} approved by {user}",
+                batch.period, batch.run_number
+            )?;
+        }
+        Command::Batch {
+            command:
+                BatchCommand::Reject {
+                    period,
+                    user,
+                    reason,
+                },
+        } => {
+            let store = Store::connect(&cli.db).await?;
+            let batch = act_on_batch(
+                &store,
+                &load_rules()?,
+                period,
+                Action::Reject { reason },
+                &user,
+            )
+            .await?;
+            writeln!(
+                stdout,
+                "Batch {} run {} rejected by {user}: back to {}",
+                batch.period, batch.run_number, batch.status
+            )?;
+        }
+        Command::Batch {
+            command:
+                BatchCommand::Pay {
+                    period,
+                    out,
+                    allow_unverified_rates,
+                    user,
+                },
+        } => {
+            let store = Store::connect(&cli.db).await?;
+            let result = pay_batch(
+                &store,
+                &load_rules()?,
+                &municipalities,
+                period,
+                &out,
+                allow_unverified_rates,
+                &user,
+            )
+            .await?;
+            let r = &result.record;
+            writeln!(
+                stdout,
+                "{} {}: {} transfers, {} NOK, file {}",
+                if result.already_paid {
+                    "Already paid as"
+                } else {
+                    "Paid as"
+                },
+                r.payment_id,
+                r.transfers,
+                format_nok_grouped(r.total),
+                result.file.display()
+            )?;
+            if !result.carried.is_empty() {
+                writeln!(
+                    stdout,
+                    "Carried to the next term as set-offs (negative net): {}",
+                    result.carried.join(", ")
+                )?;
+            }
+        }
+        Command::User {
+            command: UserCommand::Add { name, role },
+        } => {
+            let store = Store::connect(&cli.db).await?;
+            let role = Role::parse(&role).ok_or_else(|| {
+                anyhow!("'{role}' is not a role: finance_officer, approver or auditor")
+            })?;
+            store.add_user(&name, role).await?;
+            writeln!(stdout, "User {name}: {}", role.code())?;
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let store = Store::connect(&cli.db).await?;
+            let entries = store.audit_entries().await?;
+            let count = verify_chain(&entries)?;
+            writeln!(stdout, "The audit chain of {count} entries is intact")?;
+        }
+        Command::Batch {
             command:
                 BatchCommand::Show {
                     period,
@@ -340,10 +514,11 @@ pub async fn run(cli: Cli) -> Result<()> {
                 bail!("no batch for {period}: run `tilskot batch run --period {period}` first");
             }
             let mut lines = Vec::new();
-            for batch in batches
-                .iter()
-                .filter(|b| run.is_none_or(|r| r == b.run_number))
-            {
+            // Without --run: every run that counts, not those superseded.
+            for batch in batches.iter().filter(|b| match run {
+                Some(r) => r == b.run_number,
+                None => b.status != crate::approval::BatchStatus::Superseded,
+            }) {
                 lines.extend(store.batch_lines(batch.id).await?);
             }
             if let Some(r) = run {
@@ -357,13 +532,19 @@ pub async fn run(cli: Cli) -> Result<()> {
                     for batch in &batches {
                         writeln!(
                             stdout,
-                            "Batch {} run {}: computed {}, {} lines, total {} NOK, rates {}",
+                            "Batch {} run {}: {}, computed {}, {} lines, total {} NOK, rates {}{}",
                             batch.period,
                             batch.run_number,
+                            batch.status,
                             batch.computed_at,
                             batch.line_count,
                             format_nok_grouped(batch.total),
-                            batch.weakest_rate_status
+                            batch.weakest_rate_status,
+                            batch
+                                .unverified_rates_allowed
+                                .as_deref()
+                                .map(|n| format!(" ({n})"))
+                                .unwrap_or_default()
                         )?;
                     }
                     write!(stdout, "{}", municipality_summary(&lines, &municipalities))?;

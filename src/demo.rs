@@ -1,7 +1,8 @@
 //! The demo (edge): the main job end to end on a fresh SQLite database in a
 //! directory of its own, with a report per batch and an overview.
 
-use crate::batch_run::run_batch;
+use crate::approval::{Action, BatchStatus, Role};
+use crate::batch_run::{act_on_batch, pay_batch, run_batch};
 use crate::calendar::Period;
 use crate::generate::{generate_register, to_csv, GenerateOptions};
 use crate::import::import_register;
@@ -23,6 +24,10 @@ use std::time::Instant;
 
 /// The year the demo pays, and the period it starts paying from.
 pub const DEMO_YEAR: i32 = 2022;
+
+/// The demo's finance officer, who attests, and its approver.
+pub const DEMO_ATTESTER: &str = "kari.nordmann";
+pub const DEMO_APPROVER: &str = "ola.nordmann";
 
 /// Runs the demo in `dir`: a fresh database, the generated register, the
 /// twelve batches of 2022 and the reports. Prints where to look.
@@ -76,10 +81,34 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
         .map_err(|e| anyhow!("{e}"))?;
     println!("Imported {} events", imported.events_added);
 
+    // Two finance users: one checks (attests), the other approves.
+    store.add_user(DEMO_ATTESTER, Role::FinanceOfficer).await?;
+    store.add_user(DEMO_APPROVER, Role::Approver).await?;
+    let payments = dir.join("payments");
+    if payments.exists() {
+        std::fs::remove_dir_all(&payments)?;
+    }
+
     let mut batches: Vec<(StoredBatch, Vec<BatchLine>)> = Vec::new();
     for month in 1..=12 {
         let period = Period::new(DEMO_YEAR, month).expect("valid month");
-        let result = run_batch(&store, &rules, period).await?;
+        let mut result = run_batch(&store, &rules, period).await?;
+        if result.batch.status == BatchStatus::Computed {
+            act_on_batch(&store, &rules, period, Action::Attest, DEMO_ATTESTER).await?;
+            act_on_batch(&store, &rules, period, Action::Approve, DEMO_APPROVER).await?;
+            // The demo pays on placeholder rates; the batch records that it did.
+            pay_batch(
+                &store,
+                &rules,
+                &municipalities,
+                period,
+                &payments,
+                true,
+                DEMO_ATTESTER,
+            )
+            .await?;
+            result.batch = crate::batch_run::current_run(&store, period).await?;
+        }
         let stem = batch_file_stem(period, result.batch.run_number);
         std::fs::write(
             reports.join(format!("{stem}.csv")),

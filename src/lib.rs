@@ -8,6 +8,10 @@
 pub mod accounts_import;
 /// Accruals per person, grant and month (rules R0–R13).
 pub mod accrual;
+/// Two-person approval of batches and the audit log's hash chain.
+pub mod approval;
+/// Users, transitions, payments and the audit log in the database (edge).
+pub mod approval_store;
 /// Running and storing a monthly batch (edge).
 pub mod batch_run;
 /// Months (`Period`), ISO dates and ages.
@@ -34,6 +38,8 @@ pub mod ledger_store;
 pub mod money;
 /// The 356 municipalities of 2020–2023.
 pub mod municipality;
+/// The ISO 20022 pain.001 payment file and Norwegian check digits.
+pub mod payment_file;
 /// Payout batches: what a term pays, per municipality, grant and person.
 pub mod payout;
 /// The settlement register: row parsing, validation and person timelines.

@@ -2,6 +2,7 @@
 //! `Any` driver, with the same queries for both. Every write of an import or
 //! a batch happens in one transaction.
 
+use crate::approval::BatchStatus;
 use crate::calendar::{parse_iso_date, Period};
 use crate::grant::Basis;
 use crate::money::Ore;
@@ -47,6 +48,12 @@ pub struct StoredBatch {
     pub total: Ore,
     pub weakest_rate_status: String,
     pub register_events: i64,
+    pub status: BatchStatus,
+    pub attested_by: Option<String>,
+    pub approved_by: Option<String>,
+    pub approved_at: Option<String>,
+    /// Set when the batch was paid on rates that are not adopted.
+    pub unverified_rates_allowed: Option<String>,
 }
 
 impl Store {
@@ -246,11 +253,16 @@ impl Store {
         Ok(import_id)
     }
 
-    /// What has been paid so far, per municipality, grant and person.
+    /// What has been paid so far, per municipality, grant and person: the
+    /// lines of paid batches, without those of municipalities whose negative
+    /// net was carried to the next term.
     pub async fn paid_by_line(&self) -> Result<BTreeMap<LineKey, Ore>> {
         let rows = sqlx::query(
-            "SELECT municipality, grant_code, person_id, CAST(SUM(amount_ore) AS BIGINT) FROM batch_line \
-             GROUP BY municipality, grant_code, person_id",
+            "SELECT l.municipality, l.grant_code, l.person_id, CAST(SUM(l.amount_ore) AS BIGINT) \
+             FROM batch_line l JOIN batch b ON b.id = l.batch_id \
+             WHERE b.status = 'paid' AND NOT EXISTS \
+               (SELECT 1 FROM batch_carried c WHERE c.batch_id = l.batch_id AND c.municipality = l.municipality) \
+             GROUP BY l.municipality, l.grant_code, l.person_id",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -281,9 +293,10 @@ impl Store {
         rows.iter().map(batch_from_row).collect()
     }
 
-    /// Stores a batch, its lines and its ledger vouchers in one transaction.
-    /// The unique (period, run_number) stops two runs from storing the same
-    /// batch twice. Until approval exists, a stored batch counts as paid.
+    /// Stores a batch and its lines in one transaction, with its first audit
+    /// entry. The unique (period, run_number) stops two runs from storing the
+    /// same batch twice. An empty batch has nothing to approve and is stored
+    /// as paid; any other starts as computed.
     pub async fn insert_batch(
         &self,
         period: Period,
@@ -312,19 +325,30 @@ impl Store {
         .await
         .with_context(|| format!("cannot store batch {period} run {run_number} (was it stored by another run at the same time?)"))?
         .get(0);
-        for voucher in crate::payout::payment_vouchers(period, run_number, lines) {
-            let voucher_id = crate::ledger_store::insert_voucher(
-                &mut tx,
-                &voucher,
-                &format!("batch:{period}:{run_number}"),
-            )
+        let status = if lines.is_empty() {
+            BatchStatus::Paid
+        } else {
+            BatchStatus::Computed
+        };
+        sqlx::query("UPDATE batch SET status = $1 WHERE id = $2")
+            .bind(status.code())
+            .bind(id)
+            .execute(&mut *tx)
             .await?;
-            sqlx::query("INSERT INTO batch_voucher (batch_id, voucher_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(voucher_id)
-                .execute(&mut *tx)
-                .await?;
-        }
+        let detail = if lines.is_empty() {
+            "empty batch: nothing to pay"
+        } else {
+            "computed"
+        };
+        crate::approval_store::append_audit(
+            &mut tx,
+            id,
+            "compute",
+            "tilskot",
+            content_hash,
+            detail,
+        )
+        .await?;
         for chunk in lines.chunks(ROWS_PER_INSERT) {
             let sql = multi_row_insert(
                 "batch_line",
@@ -359,6 +383,11 @@ impl Store {
             total,
             weakest_rate_status: weakest_rate_status.to_string(),
             register_events,
+            status,
+            attested_by: None,
+            approved_by: None,
+            approved_at: None,
+            unverified_rates_allowed: None,
         })
     }
 
@@ -384,7 +413,8 @@ impl Store {
     pub async fn person_payments(&self, person_id: &str) -> Result<Vec<PersonPayment>> {
         let rows = sqlx::query(
             "SELECT b.period, b.run_number, l.municipality, l.grant_code, l.amount_ore \
-             FROM batch_line l JOIN batch b ON b.id = l.batch_id WHERE l.person_id = $1 \
+             FROM batch_line l JOIN batch b ON b.id = l.batch_id WHERE l.person_id = $1 AND b.status = 'paid' \
+             AND NOT EXISTS (SELECT 1 FROM batch_carried c WHERE c.batch_id = l.batch_id AND c.municipality = l.municipality) \
              ORDER BY b.period, b.run_number, l.grant_code, l.municipality",
         )
         .bind(person_id)
@@ -416,7 +446,8 @@ const EVENT_SELECT: &str =
 
 const BATCH_SELECT: &str =
     "SELECT id, period, run_number, computed_at, content_hash, line_count, total_ore, \
-     weakest_rate_status, register_events FROM batch";
+     weakest_rate_status, register_events, status, attested_by, approved_by, approved_at, \
+     unverified_rates_allowed FROM batch";
 
 /// `INSERT INTO table (columns) VALUES ($1, …), (…)` for `rows` rows.
 pub(crate) fn multi_row_insert(table: &str, columns: &[&str], rows: usize) -> String {
@@ -485,6 +516,14 @@ fn batch_from_row(row: &AnyRow) -> Result<StoredBatch> {
         total: Ore(row.get::<i64, _>(6)),
         weakest_rate_status: row.get(7),
         register_events: row.get(8),
+        status: {
+            let text: String = row.get(9);
+            BatchStatus::parse(&text).ok_or_else(|| anyhow!("stored batch status '{text}'"))?
+        },
+        attested_by: row.get(10),
+        approved_by: row.get(11),
+        approved_at: row.get(12),
+        unverified_rates_allowed: row.get(13),
     })
 }
 

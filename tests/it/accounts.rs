@@ -242,8 +242,9 @@ async fn a_paid_batch_is_in_the_statements_on_0671_60_and_870_and_every_invarian
             "import",
             fixture("small-register.csv").to_str().unwrap(),
         ]);
+        db.add_users();
         for month in 1..=4 {
-            db.ok(&["batch", "run", "--period", &format!("2022-{month:02}")]);
+            db.run_and_pay(&format!("2022-{month:02}"));
         }
         let out = db.path("statements");
         let printed = db.ok(&[

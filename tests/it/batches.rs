@@ -34,6 +34,7 @@ const EXPECTED: [(&str, &str); 4] = [
 async fn with_small_register(backend: Backend) -> TestDb {
     let db = TestDb::new(backend).await;
     db.ok(&["init", "--start-period", "2022-01"]);
+    db.add_users();
     db.ok(&[
         "register",
         "import",
@@ -44,7 +45,7 @@ async fn with_small_register(backend: Backend) -> TestDb {
 
 fn run_months(db: &TestDb, months: std::ops::RangeInclusive<u32>) {
     for month in months {
-        db.ok(&["batch", "run", "--period", &format!("2022-{month:02}")]);
+        db.run_and_pay(&format!("2022-{month:02}"));
     }
 }
 
@@ -106,9 +107,9 @@ async fn running_a_period_again_returns_the_same_batch_and_a_register_change_pay
             &format!("{HEADER}\nsettled,2022-02-01,L1,HL,1980-01-01,0301,asylum,false,SY,\n"),
         );
         db.ok(&["register", "import", late.to_str().unwrap()]);
-        let rerun = db.ok(&["batch", "run", "--period", "2022-07"]);
+        let rerun = db.run_and_pay("2022-07");
         assert!(
-            rerun.contains("Batch 2022-07 run 2 (the register changed"),
+            rerun.contains("Batch 2022-07 run 2 (the register changed after payment"),
             "{rerun}"
         );
         let difference = db.ok(&[

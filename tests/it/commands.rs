@@ -91,7 +91,8 @@ async fn explain_gives_rule_rate_status_municipality_and_why() {
             &format!("{HEADER}\nsettled,2022-01-10,M1,HM,1990-01-01,0301,asylum,false,SY,\nborn,2022-07-13,K1,,2022-07-13,,,,,M1\n"),
         );
         db.ok(&["register", "import", late_child.to_str().unwrap()]);
-        db.ok(&["batch", "run", "--period", "2022-10"]);
+        db.add_users();
+        db.run_and_pay("2022-10");
 
         let b1 = db.ok(&["explain", "--person", "B1"]);
         assert!(

@@ -103,6 +103,35 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// The two finance users of the tests: kari checks (attests), ola approves.
+    pub fn add_users(&self) {
+        self.ok(&["user", "add", "--name", "kari", "--role", "finance_officer"]);
+        self.ok(&["user", "add", "--name", "ola", "--role", "approver"]);
+    }
+
+    /// Runs the batch of a month and, when it has anything to pay, takes it
+    /// through attestation, approval and payment (on the placeholder rates).
+    pub fn run_and_pay(&self, period: &str) -> String {
+        let run = self.ok(&["batch", "run", "--period", period]);
+        if run.contains("): computed,") {
+            self.ok(&["batch", "attest", "--period", period, "--user", "kari"]);
+            self.ok(&["batch", "approve", "--period", period, "--user", "ola"]);
+            let payments = self.path("payments");
+            self.ok(&[
+                "batch",
+                "pay",
+                "--period",
+                period,
+                "--allow-unverified-rates",
+                "--out",
+                payments.to_str().unwrap(),
+            ]);
+        }
+        run
+    }
+}
+
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Some(name) = self.postgres_name.take() {
