@@ -5,5 +5,7 @@ mod accounts;
 mod architecture;
 mod batches;
 mod commands;
+mod fuzz;
+mod payments;
 mod register_import;
 mod support;

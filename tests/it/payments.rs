@@ -1,0 +1,466 @@
+//! Approval, exactly-once payment and the payment file, on both databases.
+
+use crate::support::{fixture, Backend, TestDb, BACKENDS, HEADER};
+use std::process::{Command, Stdio};
+use tilskot::store::Store;
+
+async fn with_register(backend: Backend) -> TestDb {
+    let db = TestDb::new(backend).await;
+    db.ok(&["init", "--start-period", "2022-01"]);
+    db.add_users();
+    db.ok(&[
+        "register",
+        "import",
+        fixture("small-register.csv").to_str().unwrap(),
+    ]);
+    for month in 1..=3 {
+        db.run_and_pay(&format!("2022-{month:02}"));
+    }
+    db
+}
+
+fn payments_dir(db: &TestDb) -> String {
+    db.path("payments").display().to_string()
+}
+
+async fn count(db: &TestDb, sql: &str) -> i64 {
+    let store = Store::connect(&db.url).await.unwrap();
+    let n: i64 = sqlx::Row::get(&sqlx::query(sql).fetch_one(store.pool()).await.unwrap(), 0);
+    store.close().await;
+    n
+}
+
+#[tokio::test]
+async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and_adopted_rates() {
+    for backend in BACKENDS {
+        let db = with_register(backend).await;
+        let out = payments_dir(&db);
+        db.ok(&["batch", "run", "--period", "2022-04"]);
+        let stderr = db.fails(&[
+            "batch",
+            "pay",
+            "--period",
+            "2022-04",
+            "--out",
+            &out,
+            "--allow-unverified-rates",
+        ]);
+        assert!(
+            stderr.contains("needs a batch that is approved"),
+            "{stderr}"
+        );
+        let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
+        assert!(
+            stderr.contains("needs a batch that is attested"),
+            "{stderr}"
+        );
+        db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+        // The one who attested may not approve, even with the approver role.
+        db.ok(&["user", "add", "--name", "kari", "--role", "approver"]);
+        let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "kari"]);
+        assert!(
+            stderr.contains("kari attested this batch; another person must approve it"),
+            "{stderr}"
+        );
+        // A rejection sends it back, with its reason in the audit log.
+        db.ok(&[
+            "batch",
+            "reject",
+            "--period",
+            "2022-04",
+            "--user",
+            "ola",
+            "--reason",
+            "check the minors",
+        ]);
+        let shown = db.ok(&["batch", "show", "--period", "2022-04"]);
+        assert!(shown.contains("run 1: computed"), "{shown}");
+        db.ok(&["user", "add", "--name", "kari", "--role", "finance_officer"]);
+        db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+        db.ok(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
+        // Placeholder rates are not paid without the explicit override …
+        let stderr = db.fails(&["batch", "pay", "--period", "2022-04", "--out", &out]);
+        assert!(
+            stderr.contains("status is placeholder, not adopted"),
+            "{stderr}"
+        );
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM payment").await, 0);
+        // … and the override is recorded on the batch.
+        db.ok(&[
+            "batch",
+            "pay",
+            "--period",
+            "2022-04",
+            "--out",
+            &out,
+            "--allow-unverified-rates",
+        ]);
+        let shown = db.ok(&["batch", "show", "--period", "2022-04"]);
+        assert!(
+            shown.contains("run 1: paid") && shown.contains("paid with --allow-unverified-rates"),
+            "{shown}"
+        );
+        let audit = db.ok(&["audit", "verify"]);
+        assert!(audit.contains("intact"), "{audit}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM audit_entry WHERE action = 'reject' AND detail = 'rejected: check the minors'").await, 1);
+    }
+}
+
+#[tokio::test]
+async fn a_batch_that_changes_after_attestation_must_be_recomputed_and_attested_again() {
+    for backend in BACKENDS {
+        let db = with_register(backend).await;
+        db.ok(&["batch", "run", "--period", "2022-04"]);
+        db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+        let late = db.write(
+            "late.csv",
+            &format!("{HEADER}\nsettled,2022-02-01,L1,HL,1980-01-01,0301,asylum,false,SY,\n"),
+        );
+        db.ok(&["register", "import", late.to_str().unwrap()]);
+        let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
+        assert!(
+            stderr.contains("the register changed since batch 2022-04 run 1 was computed"),
+            "{stderr}"
+        );
+        let rerun = db.ok(&["batch", "run", "--period", "2022-04"]);
+        assert!(
+            rerun.contains("run 2 (the register changed before payment"),
+            "{rerun}"
+        );
+        let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
+        assert!(
+            stderr.contains("needs a batch that is attested"),
+            "{stderr}"
+        );
+        db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+        db.ok(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
+        db.ok(&[
+            "batch",
+            "pay",
+            "--period",
+            "2022-04",
+            "--out",
+            &payments_dir(&db),
+            "--allow-unverified-rates",
+        ]);
+        // The superseded run is never paid: show sums only the run that counts.
+        let csv = db.ok(&["batch", "show", "--period", "2022-04", "--format", "csv"]);
+        assert!(csv.contains("0301,integration_year1,232000.00"), "{csv}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM payment").await, 1);
+    }
+}
+
+/// Runs and approves April, ready to pay.
+fn approve_april(db: &TestDb) {
+    db.ok(&["batch", "run", "--period", "2022-04"]);
+    db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+    db.ok(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
+}
+
+fn pay_command(db: &TestDb) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tilskot"));
+    command
+        .current_dir(db.dir.path())
+        .args([
+            "--db",
+            &db.url,
+            "--rules",
+            crate::support::rules_dir().to_str().unwrap(),
+        ])
+        .args([
+            "batch",
+            "pay",
+            "--period",
+            "2022-04",
+            "--allow-unverified-rates",
+            "--out",
+            &payments_dir(db),
+        ]);
+    command
+}
+
+async fn assert_paid_once(db: &TestDb) {
+    assert_eq!(count(db, "SELECT COUNT(*) FROM payment").await, 1);
+    // One voucher per municipality and grant of April: 9 lines in 4 municipalities.
+    assert_eq!(
+        count(
+            db,
+            "SELECT COUNT(*) FROM voucher WHERE source LIKE 'payment:%'"
+        )
+        .await,
+        9
+    );
+    assert_eq!(
+        count(db, "SELECT COUNT(*) FROM audit_entry WHERE action = 'pay'").await,
+        1
+    );
+    let files: Vec<_> = std::fs::read_dir(db.path("payments"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let xml = std::fs::read_to_string(db.path("payments").join(&files[0])).unwrap();
+    assert_eq!(xml.matches("<CdtTrfTxInf>").count(), 4);
+}
+
+#[tokio::test]
+async fn two_processes_paying_the_same_batch_at_once_pay_each_municipality_once() {
+    for backend in BACKENDS {
+        let db = with_register(backend).await;
+        approve_april(&db);
+        let spawn = || {
+            pay_command(&db)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (first, second) = (spawn(), spawn());
+        let outputs = [
+            first.wait_with_output().unwrap(),
+            second.wait_with_output().unwrap(),
+        ];
+        for output in &outputs {
+            assert!(
+                output.status.success(),
+                "{backend:?}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let said: Vec<String> = outputs
+            .iter()
+            .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
+            .collect();
+        let ids: Vec<&str> = said
+            .iter()
+            .map(|s| {
+                s.split_whitespace()
+                    .find(|w| w.starts_with("TS-"))
+                    .unwrap_or_else(|| panic!("{backend:?}: {said:?}"))
+            })
+            .collect();
+        assert_eq!(ids[0], ids[1], "both name the one payment: {said:?}");
+        assert_paid_once(&db).await;
+        // A third attempt later returns the first payment.
+        let again = db.ok(&[
+            "batch",
+            "pay",
+            "--period",
+            "2022-04",
+            "--out",
+            &payments_dir(&db),
+            "--allow-unverified-rates",
+        ]);
+        assert!(again.starts_with("Already paid as"), "{again}");
+        assert_paid_once(&db).await;
+    }
+}
+
+#[tokio::test]
+async fn a_crash_between_the_payment_file_and_the_commit_is_paid_once_on_the_rerun() {
+    for backend in BACKENDS {
+        let db = with_register(backend).await;
+        approve_april(&db);
+        let crashed = pay_command(&db)
+            .env("TILSKOT_FAILPOINT", "after-payment-file")
+            .output()
+            .unwrap();
+        assert_eq!(
+            crashed.status.code(),
+            Some(97),
+            "{}",
+            String::from_utf8_lossy(&crashed.stderr)
+        );
+        assert_eq!(
+            std::fs::read_dir(db.path("payments")).unwrap().count(),
+            1,
+            "the file was written"
+        );
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) FROM payment").await,
+            0,
+            "nothing was recorded"
+        );
+        let rerun = pay_command(&db).output().unwrap();
+        assert!(
+            rerun.status.success(),
+            "{}",
+            String::from_utf8_lossy(&rerun.stderr)
+        );
+        assert_paid_once(&db).await;
+        // The same payment id with other content is an error, not a second payment.
+        let file = std::fs::read_dir(db.path("payments"))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(
+            &file,
+            text.replace("<NbOfTxs>4</NbOfTxs>", "<NbOfTxs>5</NbOfTxs>"),
+        )
+        .unwrap();
+        let again = db.ok(&[
+            "batch",
+            "pay",
+            "--period",
+            "2022-04",
+            "--out",
+            &payments_dir(&db),
+            "--allow-unverified-rates",
+        ]);
+        assert!(again.starts_with("Already paid as"), "{again}");
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM payment").await, 1);
+    }
+}
+
+#[tokio::test]
+async fn an_edited_audit_row_is_named_by_audit_verify() {
+    for backend in BACKENDS {
+        let db = with_register(backend).await;
+        approve_april(&db);
+        assert!(db.ok(&["audit", "verify"]).contains("intact"));
+        let store = Store::connect(&db.url).await.unwrap();
+        let target: i64 = sqlx::Row::get(
+            &sqlx::query("SELECT id FROM audit_entry WHERE action = 'attest'")
+                .fetch_one(store.pool())
+                .await
+                .unwrap(),
+            0,
+        );
+        sqlx::query("UPDATE audit_entry SET actor = 'mallory' WHERE id = $1")
+            .bind(target)
+            .execute(store.pool())
+            .await
+            .unwrap();
+        store.close().await;
+        let stderr = db.fails(&["audit", "verify"]);
+        assert!(
+            stderr.contains(&format!("audit entry {target} is broken")),
+            "{backend:?}: {stderr}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_municipality_with_a_negative_net_is_carried_to_the_next_term_not_paid() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-01"]);
+        db.add_users();
+        // Z1 is the only person in 1101 Eigersund: year 2 in 2022, 20 000 a month.
+        let register = db.write("z.csv", &format!("{HEADER}\nsettled,2021-03-01,Z1,HZ,1980-01-01,1101,asylum,false,SY,\nsettled,2021-03-01,Y1,HY,1980-01-01,0301,asylum,false,SY,\n"));
+        db.ok(&["register", "import", register.to_str().unwrap()]);
+        for month in 1..=7 {
+            db.run_and_pay(&format!("2022-{month:02}"));
+        }
+        // Z1 left in February, registered late: four months were paid too much.
+        let exit = db.write(
+            "exit.csv",
+            &format!("{HEADER}\nexited,2022-02-10,Z1,,,,,,,\n"),
+        );
+        db.ok(&["register", "import", exit.to_str().unwrap()]);
+        db.run_and_pay("2022-08");
+        db.run_and_pay("2022-09");
+        db.ok(&["batch", "run", "--period", "2022-10"]);
+        db.ok(&["batch", "attest", "--period", "2022-10", "--user", "kari"]);
+        db.ok(&["batch", "approve", "--period", "2022-10", "--user", "ola"]);
+        let paid = db.ok(&[
+            "batch",
+            "pay",
+            "--period",
+            "2022-10",
+            "--allow-unverified-rates",
+            "--out",
+            &payments_dir(&db),
+        ]);
+        assert!(paid.contains("1 transfers, 60\u{a0}000,00 NOK"), "{paid}");
+        assert!(
+            paid.contains("Carried to the next term as set-offs (negative net): 1101"),
+            "{paid}"
+        );
+        // December sets the carried 80 000 off against 1101's base grant of 210 000.
+        db.run_and_pay("2022-11");
+        db.run_and_pay("2022-12");
+        let december = db.ok(&["batch", "show", "--period", "2022-12", "--format", "csv"]);
+        assert!(
+            december.contains("1101,integration,-80000.00\n1101,norwegian_base,210000.00"),
+            "{december}"
+        );
+        let explained = db.ok(&["explain", "--person", "Z1"]);
+        assert!(
+            explained.contains("batch 2022-12 run 1: integration")
+                && !explained.contains("batch 2022-10"),
+            "{explained}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_payment_file_validates_against_the_pain_001_001_03_schema_and_is_snapshotted() {
+    let db = with_register(Backend::Sqlite).await;
+    approve_april(&db);
+    db.ok(&[
+        "batch",
+        "pay",
+        "--period",
+        "2022-04",
+        "--out",
+        &payments_dir(&db),
+        "--allow-unverified-rates",
+    ]);
+    let file = std::fs::read_dir(db.path("payments"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let xml = std::fs::read_to_string(&file).unwrap();
+    // Control sums equal the transfers.
+    let sum: i64 = xml
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix(r#"<Amt><InstdAmt Ccy="NOK">"#))
+        .map(|l| {
+            tilskot::money::Ore::parse_nok(l.trim_end_matches("</InstdAmt></Amt>"))
+                .unwrap()
+                .0
+        })
+        .sum();
+    assert_eq!(sum, 114_733_329);
+    assert_eq!(xml.matches("<CtrlSum>1147333.29</CtrlSum>").count(), 2);
+    match Command::new("xmllint").arg("--version").output() {
+        Ok(_) => {
+            let schema = fixture("iso20022/pain.001.001.03.xsd");
+            let check = Command::new("xmllint")
+                .args([
+                    "--noout",
+                    "--schema",
+                    schema.to_str().unwrap(),
+                    file.to_str().unwrap(),
+                ])
+                .output()
+                .unwrap();
+            assert!(
+                check.status.success(),
+                "{}",
+                String::from_utf8_lossy(&check.stderr)
+            );
+        }
+        Err(_) => {
+            eprintln!("xmllint is not installed (Debian libxml2-utils): schema validation skipped")
+        }
+    }
+    let stable: String = xml
+        .lines()
+        .map(|l| {
+            if l.trim().starts_with("<CreDtTm>") {
+                "      <CreDtTm>[approval time]</CreDtTm>".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("payment_file_2022_04", stable);
+}
