@@ -177,7 +177,9 @@ pub async fn act_on_batch(
         role,
         batch.attested_by.as_deref(),
     )?;
-    if matches!(action, Action::Attest | Action::Approve) {
+    // Approval (and payment) check that the batch is still what the
+    // register gives; a stale attestation is caught there.
+    if action == Action::Approve {
         ensure_unchanged(store, rules, &batch).await?;
     }
     let detail = match &action {

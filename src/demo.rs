@@ -157,6 +157,10 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
         reports.display()
     );
     println!(
+        "  {}/TS-*.xml  (the pain.001 payment files, one per paid batch)",
+        payments.display()
+    );
+    println!(
         "  tilskot --db sqlite://{} batch show --period {DEMO_YEAR}-07",
         db_path.display()
     );
