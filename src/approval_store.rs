@@ -208,18 +208,27 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        for voucher in &write.vouchers {
-            let voucher_id = crate::ledger_store::insert_voucher(
-                &mut tx,
-                voucher,
-                &format!("payment:{}", r.payment_id),
-            )
-            .await?;
-            sqlx::query("INSERT INTO batch_voucher (batch_id, voucher_id) VALUES ($1, $2)")
-                .bind(write.batch.id)
-                .bind(voucher_id)
-                .execute(&mut *tx)
-                .await?;
+        let vouchers: Vec<&Voucher> = write.vouchers.iter().collect();
+        let ids = crate::ledger_store::insert_vouchers(
+            self.backend(),
+            &mut tx,
+            &vouchers,
+            &format!("payment:{}", r.payment_id),
+        )
+        .await?;
+        let voucher_ids: Vec<i64> = ids.into_values().collect();
+        for chunk in voucher_ids.chunks(1_000) {
+            let sql = crate::store::multi_row_insert(
+                self.backend(),
+                "batch_voucher",
+                &["batch_id", "voucher_id"],
+                chunk.len(),
+            );
+            let mut query = sqlx::query(&sql);
+            for voucher_id in chunk {
+                query = query.bind(write.batch.id).bind(*voucher_id);
+            }
+            query.execute(&mut *tx).await?;
         }
         let detail = format!(
             "payment {} file {} transfers {} total {}{}",

@@ -260,7 +260,20 @@ pub async fn pay_batch(
         crate::approval::Role::FinanceOfficer,
         batch.attested_by.as_deref(),
     )?;
-    ensure_unchanged(store, rules, &batch).await?;
+    if let Err(error) = ensure_unchanged(store, rules, &batch).await {
+        // Another process may have paid the batch since it was read: then
+        // the recomputation sees it as paid, and its payment is the answer.
+        if let Some(record) = store.payment_of_batch(batch.id).await? {
+            let file = out_dir.join(&record.file_name);
+            return Ok(PayResult {
+                record,
+                already_paid: true,
+                carried: Vec::new(),
+                file,
+            });
+        }
+        return Err(error);
+    }
     let unverified_rates_note = if batch.weakest_rate_status == RateStatus::Adopted.code() {
         None
     } else if allow_unverified_rates {

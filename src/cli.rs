@@ -104,6 +104,15 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Measure import, accruals, the batches of 2022 and the statements of a
+    /// million postings at a scale of the report's volume.
+    Bench {
+        #[arg(long, default_value = "1.0")]
+        scale: Decimal,
+        /// Where the register and the SQLite database are written.
+        #[arg(long, default_value = "tilskot-bench")]
+        dir: PathBuf,
+    },
     /// Write a synthetic register shaped by the annual report.
     Generate {
         #[arg(long, default_value_t = 2018)]
@@ -717,6 +726,18 @@ pub async fn run(cli: Cli) -> Result<()> {
             )
             .with_context(|| format!("cannot write {}", out.display()))?;
             writeln!(stdout, "{}: {} vouchers", out.display(), vouchers.len())?;
+        }
+        Command::Bench { scale, dir } => {
+            if scale <= Decimal::ZERO {
+                bail!("--scale must be above 0");
+            }
+            let book = load_rules()?;
+            // The default database of the other commands is not the bench's:
+            // it runs on a fresh SQLite file unless --db names PostgreSQL.
+            let db = cli.db.starts_with("postgres").then_some(cli.db.as_str());
+            let figures = crate::bench::run_bench(scale, db, &book, &dir).await?;
+            let backend = if db.is_some() { "PostgreSQL" } else { "SQLite" };
+            write!(stdout, "{}", crate::bench::render(&figures, scale, backend))?;
         }
         Command::Demo { dir, seed, scale } => {
             drop(stdout);

@@ -8,7 +8,7 @@ use crate::journal::JournalVoucher;
 use crate::ledger::{Account, Allocation, BudgetKey, BudgetLine, Voucher};
 use crate::money::Ore;
 use crate::statements::LedgerEntry;
-use crate::store::{multi_row_insert, now_text, Store};
+use crate::store::{multi_row_insert, now_text, Backend, Store};
 use anyhow::{anyhow, bail, Result};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -64,9 +64,7 @@ impl Store {
         }
         let mut tx = self.pool().begin().await?;
         upsert_reference_data(&mut tx, accounts, budget_lines, allocations).await?;
-        for voucher in &new_vouchers {
-            insert_voucher(&mut tx, voucher, source).await?;
-        }
+        insert_vouchers(self.backend(), &mut tx, &new_vouchers, source).await?;
         tx.commit().await?;
         report.vouchers_added = new_vouchers.len();
         Ok(report)
@@ -156,9 +154,17 @@ impl Store {
             })
         })
         .collect::<Result<Vec<_>>>()?;
+        // The statements need sums per year, opening flag, account and budget
+        // line, not single postings: the database adds them up, so a ledger of
+        // millions of postings comes back as a few hundred rows.
         let entries = sqlx::query(
-            "SELECT v.voucher_date, v.reference, p.account, p.chapter, p.post, p.amount_ore \
-             FROM posting p JOIN voucher v ON v.id = p.voucher_id ORDER BY v.voucher_date, v.id, p.line_number",
+            "SELECT substr(v.voucher_date, 1, 4) || '-01-01', \
+                    CASE WHEN v.reference LIKE 'IB-%' THEN 'IB-' ELSE '' END, \
+                    p.account, p.chapter, p.post, CAST(SUM(p.amount_ore) AS BIGINT) \
+             FROM posting p JOIN voucher v ON v.id = p.voucher_id \
+             GROUP BY substr(v.voucher_date, 1, 4), CASE WHEN v.reference LIKE 'IB-%' THEN 'IB-' ELSE '' END, \
+                      p.account, p.chapter, p.post \
+             ORDER BY 1, 2 DESC, 3, 4, 5",
         )
         .fetch_all(self.pool())
         .await?
@@ -270,33 +276,64 @@ async fn upsert_reference_data(
     Ok(())
 }
 
-/// Writes a voucher and its postings in the caller's transaction, and
-/// checks in the same transaction that the stored postings balance.
-pub async fn insert_voucher(
+/// Writes many vouchers and their postings in the caller's transaction with
+/// multi-row inserts, then checks in the same transaction that every one of
+/// them balances as stored. Returns the ids by reference.
+pub async fn insert_vouchers(
+    backend: Backend,
     tx: &mut Transaction<'_, Any>,
-    voucher: &Voucher,
+    vouchers: &[&Voucher],
     source: &str,
-) -> Result<i64> {
-    if !voucher.imbalance().is_zero() {
+) -> Result<BTreeMap<String, i64>> {
+    if let Some(v) = vouchers.iter().find(|v| !v.imbalance().is_zero()) {
         bail!(
             "voucher {} does not balance: {}",
-            voucher.reference,
-            voucher.imbalance()
+            v.reference,
+            v.imbalance()
         );
     }
-    let id: i64 = sqlx::query(
-        "INSERT INTO voucher (reference, voucher_date, source, content_hash, recorded_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(&voucher.reference)
-    .bind(voucher.date.to_string())
-    .bind(source)
-    .bind(voucher.content_hash())
-    .bind(now_text())
-    .fetch_one(&mut **tx)
-    .await?
-    .get(0);
-    for (chunk_index, chunk) in voucher.postings.chunks(400).enumerate() {
+    let mut ids: BTreeMap<String, i64> = BTreeMap::new();
+    let recorded_at = now_text();
+    for chunk in vouchers.chunks(VOUCHERS_PER_INSERT) {
+        let mut sql = multi_row_insert(
+            backend,
+            "voucher",
+            &[
+                "reference",
+                "voucher_date",
+                "source",
+                "content_hash",
+                "recorded_at",
+            ],
+            chunk.len(),
+        );
+        sql.push_str(" RETURNING id, reference");
+        let mut query = sqlx::query(&sql);
+        for v in chunk {
+            query = query
+                .bind(&v.reference)
+                .bind(v.date.to_string())
+                .bind(source)
+                .bind(v.content_hash())
+                .bind(recorded_at.clone());
+        }
+        for row in query.fetch_all(&mut **tx).await? {
+            ids.insert(row.get(1), row.get(0));
+        }
+    }
+    let postings: Vec<(i64, usize, &crate::ledger::Posting)> = vouchers
+        .iter()
+        .flat_map(|v| {
+            let id = ids[&v.reference];
+            v.postings
+                .iter()
+                .enumerate()
+                .map(move |(i, p)| (id, i + 1, p))
+        })
+        .collect();
+    for chunk in postings.chunks(POSTINGS_PER_INSERT) {
         let sql = multi_row_insert(
+            backend,
             "posting",
             &[
                 "voucher_id",
@@ -311,10 +348,10 @@ pub async fn insert_voucher(
             chunk.len(),
         );
         let mut query = sqlx::query(&sql);
-        for (index, p) in chunk.iter().enumerate() {
+        for (id, line, p) in chunk {
             query = query
-                .bind(id)
-                .bind((chunk_index * 400 + index + 1) as i64)
+                .bind(*id)
+                .bind(*line as i64)
                 .bind(&p.account)
                 .bind(p.budget_key.as_ref().map(|k| k.chapter.clone()))
                 .bind(p.budget_key.as_ref().map(|k| k.post.clone()))
@@ -324,21 +361,26 @@ pub async fn insert_voucher(
         }
         query.execute(&mut **tx).await?;
     }
-    let sum: i64 = sqlx::query(
-        "SELECT CAST(COALESCE(SUM(amount_ore), 0) AS BIGINT) FROM posting WHERE voucher_id = $1",
-    )
-    .bind(id)
-    .fetch_one(&mut **tx)
-    .await?
-    .get(0);
-    if sum != 0 {
-        bail!(
-            "voucher {} does not balance in the database ({sum} øre); nothing was written",
-            voucher.reference
-        );
+    if let Some(first) = ids.values().min() {
+        let unbalanced: i64 = sqlx::query(
+            "SELECT COUNT(*) FROM (SELECT voucher_id FROM posting WHERE voucher_id >= $1 \
+             GROUP BY voucher_id HAVING SUM(amount_ore) <> 0) unbalanced",
+        )
+        .bind(*first)
+        .fetch_one(&mut **tx)
+        .await?
+        .get(0);
+        if unbalanced != 0 {
+            bail!("{unbalanced} voucher(s) do not balance in the database; nothing was written");
+        }
     }
-    Ok(id)
+    Ok(ids)
 }
+
+/// Rows per multi-row insert: under SQLite's 32 766 and PostgreSQL's 65 535
+/// parameters.
+const VOUCHERS_PER_INSERT: usize = 2_000;
+const POSTINGS_PER_INSERT: usize = 2_000;
 
 fn budget_line_from_row(r: &AnyRow) -> Result<BudgetLine> {
     let notes: String = r.get(6);

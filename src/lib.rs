@@ -14,6 +14,8 @@ pub mod approval;
 pub mod approval_store;
 /// Running and storing a monthly batch (edge).
 pub mod batch_run;
+/// The benchmark command (edge).
+pub mod bench;
 /// Months (`Period`), ISO dates and ages.
 pub mod calendar;
 /// The command line (edge).
@@ -42,6 +44,8 @@ pub mod municipality;
 pub mod payment_file;
 /// Payout batches: what a term pays, per municipality, grant and person.
 pub mod payout;
+/// Progress bars on a terminal (edge).
+pub mod progress;
 /// The settlement register: row parsing, validation and person timelines.
 pub mod register;
 /// Payout reports: batch CSV and askama HTML pages (edge).

@@ -233,6 +233,11 @@ pub fn parse_row(
     if person_id.chars().count() > 32 {
         problems.push(Problem::new(row, "person_id", "longer than 32 characters"));
     }
+    for column in ["person_id", "household_id", "mother_id"] {
+        if cell(column).chars().any(char::is_control) {
+            problems.push(Problem::new(row, column, "contains a control character"));
+        }
+    }
     let municipality = present("municipality").and_then(|text| {
         municipalities
             .parse(text)
