@@ -212,6 +212,14 @@ impl RuleBook {
         Ok(RuleBook { years })
     }
 
+    /// A fingerprint of every figure of every year: equal fingerprints mean
+    /// equal rules.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(format!("{:?}", self.years).as_bytes());
+        digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    }
+
     pub fn year(&self, year: i32) -> Result<&YearRules, MissingYear> {
         self.years.get(&year).ok_or(MissingYear(year))
     }

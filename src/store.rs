@@ -37,6 +37,18 @@ pub struct Store {
     backend: Backend,
 }
 
+/// A batch to store.
+pub struct NewBatch<'a> {
+    pub period: Period,
+    pub run_number: i64,
+    pub lines: &'a [BatchLine],
+    pub content_hash: &'a str,
+    pub weakest_rate_status: &'a str,
+    pub register_events: i64,
+    /// The rules' fingerprint and the register's size it was computed from.
+    pub computed_from: &'a str,
+}
+
 /// A stored batch, without its lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredBatch {
@@ -49,6 +61,8 @@ pub struct StoredBatch {
     pub total: Ore,
     pub weakest_rate_status: String,
     pub register_events: i64,
+    /// The rules' fingerprint and the register's size when computed.
+    pub computed_from: String,
     pub status: BatchStatus,
     pub attested_by: Option<String>,
     pub approved_by: Option<String>,
@@ -307,21 +321,22 @@ impl Store {
     /// entry. The unique (period, run_number) stops two runs from storing the
     /// same batch twice. An empty batch has nothing to approve and is stored
     /// as paid; any other starts as computed.
-    pub async fn insert_batch(
-        &self,
-        period: Period,
-        run_number: i64,
-        lines: &[BatchLine],
-        content_hash: &str,
-        weakest_rate_status: &str,
-        register_events: i64,
-    ) -> Result<StoredBatch> {
+    pub async fn insert_batch(&self, new: NewBatch<'_>) -> Result<StoredBatch> {
+        let NewBatch {
+            period,
+            run_number,
+            lines,
+            content_hash,
+            weakest_rate_status,
+            register_events,
+            computed_from,
+        } = new;
         let total: Ore = lines.iter().map(|l| l.amount).sum();
         let computed_at = now_text();
         let mut tx = self.pool.begin().await?;
         let id: i64 = sqlx::query(
-            "INSERT INTO batch (period, run_number, computed_at, content_hash, line_count, total_ore, weakest_rate_status, register_events) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            "INSERT INTO batch (period, run_number, computed_at, content_hash, line_count, total_ore, weakest_rate_status, register_events, computed_from) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(period.to_string())
         .bind(run_number)
@@ -331,6 +346,7 @@ impl Store {
         .bind(total.0)
         .bind(weakest_rate_status)
         .bind(register_events)
+        .bind(computed_from)
         .fetch_one(&mut *tx)
         .await
         .with_context(|| format!("cannot store batch {period} run {run_number} (was it stored by another run at the same time?)"))?
@@ -394,6 +410,7 @@ impl Store {
             total,
             weakest_rate_status: weakest_rate_status.to_string(),
             register_events,
+            computed_from: computed_from.to_string(),
             status,
             attested_by: None,
             approved_by: None,
@@ -495,7 +512,7 @@ const EVENT_SELECT: &str =
 const BATCH_SELECT: &str =
     "SELECT id, period, run_number, computed_at, content_hash, line_count, total_ore, \
      weakest_rate_status, register_events, status, attested_by, approved_by, approved_at, \
-     unverified_rates_allowed FROM batch";
+     unverified_rates_allowed, computed_from FROM batch";
 
 /// The `n`-th (1-based) bind parameter in the backend's syntax. SQLite gets
 /// anonymous `?`: numbered names make SQLite look each one up by name, which
@@ -588,6 +605,7 @@ fn batch_from_row(row: &AnyRow) -> Result<StoredBatch> {
         approved_by: row.get(11),
         approved_at: row.get(12),
         unverified_rates_allowed: row.get(13),
+        computed_from: row.get(14),
     })
 }
 
