@@ -330,7 +330,10 @@ pub async fn run(cli: Cli) -> Result<()> {
             let store = Store::connect(&cli.db).await?;
             store.start_period().await?;
             let today = chrono::Local::now().date_naive();
-            match import_register(&store, &file, &municipalities, today).await {
+            let progress = crate::progress::spinner(&format!("importing {}", file.display()));
+            let imported = import_register(&store, &file, &municipalities, today).await;
+            progress.finish_and_clear();
+            match imported {
                 Ok(report) => writeln!(
                     stdout,
                     "{}: {} rows read, {} events added, {} already in the register",
@@ -376,7 +379,10 @@ pub async fn run(cli: Cli) -> Result<()> {
         } => {
             let store = Store::connect(&cli.db).await?;
             let book = load_rules()?;
-            let result = run_batch(&store, &book, period).await?;
+            let progress = crate::progress::spinner(&format!("computing the batch of {period}"));
+            let result = run_batch(&store, &book, period).await;
+            progress.finish_and_clear();
+            let result = result?;
             let outcome = match result.outcome {
                 RunOutcome::New => "new",
                 RunOutcome::Unchanged => "unchanged since the last run; the same batch",
@@ -620,6 +626,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             if scale <= Decimal::ZERO {
                 bail!("--scale must be above 0");
             }
+            let progress = crate::progress::spinner("generating the register");
             let events = generate_register(
                 &GenerateOptions {
                     from_year: from,
@@ -632,6 +639,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             let file = std::fs::File::create(&out)
                 .with_context(|| format!("cannot create {}", out.display()))?;
             to_csv(&events, std::io::BufWriter::new(file))?;
+            progress.finish_and_clear();
             writeln!(
                 stdout,
                 "{}: {} events for {from}–{to} (seed {seed}, scale {scale})",
