@@ -61,11 +61,26 @@ pub async fn compute_lines(
     if terms.is_empty() {
         return Ok((Vec::new(), RateStatus::Adopted));
     }
+    let started = std::time::Instant::now();
     let register = load_register(store, rules, period).await?;
+    let loaded = started.elapsed();
     let through = *terms.values().max().expect("non-empty");
     let accruals = compute_accruals(&register, rules, start, through)?;
+    let accrued = started.elapsed();
     let paid = store.paid_by_line().await?;
+    let paid_loaded = started.elapsed();
     let lines = plan_batch(&terms, start, &accruals, &paid);
+    tracing::info!(
+        %period,
+        persons = register.persons.len(),
+        accruals = accruals.len(),
+        paid_lines = paid.len(),
+        ?loaded,
+        ?accrued,
+        ?paid_loaded,
+        planned = ?started.elapsed(),
+        "batch computed"
+    );
     let weakest = weakest_status_used(rules, &accruals, &lines, period);
     Ok((lines, weakest))
 }
@@ -142,6 +157,7 @@ pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Resul
         None => (RunOutcome::New, lines),
     };
     let computed_from = computed_from(rules, events);
+    let storing = std::time::Instant::now();
     let batch = store
         .insert_batch(NewBatch {
             period,
@@ -153,6 +169,7 @@ pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Resul
             computed_from: &computed_from,
         })
         .await?;
+    tracing::info!(%period, lines = lines.len(), stored = ?storing.elapsed(), "batch stored");
     Ok(RunResult {
         outcome,
         batch,
