@@ -211,7 +211,7 @@ impl Store {
                 .map(|i| placeholder(self.backend, i))
                 .collect();
             let sql = format!(
-                "{EVENT_SELECT} WHERE person_id IN ({}) ORDER BY id",
+                "SELECT {PACKED_EVENT} FROM register_event WHERE person_id IN ({}) ORDER BY id",
                 placeholders.join(", ")
             );
             let mut query = sqlx::query(&sql);
@@ -219,7 +219,7 @@ impl Store {
                 query = query.bind(id.as_str());
             }
             for row in query.fetch_all(&self.pool).await? {
-                events.push(event_from_row(&row)?);
+                events.push(event_from_packed(&row.get::<String, _>(0))?);
             }
         }
         Ok(events)
@@ -521,10 +521,6 @@ fn event_from_packed(text: &str) -> Result<Event> {
     })
 }
 
-const EVENT_SELECT: &str =
-    "SELECT event, event_date, person_id, household_id, birth_date, municipality, basis, \
-     unaccompanied, country, mother_id FROM register_event";
-
 const BATCH_SELECT: &str =
     "SELECT id, period, run_number, computed_at, content_hash, line_count, total_ore, \
      weakest_rate_status, register_events, status, attested_by, approved_by, approved_at, \
@@ -622,34 +618,6 @@ fn batch_from_row(row: &AnyRow) -> Result<StoredBatch> {
         approved_at: row.get(12),
         unverified_rates_allowed: row.get(13),
         computed_from: row.get(14),
-    })
-}
-
-/// Reads back an event that was validated before it was stored.
-fn event_from_row(row: &AnyRow) -> Result<Event> {
-    let text = |i: usize| row.get::<Option<String>, _>(i);
-    let date = |i: usize| {
-        text(i)
-            .map(|t| parse_iso_date(&t))
-            .transpose()
-            .map_err(|e| anyhow!(e))
-    };
-    let kind_text = text(0).unwrap_or_default();
-    Ok(Event {
-        kind: EventKind::parse(&kind_text)
-            .ok_or_else(|| anyhow!("stored event kind '{kind_text}'"))?,
-        date: date(1)?.ok_or_else(|| anyhow!("stored event without date"))?,
-        person_id: text(2).unwrap_or_default(),
-        household_id: text(3),
-        birth_date: date(4)?,
-        municipality: text(5).map(|m| trusted_municipality(&m)).transpose()?,
-        basis: text(6)
-            .map(|b| b.parse::<Basis>())
-            .transpose()
-            .map_err(|e| anyhow!(e))?,
-        unaccompanied: text(7).map(|u| u == "true"),
-        country: text(8),
-        mother_id: text(9),
     })
 }
 
