@@ -54,6 +54,8 @@ pub mod reports;
 pub mod rules;
 /// Loading the rules directory (edge).
 pub mod rules_dir;
+/// Discretionary schemes: eligibility, scoring, ranking and awards within the frame.
+pub mod schemes;
 /// The annual statements and their invariants, built from the ledger.
 pub mod statements;
 /// The database edge (sqlx, SQLite or PostgreSQL).

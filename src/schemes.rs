@@ -1,0 +1,315 @@
+//! Discretionary grant schemes (søknadsbaserte tilskotsordningar), report
+//! ch. 3.2 and table 4-2: eligibility, weighted scoring, ranking and awards
+//! within the scheme's budget frame (tilskotsramme). Pure: schemes,
+//! applications and scores in, decisions out.
+//!
+//! This is the domain core of the schemes; storage, the web application and
+//! the letters are not built yet.
+
+use crate::ledger::BudgetKey;
+use crate::money::Ore;
+use chrono::NaiveDate;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+/// Who may apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ApplicantKind {
+    Municipality,
+    County,
+    VoluntaryOrganisation,
+}
+
+/// A criterion every reviewer scores 0–5; weights are data of the scheme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Criterion {
+    pub code: String,
+    pub name: String,
+    pub weight: u32,
+}
+
+/// A scheme's call of one year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scheme {
+    pub code: String,
+    pub name: String,
+    pub budget_key: BudgetKey,
+    pub year: i32,
+    pub frame: Ore,
+    pub eligible: Vec<ApplicantKind>,
+    pub call_opens: NaiveDate,
+    pub call_closes: NaiveDate,
+    pub min_participants: Option<u32>,
+    /// Own financing as a share of the project budget, in per cent.
+    pub min_own_financing_percent: Option<u32>,
+    pub criteria: Vec<Criterion>,
+}
+
+/// An application, as submitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Application {
+    pub id: String,
+    pub applicant_kind: ApplicantKind,
+    pub submitted: NaiveDate,
+    /// The amount applied for in the scheme's year (the rest of a
+    /// multi-year project are later years' reservations).
+    pub amount_applied: Ore,
+    pub budget_total: Ore,
+    pub own_financing: Ore,
+    pub participants: u32,
+    /// Amounts of later years of a multi-year project: (year, amount).
+    pub later_years: Vec<(i32, Ore)>,
+}
+
+/// The rule an ineligible application fails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ineligible {
+    pub rule: String,
+}
+
+/// Checks an application against the scheme's rules; the first rule it
+/// fails is the reason of the rejection.
+pub fn eligibility(scheme: &Scheme, application: &Application) -> Result<(), Ineligible> {
+    let fail = |rule: String| Err(Ineligible { rule });
+    if !scheme.eligible.contains(&application.applicant_kind) {
+        return fail(format!(
+            "{:?} is not among the applicants of {}",
+            application.applicant_kind, scheme.name
+        ));
+    }
+    if application.submitted < scheme.call_opens || application.submitted > scheme.call_closes {
+        return fail(format!(
+            "submitted {}, outside the call {}–{}",
+            application.submitted, scheme.call_opens, scheme.call_closes
+        ));
+    }
+    if let Some(min) = scheme.min_participants {
+        if application.participants < min {
+            return fail(format!(
+                "{} participants, the scheme requires at least {min}",
+                application.participants
+            ));
+        }
+    }
+    if let Some(percent) = scheme.min_own_financing_percent {
+        // own / budget ≥ percent / 100, compared without division.
+        if i128::from(application.own_financing.0) * 100
+            < i128::from(application.budget_total.0) * i128::from(percent)
+        {
+            return fail(format!(
+                "own financing {} of a budget of {} is below {percent} %",
+                application.own_financing, application.budget_total
+            ));
+        }
+    }
+    if application.amount_applied.0 <= 0 {
+        return fail("the amount applied for must be above zero".into());
+    }
+    Ok(())
+}
+
+/// A submitted score of one reviewer for one criterion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Score {
+    pub reviewer: String,
+    pub criterion: String,
+    /// 0–5.
+    pub value: u32,
+}
+
+/// A weighted score kept as an exact fraction: points / reviewers, where
+/// points = Σ weight × value over every reviewer's scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeightedScore {
+    pub points: u64,
+    pub reviewers: u64,
+}
+
+impl WeightedScore {
+    /// Compares averages exactly (cross-multiplied), higher first.
+    fn cmp_desc(&self, other: &WeightedScore) -> Ordering {
+        let left = u128::from(self.points) * u128::from(other.reviewers.max(1));
+        let right = u128::from(other.points) * u128::from(self.reviewers.max(1));
+        right.cmp(&left)
+    }
+}
+
+/// The weighted score of an application: each reviewer's Σ weight × value,
+/// averaged over reviewers. Scores of unknown criteria or above 5 are refused.
+pub fn weighted_score(scheme: &Scheme, scores: &[Score]) -> Result<WeightedScore, String> {
+    let weights: BTreeMap<&str, u32> = scheme
+        .criteria
+        .iter()
+        .map(|c| (c.code.as_str(), c.weight))
+        .collect();
+    let mut points = 0u64;
+    let mut reviewers = std::collections::BTreeSet::new();
+    for score in scores {
+        let weight = weights
+            .get(score.criterion.as_str())
+            .ok_or_else(|| format!("unknown criterion {}", score.criterion))?;
+        if score.value > 5 {
+            return Err(format!("a score is 0–5, not {}", score.value));
+        }
+        points += u64::from(*weight) * u64::from(score.value);
+        reviewers.insert(score.reviewer.as_str());
+    }
+    Ok(WeightedScore {
+        points,
+        reviewers: reviewers.len() as u64,
+    })
+}
+
+/// An eligible application with its score, for ranking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub application: Application,
+    pub score: WeightedScore,
+}
+
+/// Ranks by weighted score, highest first. Ties are broken the same way
+/// every time: earlier submission first, then the smaller amount, then id.
+pub fn rank(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        a.score
+            .cmp_desc(&b.score)
+            .then(a.application.submitted.cmp(&b.application.submitted))
+            .then(
+                a.application
+                    .amount_applied
+                    .cmp(&b.application.amount_applied),
+            )
+            .then(a.application.id.cmp(&b.application.id))
+    });
+    candidates
+}
+
+/// The decision on an application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Tilsegn of the amount applied for.
+    Awarded(Ore),
+    /// Tilsegn of less than applied for: the stated partial amount, or what
+    /// remained of the frame.
+    PartlyAwarded(Ore),
+    /// Eligible and ranked, but the frame ran out.
+    RecommendedNotFunded,
+    /// Avslag, with the rule it fails.
+    Rejected(String),
+}
+
+/// A decision, with the later years of a multi-year award recorded as
+/// reservations subject to Parliament's appropriation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub application_id: String,
+    pub outcome: Outcome,
+    pub reservations: Vec<(i32, Ore)>,
+}
+
+impl Decision {
+    pub fn committed(&self) -> Ore {
+        match self.outcome {
+            Outcome::Awarded(a) | Outcome::PartlyAwarded(a) => a,
+            _ => Ore::ZERO,
+        }
+    }
+}
+
+/// Proposes awards in ranking order within the frame: the amount applied
+/// for, or the caseworker's stated partial amount; when the next award does
+/// not fit, what remains of the frame is offered as a partial award, and the
+/// rest are recommended but not funded. The sum of commitments never
+/// exceeds the frame. Ineligible applications are rejected with their rule.
+pub fn allocate(
+    scheme: &Scheme,
+    applications: &[(Application, Vec<Score>)],
+    stated_partial: &BTreeMap<String, Ore>,
+) -> Result<Vec<Decision>, String> {
+    let mut decisions = Vec::new();
+    let mut candidates = Vec::new();
+    for (application, scores) in applications {
+        match eligibility(scheme, application) {
+            Ok(()) => candidates.push(Candidate {
+                application: application.clone(),
+                score: weighted_score(scheme, scores)?,
+            }),
+            Err(ineligible) => decisions.push(Decision {
+                application_id: application.id.clone(),
+                outcome: Outcome::Rejected(ineligible.rule),
+                reservations: Vec::new(),
+            }),
+        }
+    }
+    let mut remaining = scheme.frame;
+    for candidate in rank(candidates) {
+        let application = &candidate.application;
+        let wanted = stated_partial
+            .get(&application.id)
+            .copied()
+            .map(|partial| partial.min(application.amount_applied))
+            .unwrap_or(application.amount_applied);
+        let granted = wanted.min(remaining);
+        let outcome = if granted.0 <= 0 {
+            Outcome::RecommendedNotFunded
+        } else if granted == application.amount_applied {
+            Outcome::Awarded(granted)
+        } else {
+            Outcome::PartlyAwarded(granted)
+        };
+        remaining -= granted.max(Ore::ZERO);
+        let reservations = if granted.0 > 0 {
+            application.later_years.clone()
+        } else {
+            Vec::new()
+        };
+        decisions.push(Decision {
+            application_id: application.id.clone(),
+            outcome,
+            reservations,
+        });
+    }
+    debug_assert!(remaining.0 >= 0);
+    Ok(decisions)
+}
+
+/// Named rule **share pro rata, largest remainder**: shares `frame` between
+/// amounts in proportion to them, each share floored to whole øre, and the
+/// øre left over given one each to the largest remainders (ties to the
+/// earlier amount), so that the shares add up exactly to the frame. Used
+/// when a caseworker cuts every award by the same proportion, as IMDi did
+/// for Jobbsjansen 2022.
+pub fn share_pro_rata(frame: Ore, amounts: &[Ore]) -> Vec<Ore> {
+    let total: i128 = amounts.iter().map(|a| i128::from(a.0)).sum();
+    if total <= 0 || frame.0 <= 0 {
+        return vec![Ore::ZERO; amounts.len()];
+    }
+    let frame_ore = i128::from(frame.0).min(total);
+    let mut shares: Vec<(usize, i128, i128)> = amounts
+        .iter()
+        .enumerate()
+        .map(|(index, a)| {
+            let exact = i128::from(a.0) * frame_ore;
+            (index, exact / total, exact % total)
+        })
+        .collect();
+    let handed_out: i128 = shares.iter().map(|(_, share, _)| share).sum();
+    let mut left = frame_ore - handed_out;
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by(|a, b| shares[*b].2.cmp(&shares[*a].2).then(a.cmp(b)));
+    for index in order {
+        if left == 0 {
+            break;
+        }
+        shares[index].1 += 1;
+        left -= 1;
+    }
+    shares
+        .into_iter()
+        .map(|(_, share, _)| Ore(share as i64))
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "schemes_tests.rs"]
+mod tests;
