@@ -281,6 +281,25 @@ async fn a_crash_between_the_payment_file_and_the_commit_is_paid_once_on_the_rer
             0,
             "nothing was recorded"
         );
+        // A file under the payment's id with other content is refused, not overwritten.
+        let written = std::fs::read_dir(db.path("payments"))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let original = std::fs::read_to_string(&written).unwrap();
+        std::fs::write(
+            &written,
+            original.replace("<NbOfTxs>4</NbOfTxs>", "<NbOfTxs>5</NbOfTxs>"),
+        )
+        .unwrap();
+        let refused = pay_command(&db).output().unwrap();
+        assert!(!refused.status.success());
+        assert!(String::from_utf8_lossy(&refused.stderr)
+            .contains("the same payment id with different content"));
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM payment").await, 0);
+        std::fs::write(&written, original).unwrap();
         let rerun = pay_command(&db).output().unwrap();
         assert!(
             rerun.status.success(),
