@@ -8,7 +8,7 @@ use crate::journal::JournalVoucher;
 use crate::ledger::{Account, Allocation, BudgetKey, BudgetLine, Voucher};
 use crate::money::Ore;
 use crate::statements::LedgerEntry;
-use crate::store::{multi_row_insert, now_text, Backend, Store};
+use crate::store::{multi_row_insert, now_text, placeholder, Backend, Store};
 use anyhow::{anyhow, bail, Result};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -44,7 +44,8 @@ impl Store {
         allocations: &[Allocation],
         vouchers: &[Voucher],
     ) -> Result<AccountsImportReport> {
-        let existing = self.voucher_hashes().await?;
+        let references: Vec<&str> = vouchers.iter().map(|v| v.reference.as_str()).collect();
+        let existing = self.voucher_hashes(&references).await?;
         let mut report = AccountsImportReport {
             accounts: accounts.len(),
             budget_lines: budget_lines.len(),
@@ -90,14 +91,28 @@ impl Store {
         Ok(true)
     }
 
-    async fn voucher_hashes(&self) -> Result<BTreeMap<String, String>> {
-        let rows = sqlx::query("SELECT reference, content_hash FROM voucher")
-            .fetch_all(self.pool())
-            .await?;
-        Ok(rows
-            .iter()
-            .map(|r| (r.get::<String, _>(0), r.get::<String, _>(1)))
-            .collect())
+    /// The content hashes of those of `references` already in the ledger.
+    /// Only the references asked for are read: reading the whole ledger for
+    /// every import made repeated imports quadratic.
+    async fn voucher_hashes(&self, references: &[&str]) -> Result<BTreeMap<String, String>> {
+        let mut hashes = BTreeMap::new();
+        for chunk in references.chunks(2_000) {
+            let placeholders: Vec<String> = (1..=chunk.len())
+                .map(|i| placeholder(self.backend(), i))
+                .collect();
+            let sql = format!(
+                "SELECT reference, content_hash FROM voucher WHERE reference IN ({})",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query(&sql);
+            for reference in chunk {
+                query = query.bind(*reference);
+            }
+            for row in query.fetch_all(self.pool()).await? {
+                hashes.insert(row.get::<String, _>(0), row.get::<String, _>(1));
+            }
+        }
+        Ok(hashes)
     }
 
     pub async fn voucher_count(&self) -> Result<i64> {
