@@ -384,8 +384,21 @@ pub fn parse_allocations(
                 continue;
             }
         };
+        // Allocations are whole kroner, so that note B's 5 % of an
+        // allocation is an exact number of øre.
         let mut amount = |name: &'static str| match Ore::parse_nok(cell(name)) {
-            Ok(ore) => Some(ore),
+            Ok(ore) if ore.0 % 100 == 0 => Some(ore),
+            Ok(_) => {
+                problems.push(Problem::new(
+                    *row,
+                    name,
+                    format!(
+                        "'{}' is not whole kroner: allocations are whole NOK",
+                        cell(name)
+                    ),
+                ));
+                None
+            }
             Err(reason) => {
                 problems.push(Problem::new(*row, name, reason));
                 None
@@ -630,6 +643,38 @@ mod tests {
                 "{body}: {problems:?}"
             );
         }
+    }
+
+    #[test]
+    fn allocations_are_whole_kroner_of_known_budget_lines() {
+        let (h, r) = rows("year,chapter,post,transferred,allocated\n2022,0671,60,0,100\n2022,0671,60,0,100.50\n2022,0671,99,0,1\n2022,0671,60,x,1");
+        let problems = parse_allocations(
+            Rows {
+                header: &h,
+                rows: &r,
+            },
+            &budget(),
+        )
+        .unwrap_err();
+        let found: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|p| (p.row, p.column.as_str()))
+            .collect();
+        assert_eq!(found, [(3, "allocated"), (4, "post"), (5, "transferred")]);
+        assert!(problems[0].reason.contains("whole NOK"));
+        let (h, r) = rows("year,chapter,post,transferred,allocated\n2022,0671,60,-5,100");
+        let parsed = parse_allocations(
+            Rows {
+                header: &h,
+                rows: &r,
+            },
+            &budget(),
+        )
+        .unwrap();
+        assert_eq!(
+            (parsed[0].transferred, parsed[0].allocated),
+            (Ore(-500), Ore(10_000))
+        );
     }
 
     #[test]

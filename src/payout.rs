@@ -12,7 +12,7 @@ use crate::money::Ore;
 use crate::municipality::MunicipalityNumber;
 use crate::rules::{MissingYear, RuleBook};
 use chrono::Datelike;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What a batch line is about: one municipality, grant and person (no
@@ -173,11 +173,6 @@ pub fn totals_by_budget_line(lines: &[BatchLine]) -> BTreeMap<&'static str, Ore>
     totals
 }
 
-/// The grants that appear in a set of lines.
-pub fn grants_in(lines: &[BatchLine]) -> BTreeSet<Grant> {
-    lines.iter().map(|l| l.key.grant).collect()
-}
-
 /// A fingerprint of a batch's lines, so that a rerun can tell whether
 /// anything changed. Lines are sorted first, so order does not matter.
 pub fn content_hash(period: Period, lines: &[BatchLine]) -> String {
@@ -325,10 +320,8 @@ mod tests {
             &accruals,
             &BTreeMap::new(),
         );
-        assert_eq!(
-            grants_in(&lines).into_iter().collect::<Vec<_>>(),
-            [Grant::Minor]
-        );
+        let grants: Vec<Grant> = lines.iter().map(|l| l.key.grant).collect();
+        assert_eq!(grants, [Grant::Minor]);
         assert!(plan_batch(
             &BTreeMap::new(),
             "2022-01".parse().unwrap(),
