@@ -99,6 +99,23 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Discretionary schemes: calls, frames, organisations, web users,
+    /// allocation, payment and release of awards.
+    Scheme {
+        #[command(subcommand)]
+        command: crate::scheme_cli::SchemeCommand,
+    },
+    /// Serve the web application (pages and JSON API).
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Take this as today's date (calls, payments); for demonstrations.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// Mark the session cookie Secure: set it when served behind HTTPS.
+        #[arg(long)]
+        secure_cookies: bool,
+    },
     /// The audit log of batch transitions.
     Audit {
         #[command(subcommand)]
@@ -288,6 +305,20 @@ pub async fn run(cli: Cli) -> Result<()> {
     let municipalities = Municipalities::shipped();
     let mut stdout = std::io::stdout().lock();
     match cli.command {
+        Command::Scheme { command } => {
+            let store = Store::connect(&cli.db).await?;
+            crate::scheme_cli::run_scheme_command(&store, command, &mut stdout).await?;
+        }
+        Command::Serve {
+            addr,
+            today,
+            secure_cookies,
+        } => {
+            drop(stdout);
+            let store = Store::connect(&cli.db).await?;
+            crate::scheme_cli::run_serve(store, &addr, today, secure_cookies).await?;
+            return Ok(());
+        }
         Command::Init { start_period } => {
             let store = Store::connect(&cli.db).await?;
             store.init(start_period).await?;

@@ -8,6 +8,8 @@
 pub mod accounts_import;
 /// Accruals per person, grant and month (rules R0–R13).
 pub mod accrual;
+/// Applications to schemes: states, form validation, decisions, frame tracking.
+pub mod application;
 /// Two-person approval of batches and the audit log's hash chain.
 pub mod approval;
 /// Users, transitions, payments and the audit log in the database (edge).
@@ -54,6 +56,10 @@ pub mod reports;
 pub mod rules;
 /// Loading the rules directory (edge).
 pub mod rules_dir;
+/// The `scheme` and `serve` commands (edge).
+pub mod scheme_cli;
+/// Schemes, applications, reviews, awards and releases in the database (edge).
+pub mod scheme_store;
 /// Discretionary schemes: eligibility, scoring, ranking and awards within the frame.
 pub mod schemes;
 /// The annual statements and their invariants, built from the ledger.
@@ -62,3 +68,5 @@ pub mod statements;
 pub mod store;
 /// Reading CSV and XLSX files into rows (edge).
 pub mod tabular;
+/// The web application: pages, JSON API, sessions (edge).
+pub mod web;

@@ -3,8 +3,8 @@
 //! within the scheme's budget frame (tilskotsramme). Pure: schemes,
 //! applications and scores in, decisions out.
 //!
-//! This is the domain core of the schemes; storage, the web application and
-//! the letters are not built yet.
+//! Application states, form validation and frame tracking are in
+//! `application`; storage in `scheme_store`; the web application in `web`.
 
 use crate::ledger::BudgetKey;
 use crate::money::Ore;
@@ -15,9 +15,42 @@ use std::collections::BTreeMap;
 /// Who may apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ApplicantKind {
+    /// Kommune.
     Municipality,
+    /// Fylkeskommune.
     County,
+    /// Frivillig (ideell) organisasjon.
     VoluntaryOrganisation,
+}
+
+impl ApplicantKind {
+    pub const ALL: [ApplicantKind; 3] = [
+        ApplicantKind::Municipality,
+        ApplicantKind::County,
+        ApplicantKind::VoluntaryOrganisation,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ApplicantKind::Municipality => "municipality",
+            ApplicantKind::County => "county",
+            ApplicantKind::VoluntaryOrganisation => "voluntary_organisation",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ApplicantKind> {
+        ApplicantKind::ALL.into_iter().find(|k| k.code() == text)
+    }
+
+    /// The object account of a grant to this sector (artskonto, ACCOUNTS.md):
+    /// 870 municipalities, 871 counties, 875 voluntary (ideelle) organisations.
+    pub fn grant_account(self) -> &'static str {
+        match self {
+            ApplicantKind::Municipality => "870",
+            ApplicantKind::County => "871",
+            ApplicantKind::VoluntaryOrganisation => "875",
+        }
+    }
 }
 
 /// A criterion every reviewer scores 0–5; weights are data of the scheme.
@@ -307,6 +340,135 @@ pub fn share_pro_rata(frame: Ore, amounts: &[Ore]) -> Vec<Ore> {
     shares
         .into_iter()
         .map(|(_, share, _)| Ore(share as i64))
+        .collect()
+}
+
+/// The schemes file (`rules/schemes-<year>.toml`) as written.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SchemesFile {
+    scheme: Vec<SchemeEntry>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SchemeEntry {
+    code: String,
+    name: String,
+    year: i32,
+    budget_line: String,
+    frame: String,
+    frame_source: String,
+    eligible: Vec<String>,
+    call_opens: String,
+    call_closes: String,
+    call_source: String,
+    min_participants: Option<u32>,
+    min_participants_source: Option<String>,
+    min_own_financing_percent: Option<u32>,
+    min_own_financing_source: Option<String>,
+    criteria_source: String,
+    criterion: Vec<CriterionEntry>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CriterionEntry {
+    code: String,
+    name: String,
+    weight: u32,
+}
+
+/// A scheme with the sources of its figures, as the schemes file gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemeDefinition {
+    pub scheme: Scheme,
+    /// "figure: source" lines.
+    pub sources: String,
+}
+
+/// Parses a schemes file strictly: unknown keys, a frame that is not whole
+/// NOK, an unknown applicant kind, a call that closes before it opens, a
+/// scheme without criteria or a criterion without weight are refused with
+/// the file and scheme named.
+pub fn parse_schemes(text: &str, file_name: &str) -> Result<Vec<SchemeDefinition>, String> {
+    let file: SchemesFile = toml::from_str(text).map_err(|e| format!("{file_name}: {e}"))?;
+    let mut seen = std::collections::BTreeSet::new();
+    file.scheme
+        .into_iter()
+        .map(|entry| {
+            let at = format!("{file_name}: scheme {} {}", entry.code, entry.year);
+            if !seen.insert((entry.code.clone(), entry.year)) {
+                return Err(format!("{at}: given twice"));
+            }
+            let frame = Ore::parse_nok(&entry.frame).map_err(|e| format!("{at}: frame: {e}"))?;
+            if frame.0 < 0 || frame.0 % 100 != 0 {
+                return Err(format!("{at}: frame: a frame is whole, positive kroner"));
+            }
+            let budget_key = BudgetKey::parse(&entry.budget_line)
+                .map_err(|e| format!("{at}: budget_line: {e}"))?;
+            let eligible = entry
+                .eligible
+                .iter()
+                .map(|kind| {
+                    ApplicantKind::parse(kind)
+                        .ok_or_else(|| format!("{at}: eligible: unknown applicant kind '{kind}'"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let date = |field: &str, text: &str| {
+                NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .map_err(|_| format!("{at}: {field}: '{text}' is not an ISO date"))
+            };
+            let call_opens = date("call_opens", &entry.call_opens)?;
+            let call_closes = date("call_closes", &entry.call_closes)?;
+            if call_closes < call_opens {
+                return Err(format!("{at}: the call closes before it opens"));
+            }
+            if entry.criterion.is_empty() || entry.criterion.iter().any(|c| c.weight == 0) {
+                return Err(format!(
+                    "{at}: a scheme has criteria, each with a weight above zero"
+                ));
+            }
+            let mut sources = vec![
+                format!("frame: {}", entry.frame_source),
+                format!("call: {}", entry.call_source),
+                format!("criteria: {}", entry.criteria_source),
+            ];
+            sources.extend(
+                entry
+                    .min_participants_source
+                    .map(|s| format!("min_participants: {s}")),
+            );
+            sources.extend(
+                entry
+                    .min_own_financing_source
+                    .map(|s| format!("min_own_financing_percent: {s}")),
+            );
+            Ok(SchemeDefinition {
+                scheme: Scheme {
+                    code: entry.code,
+                    name: entry.name,
+                    budget_key,
+                    year: entry.year,
+                    frame,
+                    eligible,
+                    call_opens,
+                    call_closes,
+                    min_participants: entry.min_participants,
+                    min_own_financing_percent: entry.min_own_financing_percent,
+                    criteria: entry
+                        .criterion
+                        .into_iter()
+                        .map(|c| Criterion {
+                            code: c.code,
+                            name: c.name,
+                            weight: c.weight,
+                        })
+                        .collect(),
+                },
+                sources: sources.join("\n"),
+            })
+        })
         .collect()
 }
 

@@ -395,3 +395,43 @@ fn jobbsjansen_2022_commits_exactly_the_frame_and_the_rest_is_recommended_or_rej
         mill(932)
     );
 }
+
+#[test]
+fn the_shipped_schemes_file_gives_the_report_frames() {
+    let text = include_str!("../rules/schemes-2022.toml");
+    let schemes = parse_schemes(text, "schemes-2022.toml").unwrap();
+    let frames: Vec<(&str, Ore)> = schemes
+        .iter()
+        .map(|d| (d.scheme.code.as_str(), d.scheme.frame))
+        .collect();
+    assert_eq!(
+        frames,
+        vec![
+            ("jobbsjansen", mill(932)),
+            ("integreringstiltak", mill(504))
+        ]
+    );
+    let job = &schemes[0].scheme;
+    assert_eq!(job.min_participants, Some(10));
+    assert_eq!(job.criteria.len(), 5);
+    assert!(schemes[0].sources.contains("assumption"));
+}
+
+#[test]
+fn a_schemes_file_with_a_bad_field_is_refused_with_the_scheme_named() {
+    let text = include_str!("../rules/schemes-2022.toml");
+    let bad = text.replacen("frame = \"93200000\"", "frame = \"93200000.50\"", 1);
+    let error = parse_schemes(&bad, "s.toml").unwrap_err();
+    assert!(
+        error.starts_with("s.toml: scheme jobbsjansen 2022: frame"),
+        "{error}"
+    );
+    let bad = text.replacen("\"county\"", "\"parish\"", 1);
+    assert!(parse_schemes(&bad, "s.toml")
+        .unwrap_err()
+        .contains("unknown applicant kind 'parish'"));
+    let bad = text.replacen("weight = 3", "wieght = 3", 1);
+    assert!(parse_schemes(&bad, "s.toml")
+        .unwrap_err()
+        .contains("wieght"));
+}

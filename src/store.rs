@@ -137,6 +137,7 @@ impl Store {
     pub async fn init(&self, start: Period) -> Result<()> {
         let (accounts, budget_lines) = crate::accounts_import::shipped_reference_data()?;
         self.seed_reference_data(&accounts, &budget_lines).await?;
+        crate::scheme_cli::load_shipped_schemes(self).await?;
         match self.setting("start_period").await? {
             Some(existing) if existing == start.to_string() => Ok(()),
             Some(existing) => bail!("the database already pays from {existing}; the start period cannot be changed to {start}"),

@@ -1,0 +1,186 @@
+use super::*;
+
+fn form() -> ApplicationForm {
+    ApplicationForm {
+        project: "Jobbsjansen i Drammen".into(),
+        amount_applied: "1 500 000".into(),
+        budget_total: "2 100 000,00".into(),
+        own_financing: "600000".into(),
+        participants: "14".into(),
+        later_years: "2024: 900 000; 2023: 1 200 000".into(),
+    }
+}
+
+#[test]
+fn a_valid_form_gives_exact_figures_and_later_years_in_order() {
+    let figures = validate_form(&form(), 2022).unwrap();
+    assert_eq!(figures.amount_applied, Ore(150_000_000));
+    assert_eq!(figures.budget_total, Ore(210_000_000));
+    assert_eq!(figures.own_financing, Ore(60_000_000));
+    assert_eq!(figures.participants, 14);
+    assert_eq!(
+        figures.later_years,
+        vec![(2023, Ore(120_000_000)), (2024, Ore(90_000_000))]
+    );
+}
+
+#[test]
+fn every_wrong_field_is_named_with_its_reason() {
+    let bad = ApplicationForm {
+        project: " ".into(),
+        amount_applied: "12,345".into(),
+        budget_total: "ti tusen".into(),
+        own_financing: "-5".into(),
+        participants: "tolv".into(),
+        later_years: "2022: 5".into(),
+    };
+    let errors = validate_form(&bad, 2022).unwrap_err();
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        vec![
+            "project",
+            "amount_applied",
+            "budget_total",
+            "own_financing",
+            "participants",
+            "later_years"
+        ]
+    );
+    assert!(
+        errors[1].reason.contains("more than two decimals"),
+        "{errors:?}"
+    );
+    assert!(errors[3].reason.contains("negative"));
+    assert!(errors[5]
+        .reason
+        .contains("not one of the four years after 2022"));
+}
+
+#[test]
+fn own_financing_and_the_amount_applied_must_fit_in_the_budget() {
+    let mut over = form();
+    over.budget_total = "2 000 000".into();
+    let errors = validate_form(&over, 2022).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, "budget_total");
+    over.own_financing = "2 000 001".into();
+    let errors = validate_form(&over, 2022).unwrap_err();
+    assert!(errors.iter().any(|e| e.field == "own_financing"));
+}
+
+#[test]
+fn later_years_refuse_duplicates_and_malformed_parts() {
+    assert!(parse_later_years("2023: 1; 2023: 2", 2022)
+        .unwrap_err()
+        .reason
+        .contains("twice"));
+    assert!(parse_later_years("2023 = 1", 2022)
+        .unwrap_err()
+        .reason
+        .contains("year: amount"));
+    assert_eq!(parse_later_years("", 2022).unwrap(), vec![]);
+    let years = parse_later_years("2023: 1 200 000,50", 2022).unwrap();
+    assert_eq!(later_years_text(&years), "2023: 1200000.50");
+    assert_eq!(
+        parse_later_years(&later_years_text(&years), 2022).unwrap(),
+        years
+    );
+}
+
+#[test]
+fn organisations_are_checked_by_kind() {
+    let municipalities = Municipalities::shipped();
+    assert_eq!(
+        check_organisation_id(ApplicantKind::Municipality, "3005", &municipalities).unwrap(),
+        "3005"
+    );
+    assert!(check_organisation_id(ApplicantKind::Municipality, "9999", &municipalities).is_err());
+    // 974760673 is Brønnøysundregistra's own number (valid check digit).
+    assert!(check_organisation_id(
+        ApplicantKind::VoluntaryOrganisation,
+        "974760673",
+        &municipalities
+    )
+    .is_ok());
+    let wrong = check_organisation_id(ApplicantKind::County, "974760674", &municipalities);
+    assert!(wrong.unwrap_err().contains("check digit"));
+    assert!(
+        check_organisation_id(ApplicantKind::County, "3005", &municipalities)
+            .unwrap_err()
+            .contains("nine digits")
+    );
+}
+
+#[test]
+fn states_move_one_way_and_only_drafts_are_editable() {
+    let mut state = ApplicationState::Draft;
+    let mut seen = vec![state];
+    while let Some(next) = state.next() {
+        assert!(next > state);
+        state = next;
+        seen.push(state);
+    }
+    assert_eq!(seen, ApplicationState::ALL.to_vec());
+    for state in ApplicationState::ALL {
+        assert_eq!(ApplicationState::parse(state.code()), Some(state));
+        assert_eq!(state.editable(), state == ApplicationState::Draft);
+    }
+}
+
+#[test]
+fn decisions_check_their_amount_and_reasons() {
+    let applied = Ore(100_000_00);
+    let award = check_decision(DecisionKind::Awarded, "", "", applied).unwrap();
+    assert_eq!(award.amount, applied);
+    let partial = check_decision(DecisionKind::PartlyAwarded, "60 000", "", applied).unwrap();
+    assert_eq!(partial.amount, Ore(60_000_00));
+    assert_eq!(
+        check_decision(DecisionKind::PartlyAwarded, "100 000", "", applied)
+            .unwrap_err()
+            .field,
+        "amount"
+    );
+    assert_eq!(
+        check_decision(DecisionKind::Rejected, "", " ", applied)
+            .unwrap_err()
+            .field,
+        "reason"
+    );
+    let not_funded = check_decision(DecisionKind::RecommendedNotFunded, "5", "", applied).unwrap();
+    assert_eq!(not_funded.amount, Ore::ZERO);
+    assert!(!DecisionKind::Rejected.commits());
+}
+
+#[test]
+fn frame_status_derives_outstanding_available_and_underspend() {
+    let status = FrameStatus {
+        frame: Ore(50_400_000_00),
+        awarded: Ore(44_500_000_00),
+        paid: Ore(43_930_000_00),
+        released: Ore(570_000_00),
+    };
+    assert_eq!(status.outstanding(), Ore::ZERO);
+    assert_eq!(status.available(), Ore(6_470_000_00));
+    // Report ch. 3.2: an underspend of 6.47 mill. on areas 1–6.
+    assert_eq!(status.underspend(), Ore(6_470_000_00));
+}
+
+#[test]
+fn a_scheme_payment_posts_to_the_sector_account_and_balances() {
+    let key = BudgetKey::parse("0671.62").unwrap();
+    let date = NaiveDate::from_ymd_opt(2022, 3, 1).unwrap();
+    for (kind, account) in [
+        (ApplicantKind::Municipality, "870"),
+        (ApplicantKind::County, "871"),
+        (ApplicantKind::VoluntaryOrganisation, "875"),
+    ] {
+        let voucher =
+            scheme_payment_voucher(7, "jobbsjansen", &key, kind, "3005", Ore(123_45), date);
+        assert_eq!(voucher.postings[0].account, account);
+        assert_eq!(voucher.postings[0].budget_key, Some(key.clone()));
+        assert_eq!(voucher.postings[0].amount, Ore(123_45));
+        assert!(voucher.imbalance().is_zero());
+        assert_eq!(voucher.reference, "TS-jobbsjansen-7");
+    }
+}

@@ -1,0 +1,88 @@
+//! Who may see and do what (edge, but the rules are plain functions).
+//!
+//! - An applicant sees only the applications of their own organisation,
+//!   drafts included.
+//! - A caseworker sees the submitted applications of their schemes.
+//! - Finance staff see every submitted application and every frame.
+//!
+//! An application a user may not see answers 404, so that its existence is
+//! not given away; an action the user's role may not take answers 403.
+
+use super::session::{WebRole, WebUser};
+use super::{AppState, WebError};
+use crate::application::ApplicationState;
+use crate::scheme_store::StoredApplication;
+
+pub fn can_view(user: &WebUser, application: &StoredApplication) -> bool {
+    match user.role {
+        WebRole::Applicant => user.organisation.as_deref() == Some(&application.organisation.id),
+        WebRole::Caseworker => {
+            application.state != ApplicationState::Draft
+                && user.schemes.contains(&application.scheme)
+        }
+        WebRole::Finance => application.state != ApplicationState::Draft,
+    }
+}
+
+pub fn can_view_scheme(user: &WebUser, scheme: &str) -> bool {
+    match user.role {
+        WebRole::Applicant => false,
+        WebRole::Caseworker => user.schemes.iter().any(|s| s == scheme),
+        WebRole::Finance => true,
+    }
+}
+
+/// Refuses a user whose role is not `role`.
+pub fn require_role(user: &WebUser, role: WebRole, what: &str) -> Result<(), WebError> {
+    if user.role == role {
+        Ok(())
+    } else {
+        Err(WebError::Forbidden(format!(
+            "only a {} may {what}; you are signed in as a {}",
+            role.code(),
+            user.role.code()
+        )))
+    }
+}
+
+/// The application `id` if `user` may see it; 404 otherwise.
+pub async fn visible_application(
+    state: &AppState,
+    user: &WebUser,
+    id: i64,
+) -> Result<StoredApplication, WebError> {
+    let application = match state.store.application(id).await {
+        Ok(application) => application,
+        Err(_) => return Err(WebError::NotFound),
+    };
+    if can_view(user, &application) {
+        Ok(application)
+    } else {
+        Err(WebError::NotFound)
+    }
+}
+
+/// The applications `user` may see.
+pub async fn visible_applications(
+    state: &AppState,
+    user: &WebUser,
+) -> Result<Vec<StoredApplication>, WebError> {
+    Ok(match user.role {
+        WebRole::Applicant => match &user.organisation {
+            Some(organisation) => {
+                state
+                    .store
+                    .applications_of_organisation(organisation)
+                    .await?
+            }
+            None => Vec::new(),
+        },
+        WebRole::Caseworker => {
+            state
+                .store
+                .applications_of_schemes(Some(&user.schemes))
+                .await?
+        }
+        WebRole::Finance => state.store.applications_of_schemes(None).await?,
+    })
+}

@@ -1,0 +1,244 @@
+//! The JSON API: the same rules as the pages, answers as JSON. Errors are
+//! `{"error": "…"}` (with `"fields"` for validation) and the status codes
+//! 401, 403, 404, 409 and 422. Writes take only `application/json` bodies.
+
+use super::access::{can_view_scheme, require_role, visible_application, visible_applications};
+use super::pages::decide;
+use super::session::WebRole;
+use super::{AppState, SignedIn, WebError};
+use crate::application::{validate_form, ApplicationForm, FieldError};
+use crate::money::Ore;
+use crate::scheme_store::StoredApplication;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+
+/// A refusal as JSON.
+pub struct ApiError(WebError, Vec<FieldError>);
+
+impl From<WebError> for ApiError {
+    fn from(error: WebError) -> ApiError {
+        ApiError(error, Vec::new())
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(error: anyhow::Error) -> ApiError {
+        ApiError(WebError::Internal(error), Vec::new())
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> ApiError {
+        ApiError(WebError::BadRequest(rejection.body_text()), Vec::new())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut body = json!({ "error": self.0.message() });
+        if !self.1.is_empty() {
+            body["fields"] = self
+                .1
+                .iter()
+                .map(|e| json!({ "field": e.field, "reason": e.reason }))
+                .collect();
+        }
+        (self.0.status(), Json(body)).into_response()
+    }
+}
+
+type ApiResult = Result<Response, ApiError>;
+
+/// The signed-in user, or 401 as JSON (the pages redirect instead).
+pub struct ApiUser(SignedIn);
+
+impl axum::extract::FromRequestParts<AppState> for ApiUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, ApiError> {
+        SignedIn::from_request_parts(parts, state)
+            .await
+            .map(ApiUser)
+            .map_err(ApiError::from)
+    }
+}
+
+fn kroner(amount: Ore) -> String {
+    amount.to_decimal_nok().to_string()
+}
+
+/// An application as JSON; amounts as NOK strings with two decimals, so
+/// that no client reads money as a float.
+pub fn application_json(a: &StoredApplication) -> Value {
+    json!({
+        "id": a.id,
+        "scheme": a.scheme,
+        "year": a.year,
+        "organisation": a.organisation,
+        "project": a.figures.project,
+        "amount_applied": kroner(a.figures.amount_applied),
+        "budget_total": kroner(a.figures.budget_total),
+        "own_financing": kroner(a.figures.own_financing),
+        "participants": a.figures.participants,
+        "later_years": a.figures.later_years.iter().map(|(y, o)| json!({"year": y, "amount": kroner(*o)})).collect::<Vec<_>>(),
+        "state": a.state.code(),
+        "submitted_on": a.submitted_on.map(|d| d.to_string()),
+        "decision": a.decision.map(|d| d.code()),
+        "decision_reason": a.decision_reason,
+        "committed": a.committed.map(kroner),
+        "paid": a.paid.map(kroner),
+        "released": a.released.map(kroner),
+    })
+}
+
+pub async fn applications(State(state): State<AppState>, ApiUser(signed_in): ApiUser) -> ApiResult {
+    let list: Vec<Value> = visible_applications(&state, &signed_in.user)
+        .await?
+        .iter()
+        .map(application_json)
+        .collect();
+    Ok(Json(json!({ "applications": list })).into_response())
+}
+
+pub async fn application(
+    State(state): State<AppState>,
+    ApiUser(signed_in): ApiUser,
+    Path(id): Path<i64>,
+) -> ApiResult {
+    let application = visible_application(&state, &signed_in.user, id).await?;
+    Ok(Json(application_json(&application)).into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct NewApplication {
+    scheme: String,
+    year: i32,
+    #[serde(flatten)]
+    form: ApplicationForm,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ApiUser(signed_in): ApiUser,
+    body: Result<Json<NewApplication>, JsonRejection>,
+) -> ApiResult {
+    require_role(&signed_in.user, WebRole::Applicant, "apply")?;
+    let Json(new) = body?;
+    let scheme = state
+        .store
+        .scheme_call(&new.scheme, new.year)
+        .await
+        .map_err(|e| WebError::BadRequest(e.to_string()))?;
+    if let Some(kind) = signed_in.user.organisation_kind {
+        if !scheme.eligible.contains(&kind) {
+            return Err(WebError::BadRequest(format!(
+                "a {} cannot apply to {}",
+                kind.code(),
+                scheme.name
+            ))
+            .into());
+        }
+    }
+    let figures = validate_form(&new.form, new.year).map_err(|errors| {
+        ApiError(
+            WebError::BadRequest("the application has errors; see fields".into()),
+            errors,
+        )
+    })?;
+    let organisation = signed_in.user.organisation.clone().unwrap_or_default();
+    let id = state
+        .store
+        .create_application(
+            &scheme.code,
+            scheme.year,
+            &organisation,
+            &figures,
+            &signed_in.user.name,
+        )
+        .await?;
+    let stored = state.store.application(id).await?;
+    Ok((StatusCode::CREATED, Json(application_json(&stored))).into_response())
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ApiUser(signed_in): ApiUser,
+    Path(id): Path<i64>,
+    body: Result<Json<Value>, JsonRejection>,
+) -> ApiResult {
+    let _empty_body = body?;
+    visible_application(&state, &signed_in.user, id).await?;
+    require_role(&signed_in.user, WebRole::Applicant, "submit an application")?;
+    state
+        .store
+        .submit_application(id, state.today(), &signed_in.user.name)
+        .await
+        .map_err(|e| WebError::Conflict(e.to_string()))?;
+    let stored = state.store.application(id).await?;
+    Ok(Json(application_json(&stored)).into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct DecisionBody {
+    kind: String,
+    #[serde(default)]
+    amount: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn decision(
+    State(state): State<AppState>,
+    ApiUser(signed_in): ApiUser,
+    Path(id): Path<i64>,
+    body: Result<Json<DecisionBody>, JsonRejection>,
+) -> ApiResult {
+    let Json(body) = body?;
+    let application = visible_application(&state, &signed_in.user, id).await?;
+    require_role(&signed_in.user, WebRole::Caseworker, "decide applications")?;
+    decide(
+        &state,
+        &signed_in,
+        &application,
+        &body.kind,
+        &body.amount,
+        &body.reason,
+    )
+    .await?;
+    let stored = state.store.application(id).await?;
+    Ok(Json(application_json(&stored)).into_response())
+}
+
+pub async fn status(
+    State(state): State<AppState>,
+    ApiUser(signed_in): ApiUser,
+    Path((scheme, year)): Path<(String, i32)>,
+) -> ApiResult {
+    if !can_view_scheme(&signed_in.user, &scheme) {
+        return Err(WebError::NotFound.into());
+    }
+    let status = state
+        .store
+        .frame_status(&scheme, year)
+        .await
+        .map_err(|_| WebError::NotFound)?;
+    Ok(Json(json!({
+        "scheme": scheme,
+        "year": year,
+        "frame": kroner(status.frame),
+        "awarded": kroner(status.awarded),
+        "paid": kroner(status.paid),
+        "released": kroner(status.released),
+        "outstanding": kroner(status.outstanding()),
+        "available": kroner(status.available()),
+        "underspend": kroner(status.underspend()),
+    }))
+    .into_response())
+}

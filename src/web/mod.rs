@@ -1,0 +1,206 @@
+//! The web application (edge): askama pages that work without JavaScript
+//! and a JSON API, served by axum over the same store as the command line.
+//!
+//! - `session`: users, argon2 passwords, cookie sessions, CSRF tokens
+//! - `access`: who may see and do what with an application
+//! - `pages`: the HTML pages and their forms
+//! - `api`: the JSON API
+//! - `views`: the askama templates' data
+
+pub mod access;
+pub mod api;
+pub mod pages;
+pub mod session;
+pub mod views;
+
+use crate::store::Store;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::NaiveDate;
+use session::{WebUser, SESSION_COOKIE};
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    /// A fixed date for calls and payments (tests, demonstrations); the
+    /// machine's date when `None`.
+    pub today: Option<NaiveDate>,
+    /// Mark the session cookie `Secure` (serve behind HTTPS).
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    pub fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
+/// The router of pages and API.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/login", get(pages::login_page).post(pages::login))
+        .route("/logout", post(pages::logout))
+        .route(
+            "/applications",
+            get(pages::applications).post(pages::create),
+        )
+        .route("/applications/new", get(pages::new_form))
+        .route("/applications/{id}", get(pages::application))
+        .route(
+            "/applications/{id}/edit",
+            get(pages::edit_form).post(pages::edit),
+        )
+        .route("/applications/{id}/submit", post(pages::submit))
+        .route("/applications/{id}/declare", post(pages::declare))
+        .route("/applications/{id}/scores", post(pages::scores))
+        .route("/applications/{id}/decision", post(pages::decision))
+        .route("/applications/{id}/pay", post(pages::pay))
+        .route("/applications/{id}/release", post(pages::release))
+        .route("/applications/{id}/report", post(pages::report))
+        .route("/applications/{id}/letter", get(pages::letter))
+        .route("/schemes", get(pages::schemes))
+        .route("/schemes/{scheme}/{year}", get(pages::scheme))
+        .route(
+            "/api/applications",
+            get(api::applications).post(api::create),
+        )
+        .route("/api/applications/{id}", get(api::application))
+        .route("/api/applications/{id}/submit", post(api::submit))
+        .route("/api/applications/{id}/decision", post(api::decision))
+        .route("/api/schemes/{scheme}/{year}/status", get(api::status))
+        .with_state(state)
+}
+
+/// Serves until the process is stopped.
+pub async fn serve(addr: &str, state: AppState) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!("serving on http://{}", listener.local_addr()?);
+    axum::serve(listener, router(state)).await?;
+    Ok(())
+}
+
+/// Why a request was refused.
+#[derive(Debug)]
+pub enum WebError {
+    /// Not signed in.
+    Unauthorized,
+    /// Signed in, but the role may not do this.
+    Forbidden(String),
+    /// No such thing, or not the user's to see: the two are not told apart.
+    NotFound,
+    /// The request is wrong; the message says how.
+    BadRequest(String),
+    /// The state changed, or the frame is used up.
+    Conflict(String),
+    Internal(anyhow::Error),
+}
+
+impl From<anyhow::Error> for WebError {
+    fn from(error: anyhow::Error) -> WebError {
+        WebError::Internal(error)
+    }
+}
+
+impl WebError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::Unauthorized => StatusCode::UNAUTHORIZED,
+            WebError::Forbidden(_) => StatusCode::FORBIDDEN,
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::BadRequest(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Conflict(_) => StatusCode::CONFLICT,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            WebError::Unauthorized => "sign in first".into(),
+            WebError::Forbidden(m) | WebError::BadRequest(m) | WebError::Conflict(m) => m.clone(),
+            WebError::NotFound => "not found".into(),
+            WebError::Internal(e) => {
+                tracing::error!("internal error: {e:#}");
+                "something went wrong on our side; the error is logged".into()
+            }
+        }
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        if matches!(self, WebError::Unauthorized) {
+            return Redirect::to("/login").into_response();
+        }
+        let status = self.status();
+        let page = views::ErrorPage {
+            user: None,
+            status: status.as_u16(),
+            message: self.message(),
+        };
+        (status, views::html(&page)).into_response()
+    }
+}
+
+/// A signed-in request: the user and the session's CSRF token.
+pub struct SignedIn {
+    pub user: WebUser,
+    pub csrf: String,
+    pub token: String,
+}
+
+impl SignedIn {
+    /// Refuses a form whose CSRF token is not the session's.
+    pub fn check_csrf(&self, sent: &str) -> Result<(), WebError> {
+        if session::same_secret(sent, &self.csrf) {
+            Ok(())
+        } else {
+            Err(WebError::Forbidden(
+                "the form is stale or not from this site; reload the page and try again".into(),
+            ))
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
+        let token = parts
+            .headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == SESSION_COOKIE)
+            .map(|(_, value)| value.to_string())
+            .ok_or(WebError::Unauthorized)?;
+        let (user, csrf) = state
+            .store
+            .session_user(&token)
+            .await?
+            .ok_or(WebError::Unauthorized)?;
+        Ok(SignedIn { user, csrf, token })
+    }
+}
+
+/// The `Set-Cookie` value of a session.
+pub fn session_cookie(token: &str, secure: bool) -> String {
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
+        session::SESSION_HOURS * 3600,
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The `Set-Cookie` value that ends a session in the browser.
+pub fn expired_cookie() -> String {
+    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+}

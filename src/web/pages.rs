@@ -1,0 +1,640 @@
+//! The HTML pages and their forms. Every action is a plain form POST that
+//! answers with a redirect (post/redirect/get), so no page needs JavaScript.
+
+use super::access::{can_view_scheme, require_role, visible_application, visible_applications};
+use super::session::WebRole;
+use super::views::{
+    decision_options, form_of, html, ApplicationPage, ApplicationRow, ApplicationView,
+    ApplicationsPage, CallOption, DecisionLetter, FormPage, FrameRow, LoginPage, Nav, ProposalRow,
+    ReviewSection, SchemePage, SchemesPage, TransitionView,
+};
+use super::{expired_cookie, session_cookie, AppState, SignedIn, WebError};
+use crate::application::{
+    check_decision, validate_form, ApplicationForm, DecisionKind, FieldError,
+};
+use crate::scheme_store::{AwardError, DecideError};
+use crate::schemes::Scheme;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use std::collections::BTreeMap;
+
+type PageResult = Result<Response, WebError>;
+
+#[derive(serde::Deserialize)]
+pub struct LoginForm {
+    name: String,
+    password: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct ApplicationFormPost {
+    csrf: String,
+    /// "scheme/year"; absent when editing.
+    #[serde(default)]
+    call: String,
+    #[serde(flatten)]
+    form: ApplicationForm,
+}
+
+#[derive(serde::Deserialize)]
+pub struct DeclareForm {
+    csrf: String,
+    conflict: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct DecisionForm {
+    csrf: String,
+    kind: String,
+    #[serde(default)]
+    amount: String,
+    #[serde(default)]
+    reason: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct ReasonForm {
+    csrf: String,
+    #[serde(default)]
+    reason: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct ReportForm {
+    csrf: String,
+    #[serde(default)]
+    report: String,
+}
+
+fn see(path: String) -> Response {
+    Redirect::to(&path).into_response()
+}
+
+pub async fn home(signed_in: Result<SignedIn, WebError>) -> Response {
+    match signed_in {
+        Ok(_) => see("/applications".into()),
+        Err(_) => see("/login".into()),
+    }
+}
+
+pub async fn login_page() -> Response {
+    html(&LoginPage {
+        user: None,
+        error: None,
+    })
+    .into_response()
+}
+
+pub async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> PageResult {
+    match state
+        .store
+        .sign_in(form.name.trim(), &form.password)
+        .await?
+    {
+        Some((token, _csrf)) => Ok((
+            [(
+                header::SET_COOKIE,
+                session_cookie(&token, state.secure_cookies),
+            )],
+            Redirect::to("/applications"),
+        )
+            .into_response()),
+        None => Ok((
+            StatusCode::UNAUTHORIZED,
+            html(&LoginPage {
+                user: None,
+                error: Some("wrong user name or password".into()),
+            }),
+        )
+            .into_response()),
+    }
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Form(form): Form<CsrfForm>,
+) -> PageResult {
+    signed_in.check_csrf(&form.csrf)?;
+    state.store.sign_out(&signed_in.token).await?;
+    Ok((
+        [(header::SET_COOKIE, expired_cookie())],
+        Redirect::to("/login"),
+    )
+        .into_response())
+}
+
+pub async fn applications(State(state): State<AppState>, signed_in: SignedIn) -> PageResult {
+    let rows = visible_applications(&state, &signed_in.user)
+        .await?
+        .iter()
+        .map(ApplicationRow::of)
+        .collect();
+    Ok(html(&ApplicationsPage {
+        user: Nav::of(&signed_in.user, &signed_in.csrf),
+        rows,
+        can_create: signed_in.user.role == WebRole::Applicant,
+    })
+    .into_response())
+}
+
+async fn open_calls(state: &AppState) -> Result<Vec<Scheme>, WebError> {
+    let today = state.today();
+    Ok(state
+        .store
+        .scheme_calls()
+        .await?
+        .into_iter()
+        .filter(|c| c.call_opens <= today && today <= c.call_closes)
+        .collect())
+}
+
+pub async fn new_form(State(state): State<AppState>, signed_in: SignedIn) -> PageResult {
+    require_role(&signed_in.user, WebRole::Applicant, "apply")?;
+    let calls = open_calls(&state).await?;
+    let chosen = calls
+        .first()
+        .map(|c| format!("{}/{}", c.code, c.year))
+        .unwrap_or_default();
+    let page = FormPage {
+        user: Nav::of(&signed_in.user, &signed_in.csrf),
+        title: "Ny søknad".into(),
+        action: "/applications".into(),
+        calls: CallOption::list(&calls, &chosen, signed_in.user.organisation_kind),
+        form: ApplicationForm::default(),
+        errors: if calls.is_empty() {
+            vec![FieldError::new("call", "no call is open today")]
+        } else {
+            Vec::new()
+        },
+    };
+    Ok(html(&page).into_response())
+}
+
+/// The call "scheme/year" a form names, if it is open today and the
+/// applicant's kind may apply.
+async fn chosen_call(
+    state: &AppState,
+    signed_in: &SignedIn,
+    call: &str,
+) -> Result<Result<Scheme, FieldError>, WebError> {
+    let open = open_calls(state).await?;
+    let Some(scheme) = open
+        .into_iter()
+        .find(|c| format!("{}/{}", c.code, c.year) == call)
+    else {
+        return Ok(Err(FieldError::new(
+            "call",
+            "choose a call that is open today",
+        )));
+    };
+    if let Some(kind) = signed_in.user.organisation_kind {
+        if !scheme.eligible.contains(&kind) {
+            return Ok(Err(FieldError::new(
+                "call",
+                format!("a {} cannot apply to {}", kind.code(), scheme.name),
+            )));
+        }
+    }
+    Ok(Ok(scheme))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Form(post): Form<ApplicationFormPost>,
+) -> PageResult {
+    signed_in.check_csrf(&post.csrf)?;
+    require_role(&signed_in.user, WebRole::Applicant, "apply")?;
+    let call = chosen_call(&state, &signed_in, &post.call).await?;
+    let year = call.as_ref().map(|s| s.year).unwrap_or_default();
+    let figures = validate_form(&post.form, year);
+    match (call, figures) {
+        (Ok(scheme), Ok(figures)) => {
+            let organisation = signed_in.user.organisation.clone().unwrap_or_default();
+            let id = state
+                .store
+                .create_application(
+                    &scheme.code,
+                    scheme.year,
+                    &organisation,
+                    &figures,
+                    &signed_in.user.name,
+                )
+                .await?;
+            Ok(see(format!("/applications/{id}")))
+        }
+        (call, figures) => {
+            let mut errors: Vec<FieldError> = call.err().into_iter().collect();
+            errors.extend(figures.err().unwrap_or_default());
+            let calls = open_calls(&state).await?;
+            let page = FormPage {
+                user: Nav::of(&signed_in.user, &signed_in.csrf),
+                title: "Ny søknad".into(),
+                action: "/applications".into(),
+                calls: CallOption::list(&calls, &post.call, signed_in.user.organisation_kind),
+                form: post.form,
+                errors,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
+        }
+    }
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let application = visible_application(&state, &signed_in.user, id).await?;
+    require_role(&signed_in.user, WebRole::Applicant, "change an application")?;
+    if !application.state.editable() {
+        return Err(WebError::Conflict(format!(
+            "application {id} is {}: only a draft can be changed",
+            application.state
+        )));
+    }
+    let page = FormPage {
+        user: Nav::of(&signed_in.user, &signed_in.csrf),
+        title: format!("Endre søknad {id}"),
+        action: format!("/applications/{id}/edit"),
+        calls: Vec::new(),
+        form: form_of(&application),
+        errors: Vec::new(),
+    };
+    Ok(html(&page).into_response())
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+    Form(post): Form<ApplicationFormPost>,
+) -> PageResult {
+    signed_in.check_csrf(&post.csrf)?;
+    let application = visible_application(&state, &signed_in.user, id).await?;
+    require_role(&signed_in.user, WebRole::Applicant, "change an application")?;
+    match validate_form(&post.form, application.year) {
+        Ok(figures) => {
+            state
+                .store
+                .update_draft(id, &figures, &signed_in.user.name)
+                .await
+                .map_err(|e| WebError::Conflict(e.to_string()))?;
+            Ok(see(format!("/applications/{id}")))
+        }
+        Err(errors) => {
+            let page = FormPage {
+                user: Nav::of(&signed_in.user, &signed_in.csrf),
+                title: format!("Endre søknad {id}"),
+                action: format!("/applications/{id}/edit"),
+                calls: Vec::new(),
+                form: post.form,
+                errors,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
+        }
+    }
+}
+
+pub async fn application(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let user = &signed_in.user;
+    let application = visible_application(&state, user, id).await?;
+    let scheme = state
+        .store
+        .scheme_call(&application.scheme, application.year)
+        .await?;
+    let reservations = state.store.reservations(id).await?;
+    let review = if user.role == WebRole::Caseworker {
+        let reviews = state.store.reviews_for(id, Some(&user.name)).await?;
+        Some(ReviewSection::of(
+            &user.name,
+            &scheme,
+            &reviews,
+            application.state.open_for_review(),
+        ))
+    } else {
+        None
+    };
+    let role = user.role;
+    let unreleased_award = application.committed.is_some()
+        && application.paid.is_none()
+        && application.released.is_none();
+    let page = ApplicationPage {
+        user: Nav::of(user, &signed_in.csrf),
+        app: ApplicationView::of(&application, &scheme, &reservations),
+        transitions: state
+            .store
+            .transitions(id)
+            .await?
+            .iter()
+            .map(TransitionView::of)
+            .collect(),
+        can_edit: role == WebRole::Applicant && application.state.editable(),
+        can_submit: role == WebRole::Applicant && application.state.editable(),
+        can_report: role == WebRole::Applicant
+            && application.state == crate::application::ApplicationState::Paid,
+        review,
+        can_decide: role == WebRole::Caseworker && application.state.open_for_review(),
+        decision_options: decision_options(),
+        can_pay: role == WebRole::Finance && unreleased_award,
+        can_release: role == WebRole::Finance && unreleased_award,
+        has_letter: application.decision.is_some(),
+    };
+    Ok(html(&page).into_response())
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+    Form(form): Form<CsrfForm>,
+) -> PageResult {
+    signed_in.check_csrf(&form.csrf)?;
+    visible_application(&state, &signed_in.user, id).await?;
+    require_role(&signed_in.user, WebRole::Applicant, "submit an application")?;
+    state
+        .store
+        .submit_application(id, state.today(), &signed_in.user.name)
+        .await
+        .map_err(|e| WebError::Conflict(e.to_string()))?;
+    Ok(see(format!("/applications/{id}")))
+}
+
+pub async fn declare(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+    Form(form): Form<DeclareForm>,
+) -> PageResult {
+    signed_in.check_csrf(&form.csrf)?;
+    visible_application(&state, &signed_in.user, id).await?;
+    require_role(&signed_in.user, WebRole::Caseworker, "review applications")?;
+    state
+        .store
+        .declare_review(id, &signed_in.user.name, form.conflict == "true")
+        .await
+        .map_err(|e| WebError::Conflict(e.to_string()))?;
+    Ok(see(format!("/applications/{id}")))
+}
+
+/// The scores of a form: `score_<criterion>` fields, blanks left out.
+pub fn scores_of(fields: &[(String, String)]) -> Result<BTreeMap<String, u32>, WebError> {
+    let mut scores = BTreeMap::new();
+    for (name, value) in fields {
+        let Some(criterion) = name.strip_prefix("score_") else {
+            continue;
+        };
+        if value.trim().is_empty() {
+            continue;
+        }
+        let score: u32 = value.trim().parse().map_err(|_| {
+            WebError::BadRequest(format!("{criterion}: '{value}' is not a score 0–5"))
+        })?;
+        scores.insert(criterion.to_string(), score);
+    }
+    Ok(scores)
+}
+
+pub async fn scores(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> PageResult {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    signed_in.check_csrf(&field("csrf"))?;
+    visible_application(&state, &signed_in.user, id).await?;
+    require_role(&signed_in.user, WebRole::Caseworker, "score applications")?;
+    let scores = scores_of(&fields)?;
+    state
+        .store
+        .save_scores(
+            id,
+            &signed_in.user.name,
+            &scores,
+            field("action") == "submit",
+        )
+        .await
+        .map_err(|e| {
+            let message = e.to_string();
+            if message.contains("conflict of interest") {
+                WebError::Forbidden(message)
+            } else {
+                WebError::BadRequest(message)
+            }
+        })?;
+    Ok(see(format!("/applications/{id}")))
+}
+
+/// Maps a decision's failure to the answer: a used-up frame or a moved
+/// state is a conflict, a wrong field a bad request.
+pub fn decide_error(error: DecideError) -> WebError {
+    match error {
+        DecideError::Award(e @ AwardError::FrameExceeded { .. }) => {
+            WebError::Conflict(e.to_string())
+        }
+        DecideError::Award(e @ AwardError::NotOpen(..)) => WebError::Conflict(e.to_string()),
+        DecideError::Award(e @ AwardError::NotReviewed(_)) => WebError::BadRequest(e.to_string()),
+        DecideError::Other(e) => WebError::Internal(e),
+    }
+}
+
+pub async fn decision(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+    Form(form): Form<DecisionForm>,
+) -> PageResult {
+    signed_in.check_csrf(&form.csrf)?;
+    let application = visible_application(&state, &signed_in.user, id).await?;
+    require_role(&signed_in.user, WebRole::Caseworker, "decide applications")?;
+    decide(
+        &state,
+        &signed_in,
+        &application,
+        &form.kind,
+        &form.amount,
+        &form.reason,
+    )
+    .await?;
+    Ok(see(format!("/applications/{id}")))
+}
+
+/// Checks and writes a decision for the pages and the API alike. A
+/// caseworker with a conflict of interest in the application cannot decide it.
+pub async fn decide(
+    state: &AppState,
+    signed_in: &SignedIn,
+    application: &crate::scheme_store::StoredApplication,
+    kind: &str,
+    amount: &str,
+    reason: &str,
+) -> Result<(), WebError> {
+    let kind = DecisionKind::parse(kind)
+        .ok_or_else(|| WebError::BadRequest(format!("kind: '{kind}' is not a decision")))?;
+    let reviews = state
+        .store
+        .reviews_for(application.id, Some(&signed_in.user.name))
+        .await?;
+    if reviews
+        .iter()
+        .any(|r| r.reviewer == signed_in.user.name && r.conflict_of_interest)
+    {
+        return Err(WebError::Forbidden(format!(
+            "you declared a conflict of interest in application {}; another caseworker decides it",
+            application.id
+        )));
+    }
+    let request = check_decision(kind, amount, reason, application.figures.amount_applied)
+        .map_err(|e| WebError::BadRequest(e.to_string()))?;
+    state
+        .store
+        .decide(application.id, &request, &signed_in.user.name)
+        .await
+        .map_err(decide_error)
+}
+
+pub async fn pay(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+    Form(form): Form<CsrfForm>,
+) -> PageResult {
+    signed_in.check_csrf(&form.csrf)?;
+    visible_application(&state, &signed_in.user, id).await?;
+    require_role(&signed_in.user, WebRole::Finance, "pay awards")?;
+    state
+        .store
+        .pay_commitment(id, state.today(), &signed_in.user.name)
+        .await
+        .map_err(|e| WebError::Conflict(e.to_string()))?;
+    Ok(see(format!("/applications/{id}")))
+}
+
+pub async fn release(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+    Form(form): Form<ReasonForm>,
+) -> PageResult {
+    signed_in.check_csrf(&form.csrf)?;
+    visible_application(&state, &signed_in.user, id).await?;
+    require_role(&signed_in.user, WebRole::Finance, "release commitments")?;
+    state
+        .store
+        .release_commitment(id, &signed_in.user.name, &form.reason)
+        .await
+        .map_err(|e| WebError::Conflict(e.to_string()))?;
+    Ok(see(format!("/applications/{id}")))
+}
+
+pub async fn report(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+    Form(form): Form<ReportForm>,
+) -> PageResult {
+    signed_in.check_csrf(&form.csrf)?;
+    visible_application(&state, &signed_in.user, id).await?;
+    require_role(&signed_in.user, WebRole::Applicant, "report on a project")?;
+    state
+        .store
+        .report_on_application(id, &form.report, &signed_in.user.name)
+        .await
+        .map_err(|e| WebError::Conflict(e.to_string()))?;
+    Ok(see(format!("/applications/{id}")))
+}
+
+pub async fn letter(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let application = visible_application(&state, &signed_in.user, id).await?;
+    let scheme = state
+        .store
+        .scheme_call(&application.scheme, application.year)
+        .await?;
+    let reservations = state.store.reservations(id).await?;
+    let letter =
+        DecisionLetter::of(&application, &scheme, &reservations).ok_or(WebError::NotFound)?;
+    let body = letter
+        .render()
+        .map_err(|e| WebError::Internal(anyhow::anyhow!("letter: {e}")))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"vedtak-{id}.html\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+pub async fn schemes(State(state): State<AppState>, signed_in: SignedIn) -> PageResult {
+    let mut rows = Vec::new();
+    for scheme in state.store.scheme_calls().await? {
+        if can_view_scheme(&signed_in.user, &scheme.code) {
+            let status = state.store.frame_status(&scheme.code, scheme.year).await?;
+            rows.push(FrameRow::of(&scheme, &status));
+        }
+    }
+    if signed_in.user.role == WebRole::Applicant {
+        return Err(WebError::Forbidden(
+            "frames are for caseworkers and finance staff".into(),
+        ));
+    }
+    Ok(html(&SchemesPage {
+        user: Nav::of(&signed_in.user, &signed_in.csrf),
+        rows,
+    })
+    .into_response())
+}
+
+pub async fn scheme(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((code, year)): Path<(String, i32)>,
+) -> PageResult {
+    if !can_view_scheme(&signed_in.user, &code) {
+        return Err(WebError::NotFound);
+    }
+    let scheme = state
+        .store
+        .scheme_call(&code, year)
+        .await
+        .map_err(|_| WebError::NotFound)?;
+    let status = state.store.frame_status(&code, year).await?;
+    let proposal = state
+        .store
+        .propose_allocation(&code, year, &BTreeMap::new())
+        .await?;
+    Ok(html(&SchemePage {
+        user: Nav::of(&signed_in.user, &signed_in.csrf),
+        frame: FrameRow::of(&scheme, &status),
+        proposal: ProposalRow::list(&proposal),
+    })
+    .into_response())
+}
