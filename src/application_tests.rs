@@ -1,5 +1,10 @@
 use super::*;
 
+/// Whole kroner in øre.
+fn kr(kroner: i64) -> Ore {
+    Ore(kroner * 100)
+}
+
 fn form() -> ApplicationForm {
     ApplicationForm {
         project: "Jobbsjansen i Drammen".into(),
@@ -130,11 +135,11 @@ fn states_move_one_way_and_only_drafts_are_editable() {
 
 #[test]
 fn decisions_check_their_amount_and_reasons() {
-    let applied = Ore(100_000_00);
+    let applied = kr(100_000);
     let award = check_decision(DecisionKind::Awarded, "", "", applied).unwrap();
     assert_eq!(award.amount, applied);
     let partial = check_decision(DecisionKind::PartlyAwarded, "60 000", "", applied).unwrap();
-    assert_eq!(partial.amount, Ore(60_000_00));
+    assert_eq!(partial.amount, kr(60_000));
     assert_eq!(
         check_decision(DecisionKind::PartlyAwarded, "100 000", "", applied)
             .unwrap_err()
@@ -155,15 +160,15 @@ fn decisions_check_their_amount_and_reasons() {
 #[test]
 fn frame_status_derives_outstanding_available_and_underspend() {
     let status = FrameStatus {
-        frame: Ore(50_400_000_00),
-        awarded: Ore(44_500_000_00),
-        paid: Ore(43_930_000_00),
-        released: Ore(570_000_00),
+        frame: kr(50_400_000),
+        awarded: kr(44_500_000),
+        paid: kr(43_930_000),
+        released: kr(570_000),
     };
     assert_eq!(status.outstanding(), Ore::ZERO);
-    assert_eq!(status.available(), Ore(6_470_000_00));
+    assert_eq!(status.available(), kr(6_470_000));
     // Report ch. 3.2: an underspend of 6.47 mill. on areas 1–6.
-    assert_eq!(status.underspend(), Ore(6_470_000_00));
+    assert_eq!(status.underspend(), kr(6_470_000));
 }
 
 #[test]
@@ -176,10 +181,10 @@ fn a_scheme_payment_posts_to_the_sector_account_and_balances() {
         (ApplicantKind::VoluntaryOrganisation, "875"),
     ] {
         let voucher =
-            scheme_payment_voucher(7, "jobbsjansen", &key, kind, "3005", Ore(123_45), date);
+            scheme_payment_voucher(7, "jobbsjansen", &key, kind, "3005", Ore(12_345), date);
         assert_eq!(voucher.postings[0].account, account);
         assert_eq!(voucher.postings[0].budget_key, Some(key.clone()));
-        assert_eq!(voucher.postings[0].amount, Ore(123_45));
+        assert_eq!(voucher.postings[0].amount, Ore(12_345));
         assert!(voucher.imbalance().is_zero());
         assert_eq!(voucher.reference, "TS-jobbsjansen-7");
     }

@@ -8,4 +8,6 @@ mod commands;
 mod fuzz;
 mod payments;
 mod register_import;
+mod schemes;
 mod support;
+mod web;

@@ -1,0 +1,574 @@
+//! The web application through its real router and a real database: sign
+//! in, what each role may see and do, CSRF, conflicts of interest, the
+//! frame under concurrent awards, decision letters and the JSON API.
+
+use crate::schemes::{initialised, mill_tenths};
+use crate::support::{Backend, TestDb, BACKENDS};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use tilskot::scheme_store::Organisation;
+use tilskot::schemes::{parse_schemes, ApplicantKind};
+use tilskot::store::Store;
+use tilskot::web::session::{NewWebUser, WebRole};
+use tilskot::web::{router, AppState};
+use tower::ServiceExt;
+
+/// A browser without JavaScript: a session cookie and the page's CSRF token.
+pub struct Client {
+    router: Router,
+    cookie: String,
+    csrf: String,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub location: String,
+    pub body: String,
+}
+
+fn form_body(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{k}={}", urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            b' ' => "+".to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+async fn send(router: &Router, request: Request<Body>) -> Answer {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        location,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    }
+}
+
+impl Client {
+    pub async fn sign_in(router: &Router, name: &str, password: &str) -> Client {
+        let request = Request::post("/login")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form_body(&[
+                ("name", name),
+                ("password", password),
+            ])))
+            .unwrap();
+        let response = router.clone().oneshot(request).await.unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "sign in as {name}"
+        );
+        let set_cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
+        assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"));
+        let cookie = set_cookie.split(';').next().unwrap().to_string();
+        let mut client = Client {
+            router: router.clone(),
+            cookie,
+            csrf: String::new(),
+        };
+        let page = client.get("/applications").await;
+        client.csrf = page
+            .body
+            .split("name=\"csrf\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a CSRF token on the page")
+            .to_string();
+        client
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        let request = Request::get(path)
+            .header(header::COOKIE, &self.cookie)
+            .body(Body::empty())
+            .unwrap();
+        send(&self.router, request).await
+    }
+
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
+        let mut all = vec![("csrf", self.csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
+        let request = Request::post(path)
+            .header(header::COOKIE, &self.cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form_body(fields)))
+            .unwrap();
+        send(&self.router, request).await
+    }
+
+    pub async fn post_json(&self, path: &str, json: serde_json::Value) -> Answer {
+        let request = Request::post(path)
+            .header(header::COOKIE, &self.cookie)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json.to_string()))
+            .unwrap();
+        send(&self.router, request).await
+    }
+}
+
+/// Whole kroner as the pages print them (non-breaking thousands spaces).
+fn nok(kroner: i64) -> String {
+    tilskot::money::format_nok_grouped(tilskot::money::Ore(kroner * 100))
+}
+
+pub const PASSWORD: &str = "a long enough password";
+
+/// Two municipalities with an applicant each, two caseworkers of
+/// Jobbsjansen, a finance officer; calls open on 2021-11-15.
+pub async fn web_app(db: &TestDb, frame: Option<tilskot::money::Ore>) -> (Store, Router) {
+    let store = initialised(db).await;
+    if let Some(frame) = frame {
+        let mut definitions = parse_schemes(
+            include_str!("../../rules/schemes-2022.toml"),
+            "schemes-2022.toml",
+        )
+        .unwrap();
+        definitions.truncate(1);
+        definitions[0].scheme.frame = frame;
+        store.load_schemes(&definitions).await.unwrap();
+    }
+    for (id, name) in [("3005", "Drammen"), ("0301", "Oslo")] {
+        store
+            .add_organisation(&Organisation {
+                id: id.into(),
+                name: name.into(),
+                kind: ApplicantKind::Municipality,
+            })
+            .await
+            .unwrap();
+    }
+    let jobbsjansen = ["jobbsjansen".to_string()];
+    for (name, role, organisation, schemes) in [
+        ("drammen", WebRole::Applicant, Some("3005"), &[][..]),
+        ("oslo", WebRole::Applicant, Some("0301"), &[][..]),
+        ("kari", WebRole::Caseworker, None, &jobbsjansen[..]),
+        ("ola", WebRole::Caseworker, None, &jobbsjansen[..]),
+        ("fin", WebRole::Finance, None, &[][..]),
+    ] {
+        store
+            .add_web_user(&NewWebUser {
+                name,
+                password: PASSWORD,
+                role,
+                organisation,
+                schemes,
+            })
+            .await
+            .unwrap();
+    }
+    let today = chrono::NaiveDate::from_ymd_opt(2021, 11, 15);
+    let router = router(AppState {
+        store: store.clone(),
+        today,
+        secure_cookies: false,
+    });
+    (store, router)
+}
+
+pub fn application_fields(amount: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("call", "jobbsjansen/2022".into()),
+        ("project", "Jobbsjansen for unge mødrer".into()),
+        ("amount_applied", amount.into()),
+        ("budget_total", "3 000 000".into()),
+        ("own_financing", "900 000".into()),
+        ("participants", "14".into()),
+        ("later_years", "2023: 1 000 000".into()),
+    ]
+}
+
+/// Creates and submits an application through the pages; returns its id.
+pub async fn apply(client: &Client, amount: &str) -> i64 {
+    let fields = application_fields(amount);
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let created = client.post("/applications", &borrowed).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let id: i64 = created
+        .location
+        .trim_start_matches("/applications/")
+        .parse()
+        .unwrap();
+    let submitted = client
+        .post(&format!("/applications/{id}/submit"), &[])
+        .await;
+    assert_eq!(
+        submitted.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        submitted.body
+    );
+    id
+}
+
+/// A caseworker declares no conflict and submits scores through the pages.
+pub async fn review(client: &Client, id: i64) {
+    let declared = client
+        .post(
+            &format!("/applications/{id}/declare"),
+            &[("conflict", "false")],
+        )
+        .await;
+    assert_eq!(declared.status, StatusCode::SEE_OTHER, "{}", declared.body);
+    let scored = client
+        .post(
+            &format!("/applications/{id}/scores"),
+            &[
+                ("score_results", "4"),
+                ("score_cooperation", "3"),
+                ("score_tailored", "4"),
+                ("score_binding", "2"),
+                ("score_labour_market", "5"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(scored.status, StatusCode::SEE_OTHER, "{}", scored.body);
+}
+
+#[tokio::test]
+async fn an_applicant_sees_and_changes_only_their_own_applications() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        let (_store, router) = web_app(&db, None).await;
+        let drammen = Client::sign_in(&router, "drammen", PASSWORD).await;
+        let oslo = Client::sign_in(&router, "oslo", PASSWORD).await;
+        let id = apply(&drammen, "2 000 000").await;
+
+        let own = drammen.get(&format!("/applications/{id}")).await;
+        assert_eq!(own.status, StatusCode::OK);
+        assert!(
+            own.body.contains("<td id=\"state\">submitted</td>"),
+            "{}",
+            own.body
+        );
+
+        // Oslo can neither read nor change Drammen's application, by page or API.
+        for path in [
+            format!("/applications/{id}"),
+            format!("/api/applications/{id}"),
+            format!("/applications/{id}/letter"),
+            format!("/applications/{id}/edit"),
+        ] {
+            assert_eq!(
+                oslo.get(&path).await.status,
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
+        }
+        let fields = application_fields("1");
+        let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let edit = oslo
+            .post(&format!("/applications/{id}/edit"), &borrowed)
+            .await;
+        assert_eq!(edit.status, StatusCode::NOT_FOUND);
+        let submit = oslo.post(&format!("/applications/{id}/submit"), &[]).await;
+        assert_eq!(submit.status, StatusCode::NOT_FOUND);
+        let listed = oslo.get("/api/applications").await;
+        assert_eq!(listed.body, "{\"applications\":[]}");
+        // An applicant may not decide or see frames.
+        let decide = drammen
+            .post_json(
+                &format!("/api/applications/{id}/decision"),
+                serde_json::json!({"kind": "awarded"}),
+            )
+            .await;
+        assert_eq!(decide.status, StatusCode::FORBIDDEN, "{}", decide.body);
+        assert_eq!(drammen.get("/schemes").await.status, StatusCode::FORBIDDEN);
+        // A submitted application is no longer the applicant's to change.
+        let late = drammen
+            .post(&format!("/applications/{id}/edit"), &borrowed)
+            .await;
+        assert_eq!(
+            late.status,
+            StatusCode::CONFLICT,
+            "{backend:?}: {}",
+            late.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn sign_in_csrf_and_validation_protect_the_forms() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let (_store, router) = web_app(&db, None).await;
+    let wrong = send(
+        &router,
+        Request::post("/login")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("name=drammen&password=guess"))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.body.contains("wrong user name or password"));
+    let anonymous = send(
+        &router,
+        Request::get("/applications").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (anonymous.status, anonymous.location.as_str()),
+        (StatusCode::SEE_OTHER, "/login")
+    );
+    let anonymous_api = send(
+        &router,
+        Request::get("/api/applications")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(anonymous_api.status, StatusCode::UNAUTHORIZED);
+
+    let drammen = Client::sign_in(&router, "drammen", PASSWORD).await;
+    let fields = application_fields("2 000 000");
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut forged = vec![("csrf", "0000")];
+    forged.extend_from_slice(&borrowed);
+    let refused = drammen.post_raw("/applications", &forged).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    // Each wrong field is named at the field, and nothing is stored.
+    let bad = drammen
+        .post(
+            "/applications",
+            &[
+                ("call", "jobbsjansen/2022"),
+                ("project", "X"),
+                ("amount_applied", "12,345"),
+                ("budget_total", "100"),
+                ("own_financing", "50"),
+                ("participants", "tolv"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("more than two decimals"), "{}", bad.body);
+    assert!(
+        bad.body.contains("&#39;tolv&#39; is not a whole number")
+            || bad.body.contains("'tolv' is not a whole number"),
+        "{}",
+        bad.body
+    );
+    assert_eq!(
+        drammen.get("/api/applications").await.body,
+        "{\"applications\":[]}"
+    );
+
+    // The JSON API names the fields too, and takes only JSON.
+    let api = drammen
+        .post_json(
+            "/api/applications",
+            serde_json::json!({"scheme": "jobbsjansen", "year": 2022, "project": "", "amount_applied": "1000", "budget_total": "2000", "own_financing": "500", "participants": "12"}),
+        )
+        .await;
+    assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(api.body.contains("\"field\":\"project\""), "{}", api.body);
+    let not_json = drammen
+        .post_raw("/api/applications", &[("scheme", "jobbsjansen")])
+        .await;
+    assert_eq!(not_json.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Signing out ends the session on the server.
+    let out = drammen.post("/logout", &[]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        drammen.get("/api/applications").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn a_caseworker_with_a_conflict_of_interest_cannot_score_or_decide() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        let (_store, router) = web_app(&db, None).await;
+        let drammen = Client::sign_in(&router, "drammen", PASSWORD).await;
+        let id = apply(&drammen, "2 000 000").await;
+        let kari = Client::sign_in(&router, "kari", PASSWORD).await;
+        let declared = kari
+            .post(
+                &format!("/applications/{id}/declare"),
+                &[("conflict", "true")],
+            )
+            .await;
+        assert_eq!(declared.status, StatusCode::SEE_OTHER);
+        let page = kari.get(&format!("/applications/{id}")).await;
+        assert!(page.body.contains("id=\"conflict\""), "{}", page.body);
+        let scored = kari
+            .post(
+                &format!("/applications/{id}/scores"),
+                &[("score_results", "5"), ("action", "save")],
+            )
+            .await;
+        assert_eq!(
+            scored.status,
+            StatusCode::FORBIDDEN,
+            "{backend:?}: {}",
+            scored.body
+        );
+        assert!(scored.body.contains("conflict of interest"));
+        // ola reviews; kari still cannot decide, ola can.
+        let ola = Client::sign_in(&router, "ola", PASSWORD).await;
+        review(&ola, id).await;
+        let by_kari = kari
+            .post(
+                &format!("/applications/{id}/decision"),
+                &[("kind", "awarded")],
+            )
+            .await;
+        assert_eq!(by_kari.status, StatusCode::FORBIDDEN, "{}", by_kari.body);
+        let by_ola = ola
+            .post(
+                &format!("/applications/{id}/decision"),
+                &[("kind", "awarded")],
+            )
+            .await;
+        assert_eq!(by_ola.status, StatusCode::SEE_OTHER, "{}", by_ola.body);
+        // The applicant downloads the decision letter.
+        let letter = drammen.get(&format!("/applications/{id}/letter")).await;
+        assert_eq!(letter.status, StatusCode::OK);
+        assert!(letter.body.contains("Vedtak om tilskot"));
+        let (two, one) = (nok(2_000_000), nok(1_000_000));
+        assert!(
+            letter.body.contains(&format!("id=\"awarded\">{two}")),
+            "{}",
+            letter.body
+        );
+        assert!(
+            letter.body.contains(&format!("2023: {one}")),
+            "{}",
+            letter.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn two_concurrent_awards_through_the_api_that_exceed_the_frame_leave_exactly_one() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        let (store, router) = web_app(&db, Some(mill_tenths(30))).await;
+        let drammen = Client::sign_in(&router, "drammen", PASSWORD).await;
+        let oslo = Client::sign_in(&router, "oslo", PASSWORD).await;
+        let a = apply(&drammen, "2 000 000").await;
+        let b = apply(&oslo, "2 000 000").await;
+        let kari = Client::sign_in(&router, "kari", PASSWORD).await;
+        let ola = Client::sign_in(&router, "ola", PASSWORD).await;
+        review(&kari, a).await;
+        review(&kari, b).await;
+        let award = serde_json::json!({"kind": "awarded"});
+        let (path_a, path_b) = (
+            format!("/api/applications/{a}/decision"),
+            format!("/api/applications/{b}/decision"),
+        );
+        let (first, second) = tokio::join!(
+            kari.post_json(&path_a, award.clone()),
+            ola.post_json(&path_b, award.clone()),
+        );
+        let mut statuses = [first.status, second.status];
+        statuses.sort();
+        assert_eq!(
+            statuses,
+            [StatusCode::OK, StatusCode::CONFLICT],
+            "{backend:?}: {} / {}",
+            first.body,
+            second.body
+        );
+        let conflict = if first.status == StatusCode::CONFLICT {
+            &first
+        } else {
+            &second
+        };
+        assert!(
+            conflict.body.contains("would exceed it"),
+            "{}",
+            conflict.body
+        );
+        let frame = store.frame_status("jobbsjansen", 2022).await.unwrap();
+        assert_eq!(frame.awarded, mill_tenths(20));
+        let fin = Client::sign_in(&router, "fin", PASSWORD).await;
+        let status = fin.get("/api/schemes/jobbsjansen/2022/status").await;
+        assert!(
+            status.body.contains("\"available\":\"1000000.00\""),
+            "{}",
+            status.body
+        );
+        let page = fin.get("/schemes").await;
+        assert!(page.body.contains(&nok(3_000_000)) && page.body.contains(&nok(2_000_000)));
+    }
+}
+
+#[tokio::test]
+async fn finance_pays_an_award_once_and_the_applicant_reports() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let (store, router) = web_app(&db, None).await;
+    let drammen = Client::sign_in(&router, "drammen", PASSWORD).await;
+    let id = apply(&drammen, "1 250 000,50").await;
+    let kari = Client::sign_in(&router, "kari", PASSWORD).await;
+    review(&kari, id).await;
+    let decided = kari
+        .post(
+            &format!("/applications/{id}/decision"),
+            &[("kind", "partly_awarded"), ("amount", "1 000 000")],
+        )
+        .await;
+    assert_eq!(decided.status, StatusCode::SEE_OTHER, "{}", decided.body);
+    // Caseworkers do not pay; finance does, once.
+    assert_eq!(
+        kari.post(&format!("/applications/{id}/pay"), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let fin = Client::sign_in(&router, "fin", PASSWORD).await;
+    assert_eq!(
+        fin.post(&format!("/applications/{id}/pay"), &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        fin.post(&format!("/applications/{id}/pay"), &[])
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    let frame = store.frame_status("jobbsjansen", 2022).await.unwrap();
+    assert_eq!(frame.paid, tilskot::money::Ore(1_000_000 * 100));
+    let reported = drammen
+        .post(
+            &format!("/applications/{id}/report"),
+            &[("report", "14 deltakarar, 9 i arbeid")],
+        )
+        .await;
+    assert_eq!(reported.status, StatusCode::SEE_OTHER);
+    let page = drammen.get(&format!("/applications/{id}")).await;
+    assert!(
+        page.body.contains("<td id=\"state\">reported</td>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("partly_awarded"));
+}
