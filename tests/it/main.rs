@@ -4,6 +4,7 @@
 mod accounts;
 mod architecture;
 mod batches;
+mod browser;
 mod commands;
 mod fuzz;
 mod payments;
