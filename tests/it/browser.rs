@@ -106,7 +106,8 @@ async fn an_applicant_submits_an_application_in_headless_chromium() {
             .await?;
         browser.find(Locator::Id("sign-in")).await?.click().await?;
         browser
-            .wait_for_find(Locator::Id("new-application"))
+            .wait()
+            .for_element(Locator::Id("new-application"))
             .await?
             .click()
             .await?;
@@ -118,19 +119,22 @@ async fn an_applicant_submits_an_application_in_headless_chromium() {
             ("participants", "15"),
         ] {
             browser
-                .wait_for_find(Locator::Id(field))
+                .wait()
+                .for_element(Locator::Id(field))
                 .await?
                 .send_keys(value)
                 .await?;
         }
         browser.find(Locator::Id("save")).await?.click().await?;
         browser
-            .wait_for_find(Locator::Id("submit"))
+            .wait()
+            .for_element(Locator::Id("submit"))
             .await?
             .click()
             .await?;
         let state = browser
-            .wait_for_find(Locator::Id("state"))
+            .wait()
+            .for_element(Locator::Id("state"))
             .await?
             .text()
             .await?;
