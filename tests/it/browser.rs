@@ -132,12 +132,18 @@ async fn an_applicant_submits_an_application_in_headless_chromium() {
             .await?
             .click()
             .await?;
-        let state = browser
-            .wait()
-            .for_element(Locator::Id("state"))
-            .await?
-            .text()
-            .await?;
+        // The page before the click has a state too ("draft"): wait for the
+        // page after it, up to ten seconds, and keep the last state seen.
+        let mut state = String::new();
+        for _ in 0..50 {
+            if let Ok(element) = browser.find(Locator::Id("state")).await {
+                state = element.text().await.unwrap_or_default();
+                if state == "submitted" {
+                    break;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
         let applications_page = {
             browser.goto(&format!("{base}/applications")).await?;
             browser
