@@ -348,6 +348,19 @@ pub async fn run(cli: Cli) -> Result<()> {
                 "{} municipalities in the municipality list",
                 municipalities.len()
             )?;
+            for definition in
+                crate::rules_dir::load_scheme_files(&rules_dir).map_err(|e| anyhow!(e))?
+            {
+                let scheme = &definition.scheme;
+                writeln!(
+                    stdout,
+                    "scheme {} {}: frame {}, {} criteria",
+                    scheme.code,
+                    scheme.year,
+                    format_nok_grouped(scheme.frame),
+                    scheme.criteria.len()
+                )?;
+            }
         }
         Command::Rules {
             command: RulesCommand::Show { year },

@@ -1,6 +1,7 @@
 //! Loading the rules directory (edge): every `<year>.toml` in it.
 
 use crate::rules::{parse_year_file, RuleBook, RulesError};
+use crate::schemes::{parse_schemes, SchemeDefinition};
 use std::path::{Path, PathBuf};
 
 /// The rules directory to use when none is given: `./rules` if it exists,
@@ -14,8 +15,9 @@ pub fn default_rules_dir() -> PathBuf {
     }
 }
 
-/// Loads and checks every `*.toml` of a directory. Each problem names the
-/// file and the key.
+/// Loads and checks every `<year>.toml` of a directory (the schemes files,
+/// `schemes-<year>.toml`, are read by [`load_scheme_files`]). Each problem
+/// names the file and the key.
 pub fn load_rules_dir(dir: &Path) -> Result<RuleBook, RulesError> {
     let entries = std::fs::read_dir(dir).map_err(|e| RulesError {
         file: dir.display().to_string(),
@@ -25,6 +27,11 @@ pub fn load_rules_dir(dir: &Path) -> Result<RuleBook, RulesError> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| {
+            p.file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        })
         .collect();
     paths.sort();
     let mut years = Vec::new();
@@ -45,4 +52,27 @@ pub fn load_rules_dir(dir: &Path) -> Result<RuleBook, RulesError> {
         });
     }
     RuleBook::new(years)
+}
+
+/// Loads and checks every `schemes-*.toml` of a directory.
+pub fn load_scheme_files(dir: &Path) -> Result<Vec<SchemeDefinition>, String> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: cannot read the rules directory: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.starts_with("schemes-") && s.ends_with(".toml"))
+        })
+        .collect();
+    paths.sort();
+    let mut definitions = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+        definitions.extend(parse_schemes(&text, &name)?);
+    }
+    Ok(definitions)
 }

@@ -11,6 +11,10 @@ async fn rules_check_validates_every_file_and_rules_show_prints_rates_with_statu
         "{out}"
     );
     assert!(out.contains("2023.toml: 21 rates"), "{out}");
+    assert!(
+        out.contains("scheme jobbsjansen 2022: frame 93\u{a0}200\u{a0}000,00, 5 criteria"),
+        "{out}"
+    );
     let show = db.ok(&["rules", "show", "--year", "2022"]);
     assert!(show.contains("rates.minor.to_year_of_16"), "{show}");
     assert!(show.contains("1\u{a0}118\u{a0}000,00  inferred"), "{show}");
