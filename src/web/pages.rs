@@ -5,8 +5,8 @@ use super::access::{can_view_scheme, require_role, visible_application, visible_
 use super::session::WebRole;
 use super::views::{
     decision_options, form_of, html, ApplicationPage, ApplicationRow, ApplicationView,
-    ApplicationsPage, CallOption, DecisionLetter, FormPage, FrameRow, LoginPage, Nav, ProposalRow,
-    ReviewSection, SchemePage, SchemesPage, TransitionView,
+    ApplicationsPage, CallOption, CommitmentRow, DecisionLetter, FormPage, FrameRow, LoginPage,
+    Nav, ProposalRow, ReviewSection, SchemePage, SchemesPage, TransitionView,
 };
 use super::{expired_cookie, session_cookie, AppState, SignedIn, WebError};
 use crate::application::{
@@ -635,6 +635,7 @@ pub async fn scheme(
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         frame: FrameRow::of(&scheme, &status),
         proposal: ProposalRow::list(&proposal),
+        commitments: CommitmentRow::list(&state.store.applications_of_call(&code, year).await?),
     })
     .into_response())
 }

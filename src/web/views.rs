@@ -422,12 +422,42 @@ impl ProposalRow {
     }
 }
 
+/// A decided application of a call: what it commits, what was paid and released.
+pub struct CommitmentRow {
+    pub id: i64,
+    pub organisation: String,
+    pub decision: String,
+    pub committed: String,
+    pub paid: String,
+    pub released: String,
+    pub state: &'static str,
+}
+
+impl CommitmentRow {
+    pub fn list(applications: &[StoredApplication]) -> Vec<CommitmentRow> {
+        applications
+            .iter()
+            .filter(|a| a.decision.is_some())
+            .map(|a| CommitmentRow {
+                id: a.id,
+                organisation: format!("{} {}", a.organisation.id, a.organisation.name),
+                decision: a.decision.map(|d| d.code().to_string()).unwrap_or_default(),
+                committed: a.committed.map(nok).unwrap_or_default(),
+                paid: a.paid.map(nok).unwrap_or_default(),
+                released: a.released.map(nok).unwrap_or_default(),
+                state: a.state.code(),
+            })
+            .collect()
+    }
+}
+
 #[derive(Template)]
 #[template(path = "web/scheme.html")]
 pub struct SchemePage {
     pub user: Option<Nav>,
     pub frame: FrameRow,
     pub proposal: Vec<ProposalRow>,
+    pub commitments: Vec<CommitmentRow>,
 }
 
 /// The decision letter (vedtaksbrev), in Nynorsk as IMDi writes.

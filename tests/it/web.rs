@@ -557,6 +557,15 @@ async fn finance_pays_an_award_once_and_the_applicant_reports() {
     );
     let frame = store.frame_status("jobbsjansen", 2022).await.unwrap();
     assert_eq!(frame.paid, tilskot::money::Ore(1_000_000 * 100));
+    let scheme_page = fin.get("/schemes/jobbsjansen/2022").await;
+    let million = nok(1_000_000);
+    assert!(
+        scheme_page.body.contains(&format!(
+            "<td>partly_awarded</td><td class=\"amount\">{million}</td><td class=\"amount\">{million}</td>"
+        )),
+        "{}",
+        scheme_page.body
+    );
     let reported = drammen
         .post(
             &format!("/applications/{id}/report"),
