@@ -140,6 +140,21 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
     );
     let index = reports.join("index.html");
     std::fs::write(&index, overview.render()?)?;
+
+    let schemes = crate::demo_schemes::replay_jobbsjansen_2022(&store, seed).await?;
+    println!(
+        "\nJobbsjansen 2022: {} applications for {} NOK against a frame of {} NOK",
+        schemes.applications,
+        format_nok_grouped(schemes.applied),
+        format_nok_grouped(schemes.after_decisions.frame)
+    );
+    println!(
+        "  awarded {} NOK; paid {} NOK; released at year end {} NOK; underspend {} NOK",
+        format_nok_grouped(schemes.after_decisions.awarded),
+        format_nok_grouped(schemes.at_year_end.paid),
+        format_nok_grouped(schemes.at_year_end.released),
+        format_nok_grouped(schemes.at_year_end.underspend())
+    );
     store.close().await;
 
     let weakest = weakest_of(&batches);
@@ -163,6 +178,14 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
     println!(
         "  tilskot --db sqlite://{} batch show --period {DEMO_YEAR}-07",
         db_path.display()
+    );
+    println!(
+        "  tilskot --db sqlite://{} serve --today 2021-11-15   then http://127.0.0.1:8080/ as {} (applicant), {} (caseworker) or {} (finance), password {}",
+        db_path.display(),
+        crate::demo_schemes::DEMO_APPLICANT,
+        crate::demo_schemes::DEMO_CASEWORKERS[0],
+        crate::demo_schemes::DEMO_FINANCE,
+        crate::demo_schemes::DEMO_PASSWORD
     );
     Ok(())
 }

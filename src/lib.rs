@@ -24,6 +24,8 @@ pub mod calendar;
 pub mod cli;
 /// The demo: the main job end to end on a fresh SQLite database.
 pub mod demo;
+/// The demo's discretionary schemes: Jobbsjansen 2022 replayed.
+pub mod demo_schemes;
 /// Explanations of a person's accruals and payments.
 pub mod explain;
 /// A synthetic register shaped by the annual report.

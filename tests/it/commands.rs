@@ -192,6 +192,13 @@ async fn the_demo_writes_a_report_per_batch_and_an_overview() {
         stdout.contains("not adopted (weakest status: placeholder)"),
         "{stdout}"
     );
+    // Jobbsjansen 2022 as the report tells it: the frame is awarded exactly.
+    assert!(
+        stdout.contains(
+            "41 applications for 173\u{a0}900\u{a0}000,00 NOK against a frame of 93\u{a0}200\u{a0}000,00 NOK"
+        ) && stdout.contains("awarded 93\u{a0}200\u{a0}000,00 NOK"),
+        "{stdout}"
+    );
     let reports = dir.path().join("demo/reports");
     for month in 1..=12 {
         assert!(reports.join(format!("batch-2022-{month:02}.csv")).exists());
