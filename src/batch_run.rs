@@ -10,14 +10,15 @@ use crate::calendar::Period;
 use crate::municipality::Municipalities;
 use crate::payment_file::{parse_payees, write_pain001, Payee, PaymentOrder, Transfer};
 use crate::payout::{
-    content_hash, payment_vouchers, plan_batch, terms_in_month, totals_by_municipality, BatchLine,
+    content_hash, payment_vouchers_from_totals, plan_batch, terms_in_month, BatchLine,
 };
 use crate::register::Register;
 use crate::rules::{RateStatus, RuleBook};
-use crate::store::{now_text, NewBatch, Store, StoredBatch};
+use crate::store::{now_text, CachedRegister, NewBatch, Store, StoredBatch};
 use anyhow::{anyhow, bail, Context, Result};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How a run of `batch run` ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,11 +43,30 @@ pub struct RunResult {
     pub lines: Vec<BatchLine>,
 }
 
-/// Loads the register from the store and builds the persons.
-pub async fn load_register(store: &Store, rules: &RuleBook, period: Period) -> Result<Register> {
-    let events = store.all_events().await?;
+/// Loads the register from the store and builds the persons, or takes the
+/// one the store built last if no event was added since.
+pub async fn load_register(
+    store: &Store,
+    rules: &RuleBook,
+    period: Period,
+) -> Result<Arc<Register>> {
     let lag = rules.year(period.year)?.move_lag_months.value;
-    Ok(Register::build(&events, lag))
+    let count = store.event_count().await?;
+    if let Some(register) = store.cached_register(count, lag) {
+        return Ok(register);
+    }
+    let events = store.all_events().await?;
+    let register = Arc::new(Register::build(&events, lag));
+    // Cached under the count read with the events: an import in between
+    // makes the count differ, and the next load builds afresh.
+    if events.len() as i64 == count {
+        store.cache_register(CachedRegister {
+            events: count,
+            move_lag: lag,
+            register: Arc::clone(&register),
+        });
+    }
+    Ok(register)
 }
 
 /// The lines a batch of `period` would have now, and the weakest status of
@@ -321,8 +341,16 @@ pub async fn pay_batch(
         );
     };
 
-    let lines = store.batch_lines(batch.id).await?;
-    let net = totals_by_municipality(&lines);
+    // Sums per municipality and grant come from SQL: the batch's lines per
+    // person are not needed to pay it.
+    let totals = store.batch_totals(batch.id).await?;
+    let mut net: std::collections::BTreeMap<
+        crate::municipality::MunicipalityNumber,
+        crate::money::Ore,
+    > = std::collections::BTreeMap::new();
+    for ((municipality, _), amount) in &totals {
+        *net.entry(*municipality).or_default() += *amount;
+    }
     let carried: Vec<String> = net
         .iter()
         .filter(|(_, a)| a.0 < 0)
@@ -370,10 +398,9 @@ pub async fn pay_batch(
         eprintln!("failpoint after-payment-file: stopping before the payment is recorded");
         std::process::exit(97);
     }
-    let paid_lines: Vec<BatchLine> = lines
-        .iter()
-        .filter(|l| !carried.contains(&l.key.municipality.to_string()))
-        .cloned()
+    let paid_totals: std::collections::BTreeMap<_, _> = totals
+        .into_iter()
+        .filter(|((municipality, _), _)| !carried.contains(&municipality.to_string()))
         .collect();
     let record = PaymentRecord {
         payment_id,
@@ -388,7 +415,7 @@ pub async fn pay_batch(
         .record_payment(PaymentWrite {
             batch: &batch,
             record,
-            vouchers: payment_vouchers(period, batch.run_number, &paid_lines),
+            vouchers: payment_vouchers_from_totals(period, batch.run_number, &paid_totals),
             carried: carried.clone(),
             actor,
             unverified_rates_note,

@@ -643,7 +643,12 @@ pub async fn run(cli: Cli) -> Result<()> {
                 Vec::new()
             };
             let explained = explain_accruals(subject, &accruals, &book, &municipalities, start);
-            let mut payments = store.person_payments(&person).await?;
+            let lived_in: Vec<_> = std::iter::once(subject.settlement_municipality)
+                .chain(subject.moves.iter().map(|(_, m)| *m))
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let mut payments = store.person_payments(&person, &lived_in).await?;
             if let Some(p) = period {
                 payments.retain(|pay| pay.period == p);
             }

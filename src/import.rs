@@ -2,7 +2,7 @@
 //! transaction. All or nothing: one bad row and nothing is written.
 
 use crate::municipality::Municipalities;
-use crate::register::{self, parse_row, validate_batch, Problem, RawRow, COLUMNS};
+use crate::register::{self, parse_row, validate_batch_rows, Problem, RawRow, COLUMNS};
 use crate::store::Store;
 use crate::tabular::{read_table, Table};
 use anyhow::Result;
@@ -37,12 +37,15 @@ pub async fn import_register(
     today: NaiveDate,
 ) -> Result<ImportReport, ImportError> {
     let file = path.display().to_string();
+    let started = std::time::Instant::now();
     let reject = |problems: Vec<Problem>| {
         ImportError::Rejected(problems.iter().map(|p| p.display_in(&file)).collect())
     };
     let table = read_table(path).map_err(|p| reject(vec![p]))?;
     let rows_read = table.rows.len();
+    let read = started.elapsed();
     let parsed = parse_table(&table, municipalities, today).map_err(reject)?;
+    let parsed_at = started.elapsed();
 
     let mut persons: BTreeSet<String> = BTreeSet::new();
     for (_, event) in &parsed {
@@ -53,22 +56,24 @@ pub async fn import_register(
     }
     let persons: Vec<String> = persons.into_iter().collect();
     let existing = store.events_of_persons(&persons).await?;
+    let existing_at = started.elapsed();
     let incoming = parsed.len();
-    let rows_of: Vec<usize> = parsed.iter().map(|(row, _)| *row).collect();
-    let new_events = validate_batch(parsed.clone(), &existing).map_err(reject)?;
-    // Keep each new event's source row for the audit trail.
-    let new_keys: BTreeSet<String> = new_events.iter().map(|e| e.content_key()).collect();
-    let mut with_rows = Vec::with_capacity(new_events.len());
-    let mut taken = BTreeSet::new();
-    for ((_, event), row) in parsed.into_iter().zip(rows_of) {
-        let key = event.content_key();
-        if new_keys.contains(&key) && taken.insert(key) {
-            with_rows.push((row, event));
-        }
-    }
+    // Each new event keeps its source row for the audit trail.
+    let with_rows = validate_batch_rows(parsed, &existing).map_err(reject)?;
+    let validated = started.elapsed();
     if !with_rows.is_empty() {
         store.insert_import(&file, rows_read, &with_rows).await?;
     }
+    tracing::info!(
+        rows = rows_read,
+        added = with_rows.len(),
+        ?read,
+        ?parsed_at,
+        ?existing_at,
+        ?validated,
+        written = ?started.elapsed(),
+        "register imported"
+    );
     Ok(ImportReport {
         file,
         rows_read,

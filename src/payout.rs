@@ -108,13 +108,23 @@ pub const PAYMENT_DAY_OF_MONTH: u32 = 15;
 /// expense on the grant's chapter/post and account 870 against the treasury
 /// payment account. A set-off (negative amount) posts as a negative expense.
 pub fn payment_vouchers(period: Period, run_number: i64, lines: &[BatchLine]) -> Vec<Voucher> {
+    payment_vouchers_from_totals(period, run_number, &totals_by_municipality_and_grant(lines))
+}
+
+/// [`payment_vouchers`] from the sums per municipality and grant.
+pub fn payment_vouchers_from_totals(
+    period: Period,
+    run_number: i64,
+    totals: &BTreeMap<(MunicipalityNumber, Grant), Ore>,
+) -> Vec<Voucher> {
     let date = period
         .first_day()
         .with_day(PAYMENT_DAY_OF_MONTH)
         .expect("every month has a 15th");
-    totals_by_municipality_and_grant(lines)
-        .into_iter()
-        .map(|((municipality, grant), amount)| {
+    totals
+        .iter()
+        .filter(|(_, amount)| !amount.is_zero())
+        .map(|(&(municipality, grant), &amount)| {
             let budget_key = BudgetKey::parse(grant.budget_line()).expect("valid budget line");
             let text = format!("Utbetaling {grant} termin {period} køyring {run_number}");
             Voucher {

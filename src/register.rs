@@ -130,12 +130,14 @@ impl Event {
             hasher.update(field.as_bytes());
             hasher.update([0x1f]);
         }
-        hasher
-            .finalize()
-            .iter()
-            .take(16)
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let digest = hasher.finalize();
+        let mut key = String::with_capacity(32);
+        for byte in &digest[..16] {
+            key.push(HEX[usize::from(byte >> 4)] as char);
+            key.push(HEX[usize::from(byte & 0x0f)] as char);
+        }
+        key
     }
 
     /// Order of events of one person on the same date.
@@ -314,6 +316,15 @@ pub fn validate_batch(
     incoming: Vec<(usize, Event)>,
     existing: &[Event],
 ) -> Result<Vec<Event>, Vec<Problem>> {
+    validate_batch_rows(incoming, existing).map(|rows| rows.into_iter().map(|(_, e)| e).collect())
+}
+
+/// [`validate_batch`], keeping each new event's row: the events a file adds,
+/// each once, in the file's order.
+pub fn validate_batch_rows(
+    incoming: Vec<(usize, Event)>,
+    existing: &[Event],
+) -> Result<Vec<(usize, Event)>, Vec<Problem>> {
     let existing_keys: HashSet<String> = existing.iter().map(Event::content_key).collect();
     let mut seen_in_file: HashSet<String> = HashSet::new();
     let mut new_events: Vec<(usize, Event)> = Vec::new();
@@ -374,7 +385,7 @@ pub fn validate_batch(
         }
     }
     if problems.is_empty() {
-        Ok(new_events.into_iter().map(|(_, e)| e).collect())
+        Ok(new_events)
     } else {
         problems.sort_by(|a, b| (a.row, &a.column).cmp(&(b.row, &b.column)));
         Err(problems)

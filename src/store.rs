@@ -35,6 +35,27 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// The register as last built, with the event count and move lag it was
+    /// built from: events are only ever added, so the same count is the same
+    /// register, and the batches of a year need not rebuild it each term.
+    register_cache: Arc<std::sync::Mutex<Option<CachedRegister>>>,
+    /// What was paid, with the paid batches it sums: paid batches never
+    /// change, so a later call adds only the batches paid since.
+    paid_cache: Arc<std::sync::Mutex<Option<CachedPaid>>>,
+}
+
+/// The paid sums per line key and the ids of the paid batches they sum.
+struct CachedPaid {
+    batches: Vec<i64>,
+    paid: Arc<BTreeMap<LineKey, Ore>>,
+}
+
+/// A built register and what it was built from.
+#[derive(Clone)]
+pub struct CachedRegister {
+    pub events: i64,
+    pub move_lag: u32,
+    pub register: Arc<crate::register::Register>,
 }
 
 /// A batch to store.
@@ -115,7 +136,33 @@ impl Store {
             .run(&pool)
             .await
             .context("cannot apply the database migrations")?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            register_cache: Arc::new(std::sync::Mutex::new(None)),
+            paid_cache: Arc::new(std::sync::Mutex::new(None)),
+        })
+    }
+
+    /// The cached register, if it was built from `events` events with `move_lag`.
+    pub fn cached_register(
+        &self,
+        events: i64,
+        move_lag: u32,
+    ) -> Option<Arc<crate::register::Register>> {
+        let cache = self.register_cache.lock().expect("register cache");
+        cache
+            .as_ref()
+            .filter(|c| c.events == events && c.move_lag == move_lag)
+            .map(|c| Arc::clone(&c.register))
+    }
+
+    pub fn clear_register_cache(&self) {
+        *self.register_cache.lock().expect("register cache") = None;
+    }
+
+    pub fn cache_register(&self, entry: CachedRegister) {
+        *self.register_cache.lock().expect("register cache") = Some(entry);
     }
 
     pub fn backend(&self) -> Backend {
@@ -293,25 +340,105 @@ impl Store {
 
     /// What has been paid so far, per municipality, grant and person: the
     /// lines of paid batches, without those of municipalities whose negative
-    /// net was carried to the next term.
-    pub async fn paid_by_line(&self) -> Result<BTreeMap<LineKey, Ore>> {
-        let rows = sqlx::query(
-            "SELECT l.municipality, l.grant_code, l.person_id, CAST(SUM(l.amount_ore) AS BIGINT) \
-             FROM batch_line l JOIN batch b ON b.id = l.batch_id \
-             WHERE b.status = 'paid' AND NOT EXISTS \
-               (SELECT 1 FROM batch_carried c WHERE c.batch_id = l.batch_id AND c.municipality = l.municipality) \
-             GROUP BY l.municipality, l.grant_code, l.person_id",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        let mut paid = BTreeMap::new();
-        for row in rows {
-            let amount = Ore(row.get::<i64, _>(3));
-            if !amount.is_zero() {
-                paid.insert(line_key_from_row(&row)?, amount);
+    /// net was carried to the next term. Paid batches never change, so the
+    /// sums are kept and a later call reads only the batches paid since.
+    pub async fn paid_by_line(&self) -> Result<Arc<BTreeMap<LineKey, Ore>>> {
+        let paid_batches: Vec<i64> =
+            sqlx::query("SELECT id FROM batch WHERE status = 'paid' ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+        let cached = self.paid_cache.lock().expect("paid cache").take();
+        let (mut paid, new_batches) = match cached {
+            Some(c) if paid_batches.starts_with(&c.batches) => {
+                let new = paid_batches[c.batches.len()..].to_vec();
+                (c.paid, new)
+            }
+            _ => {
+                let mut all = BTreeMap::new();
+                for (key, amount) in self.read_packed_lines(PAID_SUMS_SQL, None).await? {
+                    all.insert(key, amount);
+                }
+                (Arc::new(all), Vec::new())
+            }
+        };
+        if !new_batches.is_empty() {
+            let sums = Arc::make_mut(&mut paid);
+            for batch_id in new_batches {
+                for (key, amount) in self
+                    .read_packed_lines(PAID_LINES_OF_BATCH_SQL, Some(batch_id))
+                    .await?
+                {
+                    *sums.entry(key).or_default() += amount;
+                }
             }
         }
+        paid_retain_non_zero(&mut paid);
+        *self.paid_cache.lock().expect("paid cache") = Some(CachedPaid {
+            batches: paid_batches,
+            paid: Arc::clone(&paid),
+        });
         Ok(paid)
+    }
+
+    /// Reads lines packed in blocks (see `all_events`): a million rows
+    /// decoded one by one through `Any` cost seconds. `sql` selects one
+    /// `packed` text and a row number `n` per line.
+    async fn read_packed_lines(
+        &self,
+        sql: &str,
+        batch_id: Option<i64>,
+    ) -> Result<Vec<(LineKey, Ore)>> {
+        let aggregate = match self.backend {
+            Backend::Sqlite => "group_concat(packed, char(10))",
+            Backend::Postgres => "string_agg(packed, chr(10))",
+        };
+        let sql =
+            format!("SELECT {aggregate} FROM ({sql}) lines GROUP BY (n - 1) / {EVENTS_PER_BLOCK}");
+        let mut query = sqlx::query(&sql);
+        if let Some(batch_id) = batch_id {
+            query = query.bind(batch_id);
+        }
+        let mut lines = Vec::new();
+        for row in query.fetch_all(&self.pool).await? {
+            let block: String = row.get(0);
+            for packed in block.split('\n') {
+                let fields: Vec<&str> = packed.split('\t').collect();
+                let [municipality, grant, person, amount] = fields[..] else {
+                    bail!("stored line '{packed}' does not have 4 fields");
+                };
+                let amount = Ore(amount
+                    .parse()
+                    .map_err(|_| anyhow!("stored amount '{amount}' of a line"))?);
+                lines.push((line_key(municipality, grant, person)?, amount));
+            }
+        }
+        Ok(lines)
+    }
+
+    /// The sums of a batch's lines per municipality and grant, in SQL.
+    pub async fn batch_totals(
+        &self,
+        batch_id: i64,
+    ) -> Result<BTreeMap<(MunicipalityNumber, crate::grant::Grant), Ore>> {
+        let rows = sqlx::query(
+            "SELECT municipality, grant_code, '', CAST(SUM(amount_ore) AS BIGINT) FROM batch_line \
+             WHERE batch_id = $1 GROUP BY municipality, grant_code",
+        )
+        .bind(batch_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut totals = BTreeMap::new();
+        for row in rows {
+            let key = line_key_from_row(&row)?;
+            let amount = Ore(row.get::<i64, _>(3));
+            if !amount.is_zero() {
+                totals.insert((key.municipality, key.grant), amount);
+            }
+        }
+        Ok(totals)
     }
 
     pub async fn batches(&self) -> Result<Vec<StoredBatch>> {
@@ -452,16 +579,44 @@ impl Store {
     }
 
     /// Every payment line of one person, oldest first.
-    pub async fn person_payments(&self, person_id: &str) -> Result<Vec<PersonPayment>> {
-        let rows = sqlx::query(
+    ///
+    /// A person's lines are looked up through the primary key (batch,
+    /// municipality, grant, person) with the municipalities the person lived
+    /// in, which the register knows: batch lines have no index by person,
+    /// which cost every batch's storage more than it saved `explain`. The
+    /// CROSS JOIN keeps SQLite's planner from scanning all batch lines
+    /// first (PostgreSQL plans it freely; the meaning is the same).
+    pub async fn person_payments(
+        &self,
+        person_id: &str,
+        municipalities: &[MunicipalityNumber],
+    ) -> Result<Vec<PersonPayment>> {
+        if municipalities.is_empty() {
+            return Ok(Vec::new());
+        }
+        let municipality_list: Vec<String> = (0..municipalities.len())
+            .map(|i| format!("${}", i + 2))
+            .collect();
+        let grant_list: Vec<String> = (0..crate::grant::Grant::ALL.len())
+            .map(|i| format!("${}", i + 2 + municipalities.len()))
+            .collect();
+        let sql = format!(
             "SELECT b.period, b.run_number, l.municipality, l.grant_code, l.amount_ore \
-             FROM batch_line l JOIN batch b ON b.id = l.batch_id WHERE l.person_id = $1 AND b.status = 'paid' \
+             FROM batch b CROSS JOIN batch_line l \
+             WHERE l.batch_id = b.id AND b.status = 'paid' AND l.municipality IN ({}) AND l.grant_code IN ({}) AND l.person_id = $1 \
              AND NOT EXISTS (SELECT 1 FROM batch_carried c WHERE c.batch_id = l.batch_id AND c.municipality = l.municipality) \
              ORDER BY b.period, b.run_number, l.grant_code, l.municipality",
-        )
-        .bind(person_id)
-        .fetch_all(&self.pool)
-        .await?;
+            municipality_list.join(", "),
+            grant_list.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(person_id);
+        for municipality in municipalities {
+            query = query.bind(municipality.to_string());
+        }
+        for grant in crate::grant::Grant::ALL {
+            query = query.bind(grant.code());
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         rows.iter()
             .map(|row| {
                 Ok(PersonPayment {
@@ -484,6 +639,27 @@ impl Store {
 
 /// Events per row when the register is read in blocks.
 const EVENTS_PER_BLOCK: i64 = 5_000;
+
+/// The paid sums per line key, packed (see `read_packed_lines`).
+const PAID_SUMS_SQL: &str = "SELECT ROW_NUMBER() OVER () AS n, l.municipality || '\t' || l.grant_code \
+     || '\t' || l.person_id || '\t' || CAST(CAST(SUM(l.amount_ore) AS BIGINT) AS TEXT) AS packed \
+     FROM batch_line l JOIN batch b ON b.id = l.batch_id \
+     WHERE b.status = 'paid' AND NOT EXISTS \
+       (SELECT 1 FROM batch_carried c WHERE c.batch_id = l.batch_id AND c.municipality = l.municipality) \
+     GROUP BY l.municipality, l.grant_code, l.person_id";
+
+/// The paid lines of one batch, packed (see `read_packed_lines`).
+const PAID_LINES_OF_BATCH_SQL: &str = "SELECT ROW_NUMBER() OVER () AS n, l.municipality || '\t' || l.grant_code \
+     || '\t' || l.person_id || '\t' || CAST(l.amount_ore AS TEXT) AS packed \
+     FROM batch_line l WHERE l.batch_id = $1 AND NOT EXISTS \
+       (SELECT 1 FROM batch_carried c WHERE c.batch_id = l.batch_id AND c.municipality = l.municipality)";
+
+/// Drops sums that came to zero (a payment and its set-off).
+fn paid_retain_non_zero(paid: &mut Arc<BTreeMap<LineKey, Ore>>) {
+    if paid.values().any(|a| a.is_zero()) {
+        Arc::make_mut(paid).retain(|_, a| !a.is_zero());
+    }
+}
 
 /// The columns of an event joined by tabs (identifiers never hold a tab:
 /// the import refuses control characters).
@@ -585,14 +761,18 @@ fn trusted_municipality(text: &str) -> Result<MunicipalityNumber> {
 }
 
 fn line_key_from_row(row: &AnyRow) -> Result<LineKey> {
-    let person: String = row.get(2);
+    line_key(
+        &row.get::<String, _>(0),
+        &row.get::<String, _>(1),
+        &row.get::<String, _>(2),
+    )
+}
+
+fn line_key(municipality: &str, grant: &str, person: &str) -> Result<LineKey> {
     Ok(LineKey {
-        municipality: trusted_municipality(&row.get::<String, _>(0))?,
-        grant: row
-            .get::<String, _>(1)
-            .parse()
-            .map_err(|e: String| anyhow!(e))?,
-        person_id: (!person.is_empty()).then(|| Arc::from(person.as_str())),
+        municipality: trusted_municipality(municipality)?,
+        grant: grant.parse().map_err(|e: String| anyhow!(e))?,
+        person_id: (!person.is_empty()).then(|| Arc::from(person)),
     })
 }
 

@@ -9,6 +9,7 @@ mod commands;
 mod fuzz;
 mod payments;
 mod register_import;
+mod scale;
 mod schemes;
 mod support;
 mod web;

@@ -1,0 +1,148 @@
+//! What the scale work (issue 6) changed behind the figures: the register
+//! and the paid sums kept in a process between terms, and the compacted
+//! tables of migration 0006.
+
+use crate::support::{fixture, rules_dir, Backend, TestDb, BACKENDS, HEADER};
+use chrono::NaiveDate;
+use tilskot::approval::{Action, BatchStatus};
+use tilskot::batch_run::{act_on_batch, pay_batch, run_batch};
+use tilskot::calendar::Period;
+use tilskot::import::import_register;
+use tilskot::money::Ore;
+use tilskot::municipality::Municipalities;
+use tilskot::rules_dir::load_rules_dir;
+use tilskot::store::Store;
+
+/// One process runs and pays the year, with a register correction after
+/// July; after every month the paid sums it keeps equal those a fresh
+/// process reads, and the correction's set-off shows that the kept
+/// register was rebuilt after the import.
+#[tokio::test]
+async fn sums_kept_between_terms_equal_a_fresh_read_and_an_import_rebuilds_the_register() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-01"]);
+        db.ok(&[
+            "register",
+            "import",
+            fixture("small-register.csv").to_str().unwrap(),
+        ]);
+        db.add_users();
+        let store = Store::connect(&db.url).await.unwrap();
+        let rules = load_rules_dir(&rules_dir()).unwrap();
+        let municipalities = Municipalities::shipped();
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let mut october_total = None;
+        for month in 1..=12 {
+            if month == 8 {
+                let exit = db.write(
+                    "exit.csv",
+                    &format!("{HEADER}\nexited,2022-02-20,A1,,,,,,,\n"),
+                );
+                import_register(&store, &exit, &municipalities, today)
+                    .await
+                    .unwrap();
+            }
+            let period = Period::new(2022, month).unwrap();
+            let result = run_batch(&store, &rules, period).await.unwrap();
+            if result.batch.status == BatchStatus::Computed {
+                act_on_batch(&store, &rules, period, Action::Attest, "kari")
+                    .await
+                    .unwrap();
+                act_on_batch(&store, &rules, period, Action::Approve, "ola")
+                    .await
+                    .unwrap();
+                pay_batch(
+                    &store,
+                    &rules,
+                    &municipalities,
+                    period,
+                    &db.path("payments"),
+                    true,
+                    "kari",
+                )
+                .await
+                .unwrap();
+            }
+            if month == 10 {
+                october_total = Some(result.lines.iter().map(|l| l.amount).sum::<Ore>());
+                // A1's March–June (4 × 14 333.33) are set off in October.
+                assert!(
+                    result
+                        .lines
+                        .iter()
+                        .any(|l| l.key.person_id.as_deref() == Some("A1")
+                            && l.amount == Ore(-5_733_332)),
+                    "{backend:?}: {:?}",
+                    result.lines
+                );
+            }
+            let kept = store.paid_by_line().await.unwrap();
+            let fresh = Store::connect(&db.url)
+                .await
+                .unwrap()
+                .paid_by_line()
+                .await
+                .unwrap();
+            assert_eq!(*kept, *fresh, "{backend:?} after {period}");
+        }
+        assert!(october_total.is_some());
+    }
+}
+
+/// A database made before migration 0006 keeps its events, batches and
+/// lines through the rebuild of its two largest tables, and a person's
+/// payments are still found.
+#[tokio::test]
+async fn migration_0006_keeps_the_register_and_the_batch_lines() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let earlier = db.path("migrations-before-0006");
+    std::fs::create_dir_all(&earlier).unwrap();
+    let all = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite");
+    for entry in std::fs::read_dir(&all).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if name.as_str() < "0006" {
+            std::fs::copy(&path, earlier.join(&name)).unwrap();
+        }
+    }
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&format!("{}?mode=rwc", db.url))
+        .await
+        .unwrap();
+    sqlx::migrate::Migrator::new(earlier.as_path())
+        .await
+        .unwrap()
+        .run(&pool)
+        .await
+        .unwrap();
+    for sql in [
+        "INSERT INTO register_import (id, file_name, imported_at, rows_read, events_added) VALUES (1, 'r.csv', 't', 1, 1)",
+        "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, person_id, household_id, birth_date, municipality, basis, unaccompanied, country) \
+         VALUES ('k1', 1, 2, 'settled', '2020-05-10', 'A1', 'HA', '1985-02-01', '0301', 'resettlement', 'false', 'SY')",
+        "INSERT INTO batch (id, period, run_number, computed_at, content_hash, line_count, total_ore, weakest_rate_status, register_events, status) \
+         VALUES (1, '2022-04', 1, 't', 'h', 1, 1433333, 'placeholder', 1, 'paid')",
+        "INSERT INTO batch_line (batch_id, municipality, grant_code, person_id, amount_ore) VALUES (1, '0301', 'integration', 'A1', 1433333)",
+    ] {
+        sqlx::query(sql).execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+
+    let store = Store::connect(&db.url).await.unwrap();
+    let events = store.all_events().await.unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].person_id, "A1");
+    let oslo = Municipalities::shipped().parse("0301").unwrap();
+    let payments = store.person_payments("A1", &[oslo]).await.unwrap();
+    assert_eq!(payments.len(), 1);
+    assert_eq!(payments[0].amount, Ore(1_433_333));
+    assert_eq!(store.paid_by_line().await.unwrap().len(), 1);
+    // The same event again is still refused by the database.
+    let again = sqlx::query(
+        "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, person_id) \
+         VALUES ('k1', 1, 3, 'moved', '2021-01-01', 'A1')",
+    )
+    .execute(store.pool())
+    .await;
+    assert!(again.is_err());
+}
