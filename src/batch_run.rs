@@ -55,8 +55,11 @@ pub async fn load_register(
     if let Some(register) = store.cached_register(count, lag) {
         return Ok(register);
     }
+    let started = std::time::Instant::now();
     let events = store.all_events().await?;
+    let read = started.elapsed();
     let register = Arc::new(Register::build(&events, lag));
+    tracing::info!(events = events.len(), ?read, built = ?started.elapsed(), "register loaded");
     // Cached under the count read with the events: an import in between
     // makes the count differ, and the next load builds afresh.
     if events.len() as i64 == count {

@@ -10,7 +10,7 @@ use crate::grant::{Basis, Category};
 use crate::municipality::{Municipalities, MunicipalityNumber};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -580,23 +580,24 @@ impl Register {
     /// passed [`validate_batch`]; a born child's mother municipality uses the
     /// move lag of R5.
     pub fn build(events: &[Event], move_lag_months: u32) -> Register {
-        let mut by_person: BTreeMap<&str, Vec<&Event>> = BTreeMap::new();
-        for event in events {
-            by_person
-                .entry(event.person_id.as_str())
-                .or_default()
-                .push(event);
-        }
+        // One sort by person and date instead of a map of vectors: the
+        // events of each person lie side by side, in the order they happened
+        // (a stable sort keeps same-day events in the register's order).
+        let mut sorted: Vec<&Event> = events.iter().collect();
+        sorted.sort_by(|a, b| {
+            a.person_id
+                .cmp(&b.person_id)
+                .then_with(|| a.sort_key().cmp(&b.sort_key()))
+        });
         let mut same_day: HashMap<(&str, NaiveDate), u32> = HashMap::new();
         for event in events.iter().filter(|e| e.kind == EventKind::Settled) {
             let household = event.household_id.as_deref().unwrap_or("");
             *same_day.entry((household, event.date)).or_default() += 1;
         }
-        let mut persons: Vec<Person> = Vec::with_capacity(by_person.len());
-        let mut index_of: HashMap<&str, usize> = HashMap::new();
+        let mut persons: Vec<Person> = Vec::new();
         let mut births: Vec<(&Event, Vec<&Event>)> = Vec::new();
-        for (id, mut events) in by_person {
-            events.sort_by_key(|e| e.sort_key());
+        for events in sorted.chunk_by(|a, b| a.person_id == b.person_id) {
+            let id = events[0].person_id.as_str();
             let Some(entry) = events.first().filter(|e| e.kind == EventKind::Settled) else {
                 if let Some(born) = events.iter().copied().find(|e| e.kind == EventKind::Born) {
                     let own = events
@@ -628,14 +629,17 @@ impl Register {
                 exit: None,
             };
             apply_later_events(&mut person, &events[1..]);
-            index_of.insert(id, persons.len());
             persons.push(person);
         }
+        // The settled persons are in id order: a mother is found by search.
+        let settled = persons.len();
         for (born, own) in births {
             let mother_id = born.mother_id.as_deref().unwrap_or("");
-            let Some(mother) = index_of.get(mother_id).map(|i| &persons[*i]) else {
+            let Ok(index) = persons[..settled].binary_search_by(|p| p.id.as_ref().cmp(mother_id))
+            else {
                 continue;
             };
+            let mother = &persons[index];
             let mut child = Person {
                 id: Arc::from(born.person_id.as_str()),
                 household_id: mother.household_id.clone(),
