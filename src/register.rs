@@ -336,30 +336,30 @@ pub fn validate_batch_rows(
         new_events.push((row, event));
     }
 
-    // Every event of every person concerned, the existing ones with row 0.
-    let mut by_person: HashMap<&str, Vec<(usize, &Event)>> = HashMap::new();
-    for event in existing {
-        by_person
-            .entry(&event.person_id)
-            .or_default()
-            .push((0, event));
-    }
-    for (row, event) in &new_events {
-        by_person
-            .entry(&event.person_id)
-            .or_default()
-            .push((*row, event));
-    }
+    // Every event of every person concerned, the existing ones with row 0,
+    // sorted by person and then in the order they happened: one sort
+    // instead of a map of vectors, whose cost per event grew with the file.
+    let mut timeline: Vec<(usize, &Event)> = existing
+        .iter()
+        .map(|event| (0, event))
+        .chain(new_events.iter().map(|(row, event)| (*row, event)))
+        .collect();
+    timeline.sort_by(|(row_a, a), (row_b, b)| {
+        a.person_id
+            .cmp(&b.person_id)
+            .then_with(|| (a.sort_key(), *row_a).cmp(&(b.sort_key(), *row_b)))
+    });
     let mut problems = Vec::new();
-    let mut entry_of: HashMap<&str, (usize, &Event)> = HashMap::new();
-    for (person, events) in by_person.iter_mut() {
-        events.sort_by_key(|(row, e)| (e.sort_key(), *row));
+    // Each person's entry (settlement or birth), in person order.
+    let mut entry_of: Vec<(&str, (usize, &Event))> = Vec::new();
+    for events in timeline.chunk_by(|(_, a), (_, b)| a.person_id == b.person_id) {
+        let person = events[0].1.person_id.as_str();
         check_person_timeline(person, events, &mut problems);
         if let Some(first) = events
             .iter()
             .find(|(_, e)| matches!(e.kind, EventKind::Settled | EventKind::Born))
         {
-            entry_of.insert(person, *first);
+            entry_of.push((person, *first));
         }
     }
     for (row, event) in &new_events {
@@ -367,7 +367,11 @@ pub fn validate_batch_rows(
             continue;
         }
         let mother_id = event.mother_id.as_deref().unwrap_or("");
-        match entry_of.get(mother_id) {
+        let mother = entry_of
+            .binary_search_by(|(person, _)| (*person).cmp(mother_id))
+            .ok()
+            .map(|index| entry_of[index].1);
+        match mother {
             Some((_, mother)) if mother.kind == EventKind::Settled => {
                 if event.date < mother.date {
                     problems.push(Problem::new(
