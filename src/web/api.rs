@@ -3,7 +3,7 @@
 //! 401, 403, 404, 409 and 422. Writes take only `application/json` bodies.
 
 use super::access::{can_view_scheme, require_role, visible_application, visible_applications};
-use super::pages::decide;
+use super::pages::{conflict, decide};
 use super::session::WebRole;
 use super::{AppState, SignedIn, WebError};
 use crate::application::{validate_form, ApplicationForm, FieldError};
@@ -180,7 +180,7 @@ pub async fn submit(
         .store
         .submit_application(id, state.today(), &signed_in.user.name)
         .await
-        .map_err(|e| WebError::Conflict(e.to_string()))?;
+        .map_err(conflict)?;
     let stored = state.store.application(id).await?;
     Ok(Json(application_json(&stored)).into_response())
 }

@@ -78,6 +78,28 @@ fn see(path: String) -> Response {
     Redirect::to(&path).into_response()
 }
 
+/// The checks of every action on an application, in this order: the form
+/// is from this session (403), the user may see the application (404), and
+/// their role may take the action (403).
+async fn may_act(
+    state: &AppState,
+    signed_in: &SignedIn,
+    id: i64,
+    csrf: &str,
+    role: WebRole,
+    what: &str,
+) -> Result<crate::scheme_store::StoredApplication, WebError> {
+    signed_in.check_csrf(csrf)?;
+    let application = visible_application(state, &signed_in.user, id).await?;
+    require_role(&signed_in.user, role, what)?;
+    Ok(application)
+}
+
+/// A refusal by the store (the state moved on, a rule of the step) as 409.
+pub(super) fn conflict(error: anyhow::Error) -> WebError {
+    WebError::Conflict(error.to_string())
+}
+
 pub async fn home(signed_in: Result<SignedIn, WebError>) -> Response {
     match signed_in {
         Ok(_) => see("/applications".into()),
@@ -279,16 +301,22 @@ pub async fn edit(
     Path(id): Path<i64>,
     Form(post): Form<ApplicationFormPost>,
 ) -> PageResult {
-    signed_in.check_csrf(&post.csrf)?;
-    let application = visible_application(&state, &signed_in.user, id).await?;
-    require_role(&signed_in.user, WebRole::Applicant, "change an application")?;
+    let application = may_act(
+        &state,
+        &signed_in,
+        id,
+        &post.csrf,
+        WebRole::Applicant,
+        "change an application",
+    )
+    .await?;
     match validate_form(&post.form, application.year) {
         Ok(figures) => {
             state
                 .store
                 .update_draft(id, &figures, &signed_in.user.name)
                 .await
-                .map_err(|e| WebError::Conflict(e.to_string()))?;
+                .map_err(conflict)?;
             Ok(see(format!("/applications/{id}")))
         }
         Err(errors) => {
@@ -362,14 +390,20 @@ pub async fn submit(
     Path(id): Path<i64>,
     Form(form): Form<CsrfForm>,
 ) -> PageResult {
-    signed_in.check_csrf(&form.csrf)?;
-    visible_application(&state, &signed_in.user, id).await?;
-    require_role(&signed_in.user, WebRole::Applicant, "submit an application")?;
+    may_act(
+        &state,
+        &signed_in,
+        id,
+        &form.csrf,
+        WebRole::Applicant,
+        "submit an application",
+    )
+    .await?;
     state
         .store
         .submit_application(id, state.today(), &signed_in.user.name)
         .await
-        .map_err(|e| WebError::Conflict(e.to_string()))?;
+        .map_err(conflict)?;
     Ok(see(format!("/applications/{id}")))
 }
 
@@ -379,14 +413,20 @@ pub async fn declare(
     Path(id): Path<i64>,
     Form(form): Form<DeclareForm>,
 ) -> PageResult {
-    signed_in.check_csrf(&form.csrf)?;
-    visible_application(&state, &signed_in.user, id).await?;
-    require_role(&signed_in.user, WebRole::Caseworker, "review applications")?;
+    may_act(
+        &state,
+        &signed_in,
+        id,
+        &form.csrf,
+        WebRole::Caseworker,
+        "review applications",
+    )
+    .await?;
     state
         .store
         .declare_review(id, &signed_in.user.name, form.conflict == "true")
         .await
-        .map_err(|e| WebError::Conflict(e.to_string()))?;
+        .map_err(conflict)?;
     Ok(see(format!("/applications/{id}")))
 }
 
@@ -464,9 +504,15 @@ pub async fn decision(
     Path(id): Path<i64>,
     Form(form): Form<DecisionForm>,
 ) -> PageResult {
-    signed_in.check_csrf(&form.csrf)?;
-    let application = visible_application(&state, &signed_in.user, id).await?;
-    require_role(&signed_in.user, WebRole::Caseworker, "decide applications")?;
+    let application = may_act(
+        &state,
+        &signed_in,
+        id,
+        &form.csrf,
+        WebRole::Caseworker,
+        "decide applications",
+    )
+    .await?;
     decide(
         &state,
         &signed_in,
@@ -519,14 +565,20 @@ pub async fn pay(
     Path(id): Path<i64>,
     Form(form): Form<CsrfForm>,
 ) -> PageResult {
-    signed_in.check_csrf(&form.csrf)?;
-    visible_application(&state, &signed_in.user, id).await?;
-    require_role(&signed_in.user, WebRole::Finance, "pay awards")?;
+    may_act(
+        &state,
+        &signed_in,
+        id,
+        &form.csrf,
+        WebRole::Finance,
+        "pay awards",
+    )
+    .await?;
     state
         .store
         .pay_commitment(id, state.today(), &signed_in.user.name)
         .await
-        .map_err(|e| WebError::Conflict(e.to_string()))?;
+        .map_err(conflict)?;
     Ok(see(format!("/applications/{id}")))
 }
 
@@ -536,14 +588,20 @@ pub async fn release(
     Path(id): Path<i64>,
     Form(form): Form<ReasonForm>,
 ) -> PageResult {
-    signed_in.check_csrf(&form.csrf)?;
-    visible_application(&state, &signed_in.user, id).await?;
-    require_role(&signed_in.user, WebRole::Finance, "release commitments")?;
+    may_act(
+        &state,
+        &signed_in,
+        id,
+        &form.csrf,
+        WebRole::Finance,
+        "release commitments",
+    )
+    .await?;
     state
         .store
         .release_commitment(id, &signed_in.user.name, &form.reason)
         .await
-        .map_err(|e| WebError::Conflict(e.to_string()))?;
+        .map_err(conflict)?;
     Ok(see(format!("/applications/{id}")))
 }
 
@@ -553,14 +611,20 @@ pub async fn report(
     Path(id): Path<i64>,
     Form(form): Form<ReportForm>,
 ) -> PageResult {
-    signed_in.check_csrf(&form.csrf)?;
-    visible_application(&state, &signed_in.user, id).await?;
-    require_role(&signed_in.user, WebRole::Applicant, "report on a project")?;
+    may_act(
+        &state,
+        &signed_in,
+        id,
+        &form.csrf,
+        WebRole::Applicant,
+        "report on a project",
+    )
+    .await?;
     state
         .store
         .report_on_application(id, &form.report, &signed_in.user.name)
         .await
-        .map_err(|e| WebError::Conflict(e.to_string()))?;
+        .map_err(conflict)?;
     Ok(see(format!("/applications/{id}")))
 }
 
