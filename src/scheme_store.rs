@@ -476,19 +476,20 @@ impl Store {
 
     async fn later_years(&self, ids: &[i64]) -> Result<BTreeMap<i64, Vec<(i32, Ore)>>> {
         let mut later: BTreeMap<i64, Vec<(i32, Ore)>> = BTreeMap::new();
-        if ids.is_empty() {
-            return Ok(later);
-        }
-        let rows = sqlx::query(
-            "SELECT application_id, year, amount_ore FROM application_later_year ORDER BY application_id, year",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        for row in rows {
-            let id: i64 = row.get(0);
-            if ids.contains(&id) {
+        for chunk in ids.chunks(500) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT application_id, year, amount_ore FROM application_later_year \
+                 WHERE application_id IN ({}) ORDER BY application_id, year",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query(&sql);
+            for id in chunk {
+                query = query.bind(*id);
+            }
+            for row in query.fetch_all(self.pool()).await? {
                 later
-                    .entry(id)
+                    .entry(row.get(0))
                     .or_default()
                     .push((row.get::<i64, _>(1) as i32, Ore(row.get(2))));
             }

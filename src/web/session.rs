@@ -169,8 +169,11 @@ impl Store {
             .fetch_optional(self.pool())
             .await?;
         let stored = row.map(|r| r.get::<String, _>(0));
-        // An unknown name costs the same work as a wrong password.
-        let dummy = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$VtI8P8WfFqS3k4o2qk0xk9qQm8Gx3yI8qS5r0Hq3y1Q";
+        // An unknown name costs the same work as a wrong password: it is
+        // checked against a real hash made once per process.
+        static UNKNOWN_USER_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let dummy = UNKNOWN_USER_HASH
+            .get_or_init(|| hash_password("no user has this password").unwrap_or_default());
         let verified = verify_password(password, stored.as_deref().unwrap_or(dummy));
         if stored.is_none() || !verified {
             return Ok(None);
