@@ -141,6 +141,7 @@ pub async fn replay_jobbsjansen_2022(store: &Store, seed: u64) -> Result<SchemeD
     for decision in store
         .propose_allocation("jobbsjansen", 2022, &BTreeMap::new())
         .await?
+        .decisions
     {
         let id: i64 = decision.application_id.parse()?;
         store

@@ -212,7 +212,13 @@ pub async fn run_scheme_command(
             let proposal = store
                 .propose_allocation(&scheme, year, &BTreeMap::new())
                 .await?;
-            for decision in &proposal {
+            for id in &proposal.not_reviewed {
+                writeln!(
+                    out,
+                    "application {id}: not reviewed yet, not ranked (a caseworker submits a review first)"
+                )?;
+            }
+            for decision in &proposal.decisions {
                 let text = match &decision.outcome {
                     Outcome::Awarded(a) => format!("award {}", format_nok_grouped(*a)),
                     Outcome::PartlyAwarded(a) => {
@@ -224,14 +230,14 @@ pub async fn run_scheme_command(
                 writeln!(out, "application {}: {text}", decision.application_id)?;
             }
             if apply {
-                for decision in &proposal {
+                for decision in &proposal.decisions {
                     let id: i64 = decision.application_id.parse()?;
                     store
                         .decide(id, &request_of(decision), &user)
                         .await
                         .map_err(|e| anyhow!("application {id}: {e}"))?;
                 }
-                writeln!(out, "{} decision(s) written", proposal.len())?;
+                writeln!(out, "{} decision(s) written", proposal.decisions.len())?;
                 let status = store.frame_status(&scheme, year).await?;
                 print_status(out, &format!("{scheme} {year}"), &status)?;
             }

@@ -17,8 +17,8 @@ use crate::ledger::BudgetKey;
 use crate::ledger_store::insert_vouchers;
 use crate::money::Ore;
 use crate::schemes::{
-    allocate, ApplicantKind, Application, Criterion, Decision, Outcome, Scheme, SchemeDefinition,
-    Score,
+    allocate, eligibility, ApplicantKind, Application, Criterion, Decision, Outcome, Scheme,
+    SchemeDefinition, Score,
 };
 use crate::store::{now_text, Store};
 use anyhow::{anyhow, bail, Context, Result};
@@ -958,16 +958,19 @@ impl Store {
 
     /// The allocation the scheme's rules propose for the undecided
     /// applications of a call, ranked by their submitted scores, within what
-    /// is left of the frame.
+    /// is left of the frame. An eligible application nobody has reviewed yet
+    /// is left out (it cannot be ranked) and listed as such; an ineligible
+    /// one is proposed for rejection with or without a review.
     pub async fn propose_allocation(
         &self,
         scheme: &str,
         year: i32,
         stated_partial: &BTreeMap<String, Ore>,
-    ) -> Result<Vec<Decision>> {
+    ) -> Result<Proposal> {
         let mut call = self.scheme_call(scheme, year).await?;
         call.frame = self.frame_status(scheme, year).await?.available();
         let mut inputs = Vec::new();
+        let mut not_reviewed = Vec::new();
         for application in self.applications_of_call(scheme, year).await? {
             if !application.state.open_for_review() {
                 continue;
@@ -986,24 +989,37 @@ impl Store {
                     })
                 })
                 .collect();
-            inputs.push((
-                Application {
-                    id: application.id.to_string(),
-                    applicant_kind: application.organisation.kind,
-                    submitted: application.submitted_on.ok_or_else(|| {
-                        anyhow!("application {} has no submission date", application.id)
-                    })?,
-                    amount_applied: application.figures.amount_applied,
-                    budget_total: application.figures.budget_total,
-                    own_financing: application.figures.own_financing,
-                    participants: application.figures.participants,
-                    later_years: application.figures.later_years.clone(),
-                },
-                scores,
-            ));
+            let candidate = Application {
+                id: application.id.to_string(),
+                applicant_kind: application.organisation.kind,
+                submitted: application.submitted_on.ok_or_else(|| {
+                    anyhow!("application {} has no submission date", application.id)
+                })?,
+                amount_applied: application.figures.amount_applied,
+                budget_total: application.figures.budget_total,
+                own_financing: application.figures.own_financing,
+                participants: application.figures.participants,
+                later_years: application.figures.later_years.clone(),
+            };
+            if scores.is_empty() && eligibility(&call, &candidate).is_ok() {
+                not_reviewed.push(application.id);
+                continue;
+            }
+            inputs.push((candidate, scores));
         }
-        allocate(&call, &inputs, stated_partial).map_err(|e| anyhow!(e))
+        Ok(Proposal {
+            decisions: allocate(&call, &inputs, stated_partial).map_err(|e| anyhow!(e))?,
+            not_reviewed,
+        })
     }
+}
+
+/// What the ranking proposes for a call's undecided applications.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposal {
+    pub decisions: Vec<Decision>,
+    /// Eligible applications without a submitted review: not ranked yet.
+    pub not_reviewed: Vec<i64>,
 }
 
 /// A decision that was not written: a rule of the award, or the database.

@@ -698,7 +698,8 @@ pub async fn scheme(
     Ok(html(&SchemePage {
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         frame: FrameRow::of(&scheme, &status),
-        proposal: ProposalRow::list(&proposal),
+        proposal: ProposalRow::list(&proposal.decisions),
+        not_reviewed: proposal.not_reviewed,
         commitments: CommitmentRow::list(&state.store.applications_of_call(&code, year).await?),
     })
     .into_response())

@@ -457,6 +457,8 @@ pub struct SchemePage {
     pub user: Option<Nav>,
     pub frame: FrameRow,
     pub proposal: Vec<ProposalRow>,
+    /// Eligible applications nobody has reviewed yet: not ranked.
+    pub not_reviewed: Vec<i64>,
     pub commitments: Vec<CommitmentRow>,
 }
 

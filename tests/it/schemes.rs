@@ -456,3 +456,79 @@ async fn reviews_hide_other_scores_until_both_are_submitted_and_a_conflicted_rev
     );
     assert!(store.declare_review(id, "per", false).await.is_err());
 }
+
+#[tokio::test]
+async fn an_unreviewed_application_is_not_ranked_but_an_ineligible_one_is_rejected_without_review()
+{
+    let db = TestDb::new(crate::support::Backend::Sqlite).await;
+    let store = initialised(&db).await;
+    add_caseworker(&store, "kari").await;
+    let organisations = municipalities(&store, 3).await;
+    let reviewed = reviewed_application(
+        &store,
+        &organisations[0],
+        &figures("Reviewed", mill_tenths(10)),
+        "kari",
+        [3; 5],
+    )
+    .await;
+    let submit = |organisation: String, figures: ApplicationFigures| {
+        let store = store.clone();
+        async move {
+            let id = store
+                .create_application("jobbsjansen", 2022, &organisation, &figures, "applicant")
+                .await
+                .unwrap();
+            store
+                .submit_application(id, date("2021-11-20"), "applicant")
+                .await
+                .unwrap();
+            id
+        }
+    };
+    let waiting = submit(
+        organisations[1].clone(),
+        figures("Waiting", mill_tenths(10)),
+    )
+    .await;
+    let mut too_few = figures("Too few", mill_tenths(10));
+    too_few.participants = 3;
+    let ineligible = submit(organisations[2].clone(), too_few).await;
+
+    let proposal = store
+        .propose_allocation("jobbsjansen", 2022, &BTreeMap::new())
+        .await
+        .unwrap();
+    assert_eq!(proposal.not_reviewed, vec![waiting]);
+    let proposed: Vec<String> = proposal
+        .decisions
+        .iter()
+        .map(|d| d.application_id.clone())
+        .collect();
+    assert!(proposed.contains(&reviewed.to_string()) && proposed.contains(&ineligible.to_string()));
+    store.close().await;
+
+    let output = db.ok(&[
+        "scheme",
+        "propose",
+        "--scheme",
+        "jobbsjansen",
+        "--year",
+        "2022",
+        "--apply",
+    ]);
+    assert!(
+        output.contains(&format!("application {waiting}: not reviewed yet")),
+        "{output}"
+    );
+    assert!(output.contains("2 decision(s) written"), "{output}");
+    let store = Store::connect(&db.url).await.unwrap();
+    assert_eq!(
+        store.application(waiting).await.unwrap().state.code(),
+        "submitted"
+    );
+    assert_eq!(
+        store.application(ineligible).await.unwrap().decision,
+        Some(DecisionKind::Rejected)
+    );
+}
