@@ -256,3 +256,25 @@ fn persons_are_built_with_moves_exit_and_births_under_the_mothers_clock() {
         Some(parse_iso_date("2022-09-01").unwrap())
     );
 }
+
+#[test]
+fn the_content_key_is_the_hex_of_the_first_128_bits_of_the_sha256_of_the_fields() {
+    // Keys are stored: a change of their form would make a second import
+    // of the same file add its events again.
+    let event = check(
+        &["settled,2020-05-10,A1,HA,1985-02-01,0301,resettlement,false,SY,"],
+        &[],
+    )
+    .unwrap()
+    .remove(0);
+    let mut joined = Vec::new();
+    for field in event.fields() {
+        joined.extend_from_slice(field.as_bytes());
+        joined.push(0x1f);
+    }
+    let digest = Sha256::digest(&joined);
+    let expected: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(event.content_key(), expected);
+    assert_eq!(event.content_key().len(), 32);
+    assert_eq!(format!("{:032x}", event.content_hash()), expected);
+}
