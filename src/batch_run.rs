@@ -8,7 +8,9 @@ use crate::approval::{transition, Action, BatchStatus};
 use crate::approval_store::{PaymentOutcome, PaymentRecord, PaymentWrite};
 use crate::calendar::Period;
 use crate::municipality::Municipalities;
-use crate::payment_file::{parse_payees, write_pain001, Payee, PaymentOrder, Transfer};
+use crate::payment_file::{
+    parse_payees, parse_payer, write_pain001, Payee, PaymentOrder, Transfer,
+};
 use crate::payout::{
     content_hash, payment_vouchers_from_totals, plan_batch, terms_in_month, BatchLine,
 };
@@ -261,11 +263,10 @@ async fn ensure_unchanged(store: &Store, rules: &RuleBook, batch: &StoredBatch) 
     Ok(())
 }
 
-/// The payer of every transfer. **Synthetic** numbers with valid check
-/// digits; a deployment sets the directorate's own.
-pub const PAYER_NAME: &str = "Integrerings- og mangfaldsdirektoratet";
-pub const PAYER_ORGANISATION_NUMBER: &str = "900000006";
-pub const PAYER_ACCOUNT: &str = "76940500016";
+/// The payer of every transfer, compiled in from `rules/payer.toml`
+/// (**synthetic** numbers with valid check digits; a deployment sets the
+/// directorate's own).
+pub const PAYER_FILE: &str = include_str!("../rules/payer.toml");
 
 /// Where a payment was written, and whether this call recorded it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -359,6 +360,7 @@ pub async fn pay_batch(
         .filter(|(_, a)| a.0 < 0)
         .map(|(m, _)| m.to_string())
         .collect();
+    let payer = parse_payer(PAYER_FILE).map_err(|e| anyhow!("rules/{e}"))?;
     let payees = parse_payees(include_str!("../rules/municipality-accounts.csv"))
         .map_err(|e| anyhow!("rules/municipality-accounts.csv: {e}"))?;
     let mut transfers = Vec::new();
@@ -387,9 +389,9 @@ pub async fn pay_batch(
         batch_reference: format!("B{}-{period}-{}", batch.id, batch.run_number),
         created_at: approved_at.trim_end_matches('Z').to_string(),
         execution_date: (period.first_day() + chrono::Days::new(4)).to_string(),
-        debtor_name: PAYER_NAME.into(),
-        debtor_organisation_number: PAYER_ORGANISATION_NUMBER.into(),
-        debtor_account: PAYER_ACCOUNT.into(),
+        debtor_name: payer.name,
+        debtor_organisation_number: payer.organisation_number,
+        debtor_account: payer.account,
         remittance: format!("Tilskot termin {period}"),
         transfers,
     };
@@ -510,11 +512,25 @@ fn weakest_status_used(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::payment_file::{is_valid_account_number, is_valid_organisation_number};
 
     #[test]
-    fn the_payer_numbers_have_valid_check_digits() {
-        assert!(is_valid_organisation_number(PAYER_ORGANISATION_NUMBER));
-        assert!(is_valid_account_number(PAYER_ACCOUNT));
+    fn the_shipped_payer_file_parses_with_valid_check_digits() {
+        let payer = parse_payer(PAYER_FILE).unwrap();
+        assert_eq!(payer.organisation_number, "900000006");
+        assert_eq!(payer.account, "76940500016");
+    }
+
+    #[test]
+    fn a_payer_file_with_a_wrong_check_digit_or_an_unknown_key_is_refused() {
+        let wrong_account = PAYER_FILE.replace("76940500016", "76940500017");
+        assert!(parse_payer(&wrong_account)
+            .unwrap_err()
+            .contains("account '76940500017' is not a valid account number"));
+        let wrong_number = PAYER_FILE.replace("900000006", "900000007");
+        assert!(parse_payer(&wrong_number)
+            .unwrap_err()
+            .contains("organisation_number"));
+        let unknown = format!("{PAYER_FILE}iban = \"NO93\"\n");
+        assert!(parse_payer(&unknown).unwrap_err().contains("iban"));
     }
 }

@@ -42,6 +42,37 @@ pub fn is_valid_account_number(text: &str) -> bool {
     })
 }
 
+/// The payer (debtor) of every transfer, as `rules/payer.toml` gives it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payer {
+    pub name: String,
+    pub organisation_number: String,
+    pub account: String,
+}
+
+/// Parses the payer file strictly: unknown keys, and numbers whose mod-11
+/// check digit does not match, are refused with the field named.
+pub fn parse_payer(text: &str) -> Result<Payer, String> {
+    let payer: Payer = toml::from_str(text).map_err(|e| format!("payer.toml: {e}"))?;
+    if payer.name.trim().is_empty() {
+        return Err("payer.toml: name is empty".into());
+    }
+    if !is_valid_organisation_number(&payer.organisation_number) {
+        return Err(format!(
+            "payer.toml: organisation_number '{}' is not a valid organisation number (mod 11)",
+            payer.organisation_number
+        ));
+    }
+    if !is_valid_account_number(&payer.account) {
+        return Err(format!(
+            "payer.toml: account '{}' is not a valid account number (mod 11)",
+            payer.account
+        ));
+    }
+    Ok(payer)
+}
+
 /// The IBAN of a Norwegian account number: `NO`, two check digits
 /// (ISO 13616, mod 97) and the eleven digits.
 pub fn norwegian_iban(account: &str) -> String {
