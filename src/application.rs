@@ -49,18 +49,6 @@ impl ApplicationState {
         ApplicationState::ALL.into_iter().find(|s| s.code() == text)
     }
 
-    /// The one state each state may move on to.
-    pub fn next(self) -> Option<ApplicationState> {
-        match self {
-            ApplicationState::Draft => Some(ApplicationState::Submitted),
-            ApplicationState::Submitted => Some(ApplicationState::InReview),
-            ApplicationState::InReview => Some(ApplicationState::Decided),
-            ApplicationState::Decided => Some(ApplicationState::Paid),
-            ApplicationState::Paid => Some(ApplicationState::Reported),
-            ApplicationState::Reported => None,
-        }
-    }
-
     /// Only a draft can be changed by its applicant.
     pub fn editable(self) -> bool {
         self == ApplicationState::Draft
@@ -388,6 +376,12 @@ pub fn parse_later_years(text: &str, scheme_year: i32) -> Result<Vec<(i32, Ore)>
             return Err(FieldError::new(field, format!("{year} is given twice")));
         }
         let amount = parse_amount(field, amount)?;
+        if amount.is_zero() {
+            return Err(FieldError::new(
+                field,
+                format!("{year}: a later year's amount must be above zero"),
+            ));
+        }
         years.push((year, amount));
     }
     years.sort();

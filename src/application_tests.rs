@@ -85,6 +85,10 @@ fn later_years_refuse_duplicates_and_malformed_parts() {
         .reason
         .contains("year: amount"));
     assert_eq!(parse_later_years("", 2022).unwrap(), vec![]);
+    assert!(parse_later_years("2023: 0", 2022)
+        .unwrap_err()
+        .reason
+        .contains("above zero"));
     let years = parse_later_years("2023: 1 200 000,50", 2022).unwrap();
     assert_eq!(later_years_text(&years), "2023: 1200000.50");
     assert_eq!(
@@ -118,16 +122,15 @@ fn organisations_are_checked_by_kind() {
 }
 
 #[test]
-fn states_move_one_way_and_only_drafts_are_editable() {
-    let mut state = ApplicationState::Draft;
-    let mut seen = vec![state];
-    while let Some(next) = state.next() {
-        assert!(next > state);
-        state = next;
-        seen.push(state);
-    }
-    assert_eq!(seen, ApplicationState::ALL.to_vec());
+fn states_have_codes_and_only_drafts_are_editable_or_caseworkers_review_two() {
     for state in ApplicationState::ALL {
+        assert_eq!(
+            state.open_for_review(),
+            matches!(
+                state,
+                ApplicationState::Submitted | ApplicationState::InReview
+            )
+        );
         assert_eq!(ApplicationState::parse(state.code()), Some(state));
         assert_eq!(state.editable(), state == ApplicationState::Draft);
     }

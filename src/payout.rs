@@ -104,14 +104,10 @@ pub const TREASURY_PAYMENTS_ACCOUNT: &str = "60088702";
 /// The day of the month a term's payment is dated in the ledger.
 pub const PAYMENT_DAY_OF_MONTH: u32 = 15;
 
-/// The ledger vouchers of a paid batch: one per municipality and grant, the
-/// expense on the grant's chapter/post and account 870 against the treasury
-/// payment account. A set-off (negative amount) posts as a negative expense.
-pub fn payment_vouchers(period: Period, run_number: i64, lines: &[BatchLine]) -> Vec<Voucher> {
-    payment_vouchers_from_totals(period, run_number, &totals_by_municipality_and_grant(lines))
-}
-
-/// [`payment_vouchers`] from the sums per municipality and grant.
+/// The ledger vouchers of a paid batch, from its sums per municipality and
+/// grant: one voucher each, the expense on the grant's chapter/post and
+/// account 870 against the treasury payment account. A set-off (negative
+/// amount) posts as a negative expense.
 pub fn payment_vouchers_from_totals(
     period: Period,
     run_number: i64,
@@ -357,7 +353,11 @@ mod tests {
                 amount: Ore(700),
             },
         ];
-        let vouchers = payment_vouchers("2022-07".parse().unwrap(), 1, &lines);
+        let vouchers = payment_vouchers_from_totals(
+            "2022-07".parse().unwrap(),
+            1,
+            &totals_by_municipality_and_grant(&lines),
+        );
         assert_eq!(vouchers.len(), 2);
         let integration = &vouchers[0];
         assert_eq!(integration.reference, "UTB-2022-07-1-0301-integration");

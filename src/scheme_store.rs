@@ -109,13 +109,28 @@ const APPLICATION_FROM: &str = "application a JOIN organisation o ON o.id = a.or
     LEFT JOIN commitment_release r ON r.application_id = a.id";
 
 impl Store {
-    /// Loads scheme definitions: new calls are inserted; an existing call
-    /// gets the file's name, rules, dates and frame, provided the frame
-    /// still covers what is already awarded (the CHECK refuses otherwise).
+    /// Loads scheme definitions, all or none: new calls are inserted; an
+    /// existing call gets the file's name, rules, dates, criteria and frame,
+    /// provided the frame still covers what is already awarded (the CHECK
+    /// refuses otherwise), no scored criterion is dropped, and the budget
+    /// line is one of the ledger's.
     pub async fn load_schemes(&self, definitions: &[SchemeDefinition]) -> Result<()> {
         let mut tx = self.pool().begin().await?;
         for definition in definitions {
             let s = &definition.scheme;
+            let known = sqlx::query("SELECT 1 FROM budget_line WHERE chapter = $1 AND post = $2")
+                .bind(&s.budget_key.chapter)
+                .bind(&s.budget_key.post)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if known.is_none() {
+                bail!(
+                    "scheme {} {}: budget line {} is not among the ledger's budget lines; payments could not be posted",
+                    s.code,
+                    s.year,
+                    s.budget_key
+                );
+            }
             let eligible: Vec<&str> = s.eligible.iter().map(|k| k.code()).collect();
             sqlx::query(
                 "INSERT INTO scheme_call (scheme, year, name, chapter, post, eligible, call_opens, \
@@ -160,6 +175,46 @@ impl Store {
                 .bind(&criterion.name)
                 .bind(i64::from(criterion.weight))
                 .bind(position as i64)
+                .execute(&mut *tx)
+                .await?;
+            }
+            // A criterion the file no longer has goes, unless a reviewer
+            // has scored it: then the file is wrong for this call.
+            let stored: Vec<String> =
+                sqlx::query("SELECT code FROM scheme_criterion WHERE scheme = $1 AND year = $2")
+                    .bind(&s.code)
+                    .bind(i64::from(s.year))
+                    .fetch_all(&mut *tx)
+                    .await?
+                    .iter()
+                    .map(|r| r.get(0))
+                    .collect();
+            for code in stored {
+                if s.criteria.iter().any(|c| c.code == code) {
+                    continue;
+                }
+                let scored = sqlx::query(
+                    "SELECT 1 FROM review_score r JOIN application a ON a.id = r.application_id \
+                     WHERE a.scheme = $1 AND a.year = $2 AND r.criterion = $3",
+                )
+                .bind(&s.code)
+                .bind(i64::from(s.year))
+                .bind(&code)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if scored.is_some() {
+                    bail!(
+                        "scheme {} {}: criterion {code} has scores and cannot be removed",
+                        s.code,
+                        s.year
+                    );
+                }
+                sqlx::query(
+                    "DELETE FROM scheme_criterion WHERE scheme = $1 AND year = $2 AND code = $3",
+                )
+                .bind(&s.code)
+                .bind(i64::from(s.year))
+                .bind(&code)
                 .execute(&mut *tx)
                 .await?;
             }

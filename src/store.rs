@@ -231,10 +231,7 @@ impl Store {
         // handing each row over from SQLite's worker thread, cost several
         // times more than splitting strings here. The aggregate's name is
         // the one thing the two databases spell differently.
-        let aggregate = match self.backend {
-            Backend::Sqlite => "group_concat(packed, char(10))",
-            Backend::Postgres => "string_agg(packed, chr(10))",
-        };
+        let aggregate = packed_lines_aggregate(self.backend);
         let rows = sqlx::query(&format!(
             "SELECT {aggregate} FROM (SELECT id, {PACKED_EVENT} AS packed FROM register_event) events \
              GROUP BY id / {EVENTS_PER_BLOCK}"
@@ -391,10 +388,7 @@ impl Store {
         sql: &str,
         batch_id: Option<i64>,
     ) -> Result<Vec<(LineKey, Ore)>> {
-        let aggregate = match self.backend {
-            Backend::Sqlite => "group_concat(packed, char(10))",
-            Backend::Postgres => "string_agg(packed, chr(10))",
-        };
+        let aggregate = packed_lines_aggregate(self.backend);
         let sql =
             format!("SELECT {aggregate} FROM ({sql}) lines GROUP BY (n - 1) / {EVENTS_PER_BLOCK}");
         let mut query = sqlx::query(&sql);
@@ -668,6 +662,15 @@ const PACKED_EVENT: &str = "event || '\t' || event_date || '\t' || person_id || 
      || '\t' || COALESCE(unaccompanied, '') || '\t' || COALESCE(country, '') || '\t' || COALESCE(mother_id, '')";
 
 /// Reads back a packed event that was validated before it was stored.
+/// Joins the `packed` texts of a group with newlines: the one function the
+/// two databases spell differently.
+fn packed_lines_aggregate(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => "group_concat(packed, char(10))",
+        Backend::Postgres => "string_agg(packed, chr(10))",
+    }
+}
+
 fn event_from_packed(text: &str) -> Result<Event> {
     let fields: Vec<&str> = text.split('\t').collect();
     if fields.len() != 10 {

@@ -532,3 +532,156 @@ async fn an_unreviewed_application_is_not_ranked_but_an_ineligible_one_is_reject
         Some(DecisionKind::Rejected)
     );
 }
+
+#[tokio::test]
+async fn reloading_schemes_refuses_a_frame_below_the_awards_an_unknown_budget_line_and_a_dropped_scored_criterion(
+) {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        let store = initialised(&db).await;
+        add_caseworker(&store, "kari").await;
+        let organisations = municipalities(&store, 1).await;
+        let id = reviewed_application(
+            &store,
+            &organisations[0],
+            &figures("A", mill_tenths(20)),
+            "kari",
+            [3; 5],
+        )
+        .await;
+        store
+            .decide(
+                id,
+                &DecisionRequest {
+                    kind: DecisionKind::Awarded,
+                    amount: mill_tenths(20),
+                    reason: String::new(),
+                },
+                "kari",
+            )
+            .await
+            .unwrap();
+        let shipped = parse_schemes(
+            include_str!("../../rules/schemes-2022.toml"),
+            "schemes-2022.toml",
+        )
+        .unwrap();
+
+        let mut lowered = shipped.clone();
+        lowered[0].scheme.frame = mill_tenths(10);
+        assert!(store.load_schemes(&lowered).await.is_err(), "{backend:?}");
+
+        let mut unknown = shipped.clone();
+        unknown[0].scheme.budget_key = tilskot::ledger::BudgetKey::parse("0999.99").unwrap();
+        let error = store.load_schemes(&unknown).await.unwrap_err();
+        assert!(error.to_string().contains("budget line 0999.99"), "{error}");
+
+        let mut fewer = shipped.clone();
+        fewer[0].scheme.criteria.pop();
+        let error = store.load_schemes(&fewer).await.unwrap_err();
+        assert!(error.to_string().contains("has scores"), "{error}");
+
+        // Nothing of the refused loads was written.
+        let call = store.scheme_call("jobbsjansen", 2022).await.unwrap();
+        assert_eq!(call.frame, mill_tenths(932));
+        assert_eq!(call.criteria.len(), 5);
+        // A criterion nobody scored can go.
+        let mut other = shipped.clone();
+        other[1].scheme.criteria.pop();
+        store.load_schemes(&other).await.unwrap();
+        assert_eq!(
+            store
+                .scheme_call("integreringstiltak", 2022)
+                .await
+                .unwrap()
+                .criteria
+                .len(),
+            3
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_readme_pay_and_release_commands_post_once_and_give_back_to_the_frame() {
+    let db = TestDb::new(crate::support::Backend::Sqlite).await;
+    let store = initialised(&db).await;
+    add_caseworker(&store, "kari").await;
+    let organisations = municipalities(&store, 2).await;
+    let mut ids = Vec::new();
+    for (i, organisation) in organisations.iter().enumerate() {
+        let id = reviewed_application(
+            &store,
+            organisation,
+            &figures(&format!("P{i}"), mill_tenths(10)),
+            "kari",
+            [3; 5],
+        )
+        .await;
+        store
+            .decide(
+                id,
+                &DecisionRequest {
+                    kind: DecisionKind::Awarded,
+                    amount: mill_tenths(10),
+                    reason: String::new(),
+                },
+                "kari",
+            )
+            .await
+            .unwrap();
+        ids.push(id.to_string());
+    }
+    store.close().await;
+    let paid = db.ok(&[
+        "scheme",
+        "pay",
+        "--application",
+        &ids[0],
+        "--date",
+        "2022-03-01",
+        "--user",
+        "fin",
+    ]);
+    assert!(paid.contains("paid and posted on 2022-03-01"), "{paid}");
+    let again = db.fails(&["scheme", "pay", "--application", &ids[0], "--user", "fin"]);
+    assert!(again.contains("paid already"), "{again}");
+    let released = db.ok(&[
+        "scheme",
+        "release",
+        "--application",
+        &ids[1],
+        "--reason",
+        "project cancelled",
+    ]);
+    assert!(
+        released.contains(&format!("{} released", format_nok_grouped(mill_tenths(10)))),
+        "{released}"
+    );
+    let status = db.ok(&[
+        "scheme",
+        "status",
+        "--scheme",
+        "jobbsjansen",
+        "--year",
+        "2022",
+    ]);
+    let line = |label: &str| {
+        status
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        line("paid").contains(&format_nok_grouped(mill_tenths(10))),
+        "{status}"
+    );
+    assert!(
+        line("released").contains(&format_nok_grouped(mill_tenths(10))),
+        "{status}"
+    );
+    assert!(
+        line("available").contains(&format_nok_grouped(mill_tenths(922))),
+        "{status}"
+    );
+}
