@@ -74,7 +74,7 @@ pub enum SchemeCommand {
     Pay {
         #[arg(long)]
         application: i64,
-        /// The payment date (default today).
+        /// The payment date (default today); it must fall in the scheme's year.
         #[arg(long)]
         date: Option<NaiveDate>,
         #[arg(long, default_value = "tilskot")]

@@ -22,7 +22,7 @@ use crate::schemes::{
 };
 use crate::store::{now_text, Store};
 use anyhow::{anyhow, bail, Context, Result};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 use std::collections::BTreeMap;
@@ -865,6 +865,14 @@ impl Store {
         };
         if application.released.is_some() {
             bail!("the commitment of application {id} was released; it is not paid");
+        }
+        // A commitment is against one year's appropriation (post 62 is not
+        // transferable): it is paid in that year or released.
+        if date.year() != application.year {
+            bail!(
+                "application {id} was awarded from the {} frame; a payment dated {date} falls in another budget year",
+                application.year
+            );
         }
         let scheme = self
             .scheme_call(&application.scheme, application.year)

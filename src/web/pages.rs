@@ -559,11 +559,19 @@ pub async fn decide(
         .map_err(decide_error)
 }
 
+#[derive(serde::Deserialize)]
+pub struct PayForm {
+    csrf: String,
+    /// The payment date, ISO; today when empty.
+    #[serde(default)]
+    date: String,
+}
+
 pub async fn pay(
     State(state): State<AppState>,
     signed_in: SignedIn,
     Path(id): Path<i64>,
-    Form(form): Form<CsrfForm>,
+    Form(form): Form<PayForm>,
 ) -> PageResult {
     may_act(
         &state,
@@ -574,9 +582,15 @@ pub async fn pay(
         "pay awards",
     )
     .await?;
+    let date = if form.date.trim().is_empty() {
+        state.today()
+    } else {
+        crate::calendar::parse_iso_date(&form.date)
+            .map_err(|e| WebError::BadRequest(format!("date: {e}")))?
+    };
     state
         .store
-        .pay_commitment(id, state.today(), &signed_in.user.name)
+        .pay_commitment(id, date, &signed_in.user.name)
         .await
         .map_err(conflict)?;
     Ok(see(format!("/applications/{id}")))

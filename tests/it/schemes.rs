@@ -643,7 +643,27 @@ async fn the_readme_pay_and_release_commands_post_once_and_give_back_to_the_fram
         "fin",
     ]);
     assert!(paid.contains("paid and posted on 2022-03-01"), "{paid}");
-    let again = db.fails(&["scheme", "pay", "--application", &ids[0], "--user", "fin"]);
+    let late = db.fails(&[
+        "scheme",
+        "pay",
+        "--application",
+        &ids[1],
+        "--date",
+        "2023-01-02",
+        "--user",
+        "fin",
+    ]);
+    assert!(late.contains("falls in another budget year"), "{late}");
+    let again = db.fails(&[
+        "scheme",
+        "pay",
+        "--application",
+        &ids[0],
+        "--date",
+        "2022-03-02",
+        "--user",
+        "fin",
+    ]);
     assert!(again.contains("paid already"), "{again}");
     let released = db.ok(&[
         "scheme",

@@ -537,22 +537,39 @@ async fn finance_pays_an_award_once_and_the_applicant_reports() {
     assert_eq!(decided.status, StatusCode::SEE_OTHER, "{}", decided.body);
     // Caseworkers do not pay; finance does, once.
     assert_eq!(
-        kari.post(&format!("/applications/{id}/pay"), &[])
-            .await
-            .status,
+        kari.post(
+            &format!("/applications/{id}/pay"),
+            &[("date", "2022-03-01")]
+        )
+        .await
+        .status,
         StatusCode::FORBIDDEN
     );
     let fin = Client::sign_in(&router, "fin", PASSWORD).await;
+    // Today is 2021-11-15 in these tests: not in the 2022 frame's year.
+    let too_early = fin.post(&format!("/applications/{id}/pay"), &[]).await;
+    assert_eq!(too_early.status, StatusCode::CONFLICT);
+    assert!(
+        too_early.body.contains("another budget year"),
+        "{}",
+        too_early.body
+    );
     assert_eq!(
-        fin.post(&format!("/applications/{id}/pay"), &[])
-            .await
-            .status,
+        fin.post(
+            &format!("/applications/{id}/pay"),
+            &[("date", "2022-03-01")]
+        )
+        .await
+        .status,
         StatusCode::SEE_OTHER
     );
     assert_eq!(
-        fin.post(&format!("/applications/{id}/pay"), &[])
-            .await
-            .status,
+        fin.post(
+            &format!("/applications/{id}/pay"),
+            &[("date", "2022-03-01")]
+        )
+        .await
+        .status,
         StatusCode::CONFLICT
     );
     let frame = store.frame_status("jobbsjansen", 2022).await.unwrap();
