@@ -1,24 +1,111 @@
-//! The `tilskot` binary: parses the command line and hands over to
-//! [`tilskot::cli`].
+//! The `tilskot` binary: parses the command line, sets up the log, and hands
+//! over to [`tilskot::cli`], or to [`tilskot::demo`] for `demo` and `bench`.
+//! It is the one place that knows both the command line and the demo.
+//!
+//! Exit status: 0 done (also when the reader of standard output closed it);
+//! 1 the input or the action was refused; 2 something failed inside.
 
 use clap::Parser;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use tilskot::cli::{exit_status, is_closed_pipe, Cli, Command, Context};
+use tilskot::domain::error::Error;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return match error.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(1),
+            };
+        }
+    };
+    init_log();
+    let result = match &cli.command {
+        Command::Demo { .. } | Command::Bench { .. } => run_demo_or_bench(cli).await,
+        _ => tilskot::cli::run(cli).await.map_err(anyhow::Error::from),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => report(&error),
+    }
+}
+
+/// Prints the error and says how the process ends, by the error's kind.
+fn report(error: &anyhow::Error) -> ExitCode {
+    match error.downcast_ref::<Error>() {
+        Some(typed) if is_closed_pipe(typed) => ExitCode::SUCCESS,
+        Some(typed) => {
+            eprintln!("error: {typed}");
+            ExitCode::from(exit_status(typed))
+        }
+        None if closed_pipe(error) => ExitCode::SUCCESS,
+        None => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn closed_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// `demo` and `bench`: the main job end to end, and the benchmark.
+async fn run_demo_or_bench(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Context::of(&cli);
+    match cli.command {
+        Command::Demo { dir, seed, scale } => {
+            tilskot::cli::check_scale(scale)?;
+            tilskot::demo::run_demo(&dir, &ctx.rules_dir, seed, scale).await
+        }
+        Command::Bench { scale, dir } => {
+            tilskot::cli::check_scale(scale)?;
+            let book = ctx.rules()?;
+            // The default database of the other commands is not the bench's:
+            // it runs on a fresh SQLite file unless --db names PostgreSQL.
+            let db = cli.db.starts_with("postgres").then_some(cli.db.as_str());
+            let figures = tilskot::demo::bench::run_bench(scale, db, &book, &dir).await?;
+            let backend = if db.is_some() { "PostgreSQL" } else { "SQLite" };
+            let text = tilskot::demo::bench::render(&figures, scale, backend);
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+            Ok(())
+        }
+        _ => unreachable!("only demo and bench come here"),
+    }
+}
+
+/// The log on standard error: warnings unless `TILSKOT_LOG` asks for more,
+/// colour only on a terminal and never with `NO_COLOR`, and written around
+/// any progress bar instead of over it.
+fn init_log() {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("TILSKOT_LOG")
                 .unwrap_or_else(|_| "warn".into()),
         )
-        .with_writer(std::io::stderr)
+        .with_ansi(colour)
+        .with_writer(|| LogWriter)
         .init();
-    let cli = tilskot::cli::Cli::parse();
-    match tilskot::cli::run(cli).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            ExitCode::FAILURE
-        }
+}
+
+/// Standard error, with the progress bar taken off while a line is written.
+struct LogWriter;
+
+impl Write for LogWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        tilskot::render::progress::suspend_for(|| std::io::stderr().write(buf))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        std::io::stderr().flush()
     }
 }

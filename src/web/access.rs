@@ -8,10 +8,10 @@
 //! An application a user may not see answers 404, so that its existence is
 //! not given away; an action the user's role may not take answers 403.
 
-use super::session::{WebRole, WebUser};
 use super::{AppState, WebError};
-use crate::application::ApplicationState;
-use crate::scheme_store::StoredApplication;
+use crate::db::schemes::StoredApplication;
+use crate::domain::application::ApplicationState;
+use crate::domain::users::{WebRole, WebUser};
 
 pub fn can_view(user: &WebUser, application: &StoredApplication) -> bool {
     match user.role {

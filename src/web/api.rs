@@ -3,12 +3,13 @@
 //! 401, 403, 404, 409 and 422. Writes take only `application/json` bodies.
 
 use super::access::{can_view_scheme, require_role, visible_application, visible_applications};
-use super::pages::{conflict, decide};
-use super::session::WebRole;
+use super::pages::decide;
 use super::{AppState, SignedIn, WebError};
-use crate::application::{validate_form, ApplicationForm, FieldError};
-use crate::money::Ore;
-use crate::scheme_store::StoredApplication;
+use crate::db::schemes::StoredApplication;
+use crate::domain::application::{validate_form, ApplicationForm, FieldError};
+use crate::domain::error::Error;
+use crate::domain::money::Ore;
+use crate::domain::users::WebRole;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -25,9 +26,9 @@ impl From<WebError> for ApiError {
     }
 }
 
-impl From<anyhow::Error> for ApiError {
-    fn from(error: anyhow::Error) -> ApiError {
-        ApiError(WebError::Internal(error), Vec::new())
+impl From<Error> for ApiError {
+    fn from(error: Error) -> ApiError {
+        ApiError(WebError::from(error), Vec::new())
     }
 }
 
@@ -180,7 +181,7 @@ pub async fn submit(
         .store
         .submit_application(id, state.today(), &signed_in.user.name)
         .await
-        .map_err(conflict)?;
+        .map_err(WebError::from)?;
     let stored = state.store.application(id).await?;
     Ok(Json(application_json(&stored)).into_response())
 }

@@ -10,10 +10,11 @@
 pub mod access;
 pub mod api;
 pub mod pages;
-pub mod session;
 pub mod views;
 
-use crate::store::Store;
+use crate::db::Store;
+use crate::domain::error::Error;
+use crate::domain::users::{same_secret, WebUser, SESSION_HOURS};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
@@ -21,7 +22,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::NaiveDate;
-use session::{WebUser, SESSION_COOKIE};
+
+/// The cookie that carries the session token.
+pub const SESSION_COOKIE: &str = "tilskot_session";
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -79,8 +82,10 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Serves until the process is stopped.
-pub async fn serve(addr: &str, state: AppState) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(addr).await?;
+pub async fn serve(addr: &str, state: AppState) -> Result<(), Error> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| Error::invalid(format!("cannot listen on {addr}: {e}")))?;
     tracing::info!("serving on http://{}", listener.local_addr()?);
     axum::serve(listener, router(state)).await?;
     Ok(())
@@ -99,13 +104,31 @@ pub enum WebError {
     BadRequest(String),
     /// The state changed, or the frame is used up.
     Conflict(String),
-    Internal(anyhow::Error),
+    /// Something failed inside: logged with a reference, never shown.
+    Internal(Error),
 }
 
-impl From<anyhow::Error> for WebError {
-    fn from(error: anyhow::Error) -> WebError {
-        WebError::Internal(error)
+/// The store's and the use cases' typed errors as answers: not found 404,
+/// not allowed 403, refused 409, invalid 422, internal 500.
+impl From<Error> for WebError {
+    fn from(error: Error) -> WebError {
+        match error {
+            Error::NotFound(_) => WebError::NotFound,
+            Error::NotAllowed(message) => WebError::Forbidden(message),
+            Error::Refused(message) => WebError::Conflict(message),
+            Error::Invalid { .. } => WebError::BadRequest(error.to_string()),
+            Error::Internal(_) => WebError::Internal(error),
+        }
     }
+}
+
+/// A short random reference that ties a 500 page to its log line.
+pub fn error_reference() -> String {
+    let mut bytes = [0u8; 6];
+    if getrandom::fill(&mut bytes).is_err() {
+        return "unknown".into();
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl WebError {
@@ -126,8 +149,11 @@ impl WebError {
             WebError::Forbidden(m) | WebError::BadRequest(m) | WebError::Conflict(m) => m.clone(),
             WebError::NotFound => "not found".into(),
             WebError::Internal(e) => {
-                tracing::error!("internal error: {e:#}");
-                "something went wrong on our side; the error is logged".into()
+                let reference = error_reference();
+                tracing::error!(reference = %reference, "internal error: {e}");
+                format!(
+                    "something went wrong on our side; the error is logged with reference {reference}"
+                )
             }
         }
     }
@@ -158,7 +184,7 @@ pub struct SignedIn {
 impl SignedIn {
     /// Refuses a form whose CSRF token is not the session's.
     pub fn check_csrf(&self, sent: &str) -> Result<(), WebError> {
-        if session::same_secret(sent, &self.csrf) {
+        if same_secret(sent, &self.csrf) {
             Ok(())
         } else {
             Err(WebError::Forbidden(
@@ -195,7 +221,7 @@ impl FromRequestParts<AppState> for SignedIn {
 pub fn session_cookie(token: &str, secure: bool) -> String {
     format!(
         "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
-        session::SESSION_HOURS * 3600,
+        SESSION_HOURS * 3600,
         if secure { "; Secure" } else { "" }
     )
 }

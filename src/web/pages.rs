@@ -2,18 +2,19 @@
 //! answers with a redirect (post/redirect/get), so no page needs JavaScript.
 
 use super::access::{can_view_scheme, require_role, visible_application, visible_applications};
-use super::session::WebRole;
 use super::views::{
     decision_options, form_of, html, ApplicationPage, ApplicationRow, ApplicationView,
     ApplicationsPage, CallOption, CommitmentRow, DecisionLetter, FormPage, FrameRow, LoginPage,
     Nav, ProposalRow, ReviewSection, SchemePage, SchemesPage, TransitionView,
 };
 use super::{expired_cookie, session_cookie, AppState, SignedIn, WebError};
-use crate::application::{
+use crate::db::schemes::{AwardError, DecideError};
+use crate::domain::application::{
     check_decision, validate_form, ApplicationForm, DecisionKind, FieldError,
 };
-use crate::scheme_store::{AwardError, DecideError};
-use crate::schemes::Scheme;
+use crate::domain::error::Error;
+use crate::domain::schemes::Scheme;
+use crate::domain::users::WebRole;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -88,16 +89,11 @@ async fn may_act(
     csrf: &str,
     role: WebRole,
     what: &str,
-) -> Result<crate::scheme_store::StoredApplication, WebError> {
+) -> Result<crate::db::schemes::StoredApplication, WebError> {
     signed_in.check_csrf(csrf)?;
     let application = visible_application(state, &signed_in.user, id).await?;
     require_role(&signed_in.user, role, what)?;
     Ok(application)
-}
-
-/// A refusal by the store (the state moved on, a rule of the step) as 409.
-pub(super) fn conflict(error: anyhow::Error) -> WebError {
-    WebError::Conflict(error.to_string())
 }
 
 pub async fn home(signed_in: Result<SignedIn, WebError>) -> Response {
@@ -316,7 +312,7 @@ pub async fn edit(
                 .store
                 .update_draft(id, &figures, &signed_in.user.name)
                 .await
-                .map_err(conflict)?;
+                .map_err(WebError::from)?;
             Ok(see(format!("/applications/{id}")))
         }
         Err(errors) => {
@@ -373,7 +369,7 @@ pub async fn application(
         can_edit: role == WebRole::Applicant && application.state.editable(),
         can_submit: role == WebRole::Applicant && application.state.editable(),
         can_report: role == WebRole::Applicant
-            && application.state == crate::application::ApplicationState::Paid,
+            && application.state == crate::domain::application::ApplicationState::Paid,
         review,
         can_decide: role == WebRole::Caseworker && application.state.open_for_review(),
         decision_options: decision_options(),
@@ -403,7 +399,7 @@ pub async fn submit(
         .store
         .submit_application(id, state.today(), &signed_in.user.name)
         .await
-        .map_err(conflict)?;
+        .map_err(WebError::from)?;
     Ok(see(format!("/applications/{id}")))
 }
 
@@ -426,7 +422,7 @@ pub async fn declare(
         .store
         .declare_review(id, &signed_in.user.name, form.conflict == "true")
         .await
-        .map_err(conflict)?;
+        .map_err(WebError::from)?;
     Ok(see(format!("/applications/{id}")))
 }
 
@@ -474,13 +470,10 @@ pub async fn scores(
             field("action") == "submit",
         )
         .await
-        .map_err(|e| {
-            let message = e.to_string();
-            if message.contains("conflict of interest") {
-                WebError::Forbidden(message)
-            } else {
-                WebError::BadRequest(message)
-            }
+        .map_err(|e| match e {
+            // A score the form got wrong is the form's to fix.
+            Error::Refused(message) => WebError::BadRequest(message),
+            other => WebError::from(other),
         })?;
     Ok(see(format!("/applications/{id}")))
 }
@@ -494,7 +487,7 @@ pub fn decide_error(error: DecideError) -> WebError {
         }
         DecideError::Award(e @ AwardError::NotOpen(..)) => WebError::Conflict(e.to_string()),
         DecideError::Award(e @ AwardError::NotReviewed(_)) => WebError::BadRequest(e.to_string()),
-        DecideError::Other(e) => WebError::Internal(e),
+        DecideError::Other(e) => WebError::from(e),
     }
 }
 
@@ -530,7 +523,7 @@ pub async fn decision(
 pub async fn decide(
     state: &AppState,
     signed_in: &SignedIn,
-    application: &crate::scheme_store::StoredApplication,
+    application: &crate::db::schemes::StoredApplication,
     kind: &str,
     amount: &str,
     reason: &str,
@@ -585,14 +578,14 @@ pub async fn pay(
     let date = if form.date.trim().is_empty() {
         state.today()
     } else {
-        crate::calendar::parse_iso_date(&form.date)
+        crate::domain::calendar::parse_iso_date(&form.date)
             .map_err(|e| WebError::BadRequest(format!("date: {e}")))?
     };
     state
         .store
         .pay_commitment(id, date, &signed_in.user.name)
         .await
-        .map_err(conflict)?;
+        .map_err(WebError::from)?;
     Ok(see(format!("/applications/{id}")))
 }
 
@@ -615,7 +608,7 @@ pub async fn release(
         .store
         .release_commitment(id, &signed_in.user.name, &form.reason)
         .await
-        .map_err(conflict)?;
+        .map_err(WebError::from)?;
     Ok(see(format!("/applications/{id}")))
 }
 
@@ -638,7 +631,7 @@ pub async fn report(
         .store
         .report_on_application(id, &form.report, &signed_in.user.name)
         .await
-        .map_err(conflict)?;
+        .map_err(WebError::from)?;
     Ok(see(format!("/applications/{id}")))
 }
 
@@ -657,7 +650,7 @@ pub async fn letter(
         DecisionLetter::of(&application, &scheme, &reservations).ok_or(WebError::NotFound)?;
     let body = letter
         .render()
-        .map_err(|e| WebError::Internal(anyhow::anyhow!("letter: {e}")))?;
+        .map_err(|e| WebError::Internal(Error::internal(format!("letter: {e}"))))?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8".to_string()),

@@ -1,13 +1,13 @@
 //! The data of the askama pages in `reports/web/` and of the decision
 //! letter in `reports/letter.html`: figures formatted here, laid out there.
 
-use super::session::{WebRole, WebUser};
-use crate::application::{
+use crate::db::schemes::{Review, StoredApplication, Transition};
+use crate::domain::application::{
     later_years_text, ApplicationForm, DecisionKind, FieldError, FrameStatus,
 };
-use crate::money::{format_nok_grouped, Ore};
-use crate::scheme_store::{Review, StoredApplication, Transition};
-use crate::schemes::{Decision, Outcome, Scheme};
+use crate::domain::money::{format_nok_grouped, Ore};
+use crate::domain::schemes::{Decision, Outcome, Scheme};
+use crate::domain::users::{WebRole, WebUser};
 use askama::Template;
 use axum::response::Html;
 
@@ -101,7 +101,7 @@ impl CallOption {
     pub fn list(
         calls: &[Scheme],
         chosen: &str,
-        kind: Option<crate::schemes::ApplicantKind>,
+        kind: Option<crate::domain::schemes::ApplicantKind>,
     ) -> Vec<CallOption> {
         calls
             .iter()

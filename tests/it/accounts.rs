@@ -5,7 +5,7 @@
 use crate::support::{fixture, Backend, TestDb, BACKENDS};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use tilskot::store::Store;
+use tilskot::db::Store;
 
 fn accounts_fixture(name: &str) -> PathBuf {
     fixture("accounts-2022").join(name)
@@ -215,14 +215,14 @@ async fn postings_are_never_updated_or_deleted() {
         let db = with_fixture_ledger(backend).await;
         let store = Store::connect(&db.url).await.unwrap();
         let update = sqlx::query("UPDATE posting SET amount_ore = amount_ore + 1")
-            .execute(store.pool())
+            .execute(&db.raw_pool().await)
             .await;
         assert!(
             update.unwrap_err().to_string().contains("never"),
             "{backend:?}"
         );
         let delete = sqlx::query("DELETE FROM posting")
-            .execute(store.pool())
+            .execute(&db.raw_pool().await)
             .await;
         assert!(
             delete.unwrap_err().to_string().contains("never"),
@@ -269,7 +269,7 @@ async fn a_paid_batch_is_in_the_statements_on_0671_60_and_870_and_every_invarian
         // tests/it/batches.rs: 0671.60 got 12 899 997 + 6 000 000 + 18 000 000
         // + 23 200 000 + 17 400 000 øre, 0671.61 18 633 332 øre. The printed
         // figure is the exact øre sum rounded, not a sum of rounded parts.
-        let kroner = |ore: i64| tilskot::money::Ore(ore).round_half_away_to_kroner();
+        let kroner = |ore: i64| tilskot::domain::money::Ore(ore).round_half_away_to_kroner();
         assert_eq!(
             accounts_of("0671", "60"),
             kroner(980_202_837_000 + 77_499_997)
@@ -339,7 +339,7 @@ async fn the_journal_lets_hledger_reproduce_the_appropriation_accounts() {
         let amount = cells[1].trim_end_matches(" NOK").replace(' ', "");
         by_key.insert(
             cells[0].to_string(),
-            tilskot::money::Ore::parse_nok(&amount)
+            tilskot::domain::money::Ore::parse_nok(&amount)
                 .unwrap()
                 .round_half_away_to_kroner(),
         );

@@ -75,7 +75,7 @@ async fn the_twelve_batches_of_2022_pay_what_was_worked_out_by_hand() {
             text.lines()
                 .skip(1)
                 .map(|l| {
-                    tilskot::money::Ore::parse_nok(l.split(',').nth(column).unwrap())
+                    tilskot::domain::money::Ore::parse_nok(l.split(',').nth(column).unwrap())
                         .unwrap()
                         .0
                 })
@@ -215,8 +215,8 @@ async fn batch_show_and_the_overview_are_snapshotted() {
             .join("\n");
         insta::assert_snapshot!("batch_show_2022_07", without_time);
 
-        let store = tilskot::store::Store::connect(&db.url).await.unwrap();
-        let municipalities = tilskot::municipality::Municipalities::shipped();
+        let store = tilskot::db::Store::connect(&db.url).await.unwrap();
+        let municipalities = tilskot::io::shipped::municipalities();
         let mut batches = Vec::new();
         for batch in store.batches().await.unwrap() {
             let lines = store.batch_lines(batch.id).await.unwrap();

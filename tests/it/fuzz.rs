@@ -4,10 +4,9 @@
 
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use tilskot::ledger::{parse_ledger, BudgetKey, Rows};
-use tilskot::municipality::Municipalities;
-use tilskot::register::validate_batch;
-use tilskot::tabular::read_csv;
+use tilskot::domain::ledger::{parse_ledger, BudgetKey, Rows};
+use tilskot::domain::register::validate_batch;
+use tilskot::io::tabular::read_csv;
 
 const REGISTER_HEADER: &str = "event,date,person_id,household_id,birth_date,municipality,basis,unaccompanied,country,mother_id";
 
@@ -56,10 +55,10 @@ fn register_file() -> impl Strategy<Value = String> {
 }
 
 fn parse_register(bytes: &[u8]) {
-    let municipalities = Municipalities::shipped();
+    let municipalities = tilskot::io::shipped::municipalities();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     let Ok(table) = read_csv(bytes) else { return };
-    match tilskot::import::parse_table(&table, &municipalities, today) {
+    match tilskot::app::register_import::parse_table(&table, &municipalities, today) {
         Ok(events) => {
             if let Err(problems) = validate_batch(events, &[]) {
                 assert!(problems.iter().all(|p| p.row >= 2));
@@ -96,9 +95,9 @@ proptest! {
             text.push_str(&format!("{date},{voucher},{account},{key},{amount},t\n"));
         }
         let table = read_csv(text.as_bytes()).unwrap();
-        let accounts: BTreeMap<String, tilskot::ledger::Account> = ["870", "60088702"]
+        let accounts: BTreeMap<String, tilskot::domain::ledger::Account> = ["870", "60088702"]
             .into_iter()
-            .map(|a| (a.to_string(), tilskot::ledger::Account { account: a.into(), name: a.into(), group: "grants".into(), line: String::new() }))
+            .map(|a| (a.to_string(), tilskot::domain::ledger::Account { account: a.into(), name: a.into(), group: "grants".into(), line: String::new() }))
             .collect();
         let keys: BTreeSet<BudgetKey> = [BudgetKey::parse("0671.60").unwrap()].into_iter().collect();
         if let Ok(vouchers) = parse_ledger(Rows { header: &table.header, rows: &table.rows }, &accounts, &keys) {

@@ -2,7 +2,7 @@
 
 use crate::support::{fixture, Backend, TestDb, BACKENDS, HEADER};
 use std::process::{Command, Stdio};
-use tilskot::store::Store;
+use tilskot::db::Store;
 
 async fn with_register(backend: Backend) -> TestDb {
     let db = TestDb::new(backend).await;
@@ -25,7 +25,13 @@ fn payments_dir(db: &TestDb) -> String {
 
 async fn count(db: &TestDb, sql: &str) -> i64 {
     let store = Store::connect(&db.url).await.unwrap();
-    let n: i64 = sqlx::Row::get(&sqlx::query(sql).fetch_one(store.pool()).await.unwrap(), 0);
+    let n: i64 = sqlx::Row::get(
+        &sqlx::query(sql)
+            .fetch_one(&db.raw_pool().await)
+            .await
+            .unwrap(),
+        0,
+    );
     store.close().await;
     n
 }
@@ -343,14 +349,14 @@ async fn an_edited_audit_row_is_named_by_audit_verify() {
         let store = Store::connect(&db.url).await.unwrap();
         let target: i64 = sqlx::Row::get(
             &sqlx::query("SELECT id FROM audit_entry WHERE action = 'attest'")
-                .fetch_one(store.pool())
+                .fetch_one(&db.raw_pool().await)
                 .await
                 .unwrap(),
             0,
         );
         sqlx::query("UPDATE audit_entry SET actor = 'mallory' WHERE id = $1")
             .bind(target)
-            .execute(store.pool())
+            .execute(&db.raw_pool().await)
             .await
             .unwrap();
         store.close().await;
@@ -441,7 +447,7 @@ async fn the_payment_file_validates_against_the_pain_001_001_03_schema_and_is_sn
         .lines()
         .filter_map(|l| l.trim().strip_prefix(r#"<Amt><InstdAmt Ccy="NOK">"#))
         .map(|l| {
-            tilskot::money::Ore::parse_nok(l.trim_end_matches("</InstdAmt></Amt>"))
+            tilskot::domain::money::Ore::parse_nok(l.trim_end_matches("</InstdAmt></Amt>"))
                 .unwrap()
                 .0
         })

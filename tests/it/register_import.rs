@@ -1,7 +1,7 @@
 //! The register import: all or nothing, on both databases.
 
 use crate::support::{fixture, Backend, TestDb, BACKENDS, HEADER};
-use tilskot::store::Store;
+use tilskot::db::Store;
 
 /// What the database holds, to compare before and after a refused import.
 async fn snapshot(db: &TestDb) -> (i64, Vec<String>) {

@@ -4,14 +4,13 @@
 
 use crate::support::{fixture, rules_dir, Backend, TestDb, BACKENDS, HEADER};
 use chrono::NaiveDate;
-use tilskot::approval::{Action, BatchStatus};
-use tilskot::batch_run::{act_on_batch, pay_batch, run_batch};
-use tilskot::calendar::Period;
-use tilskot::import::import_register;
-use tilskot::money::Ore;
-use tilskot::municipality::Municipalities;
-use tilskot::rules_dir::load_rules_dir;
-use tilskot::store::Store;
+use tilskot::app::batches::{act_on_batch, pay_batch, run_batch};
+use tilskot::app::register_import::import_register;
+use tilskot::db::Store;
+use tilskot::domain::approval::{Action, BatchStatus};
+use tilskot::domain::calendar::Period;
+use tilskot::domain::money::Ore;
+use tilskot::io::rules_dir::load_rules_dir;
 
 /// One process runs and pays the year, with a register correction after
 /// July; after every month the paid sums it keeps equal those a fresh
@@ -30,7 +29,7 @@ async fn sums_kept_between_terms_equal_a_fresh_read_and_an_import_rebuilds_the_r
         db.add_users();
         let store = Store::connect(&db.url).await.unwrap();
         let rules = load_rules_dir(&rules_dir()).unwrap();
-        let municipalities = Municipalities::shipped();
+        let municipalities = tilskot::io::shipped::municipalities();
         let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         let mut october_total = None;
         for month in 1..=12 {
@@ -132,7 +131,9 @@ async fn migration_0006_keeps_the_register_and_the_batch_lines() {
     let events = store.all_events().await.unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].person_id, "A1");
-    let oslo = Municipalities::shipped().parse("0301").unwrap();
+    let oslo = tilskot::io::shipped::municipalities()
+        .parse("0301")
+        .unwrap();
     let payments = store.person_payments("A1", &[oslo]).await.unwrap();
     assert_eq!(payments.len(), 1);
     assert_eq!(payments[0].amount, Ore(1_433_333));
@@ -142,7 +143,7 @@ async fn migration_0006_keeps_the_register_and_the_batch_lines() {
         "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, person_id) \
          VALUES ('k1', 1, 3, 'moved', '2021-01-01', 'A1')",
     )
-    .execute(store.pool())
+    .execute(&db.raw_pool().await)
     .await;
     assert!(again.is_err());
 }

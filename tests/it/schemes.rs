@@ -5,12 +5,11 @@
 use crate::support::{TestDb, BACKENDS};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use tilskot::application::{ApplicationFigures, DecisionKind, DecisionRequest};
-use tilskot::money::{format_nok_grouped, Ore};
-use tilskot::municipality::Municipalities;
-use tilskot::scheme_store::{AwardError, DecideError, Organisation};
-use tilskot::schemes::{parse_schemes, ApplicantKind};
-use tilskot::store::Store;
+use tilskot::db::schemes::{AwardError, DecideError, Organisation};
+use tilskot::db::Store;
+use tilskot::domain::application::{ApplicationFigures, DecisionKind, DecisionRequest};
+use tilskot::domain::money::{format_nok_grouped, Ore};
+use tilskot::domain::schemes::{parse_schemes, ApplicantKind};
 
 pub fn mill_tenths(tenths: i64) -> Ore {
     Ore(tenths * 10_000_000)
@@ -22,7 +21,9 @@ pub fn date(text: &str) -> NaiveDate {
 
 pub async fn initialised(db: &TestDb) -> Store {
     let store = Store::connect(&db.url).await.unwrap();
-    store.init("2022-01".parse().unwrap()).await.unwrap();
+    tilskot::app::init::init(&store, "2022-01".parse().unwrap())
+        .await
+        .unwrap();
     store
 }
 
@@ -43,7 +44,7 @@ pub fn figures(project: &str, amount: Ore) -> ApplicationFigures {
 /// The municipalities as organisations, the first `n` of the register.
 pub async fn municipalities(store: &Store, n: usize) -> Vec<String> {
     let mut ids = Vec::new();
-    for m in Municipalities::shipped().iter().take(n) {
+    for m in tilskot::io::shipped::municipalities().iter().take(n) {
         let id = m.number.to_string();
         store
             .add_organisation(&Organisation {
@@ -96,10 +97,10 @@ pub async fn reviewed_application(
 
 pub async fn add_caseworker(store: &Store, name: &str) {
     store
-        .add_web_user(&tilskot::web::session::NewWebUser {
+        .add_web_user(&tilskot::domain::users::NewWebUser {
             name,
             password: "caseworker-password",
-            role: tilskot::web::session::WebRole::Caseworker,
+            role: tilskot::domain::users::WebRole::Caseworker,
             organisation: None,
             schemes: &["jobbsjansen".to_string(), "integreringstiltak".to_string()],
         })
@@ -572,7 +573,8 @@ async fn reloading_schemes_refuses_a_frame_below_the_awards_an_unknown_budget_li
         assert!(store.load_schemes(&lowered).await.is_err(), "{backend:?}");
 
         let mut unknown = shipped.clone();
-        unknown[0].scheme.budget_key = tilskot::ledger::BudgetKey::parse("0999.99").unwrap();
+        unknown[0].scheme.budget_key =
+            tilskot::domain::ledger::BudgetKey::parse("0999.99").unwrap();
         let error = store.load_schemes(&unknown).await.unwrap_err();
         assert!(error.to_string().contains("budget line 0999.99"), "{error}");
 

@@ -8,10 +8,10 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use tilskot::scheme_store::Organisation;
-use tilskot::schemes::{parse_schemes, ApplicantKind};
-use tilskot::store::Store;
-use tilskot::web::session::{NewWebUser, WebRole};
+use tilskot::db::schemes::Organisation;
+use tilskot::db::Store;
+use tilskot::domain::schemes::{parse_schemes, ApplicantKind};
+use tilskot::domain::users::{NewWebUser, WebRole};
 use tilskot::web::{router, AppState};
 use tower::ServiceExt;
 
@@ -131,14 +131,14 @@ impl Client {
 
 /// Whole kroner as the pages print them (non-breaking thousands spaces).
 fn nok(kroner: i64) -> String {
-    tilskot::money::format_nok_grouped(tilskot::money::Ore(kroner * 100))
+    tilskot::domain::money::format_nok_grouped(tilskot::domain::money::Ore(kroner * 100))
 }
 
 pub const PASSWORD: &str = "a long enough password";
 
 /// Two municipalities with an applicant each, two caseworkers of
 /// Jobbsjansen, a finance officer; calls open on 2021-11-15.
-pub async fn web_app(db: &TestDb, frame: Option<tilskot::money::Ore>) -> (Store, Router) {
+pub async fn web_app(db: &TestDb, frame: Option<tilskot::domain::money::Ore>) -> (Store, Router) {
     let store = initialised(db).await;
     if let Some(frame) = frame {
         let mut definitions = parse_schemes(
@@ -573,7 +573,7 @@ async fn finance_pays_an_award_once_and_the_applicant_reports() {
         StatusCode::CONFLICT
     );
     let frame = store.frame_status("jobbsjansen", 2022).await.unwrap();
-    assert_eq!(frame.paid, tilskot::money::Ore(1_000_000 * 100));
+    assert_eq!(frame.paid, tilskot::domain::money::Ore(1_000_000 * 100));
     let scheme_page = fin.get("/schemes/jobbsjansen/2022").await;
     let million = nok(1_000_000);
     assert!(

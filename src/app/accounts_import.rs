@@ -1,0 +1,130 @@
+//! The accounts import (edge): chart, budget lines, allocations and a
+//! general ledger exported from the financial system, all or nothing, with
+//! every problem as `file:row:column: reason`.
+
+use crate::db::ledger::AccountsImportReport;
+use crate::db::Store;
+use crate::domain::error::Result;
+use crate::domain::ledger::{
+    parse_allocations, parse_budget_lines, parse_chart, parse_ledger, Account, BudgetKey,
+    BudgetLine, Rows,
+};
+use crate::domain::register::Problem;
+use crate::io::tabular::{read_table, Table};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// The files of an accounts import; any may be left out.
+#[derive(Debug, Clone, Default)]
+pub struct AccountsFiles<'a> {
+    pub chart: Option<&'a Path>,
+    pub budget: Option<&'a Path>,
+    pub allocations: Option<&'a Path>,
+    pub ledger: Option<&'a Path>,
+}
+
+/// Why an accounts import wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum AccountsImportError {
+    #[error("{} problem(s); nothing was imported:\n{}", .0.len(), .0.join("\n"))]
+    Rejected(Vec<String>),
+    #[error(transparent)]
+    Store(#[from] crate::domain::error::Error),
+}
+
+/// Imports the given files into the store in one transaction, or nothing.
+pub async fn import_accounts(
+    store: &Store,
+    files: &AccountsFiles<'_>,
+) -> Result<AccountsImportReport, AccountsImportError> {
+    let mut problems: Vec<String> = Vec::new();
+    let read = |path: &Path, problems: &mut Vec<String>| -> Option<Table> {
+        read_table(path)
+            .map_err(|p| problems.push(p.display_in(&path.display().to_string())))
+            .ok()
+    };
+    let collect = |path: &Path, found: Vec<Problem>, problems: &mut Vec<String>| {
+        problems.extend(
+            found
+                .iter()
+                .map(|p| p.display_in(&path.display().to_string())),
+        );
+    };
+    let stored = store.ledger_data().await?;
+
+    let mut accounts: Vec<Account> = Vec::new();
+    if let Some(path) = files.chart {
+        if let Some(table) = read(path, &mut problems) {
+            match parse_chart(Rows {
+                header: &table.header,
+                rows: &table.rows,
+            }) {
+                Ok(parsed) => accounts = parsed,
+                Err(found) => collect(path, found, &mut problems),
+            }
+        }
+    }
+    let mut budget_lines: Vec<BudgetLine> = Vec::new();
+    if let Some(path) = files.budget {
+        if let Some(table) = read(path, &mut problems) {
+            match parse_budget_lines(Rows {
+                header: &table.header,
+                rows: &table.rows,
+            }) {
+                Ok(parsed) => budget_lines = parsed,
+                Err(found) => collect(path, found, &mut problems),
+            }
+        }
+    }
+    // What the ledger may refer to: what is stored and what this import adds.
+    let mut known_accounts: BTreeMap<String, Account> = stored.accounts.clone();
+    known_accounts.extend(accounts.iter().map(|a| (a.account.clone(), a.clone())));
+    let known_keys: BTreeSet<BudgetKey> = stored
+        .budget_lines
+        .iter()
+        .chain(budget_lines.iter())
+        .map(|l| l.key.clone())
+        .collect();
+
+    let mut allocations = Vec::new();
+    if let Some(path) = files.allocations {
+        if let Some(table) = read(path, &mut problems) {
+            match parse_allocations(
+                Rows {
+                    header: &table.header,
+                    rows: &table.rows,
+                },
+                &known_keys,
+            ) {
+                Ok(parsed) => allocations = parsed,
+                Err(found) => collect(path, found, &mut problems),
+            }
+        }
+    }
+    let mut vouchers = Vec::new();
+    if let Some(path) = files.ledger {
+        if let Some(table) = read(path, &mut problems) {
+            match parse_ledger(
+                Rows {
+                    header: &table.header,
+                    rows: &table.rows,
+                },
+                &known_accounts,
+                &known_keys,
+            ) {
+                Ok(parsed) => vouchers = parsed,
+                Err(found) => collect(path, found, &mut problems),
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(AccountsImportError::Rejected(problems));
+    }
+    let source = files
+        .ledger
+        .map(|p| format!("import:{}", p.display()))
+        .unwrap_or_else(|| "import".into());
+    Ok(store
+        .import_accounts(&source, &accounts, &budget_lines, &allocations, &vouchers)
+        .await?)
+}

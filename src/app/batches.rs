@@ -1,0 +1,504 @@
+//! Running, approving and paying monthly batches (edge): load the register
+//! and what was paid, compute the batch with the pure [`crate::domain::payout`]
+//! rules, store it, and move it through the approval of
+//! [`crate::domain::approval`] to an exactly-once payment.
+
+use crate::db::approval::{PaymentOutcome, PaymentRecord, PaymentWrite};
+use crate::db::dialect::now_text;
+use crate::db::{CachedRegister, NewBatch, Store, StoredBatch};
+use crate::domain::accrual::{compute_accruals, Accrual};
+use crate::domain::approval::{transition, Action, BatchStatus};
+use crate::domain::calendar::Period;
+use crate::domain::error::{Context, Error, Result};
+use crate::domain::municipality::Municipalities;
+use crate::domain::payment_file::{write_pain001, Payee, PaymentOrder, Transfer};
+use crate::domain::payout::{
+    content_hash, payment_vouchers_from_totals, plan_batch, terms_in_month, BatchLine,
+};
+use crate::domain::register::Register;
+use crate::domain::rules::{RateStatus, RuleBook};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// How a run of `batch run` ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunOutcome {
+    /// The first batch of the period.
+    New,
+    /// The period already had a batch and nothing changed since.
+    Unchanged,
+    /// The period's batch was paid and the register changed since: this run
+    /// pays the difference.
+    Supplementary,
+    /// The period's batch was not paid yet and the register changed: it was
+    /// superseded by this run, which must be attested and approved again.
+    Recomputed,
+}
+
+/// A batch run's result: the stored batch and its lines.
+#[derive(Debug, Clone)]
+pub struct RunResult {
+    pub outcome: RunOutcome,
+    pub batch: StoredBatch,
+    pub lines: Vec<BatchLine>,
+}
+
+/// Loads the register from the store and builds the persons, or takes the
+/// one the store built last if no event was added since.
+pub async fn load_register(
+    store: &Store,
+    rules: &RuleBook,
+    period: Period,
+) -> Result<Arc<Register>> {
+    let lag = rules.year(period.year)?.move_lag_months.value;
+    let count = store.event_count().await?;
+    if let Some(register) = store.cached_register(count, lag) {
+        return Ok(register);
+    }
+    let started = std::time::Instant::now();
+    let events = store.all_events().await?;
+    let read = started.elapsed();
+    let register = Arc::new(Register::build(&events, lag));
+    tracing::info!(events = events.len(), ?read, built = ?started.elapsed(), "register loaded");
+    // Cached under the count read with the events: an import in between
+    // makes the count differ, and the next load builds afresh.
+    if events.len() as i64 == count {
+        store.cache_register(CachedRegister {
+            events: count,
+            move_lag: lag,
+            register: Arc::clone(&register),
+        });
+    }
+    Ok(register)
+}
+
+/// The lines a batch of `period` would have now, and the weakest status of
+/// the rates behind them.
+pub async fn compute_lines(
+    store: &Store,
+    rules: &RuleBook,
+    period: Period,
+) -> Result<(Vec<BatchLine>, RateStatus)> {
+    let start = store.start_period().await?;
+    let terms = terms_in_month(rules, period)?;
+    if terms.is_empty() {
+        return Ok((Vec::new(), RateStatus::Adopted));
+    }
+    let started = std::time::Instant::now();
+    let register = load_register(store, rules, period).await?;
+    let loaded = started.elapsed();
+    let through = *terms.values().max().expect("non-empty");
+    let accruals = compute_accruals(&register, rules, start, through)?;
+    let accrued = started.elapsed();
+    let paid = store.paid_by_line().await?;
+    let paid_loaded = started.elapsed();
+    let lines = plan_batch(&terms, start, &accruals, &paid);
+    tracing::info!(
+        %period,
+        persons = register.persons.len(),
+        accruals = accruals.len(),
+        paid_lines = paid.len(),
+        ?loaded,
+        ?accrued,
+        ?paid_loaded,
+        planned = ?started.elapsed(),
+        "batch computed"
+    );
+    let weakest = weakest_status_used(rules, &accruals, &lines, period);
+    Ok((lines, weakest))
+}
+
+/// The current (latest, not superseded) run of a period.
+pub async fn current_run(store: &Store, period: Period) -> Result<StoredBatch> {
+    store
+        .batches_of_period(period)
+        .await?
+        .into_iter()
+        .rfind(|b| b.status != BatchStatus::Superseded)
+        .ok_or_else(|| {
+            Error::NotFound(format!(
+                "no batch for {period}: run `tilskot batch run --period {period}` first"
+            ))
+        })
+}
+
+/// Computes and stores the batch of `period`.
+pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Result<RunResult> {
+    let start = store.start_period().await?;
+    if period < start {
+        refuse!("{period} is before the start period {start}: earlier months were paid by the previous system");
+    }
+    let all = store.batches().await?;
+    if let Some(latest) = all.iter().map(|b| b.period).max() {
+        if latest > period {
+            refuse!("the batch of {latest} exists: batches are run in month order, and {period} is earlier");
+        }
+    }
+    if let Some(open) = all.iter().find(|b| {
+        b.period < period && !matches!(b.status, BatchStatus::Paid | BatchStatus::Superseded)
+    }) {
+        refuse!(
+            "batch {} run {} is {}: it must be paid (or recomputed) before the batch of a later month is run",
+            open.period,
+            open.run_number,
+            open.status
+        );
+    }
+    let (lines, weakest) = compute_lines(store, rules, period).await?;
+    let hash = content_hash(period, &lines);
+    let events = store.event_count().await?;
+    let current = all
+        .iter()
+        .rfind(|b| b.period == period && b.status != BatchStatus::Superseded)
+        .cloned();
+    let last_run_number = all
+        .iter()
+        .filter(|b| b.period == period)
+        .map(|b| b.run_number)
+        .max()
+        .unwrap_or(0);
+
+    let (outcome, lines) = match current {
+        Some(current) if current.status == BatchStatus::Paid && lines.is_empty() => {
+            let lines = store.batch_lines(current.id).await?;
+            return Ok(RunResult {
+                outcome: RunOutcome::Unchanged,
+                batch: current,
+                lines,
+            });
+        }
+        Some(current) if current.status == BatchStatus::Paid => (RunOutcome::Supplementary, lines),
+        Some(current) if current.content_hash == hash => {
+            return Ok(RunResult {
+                outcome: RunOutcome::Unchanged,
+                batch: current,
+                lines,
+            });
+        }
+        Some(current) => {
+            store.supersede_batch(&current).await?;
+            (RunOutcome::Recomputed, lines)
+        }
+        None => (RunOutcome::New, lines),
+    };
+    let computed_from = computed_from(rules, events);
+    let storing = std::time::Instant::now();
+    let batch = store
+        .insert_batch(NewBatch {
+            period,
+            run_number: last_run_number + 1,
+            lines: &lines,
+            content_hash: &hash,
+            weakest_rate_status: weakest.code(),
+            register_events: events,
+            computed_from: &computed_from,
+        })
+        .await?;
+    tracing::info!(%period, lines = lines.len(), stored = ?storing.elapsed(), "batch stored");
+    Ok(RunResult {
+        outcome,
+        batch,
+        lines,
+    })
+}
+
+/// Attests, approves or rejects the current run of a period. Approval checks
+/// first that the batch is still what the register gives: a batch that
+/// changed after attestation must be recomputed and attested again.
+pub async fn act_on_batch(
+    store: &Store,
+    rules: &RuleBook,
+    period: Period,
+    action: Action,
+    user: &str,
+) -> Result<StoredBatch> {
+    let batch = current_run(store, period).await?;
+    let role = store.user_role(user).await?;
+    let next = transition(
+        batch.status,
+        &action,
+        user,
+        role,
+        batch.attested_by.as_deref(),
+    )?;
+    // Approval (and payment) check that the batch is still what the
+    // register gives; a stale attestation is caught there.
+    if action == Action::Approve {
+        ensure_unchanged(store, rules, &batch).await?;
+    }
+    let detail = match &action {
+        Action::Reject { reason } => format!("rejected: {reason}"),
+        other => other.code().to_string(),
+    };
+    store
+        .transition_batch(&batch, batch.status, next, action.code(), user, &detail)
+        .await?;
+    current_run(store, period).await
+}
+
+/// What a batch is computed from: the rules and the register. Register
+/// events are never changed or removed, so the same number of events is the
+/// same register; while a batch is open no other batch can be paid, so what
+/// was paid before it cannot change either.
+fn computed_from(rules: &RuleBook, register_events: i64) -> String {
+    format!("rules {} events {register_events}", rules.fingerprint())
+}
+
+/// Refuses a batch whose content no longer matches the register. When
+/// neither rules nor register changed, the batch is as computed; otherwise
+/// it is recomputed and compared.
+async fn ensure_unchanged(store: &Store, rules: &RuleBook, batch: &StoredBatch) -> Result<()> {
+    if batch.computed_from == computed_from(rules, store.event_count().await?) {
+        return Ok(());
+    }
+    let (lines, _) = compute_lines(store, rules, batch.period).await?;
+    if content_hash(batch.period, &lines) != batch.content_hash {
+        refuse!(
+            "the register changed since batch {} run {} was computed: run `tilskot batch run --period {}` again and attest the new run",
+            batch.period,
+            batch.run_number,
+            batch.period
+        );
+    }
+    Ok(())
+}
+
+/// Where a payment was written, and whether this call recorded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayResult {
+    pub record: PaymentRecord,
+    pub already_paid: bool,
+    pub carried: Vec<String>,
+    pub file: PathBuf,
+}
+
+/// The environment variable that makes `batch pay` stop between writing the
+/// payment file and recording the payment, to test recovery from a crash.
+pub const FAILPOINT_VARIABLE: &str = "TILSKOT_FAILPOINT";
+
+/// Pays the approved current run of a period, exactly once: the payment id
+/// is made from the batch before anything is written, the file is written
+/// (or found, identical) first, and the payment is recorded with the
+/// batch's ledger vouchers in one transaction. A retry after a crash, a
+/// second call or a concurrent call returns the first payment.
+pub async fn pay_batch(
+    store: &Store,
+    rules: &RuleBook,
+    municipalities: &Municipalities,
+    period: Period,
+    out_dir: &Path,
+    allow_unverified_rates: bool,
+    actor: &str,
+) -> Result<PayResult> {
+    let batch = current_run(store, period).await?;
+    if batch.status == BatchStatus::Paid {
+        let record = store.payment_of_batch(batch.id).await?.ok_or_else(|| {
+            internal!("batch {period} run {} has nothing to pay", batch.run_number)
+        })?;
+        let file = out_dir.join(&record.file_name);
+        return Ok(PayResult {
+            record,
+            already_paid: true,
+            carried: Vec::new(),
+            file,
+        });
+    }
+    transition(
+        batch.status,
+        &Action::Pay,
+        actor,
+        crate::domain::approval::Role::FinanceOfficer,
+        batch.attested_by.as_deref(),
+    )?;
+    if let Err(error) = ensure_unchanged(store, rules, &batch).await {
+        // Another process may have paid the batch since it was read: then
+        // the recomputation sees it as paid, and its payment is the answer.
+        if let Some(record) = store.payment_of_batch(batch.id).await? {
+            let file = out_dir.join(&record.file_name);
+            return Ok(PayResult {
+                record,
+                already_paid: true,
+                carried: Vec::new(),
+                file,
+            });
+        }
+        return Err(error);
+    }
+    let unverified_rates_note = if batch.weakest_rate_status == RateStatus::Adopted.code() {
+        None
+    } else if allow_unverified_rates {
+        Some(format!(
+            "paid with --allow-unverified-rates: the weakest rate status was {}",
+            batch.weakest_rate_status
+        ))
+    } else {
+        refuse!(
+            "batch {period} run {} was computed with rates whose status is {}, not adopted: paying needs adopted rates, or --allow-unverified-rates to record that it was paid without them",
+            batch.run_number,
+            batch.weakest_rate_status
+        );
+    };
+
+    // Sums per municipality and grant come from SQL: the batch's lines per
+    // person are not needed to pay it.
+    let totals = store.batch_totals(batch.id).await?;
+    let mut net: std::collections::BTreeMap<
+        crate::domain::municipality::MunicipalityNumber,
+        crate::domain::money::Ore,
+    > = std::collections::BTreeMap::new();
+    for ((municipality, _), amount) in &totals {
+        *net.entry(*municipality).or_default() += *amount;
+    }
+    let carried: Vec<String> = net
+        .iter()
+        .filter(|(_, a)| a.0 < 0)
+        .map(|(m, _)| m.to_string())
+        .collect();
+    let payer = crate::io::shipped::payer()?;
+    let payees = crate::io::shipped::payees()?;
+    let mut transfers = Vec::new();
+    for (municipality, amount) in net.iter().filter(|(_, a)| a.0 > 0) {
+        let (organisation_number, account_number) = payees
+            .get(municipality)
+            .ok_or_else(|| internal!("no bank account for municipality {municipality}"))?;
+        transfers.push(Transfer {
+            payee: Payee {
+                municipality: *municipality,
+                name: municipalities.name(*municipality).to_string(),
+                organisation_number: organisation_number.clone(),
+                account_number: account_number.clone(),
+            },
+            amount: *amount,
+        });
+    }
+    let payment_id = format!(
+        "TS-{period}-{}-{}",
+        batch.run_number,
+        &batch.content_hash[..8]
+    );
+    let approved_at = batch.approved_at.clone().unwrap_or_else(now_text);
+    let order = PaymentOrder {
+        payment_id: payment_id.clone(),
+        batch_reference: format!("B{}-{period}-{}", batch.id, batch.run_number),
+        created_at: approved_at.trim_end_matches('Z').to_string(),
+        execution_date: (period.first_day() + chrono::Days::new(4)).to_string(),
+        debtor_name: payer.name,
+        debtor_organisation_number: payer.organisation_number,
+        debtor_account: payer.account,
+        remittance: format!("Tilskot termin {period}"),
+        transfers,
+    };
+    let xml = write_pain001(&order).map_err(|e| internal!(e))?;
+    let file_name = format!("{payment_id}.xml");
+    let file = out_dir.join(&file_name);
+    write_once(&file, &xml)?;
+    if std::env::var(FAILPOINT_VARIABLE).as_deref() == Ok("after-payment-file") {
+        eprintln!("failpoint after-payment-file: stopping before the payment is recorded");
+        std::process::exit(97);
+    }
+    let paid_totals: std::collections::BTreeMap<_, _> = totals
+        .into_iter()
+        .filter(|((municipality, _), _)| !carried.contains(&municipality.to_string()))
+        .collect();
+    let record = PaymentRecord {
+        payment_id,
+        batch_id: batch.id,
+        content_hash: sha256_hex(&xml),
+        file_name,
+        transfers: order.transfers.len() as i64,
+        total: order.transfers.iter().map(|t| t.amount).sum(),
+        paid_at: now_text(),
+    };
+    let outcome = store
+        .record_payment(PaymentWrite {
+            batch: &batch,
+            record,
+            vouchers: payment_vouchers_from_totals(period, batch.run_number, &paid_totals),
+            carried: carried.clone(),
+            actor,
+            unverified_rates_note,
+        })
+        .await?;
+    Ok(match outcome {
+        PaymentOutcome::Recorded(record) => PayResult {
+            record,
+            already_paid: false,
+            carried,
+            file,
+        },
+        PaymentOutcome::AlreadyPaid(record) => PayResult {
+            record,
+            already_paid: true,
+            carried,
+            file,
+        },
+    })
+}
+
+/// Writes a file once: if it exists with the same content nothing happens;
+/// with other content it is an error. Written to a temporary name first and
+/// renamed, so that a crash never leaves half a file.
+fn write_once(path: &Path, content: &str) -> Result<()> {
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        if existing == content {
+            return Ok(());
+        }
+        refuse!(
+            "{} exists with other content: the same payment id with different content",
+            path.display()
+        );
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let temporary = path.with_extension(format!("xml.{}.tmp", std::process::id()));
+    std::fs::write(&temporary, content)
+        .with_context(|| format!("cannot write {}", temporary.display()))?;
+    std::fs::rename(&temporary, path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The least trusted status among the rates behind a batch's lines and the
+/// payment terms of its month. A batch paid on anything but `adopted` rates
+/// says so.
+fn weakest_status_used(
+    rules: &RuleBook,
+    accruals: &[Accrual],
+    lines: &[BatchLine],
+    period: Period,
+) -> RateStatus {
+    let grants: BTreeSet<_> = lines.iter().map(|l| l.key.grant).collect();
+    let mut weakest = RateStatus::Adopted;
+    let mut seen = BTreeSet::new();
+    for accrual in accruals.iter().filter(|a| grants.contains(&a.grant)) {
+        if seen.insert((accrual.period.year, accrual.rate)) {
+            if let Some(rate) = rules
+                .year(accrual.period.year)
+                .ok()
+                .and_then(|y| y.rate(accrual.rate))
+            {
+                weakest = weakest.max(rate.status);
+            }
+        }
+    }
+    if let Ok(year) = rules.year(period.year) {
+        for term in year
+            .payment_terms
+            .iter()
+            .filter(|t| t.month == period.month)
+        {
+            weakest = weakest.max(term.status);
+        }
+    }
+    weakest
+}

@@ -1,0 +1,78 @@
+//! Explaining a person's accruals and payments: which months, which rules,
+//! what was paid and why nothing is due.
+
+use crate::app::batches::load_register;
+use crate::db::Store;
+use crate::domain::accrual::compute_person_accruals;
+use crate::domain::calendar::Period;
+use crate::domain::error::{Error, Result};
+use crate::domain::explain::{explain_accruals, nothing_due_reasons, render_text};
+use crate::domain::municipality::Municipalities;
+use crate::domain::rules::RuleBook;
+use std::collections::BTreeSet;
+
+/// A person's explanation as text, and the window of months it covers.
+pub struct Explanation {
+    pub text: String,
+    pub from: Period,
+    pub to: Period,
+    /// The first and last years of the rules files.
+    pub rule_years: (i32, i32),
+}
+
+/// Explains one person: every month of `period`, or, without it, every
+/// month from the settlement (or the first year of the rules) to the last
+/// December the rules cover.
+pub async fn explain_person(
+    store: &Store,
+    book: &RuleBook,
+    municipalities: &Municipalities,
+    person: &str,
+    period: Option<Period>,
+) -> Result<Explanation> {
+    let start = store.start_period().await?;
+    let (first_year, last_year) = rule_years(book)?;
+    let register = load_register(store, book, period.unwrap_or(start)).await?;
+    let subject = register
+        .person(person)
+        .ok_or_else(|| Error::NotFound(format!("no person {person} in the register")))?;
+    let january = Period::new(first_year, 1).expect("January");
+    let (from, to) = match period {
+        Some(p) => (p, p),
+        None => (
+            subject.settlement_period().max(january),
+            Period::new(last_year, 12).expect("December"),
+        ),
+    };
+    let accruals = if from <= to {
+        compute_person_accruals(subject, book, from, to)
+            .map_err(|e| Error::internal(e.to_string()))?
+    } else {
+        Vec::new()
+    };
+    let explained = explain_accruals(subject, &accruals, book, municipalities, start);
+    let lived_in: Vec<_> = std::iter::once(subject.settlement_municipality)
+        .chain(subject.moves.iter().map(|(_, m)| *m))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut payments = store.person_payments(person, &lived_in).await?;
+    if let Some(p) = period {
+        payments.retain(|pay| pay.period == p);
+    }
+    let reasons = nothing_due_reasons(subject, &accruals, to);
+    Ok(Explanation {
+        text: render_text(subject, &explained, &payments, &reasons, municipalities),
+        from,
+        to,
+        rule_years: (first_year, last_year),
+    })
+}
+
+fn rule_years(book: &RuleBook) -> Result<(i32, i32)> {
+    let years: Vec<i32> = book.years().map(|y| y.year).collect();
+    match (years.iter().min(), years.iter().max()) {
+        (Some(first), Some(last)) => Ok((*first, *last)),
+        _ => Err(Error::invalid("the rules directory has no year")),
+    }
+}

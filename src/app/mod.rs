@@ -1,0 +1,17 @@
+//! The use cases: what a finance officer, caseworker or auditor asks of
+//! tilskot, composed of the domain, the store and files. Like cargo's `ops`.
+
+/// The accounts import: chart, budget, allocations, ledger, all or nothing.
+pub mod accounts_import;
+/// Running, attesting, approving and paying the monthly batches.
+pub mod batches;
+/// Explaining a person's accruals and payments.
+pub mod explain;
+/// Creating a database and seeding its reference data.
+pub mod init;
+/// The register import: all events of a file or none.
+pub mod register_import;
+/// Scheme allocation, payment and year close.
+pub mod schemes;
+/// The annual statements and the auditor's journal.
+pub mod statements;

@@ -1,0 +1,149 @@
+//! `tilskot accounts`, `report` and `audit`: the ledger, the annual
+//! statements, the auditor's journal and the audit chain.
+
+use super::Context;
+use crate::app::accounts_import::{import_accounts, AccountsFiles, AccountsImportError};
+use crate::app::statements::{journal_of_year, statements_of_year};
+use crate::domain::approval::verify_chain;
+use crate::domain::error::{Error, Result};
+use crate::render::reports::statements_page;
+use askama::Template;
+use clap::{Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the hash chain and report the first broken link.
+    Verify,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountsCommand {
+    /// Import accounting files, all or nothing; the same files twice add nothing.
+    Import {
+        #[arg(long)]
+        chart: Option<PathBuf>,
+        #[arg(long)]
+        budget: Option<PathBuf>,
+        #[arg(long)]
+        allocations: Option<PathBuf>,
+        #[arg(long)]
+        ledger: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Write the statements of a year: nine CSV files, or one HTML document.
+    Statements {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ReportFormat,
+        #[arg(long, default_value = "statements")]
+        out: PathBuf,
+    },
+    /// Export the year's ledger as an hledger journal.
+    Journal {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Csv,
+    Html,
+}
+
+/// `tilskot accounts import`: all files or nothing.
+pub async fn import(ctx: &Context, command: AccountsCommand, out: &mut impl Write) -> Result<()> {
+    let AccountsCommand::Import {
+        chart,
+        budget,
+        allocations,
+        ledger,
+    } = command;
+    let store = ctx.open().await?;
+    let files = AccountsFiles {
+        chart: chart.as_deref(),
+        budget: budget.as_deref(),
+        allocations: allocations.as_deref(),
+        ledger: ledger.as_deref(),
+    };
+    match import_accounts(&store, &files).await {
+        Ok(r) => writeln!(
+            out,
+            "{} accounts, {} budget lines, {} allocations; {} vouchers added, {} already in the ledger",
+            r.accounts, r.budget_lines, r.allocations, r.vouchers_added, r.vouchers_already_present
+        )?,
+        Err(AccountsImportError::Rejected(problems)) => {
+            return Err(super::register::rejected(&problems, "the accounting files"))
+        }
+        Err(AccountsImportError::Store(error)) => return Err(error),
+    }
+    Ok(())
+}
+
+/// `tilskot report statements|journal`.
+pub async fn report(ctx: &Context, command: ReportCommand, out: &mut impl Write) -> Result<()> {
+    let store = ctx.open().await?;
+    match command {
+        ReportCommand::Statements {
+            year,
+            format,
+            out: dir,
+        } => {
+            let (statements, data) = statements_of_year(&store, year).await?;
+            create_dir(&dir)?;
+            match format {
+                ReportFormat::Csv => {
+                    for table in statements.tables() {
+                        write_file(&dir.join(table.file_name), &table.to_csv())?;
+                    }
+                    let count = statements.tables().len();
+                    writeln!(out, "{}: {count} CSV files for {year}", dir.display())?;
+                }
+                ReportFormat::Html => {
+                    let path = dir.join(format!("statements-{year}.html"));
+                    let page = statements_page(&statements, &data.budget_lines)
+                        .render()
+                        .map_err(|e| Error::internal(e.to_string()))?;
+                    write_file(&path, &page)?;
+                    writeln!(out, "{}", path.display())?;
+                }
+            }
+            let checked = statements.invariants_checked.len();
+            writeln!(out, "{checked} invariants checked")?;
+        }
+        ReportCommand::Journal { year, out: file } => {
+            let (journal, vouchers) = journal_of_year(&store, year).await?;
+            write_file(&file, &journal)?;
+            writeln!(out, "{}: {vouchers} vouchers", file.display())?;
+        }
+    }
+    Ok(())
+}
+
+/// `tilskot audit verify`.
+pub async fn audit(ctx: &Context, command: AuditCommand, out: &mut impl Write) -> Result<()> {
+    let AuditCommand::Verify = command;
+    let store = ctx.open().await?;
+    let entries = store.audit_entries().await?;
+    let count = verify_chain(&entries).map_err(|e| Error::Refused(e.to_string()))?;
+    writeln!(out, "The audit chain of {count} entries is intact")?;
+    Ok(())
+}
+
+fn create_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::invalid(format!("cannot create {}: {e}", dir.display())))
+}
+
+fn write_file(path: &Path, content: &str) -> Result<()> {
+    std::fs::write(path, content)
+        .map_err(|e| Error::invalid(format!("cannot write {}: {e}", path.display())))
+}

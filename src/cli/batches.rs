@@ -1,0 +1,266 @@
+//! `tilskot batch`: the monthly payout batch, computed, attested, approved
+//! by another person, paid once, and shown.
+
+use super::Context;
+use crate::app::batches::{act_on_batch, pay_batch, run_batch, RunOutcome};
+use crate::domain::approval::{Action, BatchStatus};
+use crate::domain::calendar::Period;
+use crate::domain::error::{Error, Result};
+use crate::domain::money::format_nok_grouped;
+use crate::io::shipped;
+use crate::render::progress::spinner;
+use crate::render::reports::batch_csv;
+use crate::render::tables::{municipality_summary, rate_warning};
+use clap::{Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum BatchCommand {
+    /// Compute and store the batch of a month.
+    Run {
+        #[arg(long)]
+        period: Period,
+    },
+    /// Attest (check) the current run of a month.
+    Attest {
+        #[arg(long)]
+        period: Period,
+        #[arg(long)]
+        user: String,
+    },
+    /// Approve (anvise) an attested batch; the attesting person may not.
+    Approve {
+        #[arg(long)]
+        period: Period,
+        #[arg(long)]
+        user: String,
+    },
+    /// Reject an attested or approved batch back to computed, with a reason.
+    Reject {
+        #[arg(long)]
+        period: Period,
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Pay an approved batch, exactly once, and write its pain.001 payment file.
+    Pay {
+        #[arg(long)]
+        period: Period,
+        /// Where the payment file goes.
+        #[arg(long, default_value = "payments")]
+        out: PathBuf,
+        /// Pay even though rates are not adopted; recorded on the batch.
+        #[arg(long)]
+        allow_unverified_rates: bool,
+        /// Who sends the payment (for the audit log).
+        #[arg(long, default_value = "tilskot")]
+        user: String,
+    },
+    /// Print the batch of a month (all its runs, or one).
+    Show {
+        #[arg(long)]
+        period: Period,
+        #[arg(long)]
+        run: Option<i64>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Csv,
+    Text,
+}
+
+/// Runs one `batch` subcommand.
+pub async fn run(ctx: &Context, command: BatchCommand, out: &mut impl Write) -> Result<()> {
+    match command {
+        BatchCommand::Run { period } => compute(ctx, period, out).await,
+        BatchCommand::Attest { period, user } => act(ctx, period, Action::Attest, &user, out).await,
+        BatchCommand::Approve { period, user } => {
+            act(ctx, period, Action::Approve, &user, out).await
+        }
+        BatchCommand::Reject {
+            period,
+            user,
+            reason,
+        } => act(ctx, period, Action::Reject { reason }, &user, out).await,
+        BatchCommand::Pay {
+            period,
+            out: dir,
+            allow_unverified_rates,
+            user,
+        } => pay(ctx, period, dir, allow_unverified_rates, &user, out).await,
+        BatchCommand::Show {
+            period,
+            run,
+            format,
+        } => show(ctx, period, run, format, out).await,
+    }
+}
+
+async fn compute(ctx: &Context, period: Period, out: &mut impl Write) -> Result<()> {
+    let store = ctx.open().await?;
+    let book = ctx.rules()?;
+    let progress = spinner(&format!("computing the batch of {period}"));
+    let result = run_batch(&store, &book, period).await;
+    progress.finish_and_clear();
+    let result = result?;
+    let outcome = match result.outcome {
+        RunOutcome::New => "new",
+        RunOutcome::Unchanged => "unchanged since the last run; the same batch",
+        RunOutcome::Supplementary => {
+            "the register changed after payment: this run pays the difference"
+        }
+        RunOutcome::Recomputed => {
+            "the register changed before payment: the earlier run is superseded; attest this one"
+        }
+    };
+    let batch = &result.batch;
+    writeln!(
+        out,
+        "Batch {} run {} ({outcome}): {}, {} lines, total {} NOK",
+        batch.period,
+        batch.run_number,
+        batch.status,
+        batch.line_count,
+        format_nok_grouped(batch.total)
+    )?;
+    write!(out, "{}", rate_warning(&batch.weakest_rate_status))?;
+    let summary = municipality_summary(&result.lines, &shipped::municipalities());
+    write!(out, "{summary}")?;
+    Ok(())
+}
+
+async fn act(
+    ctx: &Context,
+    period: Period,
+    action: Action,
+    user: &str,
+    out: &mut impl Write,
+) -> Result<()> {
+    let store = ctx.open().await?;
+    let book = ctx.rules()?;
+    let batch = act_on_batch(&store, &book, period, action.clone(), user).await?;
+    let (b, r) = (batch.period, batch.run_number);
+    match action {
+        Action::Attest => writeln!(out, "Batch {b} run {r} attested by {user}")?,
+        Action::Approve => writeln!(out, "Batch {b} run {r} approved by {user}")?,
+        Action::Pay => writeln!(out, "Batch {b} run {r} paid by {user}")?,
+        Action::Reject { .. } => writeln!(
+            out,
+            "Batch {b} run {r} rejected by {user}: back to {}",
+            batch.status
+        )?,
+    }
+    Ok(())
+}
+
+async fn pay(
+    ctx: &Context,
+    period: Period,
+    dir: PathBuf,
+    allow_unverified_rates: bool,
+    user: &str,
+    out: &mut impl Write,
+) -> Result<()> {
+    let store = ctx.open().await?;
+    let book = ctx.rules()?;
+    let municipalities = shipped::municipalities();
+    let result = pay_batch(
+        &store,
+        &book,
+        &municipalities,
+        period,
+        &dir,
+        allow_unverified_rates,
+        user,
+    )
+    .await?;
+    let r = &result.record;
+    let verb = if result.already_paid {
+        "Already paid as"
+    } else {
+        "Paid as"
+    };
+    writeln!(
+        out,
+        "{verb} {}: {} transfers, {} NOK, file {}",
+        r.payment_id,
+        r.transfers,
+        format_nok_grouped(r.total),
+        result.file.display()
+    )?;
+    if !result.carried.is_empty() {
+        writeln!(
+            out,
+            "Carried to the next term as set-offs (negative net): {}",
+            result.carried.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+async fn show(
+    ctx: &Context,
+    period: Period,
+    run: Option<i64>,
+    format: Format,
+    out: &mut impl Write,
+) -> Result<()> {
+    let store = ctx.open().await?;
+    let batches = store.batches_of_period(period).await?;
+    if batches.is_empty() {
+        return Err(Error::NotFound(format!(
+            "no batch for {period}: run `tilskot batch run --period {period}` first"
+        )));
+    }
+    if let Some(r) = run {
+        if !batches.iter().any(|b| b.run_number == r) {
+            return Err(Error::NotFound(format!(
+                "the batch of {period} has no run {r}"
+            )));
+        }
+    }
+    let mut lines = Vec::new();
+    // Without --run: every run that counts, not those superseded.
+    for batch in batches.iter().filter(|b| match run {
+        Some(r) => r == b.run_number,
+        None => b.status != BatchStatus::Superseded,
+    }) {
+        lines.extend(store.batch_lines(batch.id).await?);
+    }
+    match format {
+        Format::Csv => write!(out, "{}", batch_csv(&lines))?,
+        Format::Text => {
+            for batch in &batches {
+                writeln!(
+                    out,
+                    "Batch {} run {}: {}, computed {}, {} lines, total {} NOK, rates {}{}",
+                    batch.period,
+                    batch.run_number,
+                    batch.status,
+                    batch.computed_at,
+                    batch.line_count,
+                    format_nok_grouped(batch.total),
+                    batch.weakest_rate_status,
+                    batch
+                        .unverified_rates_allowed
+                        .as_deref()
+                        .map(|n| format!(" ({n})"))
+                        .unwrap_or_default()
+                )?;
+            }
+            write!(
+                out,
+                "{}",
+                municipality_summary(&lines, &shipped::municipalities())
+            )?;
+        }
+    }
+    Ok(())
+}

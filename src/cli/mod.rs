@@ -1,0 +1,242 @@
+//! The command line: clap's types and a dispatcher of one line per command.
+//! Each command group lives in a file of its own and calls the use cases in
+//! `app`; `demo` and `bench` are dispatched by the binary, which is the only
+//! place that knows both the command line and the demo.
+
+pub mod accounts;
+pub mod batches;
+pub mod register;
+pub mod schemes;
+pub mod setup;
+
+use crate::db::Store;
+use crate::domain::calendar::Period;
+use crate::domain::error::{Error, Result};
+use crate::domain::rules::RuleBook;
+use crate::io::rules_dir::{default_rules_dir, load_rules_dir};
+use clap::{Parser, Subcommand};
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+
+/// tilskot: grant administration and payout engine.
+#[derive(Debug, Parser)]
+#[command(
+    name = "tilskot",
+    version,
+    about,
+    after_help = "Exit status: 0 done; 1 the input or the action was refused (the message says why); 2 something failed inside (the message says what)."
+)]
+pub struct Cli {
+    /// The database: sqlite://FILE or postgres://…; only `init` creates one.
+    #[arg(
+        long,
+        global = true,
+        env = "TILSKOT_DB",
+        default_value = "sqlite://tilskot.db"
+    )]
+    pub db: String,
+    /// The directory of the rules files (<year>.toml).
+    #[arg(long, global = true, env = "TILSKOT_RULES")]
+    pub rules: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the schema and record the period from which tilskot pays.
+    Init {
+        /// Accruals before this month were paid by the previous system.
+        #[arg(long)]
+        start_period: Period,
+    },
+    /// Check or show the rates of the rules files.
+    Rules {
+        #[command(subcommand)]
+        command: setup::RulesCommand,
+    },
+    /// The settlement register.
+    Register {
+        #[command(subcommand)]
+        command: register::RegisterCommand,
+    },
+    /// Print the accruals per municipality, grant and month.
+    Accruals {
+        #[arg(long)]
+        from: Period,
+        #[arg(long)]
+        to: Period,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: register::CsvFormat,
+    },
+    /// Monthly payout batches.
+    Batch {
+        #[command(subcommand)]
+        command: batches::BatchCommand,
+    },
+    /// Explain a person's accruals and payments.
+    Explain {
+        #[arg(long)]
+        person: String,
+        /// Only this month's accruals and payments.
+        #[arg(long)]
+        period: Option<Period>,
+    },
+    /// The ledger: import a chart, budget lines, allocations and a general ledger.
+    Accounts {
+        #[command(subcommand)]
+        command: accounts::AccountsCommand,
+    },
+    /// The annual statements and the auditor's journal.
+    Report {
+        #[command(subcommand)]
+        command: accounts::ReportCommand,
+    },
+    /// Users and their roles (finance_officer, approver, auditor).
+    User {
+        #[command(subcommand)]
+        command: setup::UserCommand,
+    },
+    /// Discretionary schemes: calls, frames, organisations, web users,
+    /// allocation, payment and release of awards.
+    Scheme {
+        #[command(subcommand)]
+        command: schemes::SchemeCommand,
+    },
+    /// Serve the web application (pages and JSON API).
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Take this as today's date (calls, payments); for demonstrations.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// Mark the session cookie Secure: set it when served behind HTTPS.
+        #[arg(long)]
+        secure_cookies: bool,
+    },
+    /// The audit log of batch transitions.
+    Audit {
+        #[command(subcommand)]
+        command: accounts::AuditCommand,
+    },
+    /// Measure import, accruals, the batches of 2022 and the statements of a
+    /// million postings at a scale of the report's volume.
+    Bench {
+        #[arg(long, default_value = "1.0")]
+        scale: Decimal,
+        /// Where the register and the SQLite database are written.
+        #[arg(long, default_value = "tilskot-bench")]
+        dir: PathBuf,
+    },
+    /// Write a synthetic register shaped by the annual report.
+    Generate {
+        #[arg(long, default_value_t = 2018)]
+        from: i32,
+        #[arg(long, default_value_t = 2022)]
+        to: i32,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        #[arg(long, default_value = "1.0")]
+        scale: Decimal,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The main job on a fresh SQLite database: generate the 2018–2022
+    /// register, run the twelve batches of 2022 and write the reports.
+    Demo {
+        #[arg(long, default_value = "tilskot-demo")]
+        dir: PathBuf,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        #[arg(long, default_value = "1.0")]
+        scale: Decimal,
+    },
+}
+
+/// Where the database and the rules are: what every command needs.
+pub struct Context {
+    pub db: String,
+    pub rules_dir: PathBuf,
+}
+
+impl Context {
+    pub fn of(cli: &Cli) -> Context {
+        Context {
+            db: cli.db.clone(),
+            rules_dir: cli.rules.clone().unwrap_or_else(default_rules_dir),
+        }
+    }
+
+    /// The database, which `tilskot init` must have made.
+    pub async fn open(&self) -> Result<Store> {
+        Store::open(&self.db).await
+    }
+
+    /// The rules files; a broken file is the operator's to fix.
+    pub fn rules(&self) -> Result<RuleBook> {
+        load_rules_dir(&self.rules_dir).map_err(|e| Error::invalid(e.to_string()))
+    }
+}
+
+/// Runs a parsed command line (all but `demo` and `bench`).
+pub async fn run(cli: Cli) -> Result<()> {
+    let ctx = Context::of(&cli);
+    let out = &mut std::io::stdout().lock();
+    match cli.command {
+        Command::Init { start_period } => setup::init(&ctx, start_period, out).await,
+        Command::Rules { command } => setup::rules(&ctx, command, out),
+        Command::User { command } => setup::user(&ctx, command, out).await,
+        Command::Register { command } => register::run(&ctx, command, out).await,
+        Command::Accruals { from, to, .. } => register::accruals(&ctx, from, to, out).await,
+        Command::Explain { person, period } => register::explain(&ctx, &person, period, out).await,
+        Command::Generate {
+            from,
+            to,
+            seed,
+            scale,
+            out: file,
+        } => register::generate(from, to, seed, scale, &file, out),
+        Command::Batch { command } => batches::run(&ctx, command, out).await,
+        Command::Accounts { command } => accounts::import(&ctx, command, out).await,
+        Command::Report { command } => accounts::report(&ctx, command, out).await,
+        Command::Audit { command } => accounts::audit(&ctx, command, out).await,
+        Command::Scheme { command } => schemes::run(&ctx, command, out).await,
+        Command::Serve {
+            addr,
+            today,
+            secure_cookies,
+        } => schemes::serve(&ctx, &addr, today, secure_cookies).await,
+        Command::Bench { .. } | Command::Demo { .. } => Err(Error::internal(
+            "demo and bench are dispatched by the binary",
+        )),
+    }
+}
+
+/// Refuses a scale that is not above zero.
+pub fn check_scale(scale: Decimal) -> Result<()> {
+    if scale <= Decimal::ZERO {
+        return Err(Error::invalid("--scale must be above 0"));
+    }
+    Ok(())
+}
+
+/// The exit status of a failed command: 1 when the input or the action was
+/// refused, 2 when something failed inside. Decided by the error's kind.
+pub fn exit_status(error: &Error) -> u8 {
+    if error.is_refusal() {
+        1
+    } else {
+        2
+    }
+}
+
+/// Whether the error is a closed standard output (`tilskot … | head`): the
+/// reader has what it wanted, and the command ends quietly.
+pub fn is_closed_pipe(error: &Error) -> bool {
+    match error {
+        Error::Internal(source) => source
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe),
+        _ => false,
+    }
+}

@@ -1,0 +1,137 @@
+//! `tilskot register`, `accruals`, `explain` and `generate`: the settlement
+//! register and what it accrues.
+
+use super::Context;
+use crate::app::batches::load_register;
+use crate::app::explain::explain_person;
+use crate::app::register_import::{import_register, ImportError};
+use crate::domain::accrual::{compute_accruals, totals_by_municipality_grant_month};
+use crate::domain::calendar::Period;
+use crate::domain::error::{Error, Result};
+use crate::domain::generate::{generate_register, to_csv, GenerateOptions};
+use crate::io::shipped;
+use crate::render::progress::spinner;
+use clap::{Subcommand, ValueEnum};
+use rust_decimal::Decimal;
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Debug, Subcommand)]
+pub enum RegisterCommand {
+    /// Import a register file (CSV or XLSX): all events or none.
+    Import { file: std::path::PathBuf },
+}
+
+/// Accruals are printed as CSV only.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CsvFormat {
+    Csv,
+}
+
+/// `tilskot register import`.
+pub async fn run(ctx: &Context, command: RegisterCommand, out: &mut impl Write) -> Result<()> {
+    let RegisterCommand::Import { file } = command;
+    let store = ctx.open().await?;
+    let today = chrono::Local::now().date_naive();
+    let progress = spinner(&format!("importing {}", file.display()));
+    let imported = import_register(&store, &file, &shipped::municipalities(), today).await;
+    progress.finish_and_clear();
+    match imported {
+        Ok(report) => writeln!(
+            out,
+            "{}: {} rows read, {} events added, {} already in the register",
+            report.file, report.rows_read, report.events_added, report.events_already_present
+        )?,
+        Err(ImportError::Rejected(problems)) => {
+            return Err(rejected(&problems, &file.display().to_string()))
+        }
+        Err(ImportError::Store(error)) => return Err(error),
+    }
+    Ok(())
+}
+
+/// Prints every problem of a refused file and returns the refusal.
+pub fn rejected(problems: &[String], file: &str) -> Error {
+    for problem in problems {
+        eprintln!("{problem}");
+    }
+    Error::invalid(format!(
+        "{} problem(s) in {file}; nothing was imported",
+        problems.len()
+    ))
+}
+
+/// `tilskot accruals`: CSV of municipality, grant, month and amount.
+pub async fn accruals(ctx: &Context, from: Period, to: Period, out: &mut impl Write) -> Result<()> {
+    if from > to {
+        return Err(Error::invalid(format!("--from {from} is after --to {to}")));
+    }
+    let store = ctx.open().await?;
+    let book = ctx.rules()?;
+    let register = load_register(&store, &book, to).await?;
+    let accruals =
+        compute_accruals(&register, &book, from, to).map_err(|e| Error::invalid(e.to_string()))?;
+    writeln!(out, "municipality,grant,month,amount")?;
+    for ((municipality, grant, month), amount) in totals_by_municipality_grant_month(&accruals) {
+        writeln!(out, "{municipality},{grant},{month},{amount}")?;
+    }
+    Ok(())
+}
+
+/// `tilskot explain`.
+pub async fn explain(
+    ctx: &Context,
+    person: &str,
+    period: Option<Period>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let store = ctx.open().await?;
+    let book = ctx.rules()?;
+    let explanation =
+        explain_person(&store, &book, &shipped::municipalities(), person, period).await?;
+    write!(out, "{}", explanation.text)?;
+    let (first_year, last_year) = explanation.rule_years;
+    let (from, to) = (explanation.from, explanation.to);
+    if from > Period::new(first_year, 1).expect("January") || period.is_none() {
+        writeln!(
+            out,
+            "\n(Months explained: {from} to {to}; the rules files cover {first_year}–{last_year}.)"
+        )?;
+    }
+    Ok(())
+}
+
+/// `tilskot generate`: a synthetic register shaped by the annual report.
+pub fn generate(
+    from: i32,
+    to: i32,
+    seed: u64,
+    scale: Decimal,
+    file: &Path,
+    out: &mut impl Write,
+) -> Result<()> {
+    if from > to {
+        return Err(Error::invalid(format!("--from {from} is after --to {to}")));
+    }
+    super::check_scale(scale)?;
+    let progress = spinner("generating the register");
+    let options = GenerateOptions {
+        from_year: from,
+        to_year: to,
+        seed,
+        scale,
+    };
+    let events = generate_register(&options, &shipped::municipalities());
+    let created = std::fs::File::create(file)
+        .map_err(|e| Error::invalid(format!("cannot create {}: {e}", file.display())))?;
+    to_csv(&events, std::io::BufWriter::new(created))
+        .map_err(|e| Error::internal(e.to_string()))?;
+    progress.finish_and_clear();
+    writeln!(
+        out,
+        "{}: {} events for {from}–{to} (seed {seed}, scale {scale})",
+        file.display(),
+        events.len()
+    )?;
+    Ok(())
+}

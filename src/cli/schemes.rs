@@ -1,0 +1,279 @@
+//! `tilskot scheme` and `tilskot serve`: discretionary schemes on the
+//! command line, and the web application.
+
+use super::Context;
+use crate::app::schemes::{load_scheme_file, propose};
+use crate::db::schemes::Organisation;
+use crate::domain::application::check_organisation_id;
+use crate::domain::error::{Error, Result};
+use crate::domain::money::format_nok_grouped;
+use crate::domain::schemes::{ApplicantKind, Outcome};
+use crate::domain::users::{NewWebUser, WebRole};
+use crate::io::shipped;
+use crate::render::tables::frame_status_table;
+use crate::web::{serve as serve_web, AppState};
+use chrono::NaiveDate;
+use clap::Subcommand;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum SchemeCommand {
+    /// Load scheme definitions (calls, frames, criteria) from a TOML file.
+    Load { file: PathBuf },
+    /// List the calls with their frames.
+    List,
+    /// Frame, awarded, paid, released, outstanding and available of a call.
+    Status {
+        #[arg(long)]
+        scheme: String,
+        #[arg(long)]
+        year: i32,
+    },
+    /// Add an applicant organisation (a municipality by its number, a county
+    /// or voluntary organisation by its organisation number).
+    Organisation {
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        name: String,
+        /// municipality, county or voluntary_organisation.
+        #[arg(long)]
+        kind: String,
+    },
+    /// Add a web user; the password is read from TILSKOT_PASSWORD or the
+    /// first line of standard input.
+    User {
+        #[arg(long)]
+        name: String,
+        /// applicant, caseworker or finance.
+        #[arg(long)]
+        role: String,
+        /// The applicant's organisation.
+        #[arg(long)]
+        organisation: Option<String>,
+        /// A caseworker's schemes (repeat for several).
+        #[arg(long = "scheme")]
+        schemes: Vec<String>,
+    },
+    /// Print the allocation the ranking proposes; with --apply, write it as
+    /// decisions, each in its own transaction with the frame check.
+    Propose {
+        #[arg(long)]
+        scheme: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        apply: bool,
+        /// Who decides (recorded on each decision).
+        #[arg(long, default_value = "tilskot")]
+        user: String,
+    },
+    /// Pay an award's commitment and post it to the ledger.
+    Pay {
+        #[arg(long)]
+        application: i64,
+        /// The payment date (default today); it must fall in the scheme's year.
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        #[arg(long, default_value = "tilskot")]
+        user: String,
+    },
+    /// Release an unpaid commitment back to the frame.
+    Release {
+        #[arg(long)]
+        application: i64,
+        #[arg(long)]
+        reason: String,
+        #[arg(long, default_value = "tilskot")]
+        user: String,
+    },
+    /// Year end: release every unpaid commitment of a call and print the underspend.
+    CloseYear {
+        #[arg(long)]
+        scheme: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value = "tilskot")]
+        user: String,
+    },
+}
+
+/// Runs one `scheme` subcommand.
+pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) -> Result<()> {
+    let store = ctx.open().await?;
+    match command {
+        SchemeCommand::Load { file } => {
+            let count = load_scheme_file(&store, &file).await?;
+            writeln!(out, "Loaded {count} scheme call(s)")?;
+        }
+        SchemeCommand::List => {
+            for scheme in store.scheme_calls().await? {
+                writeln!(
+                    out,
+                    "{} {} {} {} frame {} call {}–{}",
+                    scheme.code,
+                    scheme.year,
+                    scheme.budget_key,
+                    scheme.name,
+                    format_nok_grouped(scheme.frame),
+                    scheme.call_opens,
+                    scheme.call_closes
+                )?;
+            }
+        }
+        SchemeCommand::Status { scheme, year } => {
+            let call = store.scheme_call(&scheme, year).await?;
+            let status = store.frame_status(&scheme, year).await?;
+            let name = format!("{} {} ({})", call.name, year, call.budget_key);
+            write!(out, "{}", frame_status_table(&name, &status))?;
+        }
+        SchemeCommand::Organisation { id, name, kind } => {
+            let kind = ApplicantKind::parse(&kind).ok_or_else(|| {
+                Error::invalid(format!(
+                    "kind: '{kind}' is not municipality, county or voluntary_organisation"
+                ))
+            })?;
+            let id = check_organisation_id(kind, &id, &shipped::municipalities())
+                .map_err(|e| Error::invalid(format!("id: {e}")))?;
+            let organisation = Organisation {
+                id: id.clone(),
+                name,
+                kind,
+            };
+            store.add_organisation(&organisation).await?;
+            writeln!(out, "Organisation {id} added")?;
+        }
+        SchemeCommand::User {
+            name,
+            role,
+            organisation,
+            schemes,
+        } => {
+            let role = WebRole::parse(&role).ok_or_else(|| {
+                Error::invalid(format!(
+                    "role: '{role}' is not applicant, caseworker or finance"
+                ))
+            })?;
+            let password = read_password()?;
+            let user = NewWebUser {
+                name: &name,
+                password: &password,
+                role,
+                organisation: organisation.as_deref(),
+                schemes: &schemes,
+            };
+            store.add_web_user(&user).await?;
+            writeln!(out, "Web user {name} ({}) added", role.code())?;
+        }
+        SchemeCommand::Propose {
+            scheme,
+            year,
+            apply,
+            user,
+        } => {
+            let proposal = propose(&store, &scheme, year, apply.then_some(user.as_str())).await?;
+            for id in &proposal.not_reviewed {
+                writeln!(
+                    out,
+                    "application {id}: not reviewed yet, not ranked (a caseworker submits a review first)"
+                )?;
+            }
+            for decision in &proposal.decisions {
+                let text = match &decision.outcome {
+                    Outcome::Awarded(a) => format!("award {}", format_nok_grouped(*a)),
+                    Outcome::PartlyAwarded(a) => {
+                        format!("partial award {}", format_nok_grouped(*a))
+                    }
+                    Outcome::RecommendedNotFunded => "recommended, not funded".into(),
+                    Outcome::Rejected(rule) => format!("reject: {rule}"),
+                };
+                writeln!(out, "application {}: {text}", decision.application_id)?;
+            }
+            if apply {
+                writeln!(out, "{} decision(s) written", proposal.decisions.len())?;
+                let status = store.frame_status(&scheme, year).await?;
+                write!(
+                    out,
+                    "{}",
+                    frame_status_table(&format!("{scheme} {year}"), &status)
+                )?;
+            }
+        }
+        SchemeCommand::Pay {
+            application,
+            date,
+            user,
+        } => {
+            let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let amount = store.pay_commitment(application, date, &user).await?;
+            writeln!(
+                out,
+                "Application {application}: {} paid and posted on {date}",
+                format_nok_grouped(amount)
+            )?;
+        }
+        SchemeCommand::Release {
+            application,
+            reason,
+            user,
+        } => {
+            let amount = store
+                .release_commitment(application, &user, &reason)
+                .await?;
+            writeln!(
+                out,
+                "Application {application}: {} released",
+                format_nok_grouped(amount)
+            )?;
+        }
+        SchemeCommand::CloseYear { scheme, year, user } => {
+            let released = store.release_unpaid(&scheme, year, &user).await?;
+            writeln!(
+                out,
+                "Released {} of unpaid commitments",
+                format_nok_grouped(released)
+            )?;
+            let status = store.frame_status(&scheme, year).await?;
+            if !status.outstanding().is_zero() {
+                return Err(Error::internal(
+                    "commitments remain outstanding after closing the year",
+                ));
+            }
+            write!(
+                out,
+                "{}",
+                frame_status_table(&format!("{scheme} {year}"), &status)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The password of a new web user: `TILSKOT_PASSWORD`, or the first line of
+/// standard input.
+fn read_password() -> Result<String> {
+    if let Ok(password) = std::env::var("TILSKOT_PASSWORD") {
+        return Ok(password);
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_string())
+}
+
+/// `tilskot serve`.
+pub async fn serve(
+    ctx: &Context,
+    addr: &str,
+    today: Option<NaiveDate>,
+    secure_cookies: bool,
+) -> Result<()> {
+    let store = ctx.open().await?;
+    eprintln!("tilskot serving on http://{addr}");
+    let state = AppState {
+        store,
+        today,
+        secure_cookies,
+    };
+    serve_web(addr, state).await
+}

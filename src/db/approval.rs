@@ -1,0 +1,275 @@
+//! Users of the command line, batch transitions and payments in the
+//! database. Every transition writes its audit entry in the same transaction.
+
+use super::audit::append_audit;
+use super::dialect::now_text;
+use crate::db::{Store, StoredBatch};
+use crate::domain::approval::{BatchStatus, Role};
+use crate::domain::error::{Error, Result};
+use crate::domain::ledger::Voucher;
+use crate::domain::money::Ore;
+use sqlx::Row;
+
+/// A recorded payment of a batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentRecord {
+    pub payment_id: String,
+    pub batch_id: i64,
+    pub content_hash: String,
+    pub file_name: String,
+    pub transfers: i64,
+    pub total: Ore,
+    pub paid_at: String,
+}
+
+/// What the payment of a batch writes, all in one transaction.
+pub struct PaymentWrite<'a> {
+    pub batch: &'a StoredBatch,
+    pub record: PaymentRecord,
+    pub vouchers: Vec<Voucher>,
+    pub carried: Vec<String>,
+    pub actor: &'a str,
+    /// Recorded on the batch when it was paid on rates that are not adopted.
+    pub unverified_rates_note: Option<String>,
+}
+
+/// How a payment attempt ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PaymentOutcome {
+    Recorded(PaymentRecord),
+    /// Another attempt recorded the same payment first.
+    AlreadyPaid(PaymentRecord),
+}
+
+impl Store {
+    pub async fn add_user(&self, name: &str, role: Role) -> Result<()> {
+        sqlx::query("INSERT INTO app_user (name, role) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET role = excluded.role")
+            .bind(name)
+            .bind(role.code())
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn user_role(&self, name: &str) -> Result<Role> {
+        let row = sqlx::query("SELECT role FROM app_user WHERE name = $1")
+            .bind(name)
+            .fetch_optional(self.pool())
+            .await?;
+        let text: String = row
+            .ok_or_else(|| {
+                Error::NotFound(format!(
+                    "no user {name}: add one with `tilskot user add --name {name} --role …`"
+                ))
+            })?
+            .get(0);
+        Role::parse(&text).ok_or_else(|| internal!("stored role '{text}'"))
+    }
+
+    /// Moves a batch from `from` to `to`, recording who did it, in one
+    /// transaction with its audit entry. Fails if another process moved the
+    /// batch first.
+    pub async fn transition_batch(
+        &self,
+        batch: &StoredBatch,
+        from: BatchStatus,
+        to: BatchStatus,
+        action: &str,
+        actor: &str,
+        detail: &str,
+    ) -> Result<()> {
+        let mut tx = self.pool().begin().await?;
+        let (column_sql, at) = match action {
+            "attest" => ("attested_by = $3", None),
+            "approve" => ("approved_by = $3, approved_at = $4", Some(now_text())),
+            "reject" => (
+                "attested_by = NULL, approved_by = NULL, approved_at = NULL",
+                None,
+            ),
+            _ => ("attested_by = attested_by", None),
+        };
+        let sql = format!(
+            "UPDATE batch SET status = $1, {column_sql} WHERE id = $2 AND status = '{}'",
+            from.code()
+        );
+        let mut query = sqlx::query(&sql).bind(to.code()).bind(batch.id);
+        if column_sql.contains("$3") {
+            query = query.bind(actor.to_string());
+        }
+        if let Some(at) = at {
+            query = query.bind(at);
+        }
+        let updated = query.execute(&mut *tx).await?.rows_affected();
+        if updated != 1 {
+            refuse!(
+                "batch {} run {} changed while you acted on it; look at it again",
+                batch.period,
+                batch.run_number
+            );
+        }
+        append_audit(
+            &mut tx,
+            batch.id,
+            action,
+            actor,
+            &batch.content_hash,
+            detail,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Marks a computed, attested or approved batch as superseded by a new run.
+    pub async fn supersede_batch(&self, batch: &StoredBatch) -> Result<()> {
+        self.transition_batch(
+            batch,
+            batch.status,
+            BatchStatus::Superseded,
+            "supersede",
+            "tilskot",
+            "the register changed: recomputed as a new run",
+        )
+        .await
+    }
+
+    pub async fn payment_of_batch(&self, batch_id: i64) -> Result<Option<PaymentRecord>> {
+        let row = sqlx::query(&format!("{PAYMENT_SELECT} WHERE batch_id = $1"))
+            .bind(batch_id)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.map(|r| payment_from_row(&r)))
+    }
+
+    pub async fn payment(&self, payment_id: &str) -> Result<Option<PaymentRecord>> {
+        let row = sqlx::query(&format!("{PAYMENT_SELECT} WHERE payment_id = $1"))
+            .bind(payment_id)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.map(|r| payment_from_row(&r)))
+    }
+
+    /// Records a payment: the payment row, the batch's move to paid, its
+    /// ledger vouchers, the municipalities carried forward and the audit
+    /// entry, in one transaction. A second attempt with the same payment id
+    /// returns the first; the same id with other content is an error.
+    pub async fn record_payment(&self, write: PaymentWrite<'_>) -> Result<PaymentOutcome> {
+        let result = self.try_record_payment(&write).await;
+        match result {
+            Ok(()) => Ok(PaymentOutcome::Recorded(write.record)),
+            Err(error) => match self.payment(&write.record.payment_id).await? {
+                Some(existing) if existing.content_hash == write.record.content_hash => {
+                    Ok(PaymentOutcome::AlreadyPaid(existing))
+                }
+                Some(_) => refuse!(
+                    "payment {} was already recorded with other content",
+                    write.record.payment_id
+                ),
+                None => match self.payment_of_batch(write.batch.id).await? {
+                    Some(existing) => refuse!(
+                        "the batch was paid as {}, not {}",
+                        existing.payment_id,
+                        write.record.payment_id
+                    ),
+                    None => Err(error),
+                },
+            },
+        }
+    }
+
+    async fn try_record_payment(&self, write: &PaymentWrite<'_>) -> Result<()> {
+        let r = &write.record;
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO payment (payment_id, batch_id, content_hash, file_name, transfers, total_ore, paid_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&r.payment_id)
+        .bind(r.batch_id)
+        .bind(&r.content_hash)
+        .bind(&r.file_name)
+        .bind(r.transfers)
+        .bind(r.total.0)
+        .bind(&r.paid_at)
+        .execute(&mut *tx)
+        .await?;
+        let updated = sqlx::query("UPDATE batch SET status = 'paid', unverified_rates_allowed = $1 WHERE id = $2 AND status = 'approved'")
+            .bind(write.unverified_rates_note.clone())
+            .bind(write.batch.id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if updated != 1 {
+            refuse!(
+                "batch {} run {} is no longer approved",
+                write.batch.period,
+                write.batch.run_number
+            );
+        }
+        for municipality in &write.carried {
+            sqlx::query("INSERT INTO batch_carried (batch_id, municipality) VALUES ($1, $2)")
+                .bind(write.batch.id)
+                .bind(municipality)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let vouchers: Vec<&Voucher> = write.vouchers.iter().collect();
+        let ids = crate::db::ledger::insert_vouchers(
+            self.backend(),
+            &mut tx,
+            &vouchers,
+            &format!("payment:{}", r.payment_id),
+        )
+        .await?;
+        let voucher_ids: Vec<i64> = ids.into_values().collect();
+        for chunk in voucher_ids.chunks(1_000) {
+            let sql = crate::db::dialect::multi_row_insert(
+                self.backend(),
+                "batch_voucher",
+                &["batch_id", "voucher_id"],
+                chunk.len(),
+            );
+            let mut query = sqlx::query(&sql);
+            for voucher_id in chunk {
+                query = query.bind(write.batch.id).bind(*voucher_id);
+            }
+            query.execute(&mut *tx).await?;
+        }
+        let detail = format!(
+            "payment {} file {} transfers {} total {}{}",
+            r.payment_id,
+            r.file_name,
+            r.transfers,
+            r.total,
+            write
+                .unverified_rates_note
+                .as_deref()
+                .map(|n| format!("; {n}"))
+                .unwrap_or_default()
+        );
+        append_audit(
+            &mut tx,
+            write.batch.id,
+            "pay",
+            write.actor,
+            &write.batch.content_hash,
+            &detail,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+const PAYMENT_SELECT: &str = "SELECT payment_id, batch_id, content_hash, file_name, transfers, total_ore, paid_at FROM payment";
+
+fn payment_from_row(r: &sqlx::any::AnyRow) -> PaymentRecord {
+    PaymentRecord {
+        payment_id: r.get(0),
+        batch_id: r.get(1),
+        content_hash: r.get(2),
+        file_name: r.get(3),
+        transfers: r.get(4),
+        total: Ore(r.get(5)),
+        paid_at: r.get(6),
+    }
+}

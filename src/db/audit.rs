@@ -1,0 +1,69 @@
+//! The audit log: an append-only hash chain of every batch transition, in
+//! the database. **Boundary:** an entry is appended in the transaction of
+//! the change it records; the unique `prev_hash` makes a concurrent append
+//! fail rather than fork the chain.
+
+use super::dialect::now_text;
+use super::Store;
+use crate::domain::approval::{entry_hash, AuditEntry};
+use crate::domain::error::Result;
+use sqlx::{Any, Row, Transaction};
+
+impl Store {
+    /// Every audit entry in order.
+    pub async fn audit_entries(&self) -> Result<Vec<AuditEntry>> {
+        let rows = sqlx::query(
+            "SELECT id, batch_id, action, actor, at, batch_hash, detail, prev_hash, entry_hash FROM audit_entry ORDER BY id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| AuditEntry {
+                id: r.get(0),
+                batch_id: r.get(1),
+                action: r.get(2),
+                actor: r.get(3),
+                at: r.get(4),
+                batch_hash: r.get(5),
+                detail: r.get(6),
+                prev_hash: r.get(7),
+                entry_hash: r.get(8),
+            })
+            .collect())
+    }
+}
+
+/// Appends an audit entry linked to the last one, in the caller's
+/// transaction. The unique `prev_hash` makes a concurrent append fail
+/// rather than fork the chain.
+pub(in crate::db) async fn append_audit(
+    tx: &mut Transaction<'_, Any>,
+    batch_id: i64,
+    action: &str,
+    actor: &str,
+    batch_hash: &str,
+    detail: &str,
+) -> Result<()> {
+    let prev: String = sqlx::query("SELECT entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1")
+        .fetch_optional(&mut **tx)
+        .await?
+        .map(|r| r.get(0))
+        .unwrap_or_default();
+    let at = now_text();
+    let hash = entry_hash(&prev, batch_id, action, actor, &at, batch_hash, detail);
+    sqlx::query(
+        "INSERT INTO audit_entry (batch_id, action, actor, at, batch_hash, detail, prev_hash, entry_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(batch_id)
+    .bind(action)
+    .bind(actor)
+    .bind(at)
+    .bind(batch_hash)
+    .bind(detail)
+    .bind(prev)
+    .bind(hash)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,409 @@
+//! Batches, their lines and what was paid, in the database.
+
+use super::dialect::{multi_row_insert, now_text, packed_lines_aggregate};
+use super::register::EVENTS_PER_BLOCK;
+use super::{trusted_municipality, CachedPaid, Store, ROWS_PER_INSERT};
+use crate::domain::approval::BatchStatus;
+use crate::domain::calendar::Period;
+use crate::domain::error::Result;
+use crate::domain::money::Ore;
+use crate::domain::municipality::MunicipalityNumber;
+use crate::domain::payout::{BatchLine, LineKey, PersonPayment};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A batch to store.
+pub struct NewBatch<'a> {
+    pub period: Period,
+    pub run_number: i64,
+    pub lines: &'a [BatchLine],
+    pub content_hash: &'a str,
+    pub weakest_rate_status: &'a str,
+    pub register_events: i64,
+    /// The rules' fingerprint and the register's size it was computed from.
+    pub computed_from: &'a str,
+}
+
+/// A stored batch, without its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredBatch {
+    pub id: i64,
+    pub period: Period,
+    pub run_number: i64,
+    pub computed_at: String,
+    pub content_hash: String,
+    pub line_count: i64,
+    pub total: Ore,
+    pub weakest_rate_status: String,
+    pub register_events: i64,
+    /// The rules' fingerprint and the register's size when computed.
+    pub computed_from: String,
+    pub status: BatchStatus,
+    pub attested_by: Option<String>,
+    pub approved_by: Option<String>,
+    pub approved_at: Option<String>,
+    /// Set when the batch was paid on rates that are not adopted.
+    pub unverified_rates_allowed: Option<String>,
+}
+
+impl Store {
+    /// What has been paid so far, per municipality, grant and person: the
+    /// lines of paid batches, without those of municipalities whose negative
+    /// net was carried to the next term. Paid batches never change, so the
+    /// sums are kept and a later call reads only the batches paid since.
+    pub async fn paid_by_line(&self) -> Result<Arc<BTreeMap<LineKey, Ore>>> {
+        let paid_batches: Vec<i64> =
+            sqlx::query("SELECT id FROM batch WHERE status = 'paid' ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+        let cached = self.paid_cache.lock().expect("paid cache").take();
+        let (mut paid, new_batches) = match cached {
+            Some(c) if paid_batches.starts_with(&c.batches) => {
+                let new = paid_batches[c.batches.len()..].to_vec();
+                (c.paid, new)
+            }
+            _ => {
+                let mut all = BTreeMap::new();
+                for (key, amount) in self.read_packed_lines(PAID_SUMS_SQL, None).await? {
+                    all.insert(key, amount);
+                }
+                (Arc::new(all), Vec::new())
+            }
+        };
+        if !new_batches.is_empty() {
+            let sums = Arc::make_mut(&mut paid);
+            for batch_id in new_batches {
+                for (key, amount) in self
+                    .read_packed_lines(PAID_LINES_OF_BATCH_SQL, Some(batch_id))
+                    .await?
+                {
+                    *sums.entry(key).or_default() += amount;
+                }
+            }
+        }
+        paid_retain_non_zero(&mut paid);
+        *self.paid_cache.lock().expect("paid cache") = Some(CachedPaid {
+            batches: paid_batches,
+            paid: Arc::clone(&paid),
+        });
+        Ok(paid)
+    }
+
+    /// Reads lines packed in blocks (see `all_events`): a million rows
+    /// decoded one by one through `Any` cost seconds. `sql` selects one
+    /// `packed` text and a row number `n` per line.
+    async fn read_packed_lines(
+        &self,
+        sql: &str,
+        batch_id: Option<i64>,
+    ) -> Result<Vec<(LineKey, Ore)>> {
+        let aggregate = packed_lines_aggregate(self.backend);
+        let sql =
+            format!("SELECT {aggregate} FROM ({sql}) lines GROUP BY (n - 1) / {EVENTS_PER_BLOCK}");
+        let mut query = sqlx::query(&sql);
+        if let Some(batch_id) = batch_id {
+            query = query.bind(batch_id);
+        }
+        let mut lines = Vec::new();
+        for row in query.fetch_all(&self.pool).await? {
+            let block: String = row.get(0);
+            for packed in block.split('\n') {
+                let fields: Vec<&str> = packed.split('\t').collect();
+                let [municipality, grant, person, amount] = fields[..] else {
+                    return Err(internal!("stored line '{packed}' does not have 4 fields"));
+                };
+                let amount = Ore(amount
+                    .parse()
+                    .map_err(|_| internal!("stored amount '{amount}' of a line"))?);
+                lines.push((line_key(municipality, grant, person)?, amount));
+            }
+        }
+        Ok(lines)
+    }
+
+    /// The sums of a batch's lines per municipality and grant, in SQL.
+    pub async fn batch_totals(
+        &self,
+        batch_id: i64,
+    ) -> Result<BTreeMap<(MunicipalityNumber, crate::domain::grant::Grant), Ore>> {
+        let rows = sqlx::query(
+            "SELECT municipality, grant_code, '', CAST(SUM(amount_ore) AS BIGINT) FROM batch_line \
+             WHERE batch_id = $1 GROUP BY municipality, grant_code",
+        )
+        .bind(batch_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut totals = BTreeMap::new();
+        for row in rows {
+            let key = line_key_from_row(&row)?;
+            let amount = Ore(row.get::<i64, _>(3));
+            if !amount.is_zero() {
+                totals.insert((key.municipality, key.grant), amount);
+            }
+        }
+        Ok(totals)
+    }
+
+    pub async fn batches(&self) -> Result<Vec<StoredBatch>> {
+        let rows = sqlx::query(&format!("{BATCH_SELECT} ORDER BY period, run_number"))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(batch_from_row).collect()
+    }
+
+    pub async fn batches_of_period(&self, period: Period) -> Result<Vec<StoredBatch>> {
+        let rows = sqlx::query(&format!(
+            "{BATCH_SELECT} WHERE period = $1 ORDER BY run_number"
+        ))
+        .bind(period.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(batch_from_row).collect()
+    }
+
+    /// Stores a batch and its lines in one transaction, with its first audit
+    /// entry. The unique (period, run_number) stops two runs from storing the
+    /// same batch twice. An empty batch has nothing to approve and is stored
+    /// as paid; any other starts as computed.
+    pub async fn insert_batch(&self, new: NewBatch<'_>) -> Result<StoredBatch> {
+        let NewBatch {
+            period,
+            run_number,
+            lines,
+            content_hash,
+            weakest_rate_status,
+            register_events,
+            computed_from,
+        } = new;
+        let total: Ore = lines.iter().map(|l| l.amount).sum();
+        let computed_at = now_text();
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query(
+            "INSERT INTO batch (period, run_number, computed_at, content_hash, line_count, total_ore, weakest_rate_status, register_events, computed_from) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(period.to_string())
+        .bind(run_number)
+        .bind(computed_at.clone())
+        .bind(content_hash)
+        .bind(lines.len() as i64)
+        .bind(total.0)
+        .bind(weakest_rate_status)
+        .bind(register_events)
+        .bind(computed_from)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(super::refused_by_constraint(|| {
+            format!("batch {period} run {run_number} was stored by another run at the same time; look at it again")
+        }))?
+        .get(0);
+        let status = if lines.is_empty() {
+            BatchStatus::Paid
+        } else {
+            BatchStatus::Computed
+        };
+        sqlx::query("UPDATE batch SET status = $1 WHERE id = $2")
+            .bind(status.code())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let detail = if lines.is_empty() {
+            "empty batch: nothing to pay"
+        } else {
+            "computed"
+        };
+        crate::db::audit::append_audit(&mut tx, id, "compute", "tilskot", content_hash, detail)
+            .await?;
+        for chunk in lines.chunks(ROWS_PER_INSERT) {
+            let sql = multi_row_insert(
+                self.backend,
+                "batch_line",
+                &[
+                    "batch_id",
+                    "municipality",
+                    "grant_code",
+                    "person_id",
+                    "amount_ore",
+                ],
+                chunk.len(),
+            );
+            let mut query = sqlx::query(&sql);
+            for line in chunk {
+                query = query
+                    .bind(id)
+                    .bind(line.key.municipality.to_string())
+                    .bind(line.key.grant.code())
+                    .bind(line.key.person_id.as_deref().unwrap_or("").to_string())
+                    .bind(line.amount.0);
+            }
+            query.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(StoredBatch {
+            id,
+            period,
+            run_number,
+            computed_at,
+            content_hash: content_hash.to_string(),
+            line_count: lines.len() as i64,
+            total,
+            weakest_rate_status: weakest_rate_status.to_string(),
+            register_events,
+            computed_from: computed_from.to_string(),
+            status,
+            attested_by: None,
+            approved_by: None,
+            approved_at: None,
+            unverified_rates_allowed: None,
+        })
+    }
+
+    pub async fn batch_lines(&self, batch_id: i64) -> Result<Vec<BatchLine>> {
+        let rows = sqlx::query(
+            "SELECT municipality, grant_code, person_id, amount_ore FROM batch_line WHERE batch_id = $1 \
+             ORDER BY municipality, grant_code, person_id",
+        )
+        .bind(batch_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(BatchLine {
+                    key: line_key_from_row(row)?,
+                    amount: Ore(row.get::<i64, _>(3)),
+                })
+            })
+            .collect()
+    }
+
+    /// Every payment line of one person, oldest first.
+    ///
+    /// A person's lines are looked up through the primary key (batch,
+    /// municipality, grant, person) with the municipalities the person lived
+    /// in, which the register knows: batch lines have no index by person,
+    /// which cost every batch's storage more than it saved `explain`. The
+    /// CROSS JOIN keeps SQLite's planner from scanning all batch lines
+    /// first (PostgreSQL plans it freely; the meaning is the same).
+    pub async fn person_payments(
+        &self,
+        person_id: &str,
+        municipalities: &[MunicipalityNumber],
+    ) -> Result<Vec<PersonPayment>> {
+        if municipalities.is_empty() {
+            return Ok(Vec::new());
+        }
+        let municipality_list: Vec<String> = (0..municipalities.len())
+            .map(|i| format!("${}", i + 2))
+            .collect();
+        let grant_list: Vec<String> = (0..crate::domain::grant::Grant::ALL.len())
+            .map(|i| format!("${}", i + 2 + municipalities.len()))
+            .collect();
+        let sql = format!(
+            "SELECT b.period, b.run_number, l.municipality, l.grant_code, l.amount_ore \
+             FROM batch b CROSS JOIN batch_line l \
+             WHERE l.batch_id = b.id AND b.status = 'paid' AND l.municipality IN ({}) AND l.grant_code IN ({}) AND l.person_id = $1 \
+             AND NOT EXISTS (SELECT 1 FROM batch_carried c WHERE c.batch_id = l.batch_id AND c.municipality = l.municipality) \
+             ORDER BY b.period, b.run_number, l.grant_code, l.municipality",
+            municipality_list.join(", "),
+            grant_list.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(person_id);
+        for municipality in municipalities {
+            query = query.bind(municipality.to_string());
+        }
+        for grant in crate::domain::grant::Grant::ALL {
+            query = query.bind(grant.code());
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|row| {
+                Ok(PersonPayment {
+                    period: row
+                        .get::<String, _>(0)
+                        .parse()
+                        .map_err(|e: String| internal!(e))?,
+                    run_number: row.get(1),
+                    municipality: trusted_municipality(&row.get::<String, _>(2))?,
+                    grant: row
+                        .get::<String, _>(3)
+                        .parse()
+                        .map_err(|e: String| internal!(e))?,
+                    amount: Ore(row.get::<i64, _>(4)),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The paid sums per line key, packed (see `read_packed_lines`).
+const PAID_SUMS_SQL: &str = "SELECT ROW_NUMBER() OVER () AS n, l.municipality || '\t' || l.grant_code \
+     || '\t' || l.person_id || '\t' || CAST(CAST(SUM(l.amount_ore) AS BIGINT) AS TEXT) AS packed \
+     FROM batch_line l JOIN batch b ON b.id = l.batch_id \
+     WHERE b.status = 'paid' AND NOT EXISTS \
+       (SELECT 1 FROM batch_carried c WHERE c.batch_id = l.batch_id AND c.municipality = l.municipality) \
+     GROUP BY l.municipality, l.grant_code, l.person_id";
+
+/// The paid lines of one batch, packed (see `read_packed_lines`).
+const PAID_LINES_OF_BATCH_SQL: &str = "SELECT ROW_NUMBER() OVER () AS n, l.municipality || '\t' || l.grant_code \
+     || '\t' || l.person_id || '\t' || CAST(l.amount_ore AS TEXT) AS packed \
+     FROM batch_line l WHERE l.batch_id = $1 AND NOT EXISTS \
+       (SELECT 1 FROM batch_carried c WHERE c.batch_id = l.batch_id AND c.municipality = l.municipality)";
+
+/// Drops sums that came to zero (a payment and its set-off).
+fn paid_retain_non_zero(paid: &mut Arc<BTreeMap<LineKey, Ore>>) {
+    if paid.values().any(|a| a.is_zero()) {
+        Arc::make_mut(paid).retain(|_, a| !a.is_zero());
+    }
+}
+
+pub(super) const BATCH_SELECT: &str =
+    "SELECT id, period, run_number, computed_at, content_hash, line_count, total_ore, \
+     weakest_rate_status, register_events, status, attested_by, approved_by, approved_at, \
+     unverified_rates_allowed, computed_from FROM batch";
+
+fn line_key_from_row(row: &AnyRow) -> Result<LineKey> {
+    line_key(
+        &row.get::<String, _>(0),
+        &row.get::<String, _>(1),
+        &row.get::<String, _>(2),
+    )
+}
+
+fn line_key(municipality: &str, grant: &str, person: &str) -> Result<LineKey> {
+    Ok(LineKey {
+        municipality: trusted_municipality(municipality)?,
+        grant: grant.parse().map_err(|e: String| internal!(e))?,
+        person_id: (!person.is_empty()).then(|| Arc::from(person)),
+    })
+}
+
+fn batch_from_row(row: &AnyRow) -> Result<StoredBatch> {
+    Ok(StoredBatch {
+        id: row.get(0),
+        period: row
+            .get::<String, _>(1)
+            .parse()
+            .map_err(|e: String| internal!(e))?,
+        run_number: row.get(2),
+        computed_at: row.get(3),
+        content_hash: row.get(4),
+        line_count: row.get(5),
+        total: Ore(row.get::<i64, _>(6)),
+        weakest_rate_status: row.get(7),
+        register_events: row.get(8),
+        status: {
+            let text: String = row.get(9);
+            BatchStatus::parse(&text).ok_or_else(|| internal!("stored batch status '{text}'"))?
+        },
+        attested_by: row.get(10),
+        approved_by: row.get(11),
+        approved_at: row.get(12),
+        unverified_rates_allowed: row.get(13),
+        computed_from: row.get(14),
+    })
+}

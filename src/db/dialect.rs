@@ -1,0 +1,142 @@
+//! What SQLite and PostgreSQL spell differently, in one place. Everything
+//! else is the same SQL for both: `$n` placeholders (SQLite reads them too),
+//! `CAST(SUM(..) AS BIGINT)`, `ON CONFLICT`, `RETURNING`.
+
+/// Which database a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The backend of `sqlite:…` or `postgres://…`, or `None`.
+    pub fn of_url(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// Set on every SQLite connection.
+pub(super) const SQLITE_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; \
+    PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -131072; \
+    PRAGMA temp_store = MEMORY;";
+
+/// The file of a `sqlite://FILE?options` URL.
+pub(super) fn sqlite_path(url: &str) -> &str {
+    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    rest.split('?').next().unwrap_or(rest)
+}
+
+/// The URL with `mode=rwc` (create a missing file) or `mode=rw`, unless it
+/// names a mode of its own.
+pub(super) fn sqlite_url_with_mode(url: &str, create: bool) -> String {
+    let mode = if create { "rwc" } else { "rw" };
+    if url.contains("mode=") {
+        url.to_string()
+    } else if url.contains('?') {
+        format!("{url}&mode={mode}")
+    } else {
+        format!("{url}?mode={mode}")
+    }
+}
+
+/// Counts (0 or 1) the table of applied migrations.
+pub(super) fn migrations_table_exists(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => {
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'"
+        }
+        Backend::Postgres => {
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '_sqlx_migrations'"
+        }
+    }
+}
+
+/// Joins the `packed` texts of a group with newlines: the one function the
+/// two databases spell differently.
+pub(crate) fn packed_lines_aggregate(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => "group_concat(packed, char(10))",
+        Backend::Postgres => "string_agg(packed, chr(10))",
+    }
+}
+
+/// The `n`-th (1-based) bind parameter in the backend's syntax. SQLite gets
+/// anonymous `?`: numbered names make SQLite look each one up by name, which
+/// costs time quadratic in the number of parameters of a statement.
+pub(crate) fn placeholder(backend: Backend, n: usize) -> String {
+    match backend {
+        Backend::Sqlite => "?".to_string(),
+        Backend::Postgres => format!("${n}"),
+    }
+}
+
+/// `INSERT INTO table (columns) VALUES (…), (…)` for `rows` rows, with the
+/// parameters numbered in order.
+pub(crate) fn multi_row_insert(
+    backend: Backend,
+    table: &str,
+    columns: &[&str],
+    rows: usize,
+) -> String {
+    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+    let mut parameter = 0;
+    for row in 0..rows {
+        if row > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for column in 0..columns.len() {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            parameter += 1;
+            sql.push_str(&placeholder(backend, parameter));
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+/// The time of a write, as text in UTC; the same in both databases.
+pub(crate) fn now_text() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sqlite_url_names_its_file_and_mode() {
+        assert_eq!(sqlite_path("sqlite://dir/t.db?mode=ro"), "dir/t.db");
+        assert_eq!(sqlite_path("sqlite:t.db"), "t.db");
+        assert_eq!(
+            sqlite_url_with_mode("sqlite://t.db", false),
+            "sqlite://t.db?mode=rw"
+        );
+        assert_eq!(
+            sqlite_url_with_mode("sqlite://t.db?a=b", true),
+            "sqlite://t.db?a=b&mode=rwc"
+        );
+        assert_eq!(Backend::of_url("mysql://x"), None);
+    }
+
+    #[test]
+    fn multi_row_inserts_number_their_parameters_in_order() {
+        assert_eq!(
+            multi_row_insert(Backend::Postgres, "t", &["a", "b"], 2),
+            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)"
+        );
+        assert_eq!(
+            multi_row_insert(Backend::Sqlite, "t", &["a", "b"], 2),
+            "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"
+        );
+    }
+}

@@ -1,0 +1,434 @@
+//! The ledger in the database (edge): chart, budget lines, allocations,
+//! vouchers and postings. A voucher is written with its postings in one
+//! transaction that checks it balances; postings are never updated or
+//! deleted (database triggers refuse it).
+
+use crate::db::dialect::{multi_row_insert, now_text, placeholder};
+use crate::db::{Backend, Store};
+use crate::domain::calendar::parse_iso_date;
+use crate::domain::error::Result;
+use crate::domain::journal::JournalVoucher;
+use crate::domain::ledger::{Account, Allocation, BudgetKey, BudgetLine, Voucher};
+use crate::domain::money::Ore;
+use crate::domain::statements::LedgerEntry;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+use std::collections::BTreeMap;
+
+/// What an accounts import wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AccountsImportReport {
+    pub accounts: usize,
+    pub budget_lines: usize,
+    pub allocations: usize,
+    pub vouchers_added: usize,
+    pub vouchers_already_present: usize,
+}
+
+/// Everything the statements need from the database.
+pub struct LedgerData {
+    pub accounts: BTreeMap<String, Account>,
+    pub budget_lines: Vec<BudgetLine>,
+    pub allocations: Vec<Allocation>,
+    pub entries: Vec<LedgerEntry>,
+}
+
+impl Store {
+    /// Writes chart, budget lines, allocations and the new vouchers in one
+    /// transaction. A voucher already stored with the same content is
+    /// skipped; the same reference with other content is an error.
+    pub async fn import_accounts(
+        &self,
+        source: &str,
+        accounts: &[Account],
+        budget_lines: &[BudgetLine],
+        allocations: &[Allocation],
+        vouchers: &[Voucher],
+    ) -> Result<AccountsImportReport> {
+        let references: Vec<&str> = vouchers.iter().map(|v| v.reference.as_str()).collect();
+        let existing = self.voucher_hashes(&references).await?;
+        let mut report = AccountsImportReport {
+            accounts: accounts.len(),
+            budget_lines: budget_lines.len(),
+            allocations: allocations.len(),
+            ..Default::default()
+        };
+        let mut new_vouchers = Vec::new();
+        for voucher in vouchers {
+            match existing.get(&voucher.reference) {
+                Some(hash) if *hash == voucher.content_hash() => report.vouchers_already_present += 1,
+                Some(_) => refuse!(
+                    "voucher {} is already in the ledger with other content: a correction is a new voucher",
+                    voucher.reference
+                ),
+                None => new_vouchers.push(voucher),
+            }
+        }
+        let mut tx = self.pool().begin().await?;
+        upsert_reference_data(&mut tx, accounts, budget_lines, allocations).await?;
+        insert_vouchers(self.backend(), &mut tx, &new_vouchers, source).await?;
+        tx.commit().await?;
+        report.vouchers_added = new_vouchers.len();
+        Ok(report)
+    }
+
+    /// Loads chart and budget lines only where the tables are empty: the
+    /// shipped defaults for a new database.
+    pub async fn seed_reference_data(
+        &self,
+        accounts: &[Account],
+        budget_lines: &[BudgetLine],
+    ) -> Result<bool> {
+        let count: i64 = sqlx::query("SELECT COUNT(*) FROM account")
+            .fetch_one(self.pool())
+            .await?
+            .get(0);
+        if count > 0 {
+            return Ok(false);
+        }
+        let mut tx = self.pool().begin().await?;
+        upsert_reference_data(&mut tx, accounts, budget_lines, &[]).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The content hashes of those of `references` already in the ledger.
+    /// Only the references asked for are read: reading the whole ledger for
+    /// every import made repeated imports quadratic.
+    async fn voucher_hashes(&self, references: &[&str]) -> Result<BTreeMap<String, String>> {
+        let mut hashes = BTreeMap::new();
+        for chunk in references.chunks(2_000) {
+            let placeholders: Vec<String> = (1..=chunk.len())
+                .map(|i| placeholder(self.backend(), i))
+                .collect();
+            let sql = format!(
+                "SELECT reference, content_hash FROM voucher WHERE reference IN ({})",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query(&sql);
+            for reference in chunk {
+                query = query.bind(*reference);
+            }
+            for row in query.fetch_all(self.pool()).await? {
+                hashes.insert(row.get::<String, _>(0), row.get::<String, _>(1));
+            }
+        }
+        Ok(hashes)
+    }
+
+    pub async fn voucher_count(&self) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM voucher")
+            .fetch_one(self.pool())
+            .await?
+            .get(0))
+    }
+
+    pub async fn posting_count(&self) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM posting")
+            .fetch_one(self.pool())
+            .await?
+            .get(0))
+    }
+
+    /// The accounts, budget lines, allocations and every posting.
+    pub async fn ledger_data(&self) -> Result<LedgerData> {
+        let accounts = sqlx::query("SELECT account, name, grp, line FROM account ORDER BY account")
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(|r| {
+                let account = Account {
+                    account: r.get(0),
+                    name: r.get(1),
+                    group: r.get(2),
+                    line: r.get(3),
+                };
+                (account.account.clone(), account)
+            })
+            .collect();
+        // Budget lines keep the order in which they were first loaded.
+        let budget_lines = sqlx::query(
+            "SELECT chapter, post, chapter_name, post_text, kind, transferable, notes, position FROM budget_line ORDER BY position",
+        )
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(budget_line_from_row)
+        .collect::<Result<Vec<_>>>()?;
+        let allocations = sqlx::query(
+            "SELECT year, chapter, post, transferred_ore, allocated_ore FROM allocation ORDER BY year, chapter, post",
+        )
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Allocation {
+                year: i32::try_from(r.get::<i64, _>(0)).map_err(|e| internal!(e))?,
+                key: BudgetKey::new(&r.get::<String, _>(1), &r.get::<String, _>(2)).map_err(|e| internal!(e))?,
+                transferred: Ore(r.get(3)),
+                allocated: Ore(r.get(4)),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+        // The statements need sums per year, opening flag, account and budget
+        // line, not single postings: the database adds them up, so a ledger of
+        // millions of postings comes back as a few hundred rows.
+        let entries = sqlx::query(
+            "SELECT substr(v.voucher_date, 1, 4) || '-01-01', \
+                    CASE WHEN v.reference LIKE 'IB-%' THEN 'IB-' ELSE '' END, \
+                    p.account, p.chapter, p.post, CAST(SUM(p.amount_ore) AS BIGINT) \
+             FROM posting p JOIN voucher v ON v.id = p.voucher_id \
+             GROUP BY substr(v.voucher_date, 1, 4), CASE WHEN v.reference LIKE 'IB-%' THEN 'IB-' ELSE '' END, \
+                      p.account, p.chapter, p.post \
+             ORDER BY 1, 2 DESC, 3, 4, 5",
+        )
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(entry_from_row)
+        .collect::<Result<Vec<_>>>()?;
+        Ok(LedgerData {
+            accounts,
+            budget_lines,
+            allocations,
+            entries,
+        })
+    }
+}
+
+impl Store {
+    /// Every voucher dated up to the end of `year`, with its postings, for
+    /// the hledger journal.
+    pub async fn journal_vouchers(&self, year: i32) -> Result<Vec<JournalVoucher>> {
+        let rows = sqlx::query(
+            "SELECT v.id, v.reference, v.voucher_date, p.account, p.chapter, p.post, p.amount_ore, p.text \
+             FROM posting p JOIN voucher v ON v.id = p.voucher_id WHERE v.voucher_date <= $1 \
+             ORDER BY v.voucher_date, v.id, p.line_number",
+        )
+        .bind(format!("{year}-12-31"))
+        .fetch_all(self.pool())
+        .await?;
+        let mut vouchers: Vec<JournalVoucher> = Vec::new();
+        let mut last_id = None;
+        for row in rows {
+            let id: i64 = row.get(0);
+            if last_id != Some(id) {
+                last_id = Some(id);
+                vouchers.push(JournalVoucher {
+                    reference: row.get(1),
+                    date: parse_iso_date(&row.get::<String, _>(2)).map_err(|e| internal!(e))?,
+                    text: row.get(7),
+                    postings: Vec::new(),
+                });
+            }
+            let chapter: Option<String> = row.get(4);
+            let post: Option<String> = row.get(5);
+            let statskonto = chapter.zip(post).map(|(c, p)| format!("{c}.{p}"));
+            vouchers.last_mut().expect("pushed").postings.push((
+                row.get(3),
+                statskonto,
+                Ore(row.get(6)),
+            ));
+        }
+        Ok(vouchers)
+    }
+}
+
+async fn upsert_reference_data(
+    tx: &mut Transaction<'_, Any>,
+    accounts: &[Account],
+    budget_lines: &[BudgetLine],
+    allocations: &[Allocation],
+) -> Result<()> {
+    for a in accounts {
+        sqlx::query(
+            "INSERT INTO account (account, name, grp, line) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (account) DO UPDATE SET name = excluded.name, grp = excluded.grp, line = excluded.line",
+        )
+        .bind(&a.account)
+        .bind(&a.name)
+        .bind(&a.group)
+        .bind(&a.line)
+        .execute(&mut **tx)
+        .await?;
+    }
+    let start: i64 =
+        sqlx::query("SELECT CAST(COALESCE(MAX(position), 0) AS BIGINT) FROM budget_line")
+            .fetch_one(&mut **tx)
+            .await?
+            .get(0);
+    for (index, line) in budget_lines.iter().enumerate() {
+        let notes: Vec<&str> = line.notes.iter().map(String::as_str).collect();
+        sqlx::query(
+            "INSERT INTO budget_line (chapter, post, chapter_name, post_text, kind, transferable, notes, position) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (chapter, post) DO UPDATE SET chapter_name = excluded.chapter_name, post_text = excluded.post_text, \
+             kind = excluded.kind, transferable = excluded.transferable, notes = excluded.notes",
+        )
+        .bind(&line.key.chapter)
+        .bind(&line.key.post)
+        .bind(&line.chapter_name)
+        .bind(&line.post_text)
+        .bind(if line.income { "income" } else { "expense" })
+        .bind(if line.transferable { "true" } else { "false" })
+        .bind(notes.join(", "))
+        .bind(start + index as i64 + 1)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for a in allocations {
+        sqlx::query(
+            "INSERT INTO allocation (year, chapter, post, transferred_ore, allocated_ore) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (year, chapter, post) DO UPDATE SET transferred_ore = excluded.transferred_ore, allocated_ore = excluded.allocated_ore",
+        )
+        .bind(i64::from(a.year))
+        .bind(&a.key.chapter)
+        .bind(&a.key.post)
+        .bind(a.transferred.0)
+        .bind(a.allocated.0)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Writes many vouchers and their postings in the caller's transaction with
+/// multi-row inserts, then checks in the same transaction that every one of
+/// them balances as stored. Returns the ids by reference.
+pub(in crate::db) async fn insert_vouchers(
+    backend: Backend,
+    tx: &mut Transaction<'_, Any>,
+    vouchers: &[&Voucher],
+    source: &str,
+) -> Result<BTreeMap<String, i64>> {
+    if let Some(v) = vouchers.iter().find(|v| !v.imbalance().is_zero()) {
+        refuse!(
+            "voucher {} does not balance: {}",
+            v.reference,
+            v.imbalance()
+        );
+    }
+    let mut ids: BTreeMap<String, i64> = BTreeMap::new();
+    let recorded_at = now_text();
+    for chunk in vouchers.chunks(VOUCHERS_PER_INSERT) {
+        let mut sql = multi_row_insert(
+            backend,
+            "voucher",
+            &[
+                "reference",
+                "voucher_date",
+                "source",
+                "content_hash",
+                "recorded_at",
+            ],
+            chunk.len(),
+        );
+        sql.push_str(" RETURNING id, reference");
+        let mut query = sqlx::query(&sql);
+        for v in chunk {
+            query = query
+                .bind(&v.reference)
+                .bind(v.date.to_string())
+                .bind(source)
+                .bind(v.content_hash())
+                .bind(recorded_at.clone());
+        }
+        for row in query.fetch_all(&mut **tx).await? {
+            ids.insert(row.get(1), row.get(0));
+        }
+    }
+    let postings: Vec<(i64, usize, &crate::domain::ledger::Posting)> = vouchers
+        .iter()
+        .flat_map(|v| {
+            let id = ids[&v.reference];
+            v.postings
+                .iter()
+                .enumerate()
+                .map(move |(i, p)| (id, i + 1, p))
+        })
+        .collect();
+    for chunk in postings.chunks(POSTINGS_PER_INSERT) {
+        let sql = multi_row_insert(
+            backend,
+            "posting",
+            &[
+                "voucher_id",
+                "line_number",
+                "account",
+                "chapter",
+                "post",
+                "amount_ore",
+                "counterparty",
+                "text",
+            ],
+            chunk.len(),
+        );
+        let mut query = sqlx::query(&sql);
+        for (id, line, p) in chunk {
+            query = query
+                .bind(*id)
+                .bind(*line as i64)
+                .bind(&p.account)
+                .bind(p.budget_key.as_ref().map(|k| k.chapter.clone()))
+                .bind(p.budget_key.as_ref().map(|k| k.post.clone()))
+                .bind(p.amount.0)
+                .bind(p.counterparty.clone())
+                .bind(&p.text);
+        }
+        query.execute(&mut **tx).await?;
+    }
+    if let Some(first) = ids.values().min() {
+        let unbalanced: i64 = sqlx::query(
+            "SELECT COUNT(*) FROM (SELECT voucher_id FROM posting WHERE voucher_id >= $1 \
+             GROUP BY voucher_id HAVING SUM(amount_ore) <> 0) unbalanced",
+        )
+        .bind(*first)
+        .fetch_one(&mut **tx)
+        .await?
+        .get(0);
+        if unbalanced != 0 {
+            return Err(internal!(
+                "{unbalanced} voucher(s) do not balance in the database; nothing was written"
+            ));
+        }
+    }
+    Ok(ids)
+}
+
+/// Rows per multi-row insert: under SQLite's 32 766 and PostgreSQL's 65 535
+/// parameters.
+const VOUCHERS_PER_INSERT: usize = 2_000;
+const POSTINGS_PER_INSERT: usize = 2_000;
+
+fn budget_line_from_row(r: &AnyRow) -> Result<BudgetLine> {
+    let notes: String = r.get(6);
+    Ok(BudgetLine {
+        key: BudgetKey::new(&r.get::<String, _>(0), &r.get::<String, _>(1))
+            .map_err(|e| internal!(e))?,
+        chapter_name: r.get(2),
+        post_text: r.get(3),
+        income: r.get::<String, _>(4) == "income",
+        transferable: r.get::<String, _>(5) == "true",
+        notes: notes
+            .split(',')
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect(),
+    })
+}
+
+fn entry_from_row(r: &AnyRow) -> Result<LedgerEntry> {
+    let chapter: Option<String> = r.get(3);
+    let post: Option<String> = r.get(4);
+    let reference: String = r.get(1);
+    Ok(LedgerEntry {
+        date: parse_iso_date(&r.get::<String, _>(0)).map_err(|e| internal!(e))?,
+        opening: reference.starts_with("IB-"),
+        account: r.get(2),
+        budget_key: match (chapter, post) {
+            (Some(c), Some(p)) => Some(BudgetKey::new(&c, &p).map_err(|e| internal!(e))?),
+            _ => None,
+        },
+        amount: Ore(r.get(5)),
+    })
+}

@@ -1,0 +1,313 @@
+//! The database: SQLite (embedded default) or PostgreSQL through sqlx's
+//! `Any` driver, with the same queries for both. This folder is the only
+//! user of sqlx; its pool never leaves it. One file per aggregate; the few
+//! places where the two dialects differ are in `dialect`.
+//!
+//! **Boundary:** every write of an import, a batch, a payment or a decision
+//! happens in one transaction.
+
+/// Users and transitions of batches, payments.
+pub mod approval;
+/// The hash-chained audit log.
+pub mod audit;
+/// Batches, their lines and what was paid.
+pub mod batches;
+/// What SQLite and PostgreSQL spell differently.
+pub mod dialect;
+/// Chart, budget lines, allocations, vouchers and postings.
+pub mod ledger;
+/// The register's events and imports.
+pub mod register;
+/// Schemes: calls, applications, reviews, awards and payments.
+pub mod schemes;
+/// Web users and their sessions.
+pub mod users;
+
+pub use batches::{NewBatch, StoredBatch};
+pub use dialect::Backend;
+
+use crate::domain::calendar::Period;
+use crate::domain::error::{Context, Error, Result};
+use crate::domain::money::Ore;
+use crate::domain::payout::LineKey;
+use sqlx::any::AnyPoolOptions;
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor, Row};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Rows per multi-row INSERT: 13 columns × 2 000 rows stays under SQLite's
+/// 32 766 and PostgreSQL's 65 535 parameters.
+const ROWS_PER_INSERT: usize = 2_000;
+
+/// A connected, migrated database.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+    /// The register as last built, with the event count and move lag it was
+    /// built from: events are only ever added, so the same count is the same
+    /// register, and the batches of a year need not rebuild it each term.
+    register_cache: Arc<std::sync::Mutex<Option<CachedRegister>>>,
+    /// What was paid, with the paid batches it sums: paid batches never
+    /// change, so a later call adds only the batches paid since.
+    paid_cache: Arc<std::sync::Mutex<Option<CachedPaid>>>,
+}
+
+/// The paid sums per line key and the ids of the paid batches they sum.
+struct CachedPaid {
+    batches: Vec<i64>,
+    paid: Arc<BTreeMap<LineKey, Ore>>,
+}
+
+/// A built register and what it was built from.
+#[derive(Clone)]
+pub struct CachedRegister {
+    pub events: i64,
+    pub move_lag: u32,
+    pub register: Arc<crate::domain::register::Register>,
+}
+
+impl Store {
+    /// Creates the database if it is missing (`tilskot init` and the demo),
+    /// and applies the migrations of its backend.
+    pub async fn connect(url: &str) -> Result<Store> {
+        let store = Store::pool_for(url, true).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Opens a database that `tilskot init` made, and applies any newer
+    /// migrations. A database that does not exist, or was never
+    /// initialised, is refused with a message that says so; nothing is
+    /// created. Every command but `init` and the demo opens this way.
+    pub async fn open(url: &str) -> Result<Store> {
+        let store = Store::pool_for(url, false).await?;
+        let not_initialised = || {
+            Error::NotFound(format!(
+                "the database {} is not initialised: run `tilskot init --start-period YYYY-MM` first",
+                redact(url)
+            ))
+        };
+        let exists: i64 = sqlx::query(dialect::migrations_table_exists(store.backend))
+            .fetch_one(&store.pool)
+            .await?
+            .get(0);
+        if exists == 0 {
+            store.close().await;
+            return Err(not_initialised());
+        }
+        store.migrate().await?;
+        if store.setting("start_period").await?.is_none() {
+            store.close().await;
+            return Err(not_initialised());
+        }
+        Ok(store)
+    }
+
+    /// The pool of a URL; a missing SQLite file is created only if `create`.
+    async fn pool_for(url: &str, create: bool) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of_url(url).ok_or_else(|| {
+            Error::invalid(format!(
+                "unsupported database URL '{}': use sqlite://FILE or postgres://…",
+                redact(url)
+            ))
+        })?;
+        if backend == Backend::Sqlite && !create {
+            let path = dialect::sqlite_path(url);
+            if !std::path::Path::new(path).exists() {
+                return Err(Error::NotFound(format!(
+                    "the database {path} does not exist: run `tilskot init --start-period YYYY-MM` to create it"
+                )));
+            }
+        }
+        let url = match backend {
+            Backend::Sqlite => dialect::sqlite_url_with_mode(url, create),
+            Backend::Postgres => url.to_string(),
+        };
+        let options =
+            AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite { 1 } else { 4 });
+        let options = if backend == Backend::Sqlite {
+            options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute(dialect::SQLITE_PRAGMAS).await?;
+                    Ok(())
+                })
+            })
+        } else {
+            options
+        };
+        let pool = options
+            .connect_with(quiet_options(&url)?)
+            .await
+            .map_err(|e| match backend {
+                // A file that is not a database, or a server that is not
+                // there: both are the operator's to fix.
+                _ if e.as_database_error().is_some() || matches!(e, sqlx::Error::Io(_)) => {
+                    Error::NotFound(format!("cannot open the database {}: {e}", redact(&url)))
+                }
+                _ => Error::from(e),
+            })?;
+        Ok(Store {
+            pool,
+            backend,
+            register_cache: Arc::new(std::sync::Mutex::new(None)),
+            paid_cache: Arc::new(std::sync::Mutex::new(None)),
+        })
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator
+            .run(&self.pool)
+            .await
+            .context("cannot apply the database migrations")
+    }
+
+    /// The cached register, if it was built from `events` events with `move_lag`.
+    pub fn cached_register(
+        &self,
+        events: i64,
+        move_lag: u32,
+    ) -> Option<Arc<crate::domain::register::Register>> {
+        let cache = self.register_cache.lock().expect("register cache");
+        cache
+            .as_ref()
+            .filter(|c| c.events == events && c.move_lag == move_lag)
+            .map(|c| Arc::clone(&c.register))
+    }
+
+    pub fn clear_register_cache(&self) {
+        *self.register_cache.lock().expect("register cache") = None;
+    }
+
+    pub fn cache_register(&self, entry: CachedRegister) {
+        *self.register_cache.lock().expect("register cache") = Some(entry);
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The pool, for the files of this folder only.
+    pub(in crate::db) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Records the period from which tilskot pays. Refuses to change it once
+    /// set: accruals before it were paid by the previous system.
+    pub async fn set_start_period(&self, start: Period) -> Result<()> {
+        match self.setting("start_period").await? {
+            Some(existing) if existing == start.to_string() => Ok(()),
+            Some(existing) => refuse!("the database already pays from {existing}; the start period cannot be changed to {start}"),
+            None => {
+                sqlx::query("INSERT INTO setting (key, value) VALUES ($1, $2)")
+                    .bind("start_period")
+                    .bind(start.to_string())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+        }
+    }
+
+    pub async fn setting(&self, key: &str) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT value FROM setting WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| r.get::<String, _>(0)))
+    }
+
+    /// The start period, or an error telling the operator to run `init`.
+    pub async fn start_period(&self) -> Result<Period> {
+        let text = self.setting("start_period").await?.ok_or_else(|| {
+            internal!(
+                "the database is not initialised: run `tilskot init --start-period YYYY-MM` first"
+            )
+        })?;
+        text.parse().map_err(|e: String| internal!(e))
+    }
+}
+
+/// A municipality number read back from the database, which stores only
+/// checked numbers.
+pub(in crate::db) fn trusted_municipality(
+    text: &str,
+) -> Result<crate::domain::municipality::MunicipalityNumber> {
+    crate::domain::municipality::MunicipalityNumber::from_trusted(text)
+        .ok_or_else(|| internal!("stored municipality '{text}' is malformed"))
+}
+
+/// Maps a write that the database's constraints refused (a unique key, a
+/// check, a foreign key) to a refusal with `reason`; any other failure stays
+/// internal. The decision is by the driver's error kind, not its text.
+pub(in crate::db) fn refused_by_constraint(
+    reason: impl FnOnce() -> String,
+) -> impl FnOnce(sqlx::Error) -> Error {
+    move |error| match error.as_database_error().map(|e| e.kind()) {
+        Some(
+            sqlx::error::ErrorKind::UniqueViolation
+            | sqlx::error::ErrorKind::CheckViolation
+            | sqlx::error::ErrorKind::ForeignKeyViolation,
+        ) => Error::Refused(reason()),
+        _ => Error::from(error),
+    }
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(error: sqlx::Error) -> Error {
+        Error::Internal(Box::new(error))
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for Error {
+    fn from(error: sqlx::migrate::MigrateError) -> Error {
+        Error::Internal(Box::new(error))
+    }
+}
+
+/// Connection options that log statements at debug level only, and never
+/// as "slow statement" warnings: the log is for the operator who asks for it
+/// with `TILSKOT_LOG`, not for every run.
+fn quiet_options(url: &str) -> Result<sqlx::any::AnyConnectOptions> {
+    use sqlx::ConnectOptions;
+    let options: sqlx::any::AnyConnectOptions = url
+        .parse()
+        .map_err(|e| Error::invalid(format!("database URL {}: {e}", redact(url))))?;
+    Ok(options
+        .log_statements(log::LevelFilter::Debug)
+        .log_slow_statements(log::LevelFilter::Debug, std::time::Duration::from_secs(1)))
+}
+
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(scheme), Some(at)) if at > scheme => format!("{}://…{}", &url[..scheme], &url[at..]),
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_do_not_appear_in_error_messages() {
+        assert_eq!(
+            redact("postgres://user:secret@host/db"),
+            "postgres://…@host/db"
+        );
+        assert_eq!(redact("sqlite://tilskot.db"), "sqlite://tilskot.db");
+    }
+}

@@ -1,0 +1,173 @@
+//! The register's events and imports in the database.
+
+use super::dialect::{multi_row_insert, now_text, packed_lines_aggregate, placeholder};
+use super::{trusted_municipality, Store, ROWS_PER_INSERT};
+use crate::domain::calendar::parse_iso_date;
+use crate::domain::error::Result;
+use crate::domain::grant::Basis;
+use crate::domain::register::{Event, EventKind};
+use sqlx::Row;
+
+impl Store {
+    pub async fn event_count(&self) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) FROM register_event")
+            .fetch_one(&self.pool)
+            .await?
+            .get::<i64, _>(0))
+    }
+
+    /// Every event of the register.
+    pub async fn all_events(&self) -> Result<Vec<Event>> {
+        // Events come packed, one text per event, and a block of them per
+        // row: decoding ten columns a row through sqlx's `Any` driver, and
+        // handing each row over from SQLite's worker thread, cost several
+        // times more than splitting strings here. The aggregate's name is
+        // the one thing the two databases spell differently.
+        let aggregate = packed_lines_aggregate(self.backend);
+        let rows = sqlx::query(&format!(
+            "SELECT {aggregate} FROM (SELECT id, {PACKED_EVENT} AS packed FROM register_event) events \
+             GROUP BY id / {EVENTS_PER_BLOCK}"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut events = Vec::new();
+        for row in rows {
+            let block: String = row.get(0);
+            for packed in block.split('\n') {
+                events.push(event_from_packed(packed)?);
+            }
+        }
+        Ok(events)
+    }
+
+    /// The events of the given persons (and of nobody else).
+    pub async fn events_of_persons(&self, person_ids: &[String]) -> Result<Vec<Event>> {
+        let mut events = Vec::new();
+        for chunk in person_ids.chunks(ROWS_PER_INSERT) {
+            let placeholders: Vec<String> = (1..=chunk.len())
+                .map(|i| placeholder(self.backend, i))
+                .collect();
+            let sql = format!(
+                "SELECT {PACKED_EVENT} FROM register_event WHERE person_id IN ({}) ORDER BY id",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query(&sql);
+            for id in chunk {
+                query = query.bind(id.as_str());
+            }
+            for row in query.fetch_all(&self.pool).await? {
+                events.push(event_from_packed(&row.get::<String, _>(0))?);
+            }
+        }
+        Ok(events)
+    }
+
+    /// Stores an import and its new events in one transaction; returns the
+    /// import's id.
+    pub async fn insert_import(
+        &self,
+        file_name: &str,
+        rows_read: usize,
+        events: &[(usize, Event)],
+    ) -> Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        let import_id: i64 = sqlx::query(
+            "INSERT INTO register_import (file_name, imported_at, rows_read, events_added) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(file_name)
+        .bind(now_text())
+        .bind(rows_read as i64)
+        .bind(events.len() as i64)
+        .fetch_one(&mut *tx)
+        .await?
+        .get(0);
+        for chunk in events.chunks(ROWS_PER_INSERT) {
+            let sql = multi_row_insert(
+                self.backend,
+                "register_event",
+                &[
+                    "content_key",
+                    "import_id",
+                    "source_row",
+                    "event",
+                    "event_date",
+                    "person_id",
+                    "household_id",
+                    "birth_date",
+                    "municipality",
+                    "basis",
+                    "unaccompanied",
+                    "country",
+                    "mother_id",
+                ],
+                chunk.len(),
+            );
+            let mut query = sqlx::query(&sql);
+            for (row, event) in chunk {
+                let [kind, date, person, household, birth, municipality, basis, unaccompanied, country, mother] =
+                    event.fields();
+                query = query
+                    .bind(event.content_key())
+                    .bind(import_id)
+                    .bind(*row as i64)
+                    .bind(kind)
+                    .bind(date)
+                    .bind(person)
+                    .bind(non_empty(household))
+                    .bind(non_empty(birth))
+                    .bind(non_empty(municipality))
+                    .bind(non_empty(basis))
+                    .bind(non_empty(unaccompanied))
+                    .bind(non_empty(country))
+                    .bind(non_empty(mother));
+            }
+            query.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(import_id)
+    }
+}
+
+/// Events per row when the register is read in blocks.
+pub(super) const EVENTS_PER_BLOCK: i64 = 5_000;
+
+/// The columns of an event joined by tabs (identifiers never hold a tab:
+/// the import refuses control characters).
+const PACKED_EVENT: &str = "event || '\t' || event_date || '\t' || person_id || '\t' || COALESCE(household_id, '') \
+     || '\t' || COALESCE(birth_date, '') || '\t' || COALESCE(municipality, '') || '\t' || COALESCE(basis, '') \
+     || '\t' || COALESCE(unaccompanied, '') || '\t' || COALESCE(country, '') || '\t' || COALESCE(mother_id, '')";
+
+/// Reads back a packed event that was validated before it was stored.
+fn event_from_packed(text: &str) -> Result<Event> {
+    let fields: Vec<&str> = text.split('\t').collect();
+    if fields.len() != 10 {
+        return Err(internal!("stored event '{text}' does not have 10 fields"));
+    }
+    let opt = |i: usize| (!fields[i].is_empty()).then(|| fields[i].to_string());
+    let date = |i: usize| {
+        opt(i)
+            .map(|t| parse_iso_date(&t))
+            .transpose()
+            .map_err(|e| internal!(e))
+    };
+    Ok(Event {
+        kind: EventKind::parse(fields[0])
+            .ok_or_else(|| internal!("stored event kind '{}'", fields[0]))?,
+        date: date(1)?.ok_or_else(|| internal!("stored event without date"))?,
+        person_id: fields[2].to_string(),
+        household_id: opt(3),
+        birth_date: date(4)?,
+        municipality: opt(5).map(|m| trusted_municipality(&m)).transpose()?,
+        basis: opt(6)
+            .map(|b| b.parse::<Basis>())
+            .transpose()
+            .map_err(|e| internal!(e))?,
+        unaccompanied: opt(7).map(|u| u == "true"),
+        country: opt(8),
+        mother_id: opt(9),
+    })
+}
+
+fn non_empty(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}

@@ -1,0 +1,207 @@
+//! Users, passwords and sessions in the database.
+//!
+//! Passwords are stored as argon2id PHC strings. A session is a random
+//! 256-bit token in a cookie (`HttpOnly`, `SameSite=Strict`, `Secure` when
+//! served over HTTPS); the database keeps only its SHA-256, with the
+//! session's CSRF token and its expiry. Forms carry the CSRF token; the JSON
+//! API takes only `application/json` bodies, which a cross-site form cannot send.
+
+use crate::db::Store;
+use crate::domain::error::{Context, Result};
+use crate::domain::schemes::ApplicantKind;
+use crate::domain::users::{NewWebUser, WebRole, WebUser, SESSION_HOURS};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+/// Hashes a password with argon2id and a random salt.
+pub fn hash_password(password: &str) -> Result<String> {
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| internal!("no random salt: {e}"))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| internal!("salt: {e}"))?;
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| internal!("cannot hash the password: {e}"))?
+        .to_string())
+}
+
+/// Checks a password against a stored hash.
+pub fn verify_password(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored).is_ok_and(|hash| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &hash)
+            .is_ok()
+    })
+}
+
+/// A random token of 32 bytes, hex.
+pub fn random_token() -> Result<String> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| internal!("no random token: {e}"))?;
+    Ok(hex(&bytes))
+}
+
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn expiry_text(hours: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::hours(hours))
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+impl Store {
+    /// Adds a web user or changes their password, role, organisation and schemes.
+    pub async fn add_web_user(&self, user: &NewWebUser<'_>) -> Result<()> {
+        if user.password.chars().count() < 10 {
+            refuse!("a password has at least 10 characters");
+        }
+        match (user.role, user.organisation) {
+            (WebRole::Applicant, None) => refuse!("an applicant belongs to an organisation"),
+            (WebRole::Applicant, Some(organisation)) => {
+                self.organisation(organisation).await.with_context(|| {
+                    format!("add the organisation {organisation} first (`tilskot scheme organisation add`)")
+                })?;
+            }
+            (_, Some(_)) => refuse!("only applicants belong to an organisation"),
+            (_, None) => {}
+        }
+        let hash = hash_password(user.password)?;
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO web_user (name, password_hash, role, organisation) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, \
+             role = excluded.role, organisation = excluded.organisation",
+        )
+        .bind(user.name)
+        .bind(hash)
+        .bind(user.role.code())
+        .bind(user.organisation.map(str::to_string))
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM caseworker_scheme WHERE user_name = $1")
+            .bind(user.name)
+            .execute(&mut *tx)
+            .await?;
+        for scheme in user.schemes {
+            sqlx::query("INSERT INTO caseworker_scheme (user_name, scheme) VALUES ($1, $2)")
+                .bind(user.name)
+                .bind(scheme)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Signs in: returns the session token and CSRF token, or `None` when
+    /// the name or the password is wrong (which of them is not said).
+    pub async fn sign_in(&self, name: &str, password: &str) -> Result<Option<(String, String)>> {
+        let row = sqlx::query("SELECT password_hash FROM web_user WHERE name = $1")
+            .bind(name)
+            .fetch_optional(self.pool())
+            .await?;
+        let stored = row.map(|r| r.get::<String, _>(0));
+        // An unknown name costs the same work as a wrong password: it is
+        // checked against a real hash made once per process.
+        static UNKNOWN_USER_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let dummy = UNKNOWN_USER_HASH
+            .get_or_init(|| hash_password("no user has this password").unwrap_or_default());
+        let verified = verify_password(password, stored.as_deref().unwrap_or(dummy));
+        if stored.is_none() || !verified {
+            return Ok(None);
+        }
+        let token = random_token()?;
+        let csrf = random_token()?;
+        sqlx::query(
+            "INSERT INTO web_session (token_hash, user_name, csrf_token, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash(&token))
+        .bind(name)
+        .bind(&csrf)
+        .bind(expiry_text(SESSION_HOURS))
+        .execute(self.pool())
+        .await?;
+        Ok(Some((token, csrf)))
+    }
+
+    /// The user and CSRF token of a live session.
+    pub async fn session_user(&self, token: &str) -> Result<Option<(WebUser, String)>> {
+        let row = sqlx::query(
+            "SELECT u.name, u.role, u.organisation, o.kind, s.csrf_token FROM web_session s \
+             JOIN web_user u ON u.name = s.user_name LEFT JOIN organisation o ON o.id = u.organisation \
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(token_hash(token))
+        .bind(expiry_text(0))
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let name: String = row.get(0);
+        let role: String = row.get(1);
+        let schemes = sqlx::query(
+            "SELECT scheme FROM caseworker_scheme WHERE user_name = $1 ORDER BY scheme",
+        )
+        .bind(&name)
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+        Ok(Some((
+            WebUser {
+                name,
+                role: WebRole::parse(&role).ok_or_else(|| internal!("stored role '{role}'"))?,
+                organisation: row.get(2),
+                organisation_kind: row
+                    .get::<Option<String>, _>(3)
+                    .and_then(|k| ApplicantKind::parse(&k)),
+                schemes,
+            },
+            row.get(4),
+        )))
+    }
+
+    pub async fn sign_out(&self, token: &str) -> Result<()> {
+        sqlx::query("DELETE FROM web_session WHERE token_hash = $1 OR expires_at <= $2")
+            .bind(token_hash(token))
+            .bind(expiry_text(0))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::users::same_secret;
+
+    #[test]
+    fn a_password_verifies_against_its_hash_only() {
+        let hash = hash_password("correct horse battery").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("correct horse batterx", &hash));
+        assert!(!verify_password("anything", "not a hash"));
+        assert_ne!(hash, hash_password("correct horse battery").unwrap());
+    }
+
+    #[test]
+    fn tokens_are_random_and_compared_whole() {
+        let a = random_token().unwrap();
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, random_token().unwrap());
+        assert!(same_secret(&a, &a.clone()));
+        assert!(!same_secret(&a, &a[..63]));
+        assert_ne!(token_hash(&a), a);
+    }
+}

@@ -1,0 +1,304 @@
+//! `tilskot bench`: the register at a scale, imported, accrued, paid month
+//! by month, and the statements of a ledger of a million postings, each
+//! measured as wall time and throughput. Prints figures; asserts nothing.
+
+use crate::app::batches::{act_on_batch, current_run, load_register, pay_batch, run_batch};
+use crate::app::register_import::import_register;
+use crate::db::Store;
+use crate::domain::accrual::compute_accruals;
+use crate::domain::approval::{Action, BatchStatus, Role};
+use crate::domain::calendar::Period;
+use crate::domain::generate::{generate_register, to_csv, GenerateOptions};
+use crate::domain::ledger::{BudgetKey, Posting, Voucher};
+use crate::domain::money::Ore;
+use crate::domain::rules::RuleBook;
+use crate::domain::statements::{build_statements, StatementInput};
+use crate::io::shipped::reference_data as shipped_reference_data;
+use crate::render::progress::spinner;
+use anyhow::{anyhow, bail, Result};
+use rust_decimal::Decimal;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// One measured stage.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub stage: &'static str,
+    pub wall: Duration,
+    pub count: u64,
+    pub unit: &'static str,
+}
+
+impl Figure {
+    fn throughput(&self) -> String {
+        let secs = self.wall.as_secs_f64();
+        if self.count == 0 || secs == 0.0 {
+            return String::new();
+        }
+        format!("{:>12.0} {}/s", self.count as f64 / secs, self.unit)
+    }
+}
+
+/// The postings of the synthetic ledger for the statements stage.
+pub const BENCH_LEDGER_POSTINGS: usize = 1_000_000;
+
+/// Runs every stage and returns the figures; `db` is a fresh SQLite file
+/// unless a PostgreSQL URL of an empty database is given.
+pub async fn run_bench(
+    scale: Decimal,
+    db: Option<&str>,
+    rules: &RuleBook,
+    work_dir: &Path,
+) -> Result<Vec<Figure>> {
+    let municipalities = crate::io::shipped::municipalities();
+    std::fs::create_dir_all(work_dir)?;
+    let url = match db {
+        Some(url) => url.to_string(),
+        None => {
+            let file = work_dir.join("bench.db");
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+            }
+            format!("sqlite://{}", file.display())
+        }
+    };
+    // The payment files of an earlier run belong to its database.
+    let payments = work_dir.join("payments");
+    if payments.exists() {
+        std::fs::remove_dir_all(&payments)?;
+    }
+    let store = Store::connect(&url).await?;
+    if store.event_count().await? > 0 {
+        bail!("the benchmark needs an empty database; {url} already holds a register");
+    }
+    crate::app::init::init(&store, Period::new(2022, 1).expect("January")).await?;
+    let mut figures = Vec::new();
+
+    let progress = spinner("generating the register");
+    let started = Instant::now();
+    let events = generate_register(
+        &GenerateOptions {
+            from_year: 2018,
+            to_year: 2022,
+            seed: 42,
+            scale,
+        },
+        &municipalities,
+    );
+    let register_file = work_dir.join("register.csv");
+    to_csv(
+        &events,
+        std::io::BufWriter::new(std::fs::File::create(&register_file)?),
+    )?;
+    figures.push(Figure {
+        stage: "generate register 2018–2022",
+        wall: started.elapsed(),
+        count: events.len() as u64,
+        unit: "events",
+    });
+    let event_count = events.len();
+    drop(events);
+
+    progress.set_message("importing the register");
+    let started = Instant::now();
+    let today = chrono::Local::now().date_naive();
+    import_register(&store, &register_file, &municipalities, today)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    figures.push(Figure {
+        stage: "register import",
+        wall: started.elapsed(),
+        count: event_count as u64,
+        unit: "events",
+    });
+
+    progress.set_message("computing the accruals of 2022");
+    let started = Instant::now();
+    let december = Period::new(2022, 12).expect("December");
+    let register = load_register(&store, rules, december).await?;
+    let accruals = compute_accruals(
+        &register,
+        rules,
+        Period::new(2022, 1).expect("January"),
+        december,
+    )?;
+    figures.push(Figure {
+        stage: "accruals 2022 (load + compute)",
+        wall: started.elapsed(),
+        count: accruals.len() as u64,
+        unit: "person-months",
+    });
+    let persons = register.persons.len();
+    drop(accruals);
+    drop(register);
+
+    progress.set_message("running, approving and paying the twelve batches of 2022");
+    store
+        .add_user("bench-attester", Role::FinanceOfficer)
+        .await?;
+    store.add_user("bench-approver", Role::Approver).await?;
+    // The batches load the register themselves: the accruals stage's copy
+    // is dropped, so that this stage is measured end to end.
+    store.clear_register_cache();
+    let started = Instant::now();
+    let mut lines = 0u64;
+    for month in 1..=12 {
+        let period = Period::new(2022, month).expect("valid month");
+        let result = run_batch(&store, rules, period).await?;
+        lines += result.lines.len() as u64;
+        if result.batch.status == BatchStatus::Computed {
+            act_on_batch(&store, rules, period, Action::Attest, "bench-attester").await?;
+            act_on_batch(&store, rules, period, Action::Approve, "bench-approver").await?;
+            pay_batch(
+                &store,
+                rules,
+                &municipalities,
+                period,
+                &work_dir.join("payments"),
+                true,
+                "bench-attester",
+            )
+            .await?;
+            current_run(&store, period).await?;
+        }
+    }
+    figures.push(Figure {
+        stage: "twelve batches 2022 (run, approve, pay)",
+        wall: started.elapsed(),
+        count: lines,
+        unit: "lines",
+    });
+
+    progress.set_message("writing a ledger of a million postings");
+    let started = Instant::now();
+    let written = write_bench_ledger(&store, BENCH_LEDGER_POSTINGS).await?;
+    figures.push(Figure {
+        stage: "ledger write (bulk vouchers)",
+        wall: started.elapsed(),
+        count: written as u64,
+        unit: "postings",
+    });
+    let started = Instant::now();
+    let data = store.ledger_data().await?;
+    let statements = build_statements(&StatementInput {
+        year: 2022,
+        accounts: &data.accounts,
+        budget_lines: &data.budget_lines,
+        allocations: &data.allocations,
+        entries: &data.entries,
+    })
+    .map_err(|e| anyhow!("{e}"))?;
+    let postings = store.posting_count().await?;
+    figures.push(Figure {
+        stage: "statements 2022 (load + build + check)",
+        wall: started.elapsed(),
+        count: postings as u64,
+        unit: "postings",
+    });
+    drop(statements);
+    progress.finish_and_clear();
+    store.close().await;
+    figures.push(Figure {
+        stage: "persons in the register",
+        wall: Duration::ZERO,
+        count: persons as u64,
+        unit: "persons",
+    });
+    Ok(figures)
+}
+
+/// Writes balanced vouchers of grants to municipalities (two postings each)
+/// until the ledger holds at least `postings` postings.
+async fn write_bench_ledger(store: &Store, postings: usize) -> Result<usize> {
+    let (accounts, _) = shipped_reference_data()?;
+    let grant_accounts: Vec<&str> = accounts
+        .iter()
+        .filter(|a| a.group == "grants")
+        .map(|a| a.account.as_str())
+        .collect();
+    let keys = ["0671.60", "0671.61", "0671.62", "0671.71", "0672.60"]
+        .map(|k| BudgetKey::parse(k).expect("valid"));
+    let existing = store.posting_count().await? as usize;
+    let wanted = postings.saturating_sub(existing).div_ceil(2);
+    let mut written = 0;
+    let mut index = 0usize;
+    while index < wanted {
+        let chunk = (wanted - index).min(50_000);
+        let vouchers: Vec<Voucher> = (index..index + chunk)
+            .map(|i| {
+                let amount = Ore(100_000 + (i as i64 * 7_919) % 10_000_000);
+                Voucher {
+                    reference: format!("BENCH-{i:08}"),
+                    date: chrono::NaiveDate::from_ymd_opt(
+                        2022,
+                        1 + (i % 12) as u32,
+                        1 + (i % 28) as u32,
+                    )
+                    .expect("valid date"),
+                    postings: vec![
+                        Posting {
+                            account: grant_accounts[i % grant_accounts.len()].to_string(),
+                            budget_key: Some(keys[i % keys.len()].clone()),
+                            amount,
+                            counterparty: None,
+                            text: "bench".into(),
+                        },
+                        Posting {
+                            account: crate::domain::payout::TREASURY_PAYMENTS_ACCOUNT.into(),
+                            budget_key: None,
+                            amount: -amount,
+                            counterparty: None,
+                            text: "bench".into(),
+                        },
+                    ],
+                }
+            })
+            .collect();
+        store
+            .import_accounts("bench", &[], &[], &[], &vouchers)
+            .await?;
+        written += chunk * 2;
+        index += chunk;
+    }
+    Ok(written)
+}
+
+/// Peak resident memory of this process (VmHWM), where the system tells.
+pub fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|n| n.parse().ok())
+}
+
+/// The figures as the table `tilskot bench` prints.
+pub fn render(figures: &[Figure], scale: Decimal, backend: &str) -> String {
+    let mut out = format!("tilskot bench --scale {scale} on {backend}\n\n");
+    out.push_str(&format!(
+        "{:<42} {:>10} {:>12} {:>24}\n",
+        "stage", "wall", "count", "throughput"
+    ));
+    for f in figures {
+        out.push_str(&format!(
+            "{:<42} {:>10} {:>12} {:>24}\n",
+            f.stage,
+            if f.wall.is_zero() {
+                String::new()
+            } else {
+                format!("{:.2?}", f.wall)
+            },
+            f.count,
+            f.throughput()
+        ));
+    }
+    if let Some(kib) = peak_memory_kib() {
+        out.push_str(&format!(
+            "{:<42} {:>10}\n",
+            "peak memory (VmHWM)",
+            format!("{} MiB", kib / 1024)
+        ));
+    }
+    out
+}

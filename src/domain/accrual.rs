@@ -1,0 +1,397 @@
+//! Accruals (opptening): for every person, grant and month, what a
+//! municipality has earned, in øre (DOMAIN.md §2, rules R0–R13).
+//!
+//! A pure function of the register and the rules: recomputed whenever the
+//! register changes, never edited.
+
+use crate::domain::calendar::Period;
+use crate::domain::grant::{Basis, Category, Grant, RuleId};
+use crate::domain::money::{monthly_part, Ore};
+use crate::domain::municipality::MunicipalityNumber;
+use crate::domain::register::{Person, Register};
+use crate::domain::rules::{MissingYear, RateKey, RuleBook, YearRules};
+use chrono::Datelike;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+
+/// R7: a child born up to this many days after the mother's settlement
+/// date is in the target group.
+pub const BIRTH_WINDOW_DAYS: i64 = 183;
+
+/// R11: the ages on the settlement date that the Norwegian-training grant covers.
+pub const NORWEGIAN_AGE_FROM: i32 = 18;
+pub const NORWEGIAN_AGE_TO: i32 = 67;
+
+/// R8: the age limits of the one-off grants.
+pub const ELDERLY_AGE_FROM: i32 = 60;
+pub const KINDERGARTEN_AGE_BELOW: i32 = 6;
+
+/// R13: the number of persons up to which the base grant is paid.
+pub const NORWEGIAN_BASE_LOW_MAX_PERSONS: usize = 3;
+pub const NORWEGIAN_BASE_HIGH_MAX_PERSONS: usize = 150;
+
+/// What one municipality earned for one grant in one month, for one person
+/// (or for the municipality itself, for the base grant).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accrual {
+    /// `None` for the per-municipality base grant (R13).
+    pub person_id: Option<Arc<str>>,
+    pub municipality: MunicipalityNumber,
+    pub grant: Grant,
+    pub period: Period,
+    pub amount: Ore,
+    /// The rule that made the amount due.
+    pub rule: RuleId,
+    /// The person's category on the settlement date (R3).
+    pub category: Option<Category>,
+    /// Grant year 1–5 of the integration grant, 1–3 of the Norwegian grant,
+    /// 0 where grant years do not apply.
+    pub grant_year: u8,
+    /// The rate used, in the rules of `period.year` (R0).
+    pub rate: RateKey,
+}
+
+/// Computes every accrual with a month in `from..=to`.
+///
+/// R0: every accrual uses the rates of the budget year of its month. The
+/// rules of every year in the range (and of the first year from January, for
+/// the base grant's count) must exist.
+pub fn compute_accruals(
+    register: &Register,
+    rules: &RuleBook,
+    from: Period,
+    to: Period,
+) -> Result<Vec<Accrual>, MissingYear> {
+    // R13 counts the persons of a whole calendar year, so the computation
+    // starts in January of the first year and filters afterwards.
+    let first = Period::new(from.year, 1).expect("January");
+    let years: BTreeMap<i32, &YearRules> = (first.year..=to.year)
+        .map(|y| rules.year(y).map(|r| (y, r)))
+        .collect::<Result<_, _>>()?;
+    let window = Window {
+        first,
+        to,
+        years: &years,
+    };
+    let mut accruals = Vec::new();
+    for person in &register.persons {
+        accrue_person(person, &window, &mut accruals);
+    }
+    accrue_norwegian_base(&window, &mut accruals);
+    accruals.retain(|a| a.period >= from && a.period <= to);
+    Ok(accruals)
+}
+
+/// Computes the accruals of one person in `from..=to` (without the base
+/// grant, which belongs to the municipality).
+pub fn compute_person_accruals(
+    person: &Person,
+    rules: &RuleBook,
+    from: Period,
+    to: Period,
+) -> Result<Vec<Accrual>, MissingYear> {
+    let years: BTreeMap<i32, &YearRules> = (from.year..=to.year)
+        .map(|y| rules.year(y).map(|r| (y, r)))
+        .collect::<Result<_, _>>()?;
+    let window = Window {
+        first: from,
+        to,
+        years: &years,
+    };
+    let mut accruals = Vec::new();
+    accrue_person(person, &window, &mut accruals);
+    Ok(accruals)
+}
+
+/// The months being computed and their rules.
+struct Window<'a> {
+    first: Period,
+    to: Period,
+    years: &'a BTreeMap<i32, &'a YearRules>,
+}
+
+impl Window<'_> {
+    fn rules(&self, period: Period) -> &YearRules {
+        self.years[&period.year]
+    }
+
+    fn contains(&self, period: Period) -> bool {
+        period >= self.first && period <= self.to
+    }
+}
+
+/// Why a person is outside the target group of the integration grant, if so.
+pub fn integration_exclusion(person: &Person) -> Option<String> {
+    let born = person.born.as_ref()?;
+    let days = born.days_after_mother_settlement;
+    (!(0..=BIRTH_WINDOW_DAYS).contains(&days)).then(|| {
+        format!(
+            "born {} days after the mother's settlement on {}, more than {BIRTH_WINDOW_DAYS} days (R7)",
+            days, born.mother_settlement_date
+        )
+    })
+}
+
+/// Why a person gets no Norwegian-training grant, if so (R11).
+pub fn norwegian_exclusion(person: &Person) -> Option<String> {
+    if person.born.is_some() {
+        return Some(
+            "a child born after settlement is not in the Norwegian-training target group (R11)"
+                .into(),
+        );
+    }
+    let age = person.age_at_settlement();
+    if !(NORWEGIAN_AGE_FROM..=NORWEGIAN_AGE_TO).contains(&age) {
+        return Some(format!(
+            "aged {age} on the settlement date, outside {NORWEGIAN_AGE_FROM}–{NORWEGIAN_AGE_TO} (R11)"
+        ));
+    }
+    None
+}
+
+fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
+    let start = person.settlement_period();
+    let end = person
+        .last_period()
+        .map_or(window.to, |exit| exit.min(window.to));
+    if end < start || end < window.first {
+        return;
+    }
+    let push = |out: &mut Vec<Accrual>,
+                period: Period,
+                grant: Grant,
+                amount: Ore,
+                rule: RuleId,
+                grant_year: u8,
+                rate: RateKey| {
+        if period < start || period > end || !window.contains(period) || amount.is_zero() {
+            return;
+        }
+        let lag = window.rules(period).move_lag_months.value;
+        out.push(Accrual {
+            person_id: Some(person.id.clone()),
+            municipality: person.municipality_of(period, lag),
+            grant,
+            period,
+            amount,
+            rule,
+            category: Some(person.category()),
+            grant_year,
+            rate,
+        });
+    };
+    let category = person.category();
+
+    if integration_exclusion(person).is_none() {
+        // R2, R3, R7: the lump sum of grant year 1 in the settlement (or birth) month.
+        if start.year == person.clock_year && window.contains(start) {
+            let key = RateKey::IntegrationYear1(if person.born.is_some() {
+                Category::Child
+            } else {
+                category
+            });
+            let amount = window.rules(start).required_rate(key).amount;
+            let rule = if person.born.is_some() {
+                RuleId::R7
+            } else {
+                RuleId::R3
+            };
+            push(out, start, Grant::IntegrationYear1, amount, rule, 1, key);
+        }
+        // R4: grant years 2–5 (3 under R1's exception) in monthly parts.
+        let last_grant_year = person.basis.integration_grant_years();
+        let last_year = person.clock_year + last_grant_year - 1;
+        let from = start
+            .max(Period::new(person.clock_year + 1, 1).expect("January"))
+            .max(window.first);
+        let to = end.min(Period::new(last_year, 12).expect("December"));
+        if from <= to {
+            for period in Period::range_inclusive(from, to) {
+                let grant_year = (period.year - person.clock_year + 1) as u8;
+                let key = RateKey::IntegrationYear(grant_year);
+                let annual = window.rules(period).required_rate(key).amount;
+                push(
+                    out,
+                    period,
+                    Grant::Integration,
+                    monthly_part(annual, period.month),
+                    RuleId::R4,
+                    grant_year,
+                    key,
+                );
+            }
+        }
+        // R8: the one-off grants in the settlement month.
+        if window.contains(start) {
+            let age = person.age_at_settlement();
+            if person.born.is_none() && age >= ELDERLY_AGE_FROM {
+                let amount = window.rules(start).required_rate(RateKey::Elderly).amount;
+                push(
+                    out,
+                    start,
+                    Grant::Elderly,
+                    amount,
+                    RuleId::R8,
+                    1,
+                    RateKey::Elderly,
+                );
+            }
+            if age < KINDERGARTEN_AGE_BELOW {
+                let amount = window
+                    .rules(start)
+                    .required_rate(RateKey::Kindergarten)
+                    .amount;
+                push(
+                    out,
+                    start,
+                    Grant::Kindergarten,
+                    amount,
+                    RuleId::R8,
+                    1,
+                    RateKey::Kindergarten,
+                );
+            }
+        }
+    }
+
+    // R9, R10: the unaccompanied-minor grant to December of the year they turn 20.
+    if category == Category::UnaccompaniedMinor && person.born.is_none() {
+        let birth_year = person.birth_date.year();
+        let to = end.min(Period::new(birth_year + 20, 12).expect("December"));
+        let from = start.max(window.first);
+        if from <= to {
+            for period in Period::range_inclusive(from, to) {
+                let key = if period.year <= birth_year + 16 {
+                    RateKey::MinorToYearOf16
+                } else {
+                    RateKey::MinorFromYearOf17
+                };
+                let annual = window.rules(period).required_rate(key).amount;
+                push(
+                    out,
+                    period,
+                    Grant::Minor,
+                    monthly_part(annual, period.month),
+                    RuleId::R10,
+                    0,
+                    key,
+                );
+            }
+        }
+    }
+
+    // R11, R12: the Norwegian-training grant.
+    if norwegian_exclusion(person).is_none() {
+        let low_rate = |period: Period| {
+            window
+                .rules(period)
+                .low_rate_countries
+                .value
+                .contains(&person.country)
+        };
+        if person.basis == Basis::Collective {
+            if window.contains(start) {
+                let rules = window.rules(start);
+                let key = if rules.rate(RateKey::NorwegianCollective).is_some() {
+                    RateKey::NorwegianCollective
+                } else if low_rate(start) {
+                    RateKey::NorwegianLow(1)
+                } else {
+                    RateKey::NorwegianHigh(1)
+                };
+                push(
+                    out,
+                    start,
+                    Grant::Norwegian,
+                    rules.required_rate(key).amount,
+                    RuleId::R12,
+                    1,
+                    key,
+                );
+            }
+        } else {
+            for grant_year in 1..=3u8 {
+                let period = if grant_year == 1 {
+                    start
+                } else {
+                    Period::new(start.year + i32::from(grant_year) - 1, 1).expect("January")
+                };
+                if !window.contains(period) || period > end {
+                    continue;
+                }
+                let key = if low_rate(period) {
+                    RateKey::NorwegianLow(grant_year)
+                } else {
+                    RateKey::NorwegianHigh(grant_year)
+                };
+                let amount = window.rules(period).required_rate(key).amount;
+                push(
+                    out,
+                    period,
+                    Grant::Norwegian,
+                    amount,
+                    RuleId::R11,
+                    grant_year,
+                    key,
+                );
+            }
+        }
+    }
+}
+
+/// R13: the base grant per municipality and calendar year, accrued in
+/// December, by the number of distinct persons with a `norwegian` accrual in
+/// that municipality that year.
+fn accrue_norwegian_base(window: &Window, out: &mut Vec<Accrual>) {
+    let mut persons: BTreeMap<(i32, MunicipalityNumber), HashSet<Arc<str>>> = BTreeMap::new();
+    for accrual in out.iter().filter(|a| a.grant == Grant::Norwegian) {
+        if let Some(id) = &accrual.person_id {
+            persons
+                .entry((accrual.period.year, accrual.municipality))
+                .or_default()
+                .insert(id.clone());
+        }
+    }
+    for ((year, municipality), ids) in persons {
+        let december = Period::new(year, 12).expect("December");
+        if !window.contains(december) {
+            continue;
+        }
+        let key = match ids.len() {
+            0 => continue,
+            n if n <= NORWEGIAN_BASE_LOW_MAX_PERSONS => RateKey::NorwegianBase1To3,
+            n if n <= NORWEGIAN_BASE_HIGH_MAX_PERSONS => RateKey::NorwegianBase4To150,
+            _ => continue,
+        };
+        out.push(Accrual {
+            person_id: None,
+            municipality,
+            grant: Grant::NorwegianBase,
+            period: december,
+            amount: window.rules(december).required_rate(key).amount,
+            rule: RuleId::R13,
+            category: None,
+            grant_year: 0,
+            rate: key,
+        });
+    }
+}
+
+/// Sums accruals per municipality, grant and month: the rows of
+/// `tilskot accruals`. Zero totals are left out.
+pub fn totals_by_municipality_grant_month(
+    accruals: &[Accrual],
+) -> BTreeMap<(MunicipalityNumber, Grant, Period), Ore> {
+    let mut totals: BTreeMap<(MunicipalityNumber, Grant, Period), Ore> = BTreeMap::new();
+    for a in accruals {
+        *totals
+            .entry((a.municipality, a.grant, a.period))
+            .or_default() += a.amount;
+    }
+    totals.retain(|_, amount| !amount.is_zero());
+    totals
+}
+
+#[cfg(test)]
+#[path = "accrual_tests.rs"]
+mod tests;

@@ -1,0 +1,469 @@
+//! Applications to discretionary schemes (søknader): their states, the
+//! validation of what an applicant enters, and the tracking of a scheme's
+//! frame (tilskotsramme). Pure: no database, no HTTP.
+
+use crate::domain::ledger::{BudgetKey, Posting, Voucher};
+use crate::domain::money::Ore;
+use crate::domain::municipality::Municipalities;
+use crate::domain::payment_file::is_valid_organisation_number;
+use crate::domain::payout::TREASURY_PAYMENTS_ACCOUNT;
+use crate::domain::schemes::ApplicantKind;
+use chrono::NaiveDate;
+use std::fmt;
+
+/// Where an application is: draft → submitted → in review → decided →
+/// paid → reported. The outcome of a decision is kept beside the state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ApplicationState {
+    Draft,
+    Submitted,
+    InReview,
+    Decided,
+    Paid,
+    /// Rapportert: the applicant has reported on the project.
+    Reported,
+}
+
+impl ApplicationState {
+    pub const ALL: [ApplicationState; 6] = [
+        ApplicationState::Draft,
+        ApplicationState::Submitted,
+        ApplicationState::InReview,
+        ApplicationState::Decided,
+        ApplicationState::Paid,
+        ApplicationState::Reported,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ApplicationState::Draft => "draft",
+            ApplicationState::Submitted => "submitted",
+            ApplicationState::InReview => "in_review",
+            ApplicationState::Decided => "decided",
+            ApplicationState::Paid => "paid",
+            ApplicationState::Reported => "reported",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ApplicationState> {
+        ApplicationState::ALL.into_iter().find(|s| s.code() == text)
+    }
+
+    /// Only a draft can be changed by its applicant.
+    pub fn editable(self) -> bool {
+        self == ApplicationState::Draft
+    }
+
+    /// Caseworkers score submitted applications and those in review.
+    pub fn open_for_review(self) -> bool {
+        matches!(
+            self,
+            ApplicationState::Submitted | ApplicationState::InReview
+        )
+    }
+}
+
+impl fmt::Display for ApplicationState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The outcome of a decision (vedtak).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionKind {
+    /// Innvilga: the amount applied for.
+    Awarded,
+    /// Delvis innvilga: less than applied for.
+    PartlyAwarded,
+    /// Avslag, with reasons.
+    Rejected,
+    /// Tilrådd, men ikkje finansiert: eligible, but the frame ran out.
+    RecommendedNotFunded,
+}
+
+impl DecisionKind {
+    pub const ALL: [DecisionKind; 4] = [
+        DecisionKind::Awarded,
+        DecisionKind::PartlyAwarded,
+        DecisionKind::Rejected,
+        DecisionKind::RecommendedNotFunded,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DecisionKind::Awarded => "awarded",
+            DecisionKind::PartlyAwarded => "partly_awarded",
+            DecisionKind::Rejected => "rejected",
+            DecisionKind::RecommendedNotFunded => "recommended_not_funded",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<DecisionKind> {
+        DecisionKind::ALL.into_iter().find(|k| k.code() == text)
+    }
+
+    /// The heading of the decision letter (Nynorsk, as IMDi writes).
+    pub fn letter_heading(self) -> &'static str {
+        match self {
+            DecisionKind::Awarded => "Vedtak om tilskot",
+            DecisionKind::PartlyAwarded => "Vedtak om delvis innvilga tilskot",
+            DecisionKind::Rejected => "Vedtak om avslag på søknad om tilskot",
+            DecisionKind::RecommendedNotFunded => {
+                "Melding om søknad som er tilrådd, men ikkje finansiert"
+            }
+        }
+    }
+
+    pub fn commits(self) -> bool {
+        matches!(self, DecisionKind::Awarded | DecisionKind::PartlyAwarded)
+    }
+}
+
+/// A decision a caseworker makes, checked before it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionRequest {
+    pub kind: DecisionKind,
+    /// The committed amount of an award; zero otherwise.
+    pub amount: Ore,
+    pub reason: String,
+}
+
+/// Checks a decision against the amount applied for: an award commits the
+/// amount applied for, a partial award less than that and more than zero,
+/// a rejection must give its reasons.
+pub fn check_decision(
+    kind: DecisionKind,
+    amount_text: &str,
+    reason: &str,
+    amount_applied: Ore,
+) -> Result<DecisionRequest, FieldError> {
+    let reason = reason.trim().to_string();
+    let amount = match kind {
+        DecisionKind::Awarded => amount_applied,
+        DecisionKind::PartlyAwarded => {
+            let amount = parse_amount("amount", amount_text)?;
+            if amount.0 <= 0 || amount >= amount_applied {
+                return Err(FieldError::new(
+                    "amount",
+                    format!(
+                        "a partial award is above zero and below the {} applied for",
+                        amount_applied
+                    ),
+                ));
+            }
+            amount
+        }
+        DecisionKind::Rejected | DecisionKind::RecommendedNotFunded => Ore::ZERO,
+    };
+    if kind == DecisionKind::Rejected && reason.is_empty() {
+        return Err(FieldError::new(
+            "reason",
+            "a rejection states its reasons (the rule the application fails)",
+        ));
+    }
+    Ok(DecisionRequest {
+        kind,
+        amount,
+        reason,
+    })
+}
+
+/// A field the applicant must correct, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub reason: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, reason: impl Into<String>) -> FieldError {
+        FieldError {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.reason)
+    }
+}
+
+/// An organisation as an applicant: a municipality by its number
+/// (kommunenummer), a county or a voluntary organisation by its
+/// organisation number (organisasjonsnummer, mod 11).
+pub fn check_organisation_id(
+    kind: ApplicantKind,
+    id: &str,
+    municipalities: &Municipalities,
+) -> Result<String, String> {
+    let id = id.trim();
+    match kind {
+        ApplicantKind::Municipality => municipalities
+            .parse(id)
+            .map(|number| number.to_string())
+            .map_err(|e| format!("{e} (a municipality applies with its four-digit number)")),
+        ApplicantKind::County | ApplicantKind::VoluntaryOrganisation => {
+            if id.len() != 9 || !id.bytes().all(|b| b.is_ascii_digit()) {
+                Err(format!(
+                    "'{id}' is not an organisation number of nine digits"
+                ))
+            } else if !is_valid_organisation_number(id) {
+                Err(format!(
+                    "'{id}' is not a valid organisation number: the check digit (mod 11) does not match"
+                ))
+            } else {
+                Ok(id.to_string())
+            }
+        }
+    }
+}
+
+/// What an applicant types into the form, as text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct ApplicationForm {
+    pub project: String,
+    /// NOK, for the scheme's year.
+    pub amount_applied: String,
+    pub budget_total: String,
+    pub own_financing: String,
+    pub participants: String,
+    /// Later years of a multi-year project: "2023: 1 200 000; 2024: 800 000".
+    pub later_years: String,
+}
+
+/// A validated application's figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationFigures {
+    pub project: String,
+    pub amount_applied: Ore,
+    pub budget_total: Ore,
+    pub own_financing: Ore,
+    pub participants: u32,
+    pub later_years: Vec<(i32, Ore)>,
+}
+
+/// Parses NOK as people type it: spaces between thousands, a decimal
+/// comma or point, at most two decimals.
+pub fn parse_amount(field: &str, text: &str) -> Result<Ore, FieldError> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.is_empty() {
+        return Err(FieldError::new(field, "is required"));
+    }
+    let amount = Ore::parse_nok(&cleaned).map_err(|e| FieldError::new(field, e))?;
+    if amount.0 < 0 {
+        return Err(FieldError::new(field, "cannot be negative"));
+    }
+    Ok(amount)
+}
+
+/// Checks a form and says every field that is wrong and why; a draft may be
+/// saved with errors, a submission may not.
+pub fn validate_form(
+    form: &ApplicationForm,
+    scheme_year: i32,
+) -> Result<ApplicationFigures, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let project = form.project.trim().to_string();
+    if project.is_empty() {
+        errors.push(FieldError::new("project", "is required"));
+    } else if project.chars().count() > 200 {
+        errors.push(FieldError::new("project", "is at most 200 characters"));
+    }
+    let mut amount = |field: &str, text: &str| match parse_amount(field, text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    let amount_applied = amount("amount_applied", &form.amount_applied);
+    let budget_total = amount("budget_total", &form.budget_total);
+    let own_financing = amount("own_financing", &form.own_financing);
+    if amount_applied.is_some_and(|a| a.is_zero()) {
+        errors.push(FieldError::new("amount_applied", "must be above zero"));
+    }
+    if let (Some(applied), Some(budget), Some(own)) = (amount_applied, budget_total, own_financing)
+    {
+        if own > budget {
+            errors.push(FieldError::new(
+                "own_financing",
+                format!("{own} is more than the budget of {budget}"),
+            ));
+        }
+        if applied + own > budget {
+            errors.push(FieldError::new(
+                "budget_total",
+                format!(
+                    "the amount applied for ({applied}) and own financing ({own}) exceed the budget of {budget}"
+                ),
+            ));
+        }
+    }
+    let participants = match form.participants.trim().parse::<u32>() {
+        Ok(n) => Some(n),
+        Err(_) => {
+            errors.push(FieldError::new(
+                "participants",
+                format!("'{}' is not a whole number", form.participants.trim()),
+            ));
+            None
+        }
+    };
+    let later_years = match parse_later_years(&form.later_years, scheme_year) {
+        Ok(years) => years,
+        Err(e) => {
+            errors.push(e);
+            Vec::new()
+        }
+    };
+    match (
+        errors.is_empty(),
+        amount_applied,
+        budget_total,
+        own_financing,
+        participants,
+    ) {
+        (
+            true,
+            Some(amount_applied),
+            Some(budget_total),
+            Some(own_financing),
+            Some(participants),
+        ) => Ok(ApplicationFigures {
+            project,
+            amount_applied,
+            budget_total,
+            own_financing,
+            participants,
+            later_years,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// "2023: 1 200 000; 2024: 800 000" → [(2023, …), (2024, …)]: later years
+/// only, each once, in order.
+pub fn parse_later_years(text: &str, scheme_year: i32) -> Result<Vec<(i32, Ore)>, FieldError> {
+    let field = "later_years";
+    let mut years: Vec<(i32, Ore)> = Vec::new();
+    for part in text
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let (year, amount) = part
+            .split_once(':')
+            .ok_or_else(|| FieldError::new(field, format!("'{part}' is not 'year: amount'")))?;
+        let year: i32 = year
+            .trim()
+            .parse()
+            .map_err(|_| FieldError::new(field, format!("'{}' is not a year", year.trim())))?;
+        if year <= scheme_year || year > scheme_year + 4 {
+            return Err(FieldError::new(
+                field,
+                format!("{year} is not one of the four years after {scheme_year}"),
+            ));
+        }
+        if years.iter().any(|(y, _)| *y == year) {
+            return Err(FieldError::new(field, format!("{year} is given twice")));
+        }
+        let amount = parse_amount(field, amount)?;
+        if amount.is_zero() {
+            return Err(FieldError::new(
+                field,
+                format!("{year}: a later year's amount must be above zero"),
+            ));
+        }
+        years.push((year, amount));
+    }
+    years.sort();
+    Ok(years)
+}
+
+/// Renders later years back into the form's text.
+pub fn later_years_text(years: &[(i32, Ore)]) -> String {
+    years
+        .iter()
+        .map(|(year, amount)| format!("{year}: {}", amount.to_decimal_nok()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Where a scheme's frame stands: the sums the directorate tracks at every
+/// moment, per scheme and year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FrameStatus {
+    /// Tilskotsramme.
+    pub frame: Ore,
+    /// Sum of awards (tilsegn) ever made.
+    pub awarded: Ore,
+    /// Paid to recipients and posted to the ledger.
+    pub paid: Ore,
+    /// Awarded but never to be paid: given back to the frame.
+    pub released: Ore,
+}
+
+impl FrameStatus {
+    /// Commitments not yet paid nor released.
+    pub fn outstanding(&self) -> Ore {
+        self.awarded - self.paid - self.released
+    }
+
+    /// What can still be awarded.
+    pub fn available(&self) -> Ore {
+        self.frame - self.awarded + self.released
+    }
+
+    /// Mindreforbruk: the frame minus what was paid; at year end, when every
+    /// unpaid commitment has been released, this is the underspend.
+    pub fn underspend(&self) -> Ore {
+        self.frame - self.paid
+    }
+}
+
+/// The voucher of a scheme payment: the grant account of the recipient's
+/// sector on the scheme's chapter/post, against the treasury's payment
+/// account, dated the day of payment.
+pub fn scheme_payment_voucher(
+    application_id: i64,
+    scheme_code: &str,
+    budget_key: &BudgetKey,
+    kind: ApplicantKind,
+    organisation: &str,
+    amount: Ore,
+    date: NaiveDate,
+) -> Voucher {
+    let text = format!("Utbetaling {scheme_code} søknad {application_id}");
+    Voucher {
+        reference: format!("TS-{scheme_code}-{application_id}"),
+        date,
+        postings: vec![
+            Posting {
+                account: kind.grant_account().into(),
+                budget_key: Some(budget_key.clone()),
+                amount,
+                counterparty: Some(organisation.into()),
+                text: text.clone(),
+            },
+            Posting {
+                account: TREASURY_PAYMENTS_ACCOUNT.into(),
+                budget_key: None,
+                amount: -amount,
+                counterparty: Some(organisation.into()),
+                text,
+            },
+        ],
+    }
+}
+
+#[cfg(test)]
+#[path = "application_tests.rs"]
+mod tests;

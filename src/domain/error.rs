@@ -1,0 +1,183 @@
+//! The typed errors at the seams between the layers.
+//!
+//! The store (`db`), the files (`io`) and the use cases (`app`) all fail in
+//! the same five ways, so they share one enum: the edges decide by its
+//! variant (a 404, 403, 409, 422 or 500 page; exit status 1 or 2), never by
+//! its text. The text of every variant but [`Error::Internal`] is written
+//! for the person who can act on it; an internal error's text is for the log.
+
+use std::fmt;
+
+/// The result of a store or use-case call.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A field of a form or file and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: String,
+    pub reason: String,
+}
+
+impl fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.reason)
+    }
+}
+
+/// Why a call did not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// What was asked for does not exist (a batch, an application, a user).
+    #[error("{0}")]
+    NotFound(String),
+    /// The actor may not do this (a role, a conflict of interest, the
+    /// two-person rule).
+    #[error("{0}")]
+    NotAllowed(String),
+    /// The request is well-formed but the state refuses it, with a reason a
+    /// person can act on (a closed call, an exhausted frame, a paid batch).
+    #[error("{0}")]
+    Refused(String),
+    /// The input is wrong; every wrong field is named.
+    #[error("{}", invalid_text(.summary, .fields))]
+    Invalid {
+        summary: String,
+        fields: Vec<FieldProblem>,
+    },
+    /// Something failed inside (a lost connection, a full disk, a broken
+    /// invariant). Its text is logged, never shown to a person.
+    #[error("{0}")]
+    Internal(Box<dyn std::error::Error + Send + Sync>),
+}
+
+fn invalid_text(summary: &str, fields: &[FieldProblem]) -> String {
+    let mut text = summary.to_string();
+    for field in fields {
+        text.push_str(&format!("\n  {field}"));
+    }
+    text
+}
+
+impl Error {
+    /// Input that is wrong as a whole, without fields to name.
+    pub fn invalid(summary: impl Into<String>) -> Error {
+        Error::Invalid {
+            summary: summary.into(),
+            fields: Vec::new(),
+        }
+    }
+
+    /// A failure inside, from a message (for invariants the code holds).
+    pub fn internal(message: impl Into<String>) -> Error {
+        Error::Internal(message.into().into())
+    }
+
+    /// Whether the caller's input or action was refused (as opposed to a
+    /// failure inside): the command line exits 1 for these and 2 otherwise.
+    pub fn is_refusal(&self) -> bool {
+        !matches!(self, Error::Internal(_))
+    }
+
+    /// The same error with the message prefixed by where it happened; an
+    /// internal error keeps its source.
+    pub fn context(self, prefix: impl fmt::Display) -> Error {
+        match self {
+            Error::NotFound(m) => Error::NotFound(format!("{prefix}: {m}")),
+            Error::NotAllowed(m) => Error::NotAllowed(format!("{prefix}: {m}")),
+            Error::Refused(m) => Error::Refused(format!("{prefix}: {m}")),
+            Error::Invalid { summary, fields } => Error::Invalid {
+                summary: format!("{prefix}: {summary}"),
+                fields,
+            },
+            Error::Internal(source) => Error::internal(format!("{prefix}: {source}")),
+        }
+    }
+}
+
+/// Adds where an error happened, keeping its kind (see [`Error::context`]).
+pub trait Context<T> {
+    fn context(self, prefix: impl fmt::Display) -> Result<T>;
+    fn with_context<D: fmt::Display>(self, prefix: impl FnOnce() -> D) -> Result<T>;
+}
+
+impl<T, E: Into<Error>> Context<T> for std::result::Result<T, E> {
+    fn context(self, prefix: impl fmt::Display) -> Result<T> {
+        self.map_err(|e| e.into().context(prefix))
+    }
+
+    fn with_context<D: fmt::Display>(self, prefix: impl FnOnce() -> D) -> Result<T> {
+        self.map_err(|e| e.into().context(prefix()))
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(error: std::io::Error) -> Error {
+        Error::Internal(Box::new(error))
+    }
+}
+
+impl From<std::fmt::Error> for Error {
+    fn from(error: std::fmt::Error) -> Error {
+        Error::Internal(Box::new(error))
+    }
+}
+
+impl From<crate::domain::rules::MissingYear> for Error {
+    fn from(missing: crate::domain::rules::MissingYear) -> Error {
+        Error::Refused(missing.to_string())
+    }
+}
+
+impl From<crate::domain::approval::ApprovalError> for Error {
+    fn from(error: crate::domain::approval::ApprovalError) -> Error {
+        use crate::domain::approval::ApprovalError;
+        match error {
+            ApprovalError::SamePerson { .. } | ApprovalError::WrongRole { .. } => {
+                Error::NotAllowed(error.to_string())
+            }
+            ApprovalError::WrongStatus { .. } => Error::Refused(error.to_string()),
+            ApprovalError::NoReason => Error::invalid(error.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_internal_errors_are_not_refusals() {
+        assert!(Error::NotFound("no batch".into()).is_refusal());
+        assert!(Error::NotAllowed("same person".into()).is_refusal());
+        assert!(Error::Refused("paid".into()).is_refusal());
+        assert!(Error::invalid("bad").is_refusal());
+        assert!(!Error::internal("disk").is_refusal());
+    }
+
+    #[test]
+    fn an_invalid_input_lists_every_field() {
+        let error = Error::Invalid {
+            summary: "2 problems".into(),
+            fields: vec![
+                FieldProblem {
+                    field: "amount".into(),
+                    reason: "negative".into(),
+                },
+                FieldProblem {
+                    field: "year".into(),
+                    reason: "not a year".into(),
+                },
+            ],
+        };
+        assert_eq!(
+            error.to_string(),
+            "2 problems\n  amount: negative\n  year: not a year"
+        );
+    }
+
+    #[test]
+    fn context_keeps_the_kind() {
+        let error = Error::Refused("closed".into()).context("call JOBB 2022");
+        assert!(matches!(&error, Error::Refused(m) if m == "call JOBB 2022: closed"));
+    }
+}

@@ -1,0 +1,144 @@
+//! Municipalities (kommunar) in the 2020–2023 numbering, loaded from
+//! `rules/kommunar-2022.csv` (SSB classification 131; see `rules/SOURCES.md`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A four-digit municipality number (kommunenummer) that exists in the
+/// municipality list. Construct it with [`Municipalities::parse`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MunicipalityNumber(u16);
+
+impl MunicipalityNumber {
+    /// The number without checking it against the list; for values read back
+    /// from the database, which only ever stores checked numbers.
+    pub fn from_trusted(text: &str) -> Option<MunicipalityNumber> {
+        (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| MunicipalityNumber(text.parse().expect("four digits")))
+    }
+
+    pub fn as_u16(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for MunicipalityNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.0)
+    }
+}
+
+/// One municipality of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Municipality {
+    pub number: MunicipalityNumber,
+    pub name: String,
+    pub county: String,
+    /// Population on 1 January 2022 (SSB table 07459).
+    pub population_2022: u64,
+}
+
+/// The list of municipalities valid 2020–2023.
+#[derive(Debug, Clone)]
+pub struct Municipalities {
+    by_number: BTreeMap<MunicipalityNumber, Municipality>,
+}
+
+impl Municipalities {
+    /// Parses `kommunenummer,name,fylkesnummer,fylke,population_2022`.
+    pub fn from_csv(text: &str) -> Result<Municipalities, String> {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let mut by_number = BTreeMap::new();
+        for (index, record) in reader.records().enumerate() {
+            let row = index + 2;
+            let record = record.map_err(|e| format!("row {row}: {e}"))?;
+            let field = |i: usize| record.get(i).unwrap_or("").to_string();
+            let number = MunicipalityNumber::from_trusted(&field(0))
+                .ok_or_else(|| format!("row {row}: '{}' is not a municipality number", field(0)))?;
+            let population_2022 = field(4)
+                .parse()
+                .map_err(|_| format!("row {row}: '{}' is not a population", field(4)))?;
+            by_number.insert(
+                number,
+                Municipality {
+                    number,
+                    name: field(1),
+                    county: field(3),
+                    population_2022,
+                },
+            );
+        }
+        Ok(Municipalities { by_number })
+    }
+
+    /// A number that is one of the list's, or why not.
+    pub fn parse(&self, text: &str) -> Result<MunicipalityNumber, String> {
+        let number = MunicipalityNumber::from_trusted(text.trim())
+            .ok_or_else(|| format!("'{text}' is not a four-digit municipality number"))?;
+        if self.by_number.contains_key(&number) {
+            Ok(number)
+        } else {
+            Err(format!(
+                "municipality {number} is not one of the {} municipalities of 2020–2023",
+                self.by_number.len()
+            ))
+        }
+    }
+
+    pub fn get(&self, number: MunicipalityNumber) -> Option<&Municipality> {
+        self.by_number.get(&number)
+    }
+
+    pub fn name(&self, number: MunicipalityNumber) -> &str {
+        self.get(number)
+            .map(|m| m.name.as_str())
+            .unwrap_or("(unknown)")
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Municipality> {
+        self.by_number.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_number.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_number.is_empty()
+    }
+}
+
+#[cfg(test)]
+impl Municipalities {
+    /// The shipped list for the domain's own tests; the product reads it
+    /// through `io::shipped`.
+    pub(crate) fn shipped() -> Municipalities {
+        Municipalities::from_csv(include_str!("../../rules/kommunar-2022.csv"))
+            .expect("the shipped municipality list is valid")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_list_has_the_356_municipalities_and_the_population_of_norway() {
+        let list = Municipalities::shipped();
+        assert_eq!(list.len(), 356);
+        let population: u64 = list.iter().map(|m| m.population_2022).sum();
+        assert_eq!(population, 5_425_270);
+        assert_eq!(list.name(list.parse("0301").unwrap()), "Oslo");
+    }
+
+    #[test]
+    fn a_number_outside_the_list_is_refused_with_a_reason() {
+        let list = Municipalities::shipped();
+        assert!(list
+            .parse("3101")
+            .unwrap_err()
+            .contains("not one of the 356"));
+        assert!(list.parse("301").unwrap_err().contains("four-digit"));
+        assert!(list.parse("abcd").is_err());
+    }
+}

@@ -1,0 +1,698 @@
+//! The settlement register (busettingsregister): an event log of who was
+//! settled where and when, who moved, left or was born (DOMAIN.md §3).
+//!
+//! This module parses and validates rows that the import edge has read from a
+//! CSV or XLSX file, and turns events into [`Person`] timelines for the accrual
+//! computation. It does no I/O.
+
+use crate::domain::calendar::{age_on, parse_iso_date, Period};
+use crate::domain::grant::{Basis, Category};
+use crate::domain::municipality::{Municipalities, MunicipalityNumber};
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::sync::Arc;
+
+/// The columns of a register file, in order.
+pub const COLUMNS: [&str; 10] = [
+    "event",
+    "date",
+    "person_id",
+    "household_id",
+    "birth_date",
+    "municipality",
+    "basis",
+    "unaccompanied",
+    "country",
+    "mother_id",
+];
+
+/// The kind of a register event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EventKind {
+    /// Busett: settled in a municipality.
+    Settled,
+    /// Fødd: a child born after the mother's settlement (R7).
+    Born,
+    /// Flytta: moved to another municipality.
+    Moved,
+    /// Utvandra or død: left the register.
+    Exited,
+}
+
+impl EventKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            EventKind::Settled => "settled",
+            EventKind::Born => "born",
+            EventKind::Moved => "moved",
+            EventKind::Exited => "exited",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<EventKind> {
+        [
+            EventKind::Settled,
+            EventKind::Born,
+            EventKind::Moved,
+            EventKind::Exited,
+        ]
+        .into_iter()
+        .find(|k| k.code() == text)
+    }
+
+    fn required_columns(self) -> &'static [&'static str] {
+        match self {
+            EventKind::Settled => &[
+                "date",
+                "person_id",
+                "household_id",
+                "birth_date",
+                "municipality",
+                "basis",
+                "unaccompanied",
+                "country",
+            ],
+            EventKind::Born => &["date", "person_id", "birth_date", "mother_id"],
+            EventKind::Moved => &["date", "person_id", "municipality"],
+            EventKind::Exited => &["date", "person_id"],
+        }
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One event of the register, parsed and valid on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub kind: EventKind,
+    pub date: NaiveDate,
+    pub person_id: String,
+    pub household_id: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+    pub municipality: Option<MunicipalityNumber>,
+    pub basis: Option<Basis>,
+    pub unaccompanied: Option<bool>,
+    pub country: Option<String>,
+    pub mother_id: Option<String>,
+}
+
+impl Event {
+    /// The event's fields as text, in the order of [`COLUMNS`].
+    pub fn fields(&self) -> [String; 10] {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        [
+            self.kind.code().to_string(),
+            self.date.to_string(),
+            self.person_id.clone(),
+            opt(&self.household_id),
+            self.birth_date.map(|d| d.to_string()).unwrap_or_default(),
+            self.municipality.map(|m| m.to_string()).unwrap_or_default(),
+            self.basis.map(|b| b.code().to_string()).unwrap_or_default(),
+            self.unaccompanied
+                .map(|u| u.to_string())
+                .unwrap_or_default(),
+            opt(&self.country),
+            opt(&self.mother_id),
+        ]
+    }
+
+    /// Events are identified by their content: the same row imported twice is
+    /// the same event (DOMAIN.md §3).
+    pub fn content_key(&self) -> String {
+        format!("{:032x}", self.content_hash())
+    }
+
+    /// The content key as a number: the first 128 bits of the SHA-256 of
+    /// the fields. Compared and hashed inline, without a string.
+    pub fn content_hash(&self) -> u128 {
+        let mut hasher = Sha256::new();
+        for field in self.fields() {
+            hasher.update(field.as_bytes());
+            hasher.update([0x1f]);
+        }
+        let digest = hasher.finalize();
+        u128::from_be_bytes(digest[..16].try_into().expect("16 bytes"))
+    }
+
+    /// Order of events of one person on the same date.
+    fn sort_key(&self) -> (NaiveDate, EventKind) {
+        (self.date, self.kind)
+    }
+}
+
+/// A row as read from a file: its 1-based row number (the header is row 1)
+/// and its cells by column name order of [`COLUMNS`].
+#[derive(Debug, Clone)]
+pub struct RawRow {
+    pub row: usize,
+    pub cells: Vec<String>,
+}
+
+/// One problem of an import, reported as `file:row:column: reason`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub row: usize,
+    pub column: String,
+    pub reason: String,
+}
+
+impl Problem {
+    pub fn new(row: usize, column: &str, reason: impl Into<String>) -> Problem {
+        Problem {
+            row,
+            column: column.to_string(),
+            reason: reason.into(),
+        }
+    }
+
+    pub fn display_in(&self, file: &str) -> String {
+        format!("{file}:{}:{}: {}", self.row, self.column, self.reason)
+    }
+}
+
+/// Parses one row on its own: fields present, well-formed and known.
+pub fn parse_row(
+    raw: &RawRow,
+    municipalities: &Municipalities,
+    today: NaiveDate,
+) -> Result<Event, Vec<Problem>> {
+    let row = raw.row;
+    let cell = |name: &str| -> &str {
+        let index = COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .expect("known column");
+        raw.cells.get(index).map(|s| s.trim()).unwrap_or("")
+    };
+    let mut problems = Vec::new();
+    let kind = match EventKind::parse(cell("event")) {
+        Some(kind) => kind,
+        None => {
+            let reason = if cell("event").is_empty() {
+                "missing event".to_string()
+            } else {
+                format!(
+                    "unknown event '{}' (settled, born, moved, exited)",
+                    cell("event")
+                )
+            };
+            return Err(vec![Problem::new(row, "event", reason)]);
+        }
+    };
+    for column in kind.required_columns() {
+        if cell(column).is_empty() {
+            problems.push(Problem::new(
+                row,
+                column,
+                format!("missing {column} for a {kind} event"),
+            ));
+        }
+    }
+    let present = |name: &str| (!cell(name).is_empty()).then(|| cell(name));
+    let date_of = |name: &str, problems: &mut Vec<Problem>| -> Option<NaiveDate> {
+        let text = present(name)?;
+        match parse_iso_date(text) {
+            Ok(date) if date > today => {
+                problems.push(Problem::new(row, name, format!("{date} is in the future")));
+                None
+            }
+            Ok(date) => Some(date),
+            Err(reason) => {
+                problems.push(Problem::new(row, name, reason));
+                None
+            }
+        }
+    };
+    let date = date_of("date", &mut problems);
+    let birth_date = date_of("birth_date", &mut problems);
+    let person_id = cell("person_id").to_string();
+    if person_id.chars().count() > 32 {
+        problems.push(Problem::new(row, "person_id", "longer than 32 characters"));
+    }
+    for column in ["person_id", "household_id", "mother_id"] {
+        if cell(column).chars().any(char::is_control) {
+            problems.push(Problem::new(row, column, "contains a control character"));
+        }
+    }
+    let municipality = present("municipality").and_then(|text| {
+        municipalities
+            .parse(text)
+            .map_err(|reason| problems.push(Problem::new(row, "municipality", reason)))
+            .ok()
+    });
+    let basis = present("basis").and_then(|text| {
+        text.parse::<Basis>()
+            .map_err(|reason| problems.push(Problem::new(row, "basis", reason)))
+            .ok()
+    });
+    let unaccompanied = present("unaccompanied").and_then(|text| match text {
+        "true" => Some(true),
+        "false" => Some(false),
+        other => {
+            problems.push(Problem::new(
+                row,
+                "unaccompanied",
+                format!("'{other}' is not true or false"),
+            ));
+            None
+        }
+    });
+    let country = present("country").and_then(|text| {
+        if text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase()) {
+            Some(text.to_string())
+        } else {
+            problems.push(Problem::new(
+                row,
+                "country",
+                format!("'{text}' is not an ISO 3166-1 alpha-2 code"),
+            ));
+            None
+        }
+    });
+    if let (Some(birth), Some(date)) = (birth_date, date) {
+        if birth > date {
+            problems.push(Problem::new(
+                row,
+                "birth_date",
+                format!("born {birth}, after the event's date {date}"),
+            ));
+        }
+        if kind == EventKind::Born && birth != date {
+            problems.push(Problem::new(
+                row,
+                "birth_date",
+                "a born event's date is the birth date",
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Event {
+        kind,
+        date: date.expect("checked"),
+        person_id,
+        household_id: present("household_id").map(str::to_string),
+        birth_date,
+        municipality,
+        basis,
+        unaccompanied,
+        country,
+        mother_id: present("mother_id").map(str::to_string),
+    })
+}
+
+/// Checks the events of a file against each other and against what the
+/// database already holds for the same persons (`existing`). Returns the
+/// events that are new (not already in the database by content) or every
+/// problem found.
+pub fn validate_batch(
+    incoming: Vec<(usize, Event)>,
+    existing: &[Event],
+) -> Result<Vec<Event>, Vec<Problem>> {
+    validate_batch_rows(incoming, existing).map(|rows| rows.into_iter().map(|(_, e)| e).collect())
+}
+
+/// [`validate_batch`], keeping each new event's row: the events a file adds,
+/// each once, in the file's order.
+pub fn validate_batch_rows(
+    incoming: Vec<(usize, Event)>,
+    existing: &[Event],
+) -> Result<Vec<(usize, Event)>, Vec<Problem>> {
+    // Keys as 128-bit numbers: a set of strings cost more per event the
+    // larger the file (one pointer chase per probe).
+    let existing_keys: HashSet<u128> = existing.iter().map(Event::content_hash).collect();
+    let mut seen_in_file: HashSet<u128> = HashSet::with_capacity(incoming.len());
+    let mut new_events: Vec<(usize, Event)> = Vec::new();
+    for (row, event) in incoming {
+        let key = event.content_hash();
+        if existing_keys.contains(&key) || !seen_in_file.insert(key) {
+            continue; // the same event again adds nothing
+        }
+        new_events.push((row, event));
+    }
+
+    // Every event of every person concerned, the existing ones with row 0,
+    // sorted by person and then in the order they happened: one sort
+    // instead of a map of vectors, whose cost per event grew with the file.
+    let mut timeline: Vec<(usize, &Event)> = existing
+        .iter()
+        .map(|event| (0, event))
+        .chain(new_events.iter().map(|(row, event)| (*row, event)))
+        .collect();
+    timeline.sort_by(|(row_a, a), (row_b, b)| {
+        a.person_id
+            .cmp(&b.person_id)
+            .then_with(|| (a.sort_key(), *row_a).cmp(&(b.sort_key(), *row_b)))
+    });
+    let mut problems = Vec::new();
+    // Each person's entry (settlement or birth), in person order.
+    let mut entry_of: Vec<(&str, (usize, &Event))> = Vec::new();
+    for events in timeline.chunk_by(|(_, a), (_, b)| a.person_id == b.person_id) {
+        let person = events[0].1.person_id.as_str();
+        check_person_timeline(person, events, &mut problems);
+        if let Some(first) = events
+            .iter()
+            .find(|(_, e)| matches!(e.kind, EventKind::Settled | EventKind::Born))
+        {
+            entry_of.push((person, *first));
+        }
+    }
+    for (row, event) in &new_events {
+        if event.kind != EventKind::Born {
+            continue;
+        }
+        let mother_id = event.mother_id.as_deref().unwrap_or("");
+        let mother = entry_of
+            .binary_search_by(|(person, _)| (*person).cmp(mother_id))
+            .ok()
+            .map(|index| entry_of[index].1);
+        match mother {
+            Some((_, mother)) if mother.kind == EventKind::Settled => {
+                if event.date < mother.date {
+                    problems.push(Problem::new(
+                        *row,
+                        "date",
+                        format!("born {} before the mother's settlement on {}: a child born before settlement is settled with her", event.date, mother.date),
+                    ));
+                }
+            }
+            _ => problems.push(Problem::new(
+                *row,
+                "mother_id",
+                format!("the mother {mother_id} has no settled record"),
+            )),
+        }
+    }
+    if problems.is_empty() {
+        Ok(new_events)
+    } else {
+        problems.sort_by(|a, b| (a.row, &a.column).cmp(&(b.row, &b.column)));
+        Err(problems)
+    }
+}
+
+/// The checks of one person's events in date order. What is in the
+/// database was accepted before (row 0), so a conflict is reported at the
+/// new row involved: the event itself, or the new event that causes it (an
+/// exit or a move dated before events already stored).
+fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mut Vec<Problem>) {
+    let where_ = |row: usize| {
+        if row == 0 {
+            "already in the database".to_string()
+        } else {
+            format!("row {row}")
+        }
+    };
+    let entry = events
+        .iter()
+        .find(|(_, e)| matches!(e.kind, EventKind::Settled | EventKind::Born))
+        .map(|(row, e)| (*row, e.date));
+    let mut exit: Option<(usize, NaiveDate)> = None;
+    let mut current: Option<(usize, Option<MunicipalityNumber>)> = None;
+    let mut entered = false;
+    for (row, event) in events {
+        let row = *row;
+        let mut fault = |cause_row: usize, column: &str, reason: String| {
+            if row > 0 {
+                problems.push(Problem::new(row, column, reason));
+            } else if cause_row > 0 {
+                problems.push(Problem::new(
+                    cause_row,
+                    column,
+                    format!("{reason} (the {} is already in the database)", event.kind),
+                ));
+            }
+        };
+        let Some((entry_row, entry_date)) = entry else {
+            fault(
+                0,
+                "person_id",
+                format!("{} for {person}, who has no settled record", event.kind),
+            );
+            continue;
+        };
+        if let Some((exit_row, exit_date)) = exit {
+            fault(
+                exit_row,
+                "date",
+                format!(
+                    "{} on {} after the person's exit on {exit_date}",
+                    event.kind, event.date
+                ),
+            );
+            continue;
+        }
+        match event.kind {
+            EventKind::Settled | EventKind::Born => {
+                if entered {
+                    fault(
+                        entry_row,
+                        "person_id",
+                        format!(
+                            "a second settled or born for {person} (first on {entry_date}, {})",
+                            where_(entry_row)
+                        ),
+                    );
+                    continue;
+                }
+                entered = true;
+                current = Some((row, event.municipality));
+            }
+            EventKind::Moved | EventKind::Exited => {
+                if !entered {
+                    fault(
+                        entry_row,
+                        "date",
+                        format!(
+                            "{} on {} before the person's settlement on {entry_date}",
+                            event.kind, event.date
+                        ),
+                    );
+                    continue;
+                }
+                if event.kind == EventKind::Exited {
+                    exit = Some((row, event.date));
+                } else {
+                    let (current_row, municipality) = current.unwrap_or((0, None));
+                    if municipality == event.municipality {
+                        let m = event
+                            .municipality
+                            .map(|m| m.to_string())
+                            .unwrap_or_default();
+                        fault(
+                            current_row,
+                            "municipality",
+                            format!("a move to {m}, where {person} already lives"),
+                        );
+                        continue;
+                    }
+                    current = Some((row, event.municipality));
+                }
+            }
+        }
+    }
+}
+
+/// A child under R7: born to a settled mother.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BirthLink {
+    pub mother_id: Arc<str>,
+    pub mother_settlement_date: NaiveDate,
+    /// Days from the mother's settlement to the birth; R7 covers 0–183.
+    pub days_after_mother_settlement: i64,
+}
+
+/// One person's timeline, as the accrual rules need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub id: Arc<str>,
+    pub household_id: Arc<str>,
+    pub birth_date: NaiveDate,
+    /// The settlement date; for a child under R7 the birth date.
+    pub settlement_date: NaiveDate,
+    /// The settling municipality; for a born child the mother's municipality
+    /// of the birth month.
+    pub settlement_municipality: MunicipalityNumber,
+    /// For a born child, the mother's basis.
+    pub basis: Basis,
+    pub unaccompanied: bool,
+    /// For a born child, the mother's country.
+    pub country: String,
+    /// The calendar year of grant year 1: the settlement year, or for a born
+    /// child the mother's settlement year (R7).
+    pub clock_year: i32,
+    /// How many persons of the household were settled on the same date.
+    pub household_settled_same_day: u32,
+    pub born: Option<BirthLink>,
+    /// Moves in date order: the date and the new municipality.
+    pub moves: Vec<(NaiveDate, MunicipalityNumber)>,
+    pub exit: Option<NaiveDate>,
+}
+
+impl Person {
+    pub fn settlement_period(&self) -> Period {
+        Period::of_date(self.settlement_date)
+    }
+
+    pub fn age_at_settlement(&self) -> i32 {
+        age_on(self.birth_date, self.settlement_date)
+    }
+
+    /// R3: the category on the settlement date.
+    pub fn category(&self) -> Category {
+        let adult = self.age_at_settlement() >= 18;
+        match (adult, self.unaccompanied) {
+            (false, true) => Category::UnaccompaniedMinor,
+            (false, false) => Category::Child,
+            (true, _) if self.household_settled_same_day <= 1 => Category::SingleAdult,
+            (true, _) => Category::Adult,
+        }
+    }
+
+    /// R5: the municipality of a month. A move in month m takes effect from
+    /// month m + `move_lag_months`; the municipality moved from keeps the
+    /// months before.
+    pub fn municipality_of(&self, period: Period, move_lag_months: u32) -> MunicipalityNumber {
+        let mut municipality = self.settlement_municipality;
+        for (date, to) in &self.moves {
+            if period >= Period::of_date(*date).plus_months(i64::from(move_lag_months)) {
+                municipality = *to;
+            }
+        }
+        municipality
+    }
+
+    /// R6: the last month that accrues (the exit month), if the person left.
+    pub fn last_period(&self) -> Option<Period> {
+        self.exit.map(Period::of_date)
+    }
+}
+
+/// The register as persons, built from validated events.
+#[derive(Debug, Clone, Default)]
+pub struct Register {
+    pub persons: Vec<Person>,
+}
+
+impl Register {
+    /// Builds the persons from the events of the register. Events must have
+    /// passed [`validate_batch`]; a born child's mother municipality uses the
+    /// move lag of R5.
+    pub fn build(events: &[Event], move_lag_months: u32) -> Register {
+        // One sort by person and date instead of a map of vectors: the
+        // events of each person lie side by side, in the order they happened
+        // (a stable sort keeps same-day events in the register's order).
+        let mut sorted: Vec<&Event> = events.iter().collect();
+        sorted.sort_by(|a, b| {
+            a.person_id
+                .cmp(&b.person_id)
+                .then_with(|| a.sort_key().cmp(&b.sort_key()))
+        });
+        let mut same_day: HashMap<(&str, NaiveDate), u32> = HashMap::new();
+        for event in events.iter().filter(|e| e.kind == EventKind::Settled) {
+            let household = event.household_id.as_deref().unwrap_or("");
+            *same_day.entry((household, event.date)).or_default() += 1;
+        }
+        let mut persons: Vec<Person> = Vec::new();
+        let mut births: Vec<(&Event, Vec<&Event>)> = Vec::new();
+        for events in sorted.chunk_by(|a, b| a.person_id == b.person_id) {
+            let id = events[0].person_id.as_str();
+            let Some(entry) = events.first().filter(|e| e.kind == EventKind::Settled) else {
+                if let Some(born) = events.iter().copied().find(|e| e.kind == EventKind::Born) {
+                    let own = events
+                        .iter()
+                        .copied()
+                        .filter(|e| e.kind != EventKind::Born)
+                        .collect();
+                    births.push((born, own));
+                }
+                continue;
+            };
+            let household = entry.household_id.clone().unwrap_or_default();
+            let mut person = Person {
+                id: Arc::from(id),
+                household_id: Arc::from(household.as_str()),
+                birth_date: entry.birth_date.expect("validated"),
+                settlement_date: entry.date,
+                settlement_municipality: entry.municipality.expect("validated"),
+                basis: entry.basis.expect("validated"),
+                unaccompanied: entry.unaccompanied.unwrap_or(false),
+                country: entry.country.clone().unwrap_or_default(),
+                clock_year: Period::of_date(entry.date).year,
+                household_settled_same_day: same_day
+                    .get(&(household.as_str(), entry.date))
+                    .copied()
+                    .unwrap_or(1),
+                born: None,
+                moves: Vec::new(),
+                exit: None,
+            };
+            apply_later_events(&mut person, &events[1..]);
+            persons.push(person);
+        }
+        // The settled persons are in id order: a mother is found by search.
+        let settled = persons.len();
+        for (born, own) in births {
+            let mother_id = born.mother_id.as_deref().unwrap_or("");
+            let Ok(index) = persons[..settled].binary_search_by(|p| p.id.as_ref().cmp(mother_id))
+            else {
+                continue;
+            };
+            let mother = &persons[index];
+            let mut child = Person {
+                id: Arc::from(born.person_id.as_str()),
+                household_id: mother.household_id.clone(),
+                birth_date: born.date,
+                settlement_date: born.date,
+                settlement_municipality: mother
+                    .municipality_of(Period::of_date(born.date), move_lag_months),
+                basis: mother.basis,
+                unaccompanied: false,
+                country: mother.country.clone(),
+                clock_year: mother.clock_year,
+                household_settled_same_day: mother.household_settled_same_day,
+                born: Some(BirthLink {
+                    mother_id: mother.id.clone(),
+                    mother_settlement_date: mother.settlement_date,
+                    days_after_mother_settlement: (born.date - mother.settlement_date).num_days(),
+                }),
+                moves: Vec::new(),
+                exit: None,
+            };
+            apply_later_events(&mut child, &own);
+            persons.push(child);
+        }
+        persons.sort_by(|a, b| a.id.cmp(&b.id));
+        Register { persons }
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.persons
+            .binary_search_by(|p| p.id.as_ref().cmp(id))
+            .ok()
+            .map(|i| &self.persons[i])
+    }
+}
+
+fn apply_later_events(person: &mut Person, events: &[&Event]) {
+    for event in events {
+        match event.kind {
+            EventKind::Moved => person
+                .moves
+                .push((event.date, event.municipality.expect("validated"))),
+            EventKind::Exited => person.exit = Some(event.date),
+            EventKind::Settled | EventKind::Born => {}
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "register_tests.rs"]
+mod tests;

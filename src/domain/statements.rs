@@ -1,0 +1,968 @@
+//! The annual statements (årsrekneskap) built from the ledger: the
+//! appropriation statement (løyvingsrapportering) with notes A and B, and the
+//! object-account statement (artskontorapportering) with notes 2–8, the
+//! balance with the treasury (mellomvære) and the capital accounts.
+//!
+//! Pure: accounts, budget lines, allocations and postings in; tables of
+//! exact øre sums out. Every printed figure is its exact øre sum rounded half
+//! away from zero ([`Ore::round_half_away_to_kroner`]); sums are never taken
+//! of rounded lines. The named invariants are checked on every build.
+
+use crate::domain::ledger::{Account, Allocation, BudgetKey, BudgetLine};
+use crate::domain::money::Ore;
+use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeMap;
+
+/// A posting with what the statements need to know about its voucher.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerEntry {
+    pub date: NaiveDate,
+    /// Carried by an opening-balance voucher (`IB-*`).
+    pub opening: bool,
+    pub account: String,
+    pub budget_key: Option<BudgetKey>,
+    pub amount: Ore,
+}
+
+/// Everything a year's statements are built from.
+pub struct StatementInput<'a> {
+    pub year: i32,
+    pub accounts: &'a BTreeMap<String, Account>,
+    pub budget_lines: &'a [BudgetLine],
+    pub allocations: &'a [Allocation],
+    pub entries: &'a [LedgerEntry],
+}
+
+/// A figure of a table: an exact amount, or nothing printed.
+pub type Figure = Option<Ore>;
+
+/// One table of the statements: CSV header and rows. Text cells and figures
+/// are kept apart so that figures stay exact until they are printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The file name, as in the report fixture (`expected-appropriation.csv`).
+    pub file_name: &'static str,
+    pub text_columns: Vec<&'static str>,
+    pub figure_columns: Vec<&'static str>,
+    pub rows: Vec<(Vec<String>, Vec<Figure>)>,
+}
+
+impl Table {
+    fn new(
+        file_name: &'static str,
+        text_columns: &[&'static str],
+        figure_columns: &[&'static str],
+    ) -> Table {
+        Table {
+            file_name,
+            text_columns: text_columns.to_vec(),
+            figure_columns: figure_columns.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, text: &[&str], figures: &[Figure]) {
+        self.rows.push((
+            text.iter().map(|s| s.to_string()).collect(),
+            figures.to_vec(),
+        ));
+    }
+
+    /// The CSV text: figures in whole kroner, rounded half away from zero.
+    pub fn to_csv(&self) -> String {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let header: Vec<&str> = self
+            .text_columns
+            .iter()
+            .chain(self.figure_columns.iter())
+            .copied()
+            .collect();
+        writer.write_record(&header).expect("in memory");
+        for (text, figures) in &self.rows {
+            let mut record: Vec<String> = text.clone();
+            record.extend(figures.iter().map(|f| {
+                f.map(|o| o.round_half_away_to_kroner().to_string())
+                    .unwrap_or_default()
+            }));
+            writer.write_record(&record).expect("in memory");
+        }
+        String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8")
+    }
+
+    /// The figure of a row (found by its first text cell) and column.
+    pub fn figure(&self, first_cell: &str, column: &str) -> Figure {
+        let index = self.figure_columns.iter().position(|c| *c == column)?;
+        self.rows
+            .iter()
+            .find(|(text, _)| text.first().map(String::as_str) == Some(first_cell))
+            .and_then(|(_, f)| f[index])
+    }
+}
+
+/// A named invariant that did not hold.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invariant '{name}' failed: asserted {asserted}, calculated {calculated}, difference {difference}; look at {hint}")]
+pub struct InvariantFailure {
+    pub name: String,
+    pub asserted: Ore,
+    pub calculated: Ore,
+    pub difference: Ore,
+    pub hint: String,
+}
+
+/// The nine tables of the statements of a year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statements {
+    pub year: i32,
+    pub appropriation: Table,
+    pub note_a: Table,
+    pub note_b: Table,
+    pub capital: Table,
+    pub holdings: Table,
+    pub object_accounts: Table,
+    pub notes: Table,
+    pub treasury_balance: Table,
+    pub note_8: Table,
+    /// The invariants that were checked, by name.
+    pub invariants_checked: Vec<String>,
+}
+
+impl Statements {
+    pub fn tables(&self) -> [&Table; 9] {
+        [
+            &self.appropriation,
+            &self.note_a,
+            &self.note_b,
+            &self.capital,
+            &self.holdings,
+            &self.object_accounts,
+            &self.notes,
+            &self.treasury_balance,
+            &self.note_8,
+        ]
+    }
+}
+
+/// The object-account statement's lines: (line, label, how it is computed).
+/// The state's standard layout, with the report's Nynorsk labels.
+const OBJECT_ACCOUNT_LINES: [(&str, &str); 22] = [
+    ("income_operating.gebyr", "Innbetalingar frå gebyr"),
+    (
+        "income_operating.tilskot",
+        "Innbetalingar frå tilskot og overføringar",
+    ),
+    ("income_operating.sal", "Sals- og leigeinnbetalingar"),
+    ("income_operating.andre", "Andre innbetalingar"),
+    ("income_operating.total", "Sum innbetalingar frå drift"),
+    ("expense_operating.salary", "Utbetalingar til lønn"),
+    ("expense_operating.other", "Andre utbetalingar til drift"),
+    ("expense_operating.total", "Sum utbetalingar til drift"),
+    ("operating.net", "Netto rapporterte driftsutgifter"),
+    (
+        "finance_income.total",
+        "Sum investerings- og finansinntekter",
+    ),
+    ("investment.investments", "Utbetaling til investeringar"),
+    ("investment.shares", "Utbetaling til kjøp av aksjar"),
+    ("investment.finance_expense", "Utbetaling av finansutgifter"),
+    ("investment.total", "Sum investerings- og finansutgifter"),
+    (
+        "investment.net",
+        "Netto rapporterte investerings- og finansutgifter",
+    ),
+    (
+        "collection.total",
+        "Sum innkrevjingsverksemd og andre overføringar til staten",
+    ),
+    (
+        "grants.total",
+        "Sum tilskotsforvaltning og andre overføringar frå staten",
+    ),
+    (
+        "common.1985",
+        "Gruppelivsforsikring konto 1985 (ref. kap. 5309 inntekt)",
+    ),
+    (
+        "common.1986",
+        "Arbeidsgivaravgift konto 1986 (ref. kap. 5700 inntekt)",
+    ),
+    (
+        "common.1987",
+        "Nettoføringsordning for meirverdiavgift konto 1987 (ref. kap. 1633 utgift)",
+    ),
+    ("common.net", "Netto rapporterte utgifter på felleskapittel"),
+    ("net", "Netto rapportert til løyvingsrekneskapen"),
+];
+
+/// The lines of notes 2–7: (note, chart line or total, label, printed only
+/// when non-zero in one of the years).
+const NOTE_LINES: [(&str, &str, &str, bool); 34] = [
+    ("2", "note2.lonn", "Lønn", false),
+    ("2", "note2.aga", "Arbeidsgivaravgift", false),
+    ("2", "note2.pensjon", "Pensjonsutgifter", false),
+    (
+        "2",
+        "note2.refusjon",
+        "Sjukepengar og andre refusjonar (–)",
+        false,
+    ),
+    ("2", "note2.andre", "Andre ytingar", false),
+    ("2", "note2.total", "Sum utbetalingar til lønn", false),
+    ("3", "note3.husleige", "Husleige", false),
+    (
+        "3",
+        "note3.vedlikehald_eigne",
+        "Vedlikehald eigne bygg og anlegg",
+        false,
+    ),
+    (
+        "3",
+        "note3.vedlikehald_leigde",
+        "Vedlikehald og ombygging av leigde lokale",
+        false,
+    ),
+    (
+        "3",
+        "note3.eigedom_andre",
+        "Andre utgifter til drift av eigedom og lokale",
+        false,
+    ),
+    (
+        "3",
+        "note3.reparasjon",
+        "Reparasjon og vedlikehald av maskiner, utstyr osv.",
+        false,
+    ),
+    ("3", "note3.utstyr", "Mindre utstyrsanskaffingar", false),
+    (
+        "3",
+        "note3.leige",
+        "Leige av maskiner, inventar og liknande",
+        false,
+    ),
+    ("3", "note3.konsulent", "Kjøp av konsulenttenester", false),
+    (
+        "3",
+        "note3.framande",
+        "Kjøp av andre framande tenester",
+        false,
+    ),
+    ("3", "note3.reiser", "Reiser og diett", false),
+    ("3", "note3.andre", "Andre driftsutgifter", false),
+    (
+        "3",
+        "note3.total",
+        "Sum andre utbetalingar til drift",
+        false,
+    ),
+    ("4", "note4.renteinntekt", "Renteinntekter", true),
+    ("4", "note4.valutagevinst", "Valutagevinst", true),
+    ("4", "note4.anna_inntekt", "Anna finansinntekt", true),
+    (
+        "4",
+        "note4.total_income",
+        "Sum innbetaling av finansinntekter",
+        true,
+    ),
+    ("4", "note4.renteutgift", "Renteutgifter", true),
+    ("4", "note4.valutatap", "Valutatap", true),
+    ("4", "note4.anna_utgift", "Anna finansutgift", true),
+    (
+        "4",
+        "note4.total_expense",
+        "Sum utbetaling av finansutgifter",
+        true,
+    ),
+    (
+        "5",
+        "note5.immaterielle",
+        "Immaterielle eigedelar og liknande",
+        true,
+    ),
+    (
+        "5",
+        "note5.bygningar",
+        "Tomter, bygningar og annan fast eigedom",
+        true,
+    ),
+    ("5", "note5.infrastruktur", "Infrastruktureigedelar", true),
+    ("5", "note5.maskiner", "Maskiner og transportmiddel", true),
+    (
+        "5",
+        "note5.inventar",
+        "Driftslausøyre, inventar, verktøy og liknande",
+        true,
+    ),
+    ("5", "note5.total", "Sum utbetaling til investeringar", true),
+    (
+        "6",
+        "note6.tilfeldige",
+        "Tilfeldige og andre inntekter (Statskonto 530929)",
+        false,
+    ),
+    (
+        "7",
+        "note7.total",
+        "Sum tilskotsforvaltning og andre overføringar frå staten",
+        false,
+    ),
+];
+
+/// Note 7's lines before its total, printed in the order of this list.
+const NOTE7_LINES: [(&str, &str); 6] = [
+    ("note7.kommunar", "Tilskot til kommunar"),
+    ("note7.fylkeskommunar", "Tilskot til fylkeskommunar"),
+    ("note7.foretak", "Tilskot til ikkje-finansielle føretak"),
+    ("note7.hushald", "Tilskot til hushald"),
+    ("note7.ideelle", "Tilskot til ideelle organisasjonar"),
+    ("note7.statsforvaltninga", "Tilskot til Statsforvaltninga"),
+];
+
+/// The lines of the balance with the treasury.
+const TREASURY_LINES: [(&str, &str); 9] = [
+    ("mv.fordringar_tilsette", "Fordringar på tilsette"),
+    ("mv.kontantar", "Kontantar"),
+    (
+        "mv.bank",
+        "Bankkontoar med statlege midlar utanfor Noregs Bank",
+    ),
+    ("mv.skattetrekk", "Skuldig skattetrekk og andre trekk"),
+    ("mv.offentlege_avgifter", "Skuldige offentlege avgifter"),
+    (
+        "mv.pensjonspremie",
+        "Avsett pensjonspremie til Statens pensjonskasse",
+    ),
+    ("mv.forskot", "Mottekne forskotsbetalingar"),
+    (
+        "mv.lonn_negativ",
+        "Lønn (negativ netto, for mykje utbetalt lønn m.m.)",
+    ),
+    (
+        "mv.differansar",
+        "Differansar på bank og uidentifiserte innbetalingar",
+    ),
+];
+
+/// Note 8's asset and liability lines.
+const NOTE8_ASSETS: [(&str, &str); 4] = [
+    ("n8.aksjar", "Investeringar i aksjar og andelar"),
+    ("n8.kundefordringar", "Kundefordringar"),
+    ("n8.andre_fordringar", "Andre fordringar"),
+    ("n8.bank", "Bankinnskot, kontantar og liknande"),
+];
+const NOTE8_LIABILITIES: [(&str, &str); 4] = [
+    ("n8.leverandorgjeld", "Leverandørgjeld"),
+    ("n8.skattetrekk", "Skuldig skattetrekk"),
+    ("n8.offentlege_avgifter", "Skuldige offentlege avgifter"),
+    ("n8.anna_kortsiktig", "Anna kortsiktig gjeld"),
+];
+
+/// The treasury accounts (Noregs Bank konsernkonto) and the change in the
+/// balance with the treasury, with the report's labels.
+pub const TREASURY_RECEIPTS_ACCOUNT: &str = "60088701";
+pub const TREASURY_PAYMENTS_ACCOUNT: &str = "60088702";
+const CHANGE_IN_BALANCE_ACCOUNT: &str = "705005";
+
+/// Account groups whose amounts are income, printed positive.
+const INCOME_GROUPS: [&str; 3] = ["income_operating", "finance_income", "collection"];
+
+/// Note B's share of an operating post's allocation that may move to next
+/// year: 5 %.
+pub const OPERATING_TRANSFER_PERCENT: i64 = 5;
+
+/// Sums of one year: per account, per budget line, per chart line, per group.
+#[derive(Default)]
+struct YearSums {
+    by_account: BTreeMap<String, Ore>,
+    by_budget_line: BTreeMap<BudgetKey, Ore>,
+    by_line: BTreeMap<String, Ore>,
+    by_group: BTreeMap<String, Ore>,
+    any: bool,
+}
+
+impl YearSums {
+    fn of(entries: &[LedgerEntry], accounts: &BTreeMap<String, Account>, year: i32) -> YearSums {
+        let mut sums = YearSums::default();
+        for entry in entries
+            .iter()
+            .filter(|e| !e.opening && e.date.year() == year)
+        {
+            sums.any = true;
+            *sums.by_account.entry(entry.account.clone()).or_default() += entry.amount;
+            if let Some(key) = &entry.budget_key {
+                *sums.by_budget_line.entry(key.clone()).or_default() += entry.amount;
+            }
+            if let Some(account) = accounts.get(&entry.account) {
+                *sums.by_line.entry(account.line.clone()).or_default() += entry.amount;
+                *sums.by_group.entry(account.group.clone()).or_default() += entry.amount;
+            }
+        }
+        sums
+    }
+
+    fn line(&self, line: &str) -> Ore {
+        self.by_line.get(line).copied().unwrap_or_default()
+    }
+
+    fn group(&self, group: &str) -> Ore {
+        self.by_group.get(group).copied().unwrap_or_default()
+    }
+}
+
+/// Balances of the balance accounts at the start and end of the year.
+struct Balances {
+    opening: BTreeMap<String, Ore>,
+    closing: BTreeMap<String, Ore>,
+}
+
+impl Balances {
+    fn of(entries: &[LedgerEntry], year: i32) -> Balances {
+        let mut opening: BTreeMap<String, Ore> = BTreeMap::new();
+        let mut closing: BTreeMap<String, Ore> = BTreeMap::new();
+        for entry in entries {
+            let before = entry.date.year() < year || (entry.opening && entry.date.year() == year);
+            let within = entry.date.year() <= year;
+            if before {
+                *opening.entry(entry.account.clone()).or_default() += entry.amount;
+            }
+            if within {
+                *closing.entry(entry.account.clone()).or_default() += entry.amount;
+            }
+        }
+        Balances { opening, closing }
+    }
+
+    fn sum(
+        map: &BTreeMap<String, Ore>,
+        accounts: &BTreeMap<String, Account>,
+        keep: impl Fn(&Account) -> bool,
+    ) -> Ore {
+        map.iter()
+            .filter(|(a, _)| {
+                accounts
+                    .get(*a)
+                    .is_some_and(|account| account.group == "balance" && keep(account))
+            })
+            .map(|(_, amount)| *amount)
+            .sum()
+    }
+}
+
+/// Builds the statements of a year and checks their invariants.
+pub fn build_statements(input: &StatementInput) -> Result<Statements, InvariantFailure> {
+    let year = input.year;
+    let this = YearSums::of(input.entries, input.accounts, year);
+    let last = YearSums::of(input.entries, input.accounts, year - 1);
+    let previous = |amount: Ore| last.any.then_some(amount);
+    let balances = Balances::of(input.entries, year);
+    let mut invariants = Invariants::default();
+
+    let allocation = |y: i32, key: &BudgetKey| {
+        input
+            .allocations
+            .iter()
+            .find(|a| a.year == y && &a.key == key)
+    };
+
+    // Appropriation statement and notes A and B.
+    let mut appropriation = Table::new(
+        "expected-appropriation.csv",
+        &["kind", "chapter", "post"],
+        &["allocated", "accounts", "difference"],
+    );
+    let mut note_a = Table::new(
+        "expected-note-a.csv",
+        &["chapter", "post"],
+        &["transferred", "allocated", "total"],
+    );
+    let mut note_b = Table::new(
+        "expected-note-b.csv",
+        &["chapter", "post", "keyword"],
+        &[
+            "difference",
+            "charged_by_others",
+            "difference_after_charges",
+            "extra_income",
+            "reallocation",
+            "savings",
+            "basis",
+            "max_transferable",
+            "transferable",
+        ],
+    );
+    let mut totals: BTreeMap<bool, (Ore, Ore)> = BTreeMap::new();
+    for income in [false, true] {
+        for line in input.budget_lines.iter().filter(|l| l.income == income) {
+            let posted = this
+                .by_budget_line
+                .get(&line.key)
+                .copied()
+                .unwrap_or_default();
+            let accounts = if income { -posted } else { posted };
+            let alloc = allocation(year, &line.key);
+            let total_allocation = alloc
+                .map(|a| a.transferred + a.allocated)
+                .unwrap_or_default();
+            let difference = alloc.map(|_| total_allocation - accounts);
+            let entry = totals.entry(income).or_default();
+            entry.0 += total_allocation;
+            entry.1 += accounts;
+            let kind = if income { "income" } else { "expense" };
+            appropriation.push(
+                &[kind, &line.key.chapter, &line.key.post],
+                &[Some(total_allocation), Some(accounts), difference],
+            );
+            if let Some(a) = alloc.filter(|_| line.notes.contains("A")) {
+                let total = a.transferred + a.allocated;
+                invariants.check(
+                    "Note A total = transferred + allocated",
+                    total,
+                    a.transferred + a.allocated,
+                    &format!("note A, {}", line.key),
+                );
+                note_a.push(
+                    &[&line.key.chapter, &line.key.post],
+                    &[Some(a.transferred), Some(a.allocated), Some(total)],
+                );
+            }
+            if let (Some(a), true) = (alloc, line.notes.contains("B")) {
+                let basis = total_allocation - accounts;
+                let max = max_transferable(line, a, allocation(year - 1, &line.key));
+                let transferable = possible_transfer(basis, max);
+                if let Some(max) = max {
+                    invariants.check_le(
+                        "Note B possible transfer ≤ maximum",
+                        transferable,
+                        max,
+                        &format!("note B, {}", line.key),
+                    );
+                }
+                invariants.check_le(
+                    "Note B possible transfer ≤ basis or 0",
+                    transferable,
+                    basis.max(Ore::ZERO),
+                    &format!("note B, {}", line.key),
+                );
+                invariants.check_le(
+                    "Note B possible transfer ≥ 0",
+                    Ore::ZERO,
+                    transferable,
+                    &format!("note B, {}", line.key),
+                );
+                note_b.push(
+                    &[
+                        &line.key.chapter,
+                        &line.key.post,
+                        if line.transferable {
+                            "kan overførast"
+                        } else {
+                            ""
+                        },
+                    ],
+                    &[
+                        Some(basis),
+                        None,
+                        Some(basis),
+                        None,
+                        None,
+                        None,
+                        Some(basis),
+                        max,
+                        Some(transferable),
+                    ],
+                );
+            }
+        }
+        let (allocated, accounts) = totals.get(&income).copied().unwrap_or_default();
+        let kind = if income {
+            "income_total"
+        } else {
+            "expense_total"
+        };
+        appropriation.push(&[kind, "", ""], &[Some(allocated), Some(accounts), None]);
+    }
+    let (_, expenses) = totals[&false];
+    let (_, income) = totals.get(&true).copied().unwrap_or_default();
+    let net_appropriation = expenses - income;
+    appropriation.push(&["net", "", ""], &[None, Some(net_appropriation), None]);
+
+    // Capital accounts and holdings.
+    let treasury_reported = |a: &Account| a.treasury_line().is_some();
+    let opening_mv = Balances::sum(&balances.opening, input.accounts, treasury_reported);
+    let closing_mv = Balances::sum(&balances.closing, input.accounts, treasury_reported);
+    let change_mv = closing_mv - opening_mv;
+    let receipts = this
+        .by_account
+        .get(TREASURY_RECEIPTS_ACCOUNT)
+        .copied()
+        .unwrap_or_default();
+    let payments = this
+        .by_account
+        .get(TREASURY_PAYMENTS_ACCOUNT)
+        .copied()
+        .unwrap_or_default();
+    let mut capital = Table::new("expected-capital.csv", &["account", "name"], &["amount"]);
+    capital.push(
+        &[TREASURY_RECEIPTS_ACCOUNT, "Noregs Bank KK /innbetalingar"],
+        &[Some(receipts)],
+    );
+    capital.push(
+        &[TREASURY_PAYMENTS_ACCOUNT, "Noregs Bank KK/utbetalingar"],
+        &[Some(payments)],
+    );
+    capital.push(
+        &[
+            CHANGE_IN_BALANCE_ACCOUNT,
+            "Endring i mellomvære med statskassa",
+        ],
+        &[Some(change_mv)],
+    );
+    let capital_total = net_appropriation + receipts + payments + change_mv;
+    capital.push(&["total", "Sum rapportert"], &[Some(capital_total)]);
+    invariants.check(
+        "net reported + treasury receipts + treasury payments + change in the balance with the treasury = 0",
+        Ore::ZERO,
+        capital_total,
+        "the capital accounts: a posting on a treasury account without its statskonto counterpart, or a balance movement not posted against the treasury",
+    );
+    let mut holdings = Table::new(
+        "expected-holdings.csv",
+        &["account", "name"],
+        &["closing", "opening", "change"],
+    );
+    holdings.push(
+        &[CHANGE_IN_BALANCE_ACCOUNT, "Mellomvære med statskassa"],
+        &[Some(closing_mv), Some(opening_mv), Some(change_mv)],
+    );
+
+    // Object-account statement and its notes.
+    let object = object_account_figures(&this);
+    let object_last = object_account_figures(&last);
+    let mut object_accounts = Table::new(
+        "expected-object-accounts.csv",
+        &["line", "label"],
+        &["amount", "previous"],
+    );
+    for (line, label) in OBJECT_ACCOUNT_LINES.iter() {
+        object_accounts.push(
+            &[line, label],
+            &[Some(object[*line]), previous(object_last[*line])],
+        );
+    }
+    invariants.check(
+        "net reported is the same in both statements",
+        net_appropriation,
+        object["net"],
+        "postings with a statskonto on an account outside the object-account groups, or the reverse",
+    );
+
+    let mut notes = Table::new(
+        "expected-notes.csv",
+        &["note", "line", "label"],
+        &["amount", "previous"],
+    );
+    // Income groups are printed positive.
+    let line_sign: BTreeMap<&str, i64> = input
+        .accounts
+        .values()
+        .map(|a| {
+            (
+                a.line.as_str(),
+                if INCOME_GROUPS.contains(&a.group.as_str()) {
+                    -1
+                } else {
+                    1
+                },
+            )
+        })
+        .collect();
+    let note_figure = |sums: &YearSums, line: &str| -> Ore {
+        match line {
+            "note2.total" => sums.group("salary"),
+            "note3.total" => sums.group("other_operating"),
+            "note4.total_income" => -sums.group("finance_income"),
+            "note4.total_expense" => sums.group("finance_expense"),
+            "note5.total" => sums.group("investment"),
+            "note7.total" => sums.group("grants"),
+            l => Ore(sums.line(l).0 * line_sign.get(l).copied().unwrap_or(1)),
+        }
+    };
+    for (note, line, label, only_non_zero) in NOTE_LINES.iter() {
+        if *line == "note7.total" {
+            for (line7, label7) in NOTE7_LINES {
+                notes.push(
+                    &["7", line7, label7],
+                    &[
+                        Some(note_figure(&this, line7)),
+                        previous(note_figure(&last, line7)),
+                    ],
+                );
+            }
+        }
+        let amount = note_figure(&this, line);
+        let before = note_figure(&last, line);
+        if *only_non_zero && amount.is_zero() && before.is_zero() {
+            continue;
+        }
+        notes.push(&[note, line, label], &[Some(amount), previous(before)]);
+    }
+    for (statement_line, note_total, hint) in [
+        ("expense_operating.salary", "note2.total", "note 2"),
+        ("expense_operating.other", "note3.total", "note 3"),
+        (
+            "investment.finance_expense",
+            "note4.total_expense",
+            "note 4",
+        ),
+        ("finance_income.total", "note4.total_income", "note 4"),
+        ("investment.investments", "note5.total", "note 5"),
+        ("collection.total", "note6.tilfeldige", "note 6"),
+        ("grants.total", "note7.total", "note 7"),
+    ] {
+        invariants.check(
+            &format!("{statement_line} equals the sum of {hint}"),
+            object[statement_line],
+            note_figure(&this, note_total),
+            hint,
+        );
+    }
+    let note7_sum: Ore = NOTE7_LINES.iter().map(|(l, _)| note_figure(&this, l)).sum();
+    invariants.check(
+        "note 7 total equals the sum of its lines",
+        note_figure(&this, "note7.total"),
+        note7_sum,
+        "note 7: a grant account outside its lines",
+    );
+
+    // Balance with the treasury and note 8.
+    let mut treasury_balance = Table::new(
+        "expected-treasury-balance.csv",
+        &["line", "label"],
+        &["amount", "previous"],
+    );
+    let treasury_line_of = |map: &BTreeMap<String, Ore>, line: &str| {
+        Balances::sum(map, input.accounts, |a| a.treasury_line() == Some(line))
+    };
+    for (line, label) in TREASURY_LINES {
+        treasury_balance.push(
+            &[line, label],
+            &[
+                Some(treasury_line_of(&balances.closing, line)),
+                Some(treasury_line_of(&balances.opening, line)),
+            ],
+        );
+    }
+    treasury_balance.push(
+        &["mv.total", "Sum mellomvære med statskassa"],
+        &[Some(closing_mv), Some(opening_mv)],
+    );
+    let lines_sum: Ore = TREASURY_LINES
+        .iter()
+        .map(|(l, _)| treasury_line_of(&balances.closing, l))
+        .sum();
+    invariants.check(
+        "the balance with the treasury equals the sum of its lines",
+        closing_mv,
+        lines_sum,
+        "chart.csv: a reported balance account with a line outside the layout",
+    );
+
+    let mut note_8 = Table::new(
+        "expected-note-8.csv",
+        &["line", "label"],
+        &["booked", "reported", "difference"],
+    );
+    let note8 = |line: &str| {
+        let booked = Balances::sum(&balances.closing, input.accounts, |a| {
+            a.note8_line() == Some(line)
+        });
+        let reported = Balances::sum(&balances.closing, input.accounts, |a| {
+            a.note8_line() == Some(line) && a.treasury_line().is_some()
+        });
+        (booked, reported)
+    };
+    let mut grand = (Ore::ZERO, Ore::ZERO);
+    for (group, total_line, total_label) in [
+        (&NOTE8_ASSETS, "n8.current_assets_total", "Sum omløpsmidlar"),
+        (
+            &NOTE8_LIABILITIES,
+            "n8.current_liabilities_total",
+            "Sum kortsiktig gjeld",
+        ),
+    ] {
+        let mut sum = (Ore::ZERO, Ore::ZERO);
+        for (line, label) in group.iter() {
+            let (booked, reported) = note8(line);
+            note_8.push(
+                &[line, label],
+                &[Some(booked), Some(reported), Some(booked - reported)],
+            );
+            sum = (sum.0 + booked, sum.1 + reported);
+        }
+        note_8.push(
+            &[total_line, total_label],
+            &[Some(sum.0), Some(sum.1), Some(sum.0 - sum.1)],
+        );
+        grand = (grand.0 + sum.0, grand.1 + sum.1);
+    }
+    note_8.push(
+        &["n8.total", "Sum"],
+        &[Some(grand.0), Some(grand.1), Some(grand.0 - grand.1)],
+    );
+    invariants.check(
+        "note 8's reported total equals the balance with the treasury",
+        closing_mv,
+        grand.1,
+        "chart.csv: note 8 lines of the accounts reported to the treasury",
+    );
+
+    invariants.result()?;
+    Ok(Statements {
+        year,
+        appropriation,
+        note_a,
+        note_b,
+        capital,
+        holdings,
+        object_accounts,
+        notes,
+        treasury_balance,
+        note_8,
+        invariants_checked: invariants.names,
+    })
+}
+
+/// The figures of the object-account statement, from the sums of a year.
+/// Income lines are shown positive; the common chapters' income accounts
+/// (1985, 1986) are shown positive and deducted in their net.
+fn object_account_figures(sums: &YearSums) -> BTreeMap<&'static str, Ore> {
+    let mut f: BTreeMap<&'static str, Ore> = BTreeMap::new();
+    for part in ["gebyr", "tilskot", "sal", "andre"] {
+        let line: &'static str = match part {
+            "gebyr" => "income_operating.gebyr",
+            "tilskot" => "income_operating.tilskot",
+            "sal" => "income_operating.sal",
+            _ => "income_operating.andre",
+        };
+        f.insert(line, -sums.line(&format!("note1.{part}")));
+    }
+    let income_operating = -sums.group("income_operating");
+    f.insert("income_operating.total", income_operating);
+    f.insert("expense_operating.salary", sums.group("salary"));
+    f.insert("expense_operating.other", sums.group("other_operating"));
+    let expense_operating = sums.group("salary") + sums.group("other_operating");
+    f.insert("expense_operating.total", expense_operating);
+    f.insert("operating.net", expense_operating - income_operating);
+    let finance_income = -sums.group("finance_income");
+    f.insert("finance_income.total", finance_income);
+    f.insert("investment.investments", sums.group("investment"));
+    f.insert("investment.shares", sums.group("shares"));
+    f.insert("investment.finance_expense", sums.group("finance_expense"));
+    let investment =
+        sums.group("investment") + sums.group("shares") + sums.group("finance_expense");
+    f.insert("investment.total", investment);
+    f.insert("investment.net", investment - finance_income);
+    let collection = -sums.group("collection");
+    f.insert("collection.total", collection);
+    f.insert("grants.total", sums.group("grants"));
+    f.insert("common.1985", -sums.group("common_group_life"));
+    f.insert("common.1986", -sums.group("common_employer_tax"));
+    f.insert("common.1987", sums.group("common_vat"));
+    let common = sums.group("common_group_life")
+        + sums.group("common_employer_tax")
+        + sums.group("common_vat");
+    f.insert("common.net", common);
+    f.insert(
+        "net",
+        (expense_operating - income_operating) + (investment - finance_income) - collection
+            + sums.group("grants")
+            + common,
+    );
+    f
+}
+
+/// Note B's maximum: for a post marked "kan overførast", this year's and
+/// last year's allocation; for an operating post (01–29 except 24), 5 % of
+/// this year's allocation; otherwise none.
+pub fn max_transferable(
+    line: &BudgetLine,
+    this_year: &Allocation,
+    last_year: Option<&Allocation>,
+) -> Option<Ore> {
+    if line.transferable {
+        Some(this_year.allocated + last_year.map(|a| a.allocated).unwrap_or_default())
+    } else if is_operating_post(&line.key) {
+        Some(Ore(this_year.allocated.0 * OPERATING_TRANSFER_PERCENT / 100))
+    } else {
+        None
+    }
+}
+
+/// Operating posts are 01–29, except 24 (driftsresultat).
+pub fn is_operating_post(key: &BudgetKey) -> bool {
+    let post = key.post_number();
+    (1..=29).contains(&post) && post != 24
+}
+
+/// Note B's possible transfer: the basis, capped at the maximum, and 0 when
+/// the basis is negative.
+pub fn possible_transfer(basis: Ore, max: Option<Ore>) -> Ore {
+    let capped = match max {
+        Some(max) => basis.min(max),
+        None => Ore::ZERO,
+    };
+    capped.max(Ore::ZERO)
+}
+
+/// Collects invariant checks; the first failure is reported.
+#[derive(Default)]
+struct Invariants {
+    names: Vec<String>,
+    failures: Vec<InvariantFailure>,
+}
+
+impl Invariants {
+    fn check(&mut self, name: &str, asserted: Ore, calculated: Ore, hint: &str) {
+        if !self.names.iter().any(|n| n == name) {
+            self.names.push(name.to_string());
+        }
+        if asserted != calculated {
+            self.failures.push(InvariantFailure {
+                name: name.to_string(),
+                asserted,
+                calculated,
+                difference: asserted - calculated,
+                hint: hint.to_string(),
+            });
+        }
+    }
+
+    /// `low ≤ high`, reported as a failure with the excess as difference.
+    fn check_le(&mut self, name: &str, low: Ore, high: Ore, hint: &str) {
+        if !self.names.iter().any(|n| n == name) {
+            self.names.push(name.to_string());
+        }
+        if low > high {
+            self.failures.push(InvariantFailure {
+                name: name.to_string(),
+                asserted: low,
+                calculated: high,
+                difference: low - high,
+                hint: hint.to_string(),
+            });
+        }
+    }
+
+    fn result(&self) -> Result<(), InvariantFailure> {
+        match self.failures.first() {
+            Some(failure) => Err(failure.clone()),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "statements_tests.rs"]
+mod tests;

@@ -1,0 +1,22 @@
+//! The two macros of the typed errors (see `domain::error`).
+
+/// Returns early with `Error::Refused` and a formatted reason a person can
+/// act on.
+macro_rules! refuse {
+    ($($arg:tt)*) => {
+        return Err($crate::domain::error::Error::Refused(format!($($arg)*)).into())
+    };
+}
+
+/// An `Error::Internal` from a format string or a displayable value.
+macro_rules! internal {
+    ($msg:literal $(,)?) => {
+        $crate::domain::error::Error::internal(format!($msg))
+    };
+    ($fmt:literal, $($arg:tt)*) => {
+        $crate::domain::error::Error::internal(format!($fmt, $($arg)*))
+    };
+    ($err:expr $(,)?) => {
+        $crate::domain::error::Error::internal(($err).to_string())
+    };
+}

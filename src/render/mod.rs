@@ -1,0 +1,8 @@
+//! Output for people: askama reports, text tables and progress spinners.
+
+/// Spinners on a terminal.
+pub mod progress;
+/// Batch CSV and the askama HTML pages.
+pub mod reports;
+/// Text tables of the command line.
+pub mod tables;

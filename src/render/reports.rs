@@ -1,0 +1,391 @@
+//! Payout reports (edge): the CSV of a batch, and HTML pages rendered from
+//! the askama templates in `reports/`. The figures are built by the pure
+//! functions of [`crate::domain::payout`]; this module only lays them out.
+
+use crate::domain::calendar::Period;
+use crate::domain::grant::Grant;
+use crate::domain::money::{format_nok_grouped, Ore};
+use crate::domain::municipality::{Municipalities, MunicipalityNumber};
+use crate::domain::payout::{totals_by_municipality_and_grant, BatchLine};
+use askama::Template;
+use std::collections::BTreeMap;
+
+/// The budget lines of the automatic grants, in report order.
+pub const BUDGET_LINES: [(&str, &str); 3] = [
+    ("0671.60", "Integreringstilskot"),
+    (
+        "0671.61",
+        "Særskilt tilskot ved busetting av einslege mindreårige",
+    ),
+    (
+        "0672.60",
+        "Tilskot til opplæring i norsk og samfunnskunnskap",
+    ),
+];
+
+/// The annual report's actual spending of 2022 per budget line (chapter 6,
+/// appropriation statement), in whole NOK, with a note on what it includes.
+pub const REPORTED_SPENDING_2022: [(&str, i64, &str); 3] = [
+    ("0671.60", 9_802_028_370, "of which about 606 mill. were application-based disability grants, which tilskot does not compute"),
+    ("0671.61", 871_691_797, ""),
+    ("0672.60", 1_276_143_766, ""),
+];
+
+/// `municipality,grant,amount`: one row per municipality and grant with a
+/// non-zero total; amounts in NOK with two decimals, negative for set-offs.
+pub fn batch_csv(lines: &[BatchLine]) -> String {
+    let mut out = String::from("municipality,grant,amount\n");
+    for ((municipality, grant), amount) in totals_by_municipality_and_grant(lines) {
+        out.push_str(&format!("{municipality},{grant},{amount}\n"));
+    }
+    out
+}
+
+/// One row of a per-municipality table.
+pub struct MunicipalityRow {
+    pub number: String,
+    pub name: String,
+    /// One cell per grant of [`Grant::ALL`], formatted.
+    pub cells: Vec<String>,
+    pub net: String,
+    pub negative: bool,
+}
+
+/// The rows of a per-municipality, per-grant table and its total row.
+pub fn municipality_table(
+    totals: &BTreeMap<(MunicipalityNumber, Grant), Ore>,
+    municipalities: &Municipalities,
+) -> (Vec<MunicipalityRow>, Vec<String>, String) {
+    let mut by_municipality: BTreeMap<MunicipalityNumber, BTreeMap<Grant, Ore>> = BTreeMap::new();
+    for ((municipality, grant), amount) in totals {
+        *by_municipality
+            .entry(*municipality)
+            .or_default()
+            .entry(*grant)
+            .or_default() += *amount;
+    }
+    let cell = |amount: Ore| {
+        if amount.is_zero() {
+            String::new()
+        } else {
+            format_nok_grouped(amount)
+        }
+    };
+    let rows = by_municipality
+        .iter()
+        .map(|(number, grants)| {
+            let net: Ore = grants.values().sum();
+            MunicipalityRow {
+                number: number.to_string(),
+                name: municipalities.name(*number).to_string(),
+                cells: Grant::ALL
+                    .iter()
+                    .map(|g| cell(grants.get(g).copied().unwrap_or_default()))
+                    .collect(),
+                net: format_nok_grouped(net),
+                negative: net.0 < 0,
+            }
+        })
+        .collect();
+    let grant_totals = Grant::ALL
+        .iter()
+        .map(|g| {
+            cell(
+                totals
+                    .iter()
+                    .filter(|((_, grant), _)| grant == g)
+                    .map(|(_, a)| *a)
+                    .sum(),
+            )
+        })
+        .collect();
+    let total: Ore = totals.values().sum();
+    (rows, grant_totals, format_nok_grouped(total))
+}
+
+/// The HTML page of one batch.
+#[derive(Template)]
+#[template(path = "batch.html")]
+pub struct BatchPage {
+    pub period: String,
+    pub run_number: i64,
+    pub computed_at: String,
+    pub rate_status: String,
+    pub rates_not_adopted: bool,
+    pub grant_codes: Vec<&'static str>,
+    pub rows: Vec<MunicipalityRow>,
+    pub grant_totals: Vec<String>,
+    pub total: String,
+}
+
+/// One budget line of the overview: the year's payments beside the report.
+pub struct BudgetLineRow {
+    pub budget_line: &'static str,
+    pub name: &'static str,
+    pub paid: String,
+    pub reported: String,
+    pub note: &'static str,
+}
+
+/// One batch in the overview's list.
+pub struct BatchSummaryRow {
+    pub period: String,
+    pub run_number: i64,
+    pub total: String,
+    pub municipalities: usize,
+    pub rate_status: String,
+    pub csv: String,
+    pub html: String,
+}
+
+/// The overview page of a year's batches.
+#[derive(Template)]
+#[template(path = "overview.html")]
+pub struct OverviewPage {
+    pub year: i32,
+    pub persons: usize,
+    pub events: i64,
+    pub rates_not_adopted: bool,
+    pub weakest_status: String,
+    pub budget_lines: Vec<BudgetLineRow>,
+    pub batches: Vec<BatchSummaryRow>,
+    pub grant_codes: Vec<&'static str>,
+    pub rows: Vec<MunicipalityRow>,
+    pub grant_totals: Vec<String>,
+    pub total: String,
+}
+
+/// The per-budget-line rows of the overview for a year's lines.
+pub fn budget_line_rows(lines: &[BatchLine], year: i32) -> Vec<BudgetLineRow> {
+    let totals = crate::domain::payout::totals_by_budget_line(lines);
+    BUDGET_LINES
+        .iter()
+        .map(|(budget_line, name)| {
+            let reported = REPORTED_SPENDING_2022
+                .iter()
+                .find(|(b, _, _)| b == budget_line)
+                .filter(|_| year == 2022);
+            BudgetLineRow {
+                budget_line,
+                name,
+                paid: format_nok_grouped(totals.get(budget_line).copied().unwrap_or_default()),
+                reported: reported
+                    .map(|(_, kr, _)| format_nok_grouped(Ore(kr * 100)))
+                    .unwrap_or_default(),
+                note: reported.map(|(_, _, note)| *note).unwrap_or(""),
+            }
+        })
+        .collect()
+}
+
+/// The grant codes as table headings.
+pub fn grant_codes() -> Vec<&'static str> {
+    Grant::ALL.iter().map(|g| g.code()).collect()
+}
+
+/// The file stem of a batch's report files.
+pub fn batch_file_stem(period: Period, run_number: i64) -> String {
+    if run_number == 1 {
+        format!("batch-{period}")
+    } else {
+        format!("batch-{period}-run{run_number}")
+    }
+}
+
+/// One cell of a statement table in HTML.
+pub struct Cell {
+    pub text: String,
+    pub amount: bool,
+}
+
+/// One table of the statements in HTML.
+pub struct StatementSection {
+    pub title: String,
+    pub headers: Vec<Cell>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Rows that are sums, printed bold.
+    pub total_rows: Vec<bool>,
+}
+
+/// The printable HTML document of a year's statements.
+#[derive(Template)]
+#[template(path = "statements.html")]
+pub struct StatementsPage {
+    pub year: i32,
+    pub sections: Vec<StatementSection>,
+    pub invariants: Vec<String>,
+}
+
+/// Lays out the statements for HTML: Nynorsk titles and column headings,
+/// whole kroner grouped by thousands.
+pub fn statements_page(
+    statements: &crate::domain::statements::Statements,
+    budget_lines: &[crate::domain::ledger::BudgetLine],
+) -> StatementsPage {
+    use crate::domain::money::format_kroner_grouped;
+    let year = statements.year;
+    let heading = |column: &str, file: &str| -> String {
+        match column {
+            "allocated" if file == "expected-note-a.csv" => format!("Årets tildelingar {year}"),
+            "kind" | "line" => String::new(),
+            "chapter" => "Kap.".into(),
+            "post" => "Post".into(),
+            "allocated" => "Samla tildeling".into(),
+            "accounts" => format!("Rekneskap {year}"),
+            "difference" => "Meirutgift (-) og mindreutgift".into(),
+            "transferred" => format!("Overført frå {}", year - 1),
+            "total" => "Samla tildeling".into(),
+            "keyword" => "Stikkord".into(),
+            "charged_by_others" => "Utgifter belasta andre verksemder".into(),
+            "difference_after_charges" => {
+                "Meirutgift (-) / mindreutgift etter belastingsfullmakter".into()
+            }
+            "extra_income" => "Meirinntekter / mindreinntekter (-)".into(),
+            "reallocation" => "Omdisponering".into(),
+            "savings" => "Innsparingar (-)".into(),
+            "basis" => "Sum grunnlag for overføring".into(),
+            "max_transferable" => "Maks. overførbart beløp".into(),
+            "transferable" => "Mogleg overførbart beløp berekna av verksemda".into(),
+            "account" => "Konto".into(),
+            "name" | "label" => "Tekst".into(),
+            "amount" => year.to_string(),
+            "previous" => (year - 1).to_string(),
+            "closing" => format!("31.12.{year}"),
+            "opening" => format!("31.12.{}", year - 1),
+            "change" => "Endring".into(),
+            "note" => "Note".into(),
+            "booked" => "Bokført avrekning med statskassa".into(),
+            "reported" => "Rapportert mellomvære med statskassa".into(),
+            other => other.into(),
+        }
+    };
+    let name_of = |chapter: &str, post: &str| {
+        budget_lines
+            .iter()
+            .find(|l| l.key.chapter == chapter && l.key.post == post)
+            .map(|l| format!("{} – {}", l.chapter_name, l.post_text))
+            .unwrap_or_default()
+    };
+    let titles = [
+        format!("Oppstilling av løyvingsrapportering 31.12.{year}"),
+        "Note A Forklaring av samla tildeling utgifter".to_string(),
+        "Note B Forklaring til brukte fullmakter og berekning av mogleg overførbart beløp til neste år".to_string(),
+        "Kapitalkontoar".to_string(),
+        "Behaldningar rapportert til likvidrapport".to_string(),
+        format!("Oppstilling av artskontorapporteringa 31.12.{year}"),
+        "Notar 2–7 til artskontorapporteringa".to_string(),
+        "Mellomvære med statskassa".to_string(),
+        "Note 8 Samanheng mellom avrekning med statskassa og mellomvære med statskassa".to_string(),
+    ];
+    let sections = statements
+        .tables()
+        .iter()
+        .zip(titles)
+        .map(|(table, title)| {
+            let with_names = table.text_columns.contains(&"post");
+            let mut headers: Vec<Cell> = table
+                .text_columns
+                .iter()
+                .filter(|c| !matches!(**c, "kind" | "line"))
+                .map(|c| Cell {
+                    text: heading(c, table.file_name),
+                    amount: false,
+                })
+                .collect();
+            if with_names {
+                headers.push(Cell {
+                    text: "Namn".into(),
+                    amount: false,
+                });
+            }
+            headers.extend(table.figure_columns.iter().map(|c| Cell {
+                text: heading(c, table.file_name),
+                amount: true,
+            }));
+            let mut total_rows = Vec::new();
+            let rows = table
+                .rows
+                .iter()
+                .map(|(text, figures)| {
+                    let first = text.first().map(String::as_str).unwrap_or("");
+                    let line = table
+                        .text_columns
+                        .iter()
+                        .position(|c| *c == "line")
+                        .and_then(|i| text.get(i))
+                        .map(String::as_str)
+                        .unwrap_or("");
+                    total_rows.push(
+                        first.ends_with("total")
+                            || first == "net"
+                            || line.contains("total")
+                            || line.ends_with(".net")
+                            || line == "net",
+                    );
+                    let mut cells: Vec<Cell> = table
+                        .text_columns
+                        .iter()
+                        .zip(text)
+                        .filter(|(c, _)| !matches!(**c, "kind" | "line"))
+                        .map(|(_, t)| Cell {
+                            text: t.clone(),
+                            amount: false,
+                        })
+                        .collect();
+                    if with_names {
+                        let chapter = text
+                            .get(
+                                table
+                                    .text_columns
+                                    .iter()
+                                    .position(|c| *c == "chapter")
+                                    .unwrap_or(0),
+                            )
+                            .cloned()
+                            .unwrap_or_default();
+                        let post = text
+                            .get(
+                                table
+                                    .text_columns
+                                    .iter()
+                                    .position(|c| *c == "post")
+                                    .unwrap_or(0),
+                            )
+                            .cloned()
+                            .unwrap_or_default();
+                        let name = match first {
+                            "expense_total" => "Sum utgiftsført".to_string(),
+                            "income_total" => "Sum inntektsført".to_string(),
+                            "net" => "Netto rapportert til løyvingsrekneskapen".to_string(),
+                            _ => name_of(&chapter, &post),
+                        };
+                        cells.push(Cell {
+                            text: name,
+                            amount: false,
+                        });
+                    }
+                    cells.extend(figures.iter().map(|f| {
+                        Cell {
+                            text: f
+                                .map(|o| format_kroner_grouped(o.round_half_away_to_kroner()))
+                                .unwrap_or_default(),
+                            amount: true,
+                        }
+                    }));
+                    cells
+                })
+                .collect();
+            StatementSection {
+                title,
+                headers,
+                rows,
+                total_rows,
+            }
+        })
+        .collect();
+    StatementsPage {
+        year,
+        sections,
+        invariants: statements.invariants_checked.clone(),
+    }
+}
