@@ -10,14 +10,16 @@ use crate::domain::accrual::{compute_accruals, Accrual};
 use crate::domain::approval::{transition, Action, BatchStatus};
 use crate::domain::calendar::Period;
 use crate::domain::error::{Context, Error, Result};
+use crate::domain::money::Ore;
 use crate::domain::municipality::Municipalities;
+use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::payment_file::{write_pain001, Payee, PaymentOrder, Transfer};
 use crate::domain::payout::{
     content_hash, payment_vouchers_from_totals, plan_batch, terms_in_month, BatchLine,
 };
 use crate::domain::register::Register;
 use crate::domain::rules::{RateStatus, RuleBook};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -325,28 +327,12 @@ pub async fn pay_batch(
         }
         return Err(error);
     }
-    let unverified_rates_note = if batch.weakest_rate_status == RateStatus::Adopted.code() {
-        None
-    } else if allow_unverified_rates {
-        Some(format!(
-            "paid with --allow-unverified-rates: the weakest rate status was {}",
-            batch.weakest_rate_status
-        ))
-    } else {
-        refuse!(
-            "batch {period} run {} was computed with rates whose status is {}, not adopted: paying needs adopted rates, or --allow-unverified-rates to record that it was paid without them",
-            batch.run_number,
-            batch.weakest_rate_status
-        );
-    };
+    let unverified_rates_note = unverified_rates_note(&batch, allow_unverified_rates)?;
 
     // Sums per municipality and grant come from SQL: the batch's lines per
     // person are not needed to pay it.
     let totals = store.batch_totals(batch.id).await?;
-    let mut net: std::collections::BTreeMap<
-        crate::domain::municipality::MunicipalityNumber,
-        crate::domain::money::Ore,
-    > = std::collections::BTreeMap::new();
+    let mut net: BTreeMap<MunicipalityNumber, Ore> = BTreeMap::new();
     for ((municipality, _), amount) in &totals {
         *net.entry(*municipality).or_default() += *amount;
     }
@@ -355,40 +341,8 @@ pub async fn pay_batch(
         .filter(|(_, a)| a.0 < 0)
         .map(|(m, _)| m.to_string())
         .collect();
-    let payer = crate::io::shipped::payer()?;
-    let payees = crate::io::shipped::payees()?;
-    let mut transfers = Vec::new();
-    for (municipality, amount) in net.iter().filter(|(_, a)| a.0 > 0) {
-        let (organisation_number, account_number) = payees
-            .get(municipality)
-            .ok_or_else(|| internal!("no bank account for municipality {municipality}"))?;
-        transfers.push(Transfer {
-            payee: Payee {
-                municipality: *municipality,
-                name: municipalities.name(*municipality).to_string(),
-                organisation_number: organisation_number.clone(),
-                account_number: account_number.clone(),
-            },
-            amount: *amount,
-        });
-    }
-    let payment_id = format!(
-        "TS-{period}-{}-{}",
-        batch.run_number,
-        &batch.content_hash[..8]
-    );
-    let approved_at = batch.approved_at.clone().unwrap_or_else(now_text);
-    let order = PaymentOrder {
-        payment_id: payment_id.clone(),
-        batch_reference: format!("B{}-{period}-{}", batch.id, batch.run_number),
-        created_at: approved_at.trim_end_matches('Z').to_string(),
-        execution_date: (period.first_day() + chrono::Days::new(4)).to_string(),
-        debtor_name: payer.name,
-        debtor_organisation_number: payer.organisation_number,
-        debtor_account: payer.account,
-        remittance: format!("Tilskot termin {period}"),
-        transfers,
-    };
+    let order = payment_order(&batch, &net, municipalities)?;
+    let payment_id = order.payment_id.clone();
     let xml = write_pain001(&order).map_err(|e| internal!(e))?;
     let file_name = format!("{payment_id}.xml");
     let file = out_dir.join(&file_name);
@@ -433,6 +387,70 @@ pub async fn pay_batch(
             carried,
             file,
         },
+    })
+}
+
+/// Paying on rates that are not adopted is refused unless the payer says so;
+/// then the note is recorded on the batch.
+fn unverified_rates_note(batch: &StoredBatch, allow: bool) -> Result<Option<String>> {
+    if batch.weakest_rate_status == RateStatus::Adopted.code() {
+        Ok(None)
+    } else if allow {
+        Ok(Some(format!(
+            "paid with --allow-unverified-rates: the weakest rate status was {}",
+            batch.weakest_rate_status
+        )))
+    } else {
+        refuse!(
+            "batch {} run {} was computed with rates whose status is {}, not adopted: paying needs adopted rates, or --allow-unverified-rates to record that it was paid without them",
+            batch.period,
+            batch.run_number,
+            batch.weakest_rate_status
+        );
+    }
+}
+
+/// The payment order of a batch: one transfer per municipality with a
+/// positive net, to its account, from the payer. The payment id is made
+/// from the batch, so a retry makes the same order.
+fn payment_order(
+    batch: &StoredBatch,
+    net: &BTreeMap<MunicipalityNumber, Ore>,
+    municipalities: &Municipalities,
+) -> Result<PaymentOrder> {
+    let period = batch.period;
+    let payer = crate::io::shipped::payer()?;
+    let payees = crate::io::shipped::payees()?;
+    let mut transfers = Vec::new();
+    for (municipality, amount) in net.iter().filter(|(_, a)| a.0 > 0) {
+        let (organisation_number, account_number) = payees
+            .get(municipality)
+            .ok_or_else(|| internal!("no bank account for municipality {municipality}"))?;
+        transfers.push(Transfer {
+            payee: Payee {
+                municipality: *municipality,
+                name: municipalities.name(*municipality).to_string(),
+                organisation_number: organisation_number.clone(),
+                account_number: account_number.clone(),
+            },
+            amount: *amount,
+        });
+    }
+    let approved_at = batch.approved_at.clone().unwrap_or_else(now_text);
+    Ok(PaymentOrder {
+        payment_id: format!(
+            "TS-{period}-{}-{}",
+            batch.run_number,
+            &batch.content_hash[..8]
+        ),
+        batch_reference: format!("B{}-{period}-{}", batch.id, batch.run_number),
+        created_at: approved_at.trim_end_matches('Z').to_string(),
+        execution_date: (period.first_day() + chrono::Days::new(4)).to_string(),
+        debtor_name: payer.name,
+        debtor_organisation_number: payer.organisation_number,
+        debtor_account: payer.account,
+        remittance: format!("Tilskot termin {period}"),
+        transfers,
     })
 }
 

@@ -149,57 +149,13 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             role,
             organisation,
             schemes,
-        } => {
-            let role = WebRole::parse(&role).ok_or_else(|| {
-                Error::invalid(format!(
-                    "role: '{role}' is not applicant, caseworker or finance"
-                ))
-            })?;
-            let password = read_password()?;
-            let user = NewWebUser {
-                name: &name,
-                password: &password,
-                role,
-                organisation: organisation.as_deref(),
-                schemes: &schemes,
-            };
-            store.add_web_user(&user).await?;
-            writeln!(out, "Web user {name} ({}) added", role.code())?;
-        }
+        } => add_web_user(&store, &name, &role, organisation.as_deref(), &schemes, out).await?,
         SchemeCommand::Propose {
             scheme,
             year,
             apply,
             user,
-        } => {
-            let proposal = propose(&store, &scheme, year, apply.then_some(user.as_str())).await?;
-            for id in &proposal.not_reviewed {
-                writeln!(
-                    out,
-                    "application {id}: not reviewed yet, not ranked (a caseworker submits a review first)"
-                )?;
-            }
-            for decision in &proposal.decisions {
-                let text = match &decision.outcome {
-                    Outcome::Awarded(a) => format!("award {}", format_nok_grouped(*a)),
-                    Outcome::PartlyAwarded(a) => {
-                        format!("partial award {}", format_nok_grouped(*a))
-                    }
-                    Outcome::RecommendedNotFunded => "recommended, not funded".into(),
-                    Outcome::Rejected(rule) => format!("reject: {rule}"),
-                };
-                writeln!(out, "application {}: {text}", decision.application_id)?;
-            }
-            if apply {
-                writeln!(out, "{} decision(s) written", proposal.decisions.len())?;
-                let status = store.frame_status(&scheme, year).await?;
-                write!(
-                    out,
-                    "{}",
-                    frame_status_table(&format!("{scheme} {year}"), &status)
-                )?;
-            }
-        }
+        } => print_proposal(&store, &scheme, year, apply.then_some(user.as_str()), out).await?,
         SchemeCommand::Pay {
             application,
             date,
@@ -246,6 +202,72 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
                 frame_status_table(&format!("{scheme} {year}"), &status)
             )?;
         }
+    }
+    Ok(())
+}
+
+/// `scheme user`: adds a web user or changes one.
+async fn add_web_user(
+    store: &crate::db::Store,
+    name: &str,
+    role: &str,
+    organisation: Option<&str>,
+    schemes: &[String],
+    out: &mut impl Write,
+) -> Result<()> {
+    let role = WebRole::parse(role).ok_or_else(|| {
+        Error::invalid(format!(
+            "role: '{role}' is not applicant, caseworker or finance"
+        ))
+    })?;
+    let password = read_password()?;
+    let user = NewWebUser {
+        name,
+        password: &password,
+        role,
+        organisation,
+        schemes,
+    };
+    store.add_web_user(&user).await?;
+    writeln!(out, "Web user {name} ({}) added", role.code())?;
+    Ok(())
+}
+
+/// `scheme propose`: the ranking's proposal, written when `apply` names the
+/// deciding user.
+async fn print_proposal(
+    store: &crate::db::Store,
+    scheme: &str,
+    year: i32,
+    apply: Option<&str>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let proposal = propose(store, scheme, year, apply).await?;
+    for id in &proposal.not_reviewed {
+        writeln!(
+            out,
+            "application {id}: not reviewed yet, not ranked (a caseworker submits a review first)"
+        )?;
+    }
+    for decision in &proposal.decisions {
+        let text = match &decision.outcome {
+            Outcome::Awarded(a) => format!("award {}", format_nok_grouped(*a)),
+            Outcome::PartlyAwarded(a) => {
+                format!("partial award {}", format_nok_grouped(*a))
+            }
+            Outcome::RecommendedNotFunded => "recommended, not funded".into(),
+            Outcome::Rejected(rule) => format!("reject: {rule}"),
+        };
+        writeln!(out, "application {}: {text}", decision.application_id)?;
+    }
+    if apply.is_some() {
+        writeln!(out, "{} decision(s) written", proposal.decisions.len())?;
+        let status = store.frame_status(scheme, year).await?;
+        write!(
+            out,
+            "{}",
+            frame_status_table(&format!("{scheme} {year}"), &status)
+        )?;
     }
     Ok(())
 }

@@ -51,27 +51,7 @@ pub async fn run_bench(
     work_dir: &Path,
 ) -> Result<Vec<Figure>> {
     let municipalities = crate::io::shipped::municipalities();
-    std::fs::create_dir_all(work_dir)?;
-    let url = match db {
-        Some(url) => url.to_string(),
-        None => {
-            let file = work_dir.join("bench.db");
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
-            }
-            format!("sqlite://{}", file.display())
-        }
-    };
-    // The payment files of an earlier run belong to its database.
-    let payments = work_dir.join("payments");
-    if payments.exists() {
-        std::fs::remove_dir_all(&payments)?;
-    }
-    let store = Store::connect(&url).await?;
-    if store.event_count().await? > 0 {
-        bail!("the benchmark needs an empty database; {url} already holds a register");
-    }
-    crate::app::init::init(&store, Period::new(2022, 1).expect("January")).await?;
+    let store = fresh_store(db, work_dir).await?;
     let mut figures = Vec::new();
 
     let progress = spinner("generating the register");
@@ -133,41 +113,7 @@ pub async fn run_bench(
     drop(register);
 
     progress.set_message("running, approving and paying the twelve batches of 2022");
-    store
-        .add_user("bench-attester", Role::FinanceOfficer)
-        .await?;
-    store.add_user("bench-approver", Role::Approver).await?;
-    // The batches load the register themselves: the accruals stage's copy
-    // is dropped, so that this stage is measured end to end.
-    store.clear_register_cache();
-    let started = Instant::now();
-    let mut lines = 0u64;
-    for month in 1..=12 {
-        let period = Period::new(2022, month).expect("valid month");
-        let result = run_batch(&store, rules, period).await?;
-        lines += result.lines.len() as u64;
-        if result.batch.status == BatchStatus::Computed {
-            act_on_batch(&store, rules, period, Action::Attest, "bench-attester").await?;
-            act_on_batch(&store, rules, period, Action::Approve, "bench-approver").await?;
-            pay_batch(
-                &store,
-                rules,
-                &municipalities,
-                period,
-                &work_dir.join("payments"),
-                true,
-                "bench-attester",
-            )
-            .await?;
-            current_run(&store, period).await?;
-        }
-    }
-    figures.push(Figure {
-        stage: "twelve batches 2022 (run, approve, pay)",
-        wall: started.elapsed(),
-        count: lines,
-        unit: "lines",
-    });
+    figures.push(twelve_batches(&store, rules, work_dir).await?);
 
     progress.set_message("writing a ledger of a million postings");
     let started = Instant::now();
@@ -205,6 +151,73 @@ pub async fn run_bench(
         unit: "persons",
     });
     Ok(figures)
+}
+
+/// A fresh database for the bench: a new SQLite file in `work_dir`, or the
+/// PostgreSQL database named, which must be empty.
+async fn fresh_store(db: Option<&str>, work_dir: &Path) -> Result<Store> {
+    std::fs::create_dir_all(work_dir)?;
+    let url = match db {
+        Some(url) => url.to_string(),
+        None => {
+            let file = work_dir.join("bench.db");
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+            }
+            format!("sqlite://{}", file.display())
+        }
+    };
+    // The payment files of an earlier run belong to its database.
+    let payments = work_dir.join("payments");
+    if payments.exists() {
+        std::fs::remove_dir_all(&payments)?;
+    }
+    let store = Store::connect(&url).await?;
+    if store.event_count().await? > 0 {
+        bail!("the benchmark needs an empty database; {url} already holds a register");
+    }
+    crate::app::init::init(&store, Period::new(2022, 1).expect("January")).await?;
+    Ok(store)
+}
+
+/// Runs, attests, approves and pays the twelve batches of 2022.
+async fn twelve_batches(store: &Store, rules: &RuleBook, work_dir: &Path) -> Result<Figure> {
+    let municipalities = crate::io::shipped::municipalities();
+    store
+        .add_user("bench-attester", Role::FinanceOfficer)
+        .await?;
+    store.add_user("bench-approver", Role::Approver).await?;
+    // The batches load the register themselves: the accruals stage's copy
+    // is dropped, so that this stage is measured end to end.
+    store.clear_register_cache();
+    let started = Instant::now();
+    let mut lines = 0u64;
+    for month in 1..=12 {
+        let period = Period::new(2022, month).expect("valid month");
+        let result = run_batch(store, rules, period).await?;
+        lines += result.lines.len() as u64;
+        if result.batch.status == BatchStatus::Computed {
+            act_on_batch(store, rules, period, Action::Attest, "bench-attester").await?;
+            act_on_batch(store, rules, period, Action::Approve, "bench-approver").await?;
+            pay_batch(
+                store,
+                rules,
+                &municipalities,
+                period,
+                &work_dir.join("payments"),
+                true,
+                "bench-attester",
+            )
+            .await?;
+            current_run(store, period).await?;
+        }
+    }
+    Ok(Figure {
+        stage: "twelve batches 2022 (run, approve, pay)",
+        wall: started.elapsed(),
+        count: lines,
+        unit: "lines",
+    })
 }
 
 /// Writes balanced vouchers of grants to municipalities (two postings each)

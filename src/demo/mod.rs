@@ -40,21 +40,7 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
     let started = Instant::now();
     let municipalities = crate::io::shipped::municipalities();
     let rules = load_rules_dir(rules_dir).map_err(|e| anyhow!(e))?;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let reports = dir.join("reports");
-    if reports.exists() {
-        std::fs::remove_dir_all(&reports)?;
-    }
-    std::fs::create_dir_all(&reports)?;
-    for stale in ["tilskot.db", "tilskot.db-wal", "tilskot.db-shm"] {
-        let path = dir.join(stale);
-        if path.exists() {
-            std::fs::remove_file(path)?;
-        }
-    }
-    let db_path = dir.join("tilskot.db");
-    let store = Store::connect(&format!("sqlite://{}", db_path.display())).await?;
-    crate::app::init::init(&store, Period::new(DEMO_YEAR, 1).expect("January")).await?;
+    let (store, db_path, reports) = fresh_demo_store(dir).await?;
     println!(
         "Database: {} (tilskot pays from {DEMO_YEAR}-01)",
         db_path.display()
@@ -92,47 +78,7 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
         std::fs::remove_dir_all(&payments)?;
     }
 
-    let mut batches: Vec<(StoredBatch, Vec<BatchLine>)> = Vec::new();
-    for month in 1..=12 {
-        let period = Period::new(DEMO_YEAR, month).expect("valid month");
-        let mut result = run_batch(&store, &rules, period).await?;
-        if result.batch.status == BatchStatus::Computed {
-            act_on_batch(&store, &rules, period, Action::Attest, DEMO_ATTESTER).await?;
-            act_on_batch(&store, &rules, period, Action::Approve, DEMO_APPROVER).await?;
-            // The demo pays on placeholder rates; the batch records that it did.
-            pay_batch(
-                &store,
-                &rules,
-                &municipalities,
-                period,
-                &payments,
-                true,
-                DEMO_ATTESTER,
-            )
-            .await?;
-            result.batch = crate::app::batches::current_run(&store, period).await?;
-        }
-        let stem = batch_file_stem(period, result.batch.run_number);
-        std::fs::write(
-            reports.join(format!("{stem}.csv")),
-            batch_csv(&result.lines),
-        )?;
-        std::fs::write(
-            reports.join(format!("{stem}.html")),
-            batch_page(&result.batch, &result.lines, &municipalities).render()?,
-        )?;
-        let rates = if result.lines.is_empty() {
-            "–"
-        } else {
-            result.batch.weakest_rate_status.as_str()
-        };
-        println!(
-            "Batch {period}: {:>7} lines, {:>22} NOK, rates {rates}",
-            result.batch.line_count,
-            format_nok_grouped(result.batch.total),
-        );
-        batches.push((result.batch, result.lines));
-    }
+    let batches = run_the_year(&store, &rules, &payments, &reports).await?;
     let persons = crate::domain::register::Register::build(&events, 2)
         .persons
         .len();
@@ -162,7 +108,94 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
     );
     store.close().await;
 
-    let weakest = weakest_of(&batches);
+    print_where_to_look(&batches, &index, &reports, &payments, &db_path);
+    println!("\nDone in {:.1?}.", started.elapsed());
+    Ok(())
+}
+
+/// Deletes the demo's earlier database and reports in `dir` and makes a new
+/// database, initialised to pay from January of the demo year.
+async fn fresh_demo_store(dir: &Path) -> Result<(Store, std::path::PathBuf, std::path::PathBuf)> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let reports = dir.join("reports");
+    if reports.exists() {
+        std::fs::remove_dir_all(&reports)?;
+    }
+    std::fs::create_dir_all(&reports)?;
+    for stale in ["tilskot.db", "tilskot.db-wal", "tilskot.db-shm"] {
+        let path = dir.join(stale);
+        if path.exists() {
+            std::fs::remove_file(path)?;
+        }
+    }
+    let db_path = dir.join("tilskot.db");
+    let store = Store::connect(&format!("sqlite://{}", db_path.display())).await?;
+    crate::app::init::init(&store, Period::new(DEMO_YEAR, 1).expect("January")).await?;
+    Ok((store, db_path, reports))
+}
+
+/// Runs, attests, approves and pays the twelve batches of the demo year,
+/// writing each batch's CSV and page.
+async fn run_the_year(
+    store: &Store,
+    rules: &crate::domain::rules::RuleBook,
+    payments: &Path,
+    reports: &Path,
+) -> Result<Vec<(StoredBatch, Vec<BatchLine>)>> {
+    let municipalities = crate::io::shipped::municipalities();
+    let mut batches: Vec<(StoredBatch, Vec<BatchLine>)> = Vec::new();
+    for month in 1..=12 {
+        let period = Period::new(DEMO_YEAR, month).expect("valid month");
+        let mut result = run_batch(store, rules, period).await?;
+        if result.batch.status == BatchStatus::Computed {
+            act_on_batch(store, rules, period, Action::Attest, DEMO_ATTESTER).await?;
+            act_on_batch(store, rules, period, Action::Approve, DEMO_APPROVER).await?;
+            // The demo pays on placeholder rates; the batch records that it did.
+            pay_batch(
+                store,
+                rules,
+                &municipalities,
+                period,
+                payments,
+                true,
+                DEMO_ATTESTER,
+            )
+            .await?;
+            result.batch = crate::app::batches::current_run(store, period).await?;
+        }
+        let stem = batch_file_stem(period, result.batch.run_number);
+        std::fs::write(
+            reports.join(format!("{stem}.csv")),
+            batch_csv(&result.lines),
+        )?;
+        std::fs::write(
+            reports.join(format!("{stem}.html")),
+            batch_page(&result.batch, &result.lines, &municipalities).render()?,
+        )?;
+        let rates = if result.lines.is_empty() {
+            "–"
+        } else {
+            result.batch.weakest_rate_status.as_str()
+        };
+        println!(
+            "Batch {period}: {:>7} lines, {:>22} NOK, rates {rates}",
+            result.batch.line_count,
+            format_nok_grouped(result.batch.total),
+        );
+        batches.push((result.batch, result.lines));
+    }
+    Ok(batches)
+}
+
+/// The closing words of the demo: the rates' status and where to look.
+fn print_where_to_look(
+    batches: &[(StoredBatch, Vec<BatchLine>)],
+    index: &Path,
+    reports: &Path,
+    payments: &Path,
+    db_path: &Path,
+) {
+    let weakest = weakest_of(batches);
     if weakest != RateStatus::Adopted.code() {
         println!(
             "\nNOTE: the rates behind these batches are not adopted (weakest status: {weakest}).\n\
@@ -170,7 +203,7 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
              See `tilskot rules show --year {DEMO_YEAR}`."
         );
     }
-    println!("\nDone in {:.1?}. Look at:", started.elapsed());
+    println!("\nLook at:");
     println!("  {}  (overview: per municipality and grant, totals per chapter/post beside the annual report)", index.display());
     println!(
         "  {}/batch-{DEMO_YEAR}-MM.csv and .html  (one per monthly batch)",
@@ -192,7 +225,6 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
         crate::demo::schemes::DEMO_FINANCE,
         crate::demo::schemes::DEMO_PASSWORD
     );
-    Ok(())
 }
 
 fn weakest_of(batches: &[(StoredBatch, Vec<BatchLine>)]) -> String {

@@ -8,6 +8,7 @@ use crate::db::Store;
 use crate::domain::application::{ApplicationFigures, FrameStatus};
 use crate::domain::generate::SplitMix64;
 use crate::domain::money::Ore;
+use crate::domain::municipality::Municipality;
 use crate::domain::schemes::{share_pro_rata, ApplicantKind};
 use crate::domain::users::{NewWebUser, WebRole};
 use anyhow::{anyhow, Result};
@@ -36,13 +37,14 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
 
-/// Replays Jobbsjansen 2022 into an initialised store.
-pub async fn replay_jobbsjansen_2022(store: &Store, seed: u64) -> Result<SchemeDemo> {
-    let scheme = store.scheme_call("jobbsjansen", 2022).await?;
-    let mut rng = SplitMix64::new(seed);
+/// The 41 applicant municipalities (Drammen first) and the demo's web users.
+async fn add_organisations_and_users(
+    store: &Store,
+    scheme_code: &str,
+) -> Result<Vec<Municipality>> {
     let municipalities = crate::io::shipped::municipalities();
     // Drammen (3005) first: the demo applicant's own municipality.
-    let mut chosen: Vec<_> = municipalities
+    let mut chosen: Vec<Municipality> = municipalities
         .iter()
         .filter(|m| m.number.to_string() == "3005")
         .chain(
@@ -51,6 +53,7 @@ pub async fn replay_jobbsjansen_2022(store: &Store, seed: u64) -> Result<SchemeD
                 .filter(|m| m.number.to_string() != "3005"),
         )
         .take(41)
+        .cloned()
         .collect();
     chosen.truncate(41);
     for m in &chosen {
@@ -62,7 +65,7 @@ pub async fn replay_jobbsjansen_2022(store: &Store, seed: u64) -> Result<SchemeD
             })
             .await?;
     }
-    let caseworker_schemes = [scheme.code.clone()];
+    let caseworker_schemes = [scheme_code.to_string()];
     for (name, role, organisation, schemes) in [
         (DEMO_APPLICANT, WebRole::Applicant, Some("3005"), &[][..]),
         (
@@ -89,7 +92,35 @@ pub async fn replay_jobbsjansen_2022(store: &Store, seed: u64) -> Result<SchemeD
             })
             .await?;
     }
+    Ok(chosen)
+}
 
+/// Finance pays every award in March, but for one project that never
+/// started; its commitment is released at year end.
+async fn pay_all_but_one(store: &Store) -> Result<()> {
+    let mut skipped = false;
+    for application in store.applications_of_call("jobbsjansen", 2022).await? {
+        if application.committed.is_some() {
+            if !skipped {
+                skipped = true;
+                continue;
+            }
+            store
+                .pay_commitment(application.id, date(2022, 3, 1), DEMO_FINANCE)
+                .await?;
+        }
+    }
+    store
+        .release_unpaid("jobbsjansen", 2022, DEMO_FINANCE)
+        .await?;
+    Ok(())
+}
+
+/// Replays Jobbsjansen 2022 into an initialised store.
+pub async fn replay_jobbsjansen_2022(store: &Store, seed: u64) -> Result<SchemeDemo> {
+    let scheme = store.scheme_call("jobbsjansen", 2022).await?;
+    let mut rng = SplitMix64::new(seed);
+    let chosen = add_organisations_and_users(store, &scheme.code).await?;
     // 40 eligible applications in whole thousands of NOK, shared out of
     // 171.8 mill. by random weights, and one of 2.1 mill. with 8
     // participants: 173.9 mill. in all, as in the report.
@@ -149,23 +180,7 @@ pub async fn replay_jobbsjansen_2022(store: &Store, seed: u64) -> Result<SchemeD
             .map_err(|e| anyhow!("application {id}: {e}"))?;
     }
     let after_decisions = store.frame_status("jobbsjansen", 2022).await?;
-    // Finance pays every award in March, but for one project that never
-    // started; its commitment is released at year end.
-    let mut skipped = false;
-    for application in store.applications_of_call("jobbsjansen", 2022).await? {
-        if application.committed.is_some() {
-            if !skipped {
-                skipped = true;
-                continue;
-            }
-            store
-                .pay_commitment(application.id, date(2022, 3, 1), DEMO_FINANCE)
-                .await?;
-        }
-    }
-    store
-        .release_unpaid("jobbsjansen", 2022, DEMO_FINANCE)
-        .await?;
+    pay_all_but_one(store).await?;
     Ok(SchemeDemo {
         applications: amounts.len(),
         applied,

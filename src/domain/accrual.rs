@@ -149,6 +149,46 @@ pub fn norwegian_exclusion(person: &Person) -> Option<String> {
     None
 }
 
+/// The accruals of one person being collected, with the months that can
+/// accrue: from the settlement (or birth) month to the exit or the window's end.
+struct PersonAccruals<'a> {
+    person: &'a Person,
+    window: &'a Window<'a>,
+    start: Period,
+    end: Period,
+    out: &'a mut Vec<Accrual>,
+}
+
+impl PersonAccruals<'_> {
+    /// Adds an accrual in a month that can accrue; nothing for a zero amount.
+    fn push(
+        &mut self,
+        period: Period,
+        grant: Grant,
+        amount: Ore,
+        rule: RuleId,
+        grant_year: u8,
+        rate: RateKey,
+    ) {
+        let (start, end) = (self.start, self.end);
+        if period < start || period > end || !self.window.contains(period) || amount.is_zero() {
+            return;
+        }
+        let lag = self.window.rules(period).move_lag_months.value;
+        self.out.push(Accrual {
+            person_id: Some(self.person.id.clone()),
+            municipality: self.person.municipality_of(period, lag),
+            grant,
+            period,
+            amount,
+            rule,
+            category: Some(self.person.category()),
+            grant_year,
+            rate,
+        });
+    }
+}
+
 fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
     let start = person.settlement_period();
     let end = person
@@ -157,104 +197,98 @@ fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
     if end < start || end < window.first {
         return;
     }
-    let push = |out: &mut Vec<Accrual>,
-                period: Period,
-                grant: Grant,
-                amount: Ore,
-                rule: RuleId,
-                grant_year: u8,
-                rate: RateKey| {
-        if period < start || period > end || !window.contains(period) || amount.is_zero() {
-            return;
-        }
-        let lag = window.rules(period).move_lag_months.value;
-        out.push(Accrual {
-            person_id: Some(person.id.clone()),
-            municipality: person.municipality_of(period, lag),
-            grant,
-            period,
-            amount,
-            rule,
-            category: Some(person.category()),
-            grant_year,
-            rate,
-        });
+    let mut acc = PersonAccruals {
+        person,
+        window,
+        start,
+        end,
+        out,
     };
-    let category = person.category();
-
     if integration_exclusion(person).is_none() {
-        // R2, R3, R7: the lump sum of grant year 1 in the settlement (or birth) month.
-        if start.year == person.clock_year && window.contains(start) {
-            let key = RateKey::IntegrationYear1(if person.born.is_some() {
-                Category::Child
-            } else {
-                category
-            });
-            let amount = window.rules(start).required_rate(key).amount;
-            let rule = if person.born.is_some() {
-                RuleId::R7
-            } else {
-                RuleId::R3
-            };
-            push(out, start, Grant::IntegrationYear1, amount, rule, 1, key);
-        }
-        // R4: grant years 2–5 (3 under R1's exception) in monthly parts.
-        let last_grant_year = person.basis.integration_grant_years();
-        let last_year = person.clock_year + last_grant_year - 1;
-        let from = start
-            .max(Period::new(person.clock_year + 1, 1).expect("January"))
-            .max(window.first);
-        let to = end.min(Period::new(last_year, 12).expect("December"));
-        if from <= to {
-            for period in Period::range_inclusive(from, to) {
-                let grant_year = (period.year - person.clock_year + 1) as u8;
-                let key = RateKey::IntegrationYear(grant_year);
-                let annual = window.rules(period).required_rate(key).amount;
-                push(
-                    out,
-                    period,
-                    Grant::Integration,
-                    monthly_part(annual, period.month),
-                    RuleId::R4,
-                    grant_year,
-                    key,
-                );
-            }
-        }
-        // R8: the one-off grants in the settlement month.
-        if window.contains(start) {
-            let age = person.age_at_settlement();
-            if person.born.is_none() && age >= ELDERLY_AGE_FROM {
-                let amount = window.rules(start).required_rate(RateKey::Elderly).amount;
-                push(
-                    out,
-                    start,
-                    Grant::Elderly,
-                    amount,
-                    RuleId::R8,
-                    1,
-                    RateKey::Elderly,
-                );
-            }
-            if age < KINDERGARTEN_AGE_BELOW {
-                let amount = window
-                    .rules(start)
-                    .required_rate(RateKey::Kindergarten)
-                    .amount;
-                push(
-                    out,
-                    start,
-                    Grant::Kindergarten,
-                    amount,
-                    RuleId::R8,
-                    1,
-                    RateKey::Kindergarten,
-                );
-            }
+        accrue_integration(&mut acc);
+    }
+    accrue_minor(&mut acc);
+    if norwegian_exclusion(person).is_none() {
+        accrue_norwegian(&mut acc);
+    }
+}
+
+/// R2–R4, R7, R8: the integration grant and the one-off grants.
+fn accrue_integration(acc: &mut PersonAccruals) {
+    let (person, window, start, end) = (acc.person, acc.window, acc.start, acc.end);
+    let category = person.category();
+    // R2, R3, R7: the lump sum of grant year 1 in the settlement (or birth) month.
+    if start.year == person.clock_year && window.contains(start) {
+        let key = RateKey::IntegrationYear1(if person.born.is_some() {
+            Category::Child
+        } else {
+            category
+        });
+        let amount = window.rules(start).required_rate(key).amount;
+        let rule = if person.born.is_some() {
+            RuleId::R7
+        } else {
+            RuleId::R3
+        };
+        acc.push(start, Grant::IntegrationYear1, amount, rule, 1, key);
+    }
+    // R4: grant years 2–5 (3 under R1's exception) in monthly parts.
+    let last_grant_year = person.basis.integration_grant_years();
+    let last_year = person.clock_year + last_grant_year - 1;
+    let from = start
+        .max(Period::new(person.clock_year + 1, 1).expect("January"))
+        .max(window.first);
+    let to = end.min(Period::new(last_year, 12).expect("December"));
+    if from <= to {
+        for period in Period::range_inclusive(from, to) {
+            let grant_year = (period.year - person.clock_year + 1) as u8;
+            let key = RateKey::IntegrationYear(grant_year);
+            let annual = window.rules(period).required_rate(key).amount;
+            acc.push(
+                period,
+                Grant::Integration,
+                monthly_part(annual, period.month),
+                RuleId::R4,
+                grant_year,
+                key,
+            );
         }
     }
+    // R8: the one-off grants in the settlement month.
+    if window.contains(start) {
+        let age = person.age_at_settlement();
+        if person.born.is_none() && age >= ELDERLY_AGE_FROM {
+            let amount = window.rules(start).required_rate(RateKey::Elderly).amount;
+            acc.push(
+                start,
+                Grant::Elderly,
+                amount,
+                RuleId::R8,
+                1,
+                RateKey::Elderly,
+            );
+        }
+        if age < KINDERGARTEN_AGE_BELOW {
+            let amount = window
+                .rules(start)
+                .required_rate(RateKey::Kindergarten)
+                .amount;
+            acc.push(
+                start,
+                Grant::Kindergarten,
+                amount,
+                RuleId::R8,
+                1,
+                RateKey::Kindergarten,
+            );
+        }
+    }
+}
 
-    // R9, R10: the unaccompanied-minor grant to December of the year they turn 20.
+/// R9, R10: the unaccompanied-minor grant to December of the year they turn 20.
+fn accrue_minor(acc: &mut PersonAccruals) {
+    let (person, window, start, end) = (acc.person, acc.window, acc.start, acc.end);
+    let category = person.category();
     if category == Category::UnaccompaniedMinor && person.born.is_none() {
         let birth_year = person.birth_date.year();
         let to = end.min(Period::new(birth_year + 20, 12).expect("December"));
@@ -267,8 +301,7 @@ fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
                     RateKey::MinorFromYearOf17
                 };
                 let annual = window.rules(period).required_rate(key).amount;
-                push(
-                    out,
+                acc.push(
                     period,
                     Grant::Minor,
                     monthly_part(annual, period.month),
@@ -279,62 +312,61 @@ fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
             }
         }
     }
+}
 
-    // R11, R12: the Norwegian-training grant.
-    if norwegian_exclusion(person).is_none() {
-        let low_rate = |period: Period| {
-            window
-                .rules(period)
-                .low_rate_countries
-                .value
-                .contains(&person.country)
-        };
-        if person.basis == Basis::Collective {
-            if window.contains(start) {
-                let rules = window.rules(start);
-                let key = if rules.rate(RateKey::NorwegianCollective).is_some() {
-                    RateKey::NorwegianCollective
-                } else if low_rate(start) {
-                    RateKey::NorwegianLow(1)
-                } else {
-                    RateKey::NorwegianHigh(1)
-                };
-                push(
-                    out,
-                    start,
-                    Grant::Norwegian,
-                    rules.required_rate(key).amount,
-                    RuleId::R12,
-                    1,
-                    key,
-                );
+/// R11, R12: the Norwegian-training grant.
+fn accrue_norwegian(acc: &mut PersonAccruals) {
+    let (person, window, start, end) = (acc.person, acc.window, acc.start, acc.end);
+    let low_rate = |period: Period| {
+        window
+            .rules(period)
+            .low_rate_countries
+            .value
+            .contains(&person.country)
+    };
+    if person.basis == Basis::Collective {
+        if window.contains(start) {
+            let rules = window.rules(start);
+            let key = if rules.rate(RateKey::NorwegianCollective).is_some() {
+                RateKey::NorwegianCollective
+            } else if low_rate(start) {
+                RateKey::NorwegianLow(1)
+            } else {
+                RateKey::NorwegianHigh(1)
+            };
+            acc.push(
+                start,
+                Grant::Norwegian,
+                rules.required_rate(key).amount,
+                RuleId::R12,
+                1,
+                key,
+            );
+        }
+    } else {
+        for grant_year in 1..=3u8 {
+            let period = if grant_year == 1 {
+                start
+            } else {
+                Period::new(start.year + i32::from(grant_year) - 1, 1).expect("January")
+            };
+            if !window.contains(period) || period > end {
+                continue;
             }
-        } else {
-            for grant_year in 1..=3u8 {
-                let period = if grant_year == 1 {
-                    start
-                } else {
-                    Period::new(start.year + i32::from(grant_year) - 1, 1).expect("January")
-                };
-                if !window.contains(period) || period > end {
-                    continue;
-                }
-                let key = if low_rate(period) {
-                    RateKey::NorwegianLow(grant_year)
-                } else {
-                    RateKey::NorwegianHigh(grant_year)
-                };
-                let amount = window.rules(period).required_rate(key).amount;
-                push(
-                    out,
-                    period,
-                    Grant::Norwegian,
-                    amount,
-                    RuleId::R11,
-                    grant_year,
-                    key,
-                );
-            }
+            let key = if low_rate(period) {
+                RateKey::NorwegianLow(grant_year)
+            } else {
+                RateKey::NorwegianHigh(grant_year)
+            };
+            let amount = window.rules(period).required_rate(key).amount;
+            acc.push(
+                period,
+                Grant::Norwegian,
+                amount,
+                RuleId::R11,
+                grant_year,
+                key,
+            );
         }
     }
 }

@@ -176,6 +176,57 @@ impl Problem {
     }
 }
 
+/// A problem of one field, before its row is known.
+struct FieldProblem {
+    column: &'static str,
+    reason: String,
+}
+
+impl FieldProblem {
+    fn at(self, row: usize) -> Problem {
+        Problem::new(row, self.column, self.reason)
+    }
+}
+
+fn parse_unaccompanied(text: &str) -> Result<bool, FieldProblem> {
+    match text {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        other => Err(FieldProblem {
+            column: "unaccompanied",
+            reason: format!("'{other}' is not true or false"),
+        }),
+    }
+}
+
+fn parse_country(text: &str) -> Result<String, FieldProblem> {
+    if text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase()) {
+        Ok(text.to_string())
+    } else {
+        Err(FieldProblem {
+            column: "country",
+            reason: format!("'{text}' is not an ISO 3166-1 alpha-2 code"),
+        })
+    }
+}
+
+/// A birth date after the event, or a born event on another day.
+fn birth_date_problems(
+    kind: EventKind,
+    birth: NaiveDate,
+    date: NaiveDate,
+) -> impl Iterator<Item = FieldProblem> {
+    let after = (birth > date).then(|| FieldProblem {
+        column: "birth_date",
+        reason: format!("born {birth}, after the event's date {date}"),
+    });
+    let not_same_day = (kind == EventKind::Born && birth != date).then(|| FieldProblem {
+        column: "birth_date",
+        reason: "a born event's date is the birth date".to_string(),
+    });
+    after.into_iter().chain(not_same_day)
+}
+
 /// Parses one row on its own: fields present, well-formed and known.
 pub fn parse_row(
     raw: &RawRow,
@@ -251,45 +302,18 @@ pub fn parse_row(
             .map_err(|reason| problems.push(Problem::new(row, "basis", reason)))
             .ok()
     });
-    let unaccompanied = present("unaccompanied").and_then(|text| match text {
-        "true" => Some(true),
-        "false" => Some(false),
-        other => {
-            problems.push(Problem::new(
-                row,
-                "unaccompanied",
-                format!("'{other}' is not true or false"),
-            ));
-            None
-        }
+    let unaccompanied = present("unaccompanied").and_then(|text| {
+        parse_unaccompanied(text)
+            .map_err(|p| problems.push(p.at(row)))
+            .ok()
     });
     let country = present("country").and_then(|text| {
-        if text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase()) {
-            Some(text.to_string())
-        } else {
-            problems.push(Problem::new(
-                row,
-                "country",
-                format!("'{text}' is not an ISO 3166-1 alpha-2 code"),
-            ));
-            None
-        }
+        parse_country(text)
+            .map_err(|p| problems.push(p.at(row)))
+            .ok()
     });
     if let (Some(birth), Some(date)) = (birth_date, date) {
-        if birth > date {
-            problems.push(Problem::new(
-                row,
-                "birth_date",
-                format!("born {birth}, after the event's date {date}"),
-            ));
-        }
-        if kind == EventKind::Born && birth != date {
-            problems.push(Problem::new(
-                row,
-                "birth_date",
-                "a born event's date is the birth date",
-            ));
-        }
+        problems.extend(birth_date_problems(kind, birth, date).map(|p| p.at(row)));
     }
     if !problems.is_empty() {
         return Err(problems);

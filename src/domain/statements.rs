@@ -450,15 +450,53 @@ impl Balances {
     }
 }
 
+/// What every table of the statements is built from: the input, the sums of
+/// the year and the year before, and the opening and closing balances.
+struct Sources<'a> {
+    input: &'a StatementInput<'a>,
+    this: YearSums,
+    last: YearSums,
+    balances: Balances,
+}
+
 /// Builds the statements of a year and checks their invariants.
 pub fn build_statements(input: &StatementInput) -> Result<Statements, InvariantFailure> {
     let year = input.year;
-    let this = YearSums::of(input.entries, input.accounts, year);
-    let last = YearSums::of(input.entries, input.accounts, year - 1);
-    let previous = |amount: Ore| last.any.then_some(amount);
-    let balances = Balances::of(input.entries, year);
+    let sources = Sources {
+        input,
+        this: YearSums::of(input.entries, input.accounts, year),
+        last: YearSums::of(input.entries, input.accounts, year - 1),
+        balances: Balances::of(input.entries, year),
+    };
     let mut invariants = Invariants::default();
+    let (appropriation, note_a, note_b, net_appropriation) =
+        appropriation_tables(&sources, &mut invariants);
+    let (capital, holdings, opening_mv, closing_mv) =
+        capital_tables(&sources, &mut invariants, net_appropriation);
+    let (object_accounts, notes) =
+        object_account_tables(&sources, &mut invariants, net_appropriation);
+    let (treasury_balance, note_8) =
+        treasury_tables(&sources, &mut invariants, opening_mv, closing_mv);
+    invariants.result()?;
+    Ok(Statements {
+        year,
+        appropriation,
+        note_a,
+        note_b,
+        capital,
+        holdings,
+        object_accounts,
+        notes,
+        treasury_balance,
+        note_8,
+        invariants_checked: invariants.names,
+    })
+}
 
+/// The appropriation statement and notes A and B, and the net reported.
+fn appropriation_tables(s: &Sources, invariants: &mut Invariants) -> (Table, Table, Table, Ore) {
+    let (input, this) = (s.input, &s.this);
+    let year = input.year;
     let allocation = |y: i32, key: &BudgetKey| {
         input
             .allocations
@@ -551,28 +589,7 @@ pub fn build_statements(input: &StatementInput) -> Result<Statements, InvariantF
                     transferable,
                     &format!("note B, {}", line.key),
                 );
-                note_b.push(
-                    &[
-                        &line.key.chapter,
-                        &line.key.post,
-                        if line.transferable {
-                            "kan overførast"
-                        } else {
-                            ""
-                        },
-                    ],
-                    &[
-                        Some(basis),
-                        None,
-                        Some(basis),
-                        None,
-                        None,
-                        None,
-                        Some(basis),
-                        max,
-                        Some(transferable),
-                    ],
-                );
+                push_note_b_row(&mut note_b, line, basis, max, transferable);
             }
         }
         let (allocated, accounts) = totals.get(&income).copied().unwrap_or_default();
@@ -587,7 +604,48 @@ pub fn build_statements(input: &StatementInput) -> Result<Statements, InvariantF
     let (_, income) = totals.get(&true).copied().unwrap_or_default();
     let net_appropriation = expenses - income;
     appropriation.push(&["net", "", ""], &[None, Some(net_appropriation), None]);
+    (appropriation, note_a, note_b, net_appropriation)
+}
 
+/// A row of note B: the basis for transfer, the maximum and what can be
+/// transferred; the columns for other agencies' charges, extra income,
+/// reallocations and savings are empty, as the directorate has none.
+fn push_note_b_row(
+    note_b: &mut Table,
+    line: &BudgetLine,
+    basis: Ore,
+    max: Option<Ore>,
+    transferable: Ore,
+) {
+    let keyword = if line.transferable {
+        "kan overførast"
+    } else {
+        ""
+    };
+    note_b.push(
+        &[&line.key.chapter, &line.key.post, keyword],
+        &[
+            Some(basis),
+            None,
+            Some(basis),
+            None,
+            None,
+            None,
+            Some(basis),
+            max,
+            Some(transferable),
+        ],
+    );
+}
+
+/// The capital accounts and holdings; returns them with the opening and
+/// closing balance with the treasury.
+fn capital_tables(
+    s: &Sources,
+    invariants: &mut Invariants,
+    net_appropriation: Ore,
+) -> (Table, Table, Ore, Ore) {
+    let (input, this, balances) = (s.input, &s.this, &s.balances);
     // Capital accounts and holdings.
     let treasury_reported = |a: &Account| a.treasury_line().is_some();
     let opening_mv = Balances::sum(&balances.opening, input.accounts, treasury_reported);
@@ -636,10 +694,20 @@ pub fn build_statements(input: &StatementInput) -> Result<Statements, InvariantF
         &[CHANGE_IN_BALANCE_ACCOUNT, "Mellomvære med statskassa"],
         &[Some(closing_mv), Some(opening_mv), Some(change_mv)],
     );
+    (capital, holdings, opening_mv, closing_mv)
+}
 
+/// The object-account statement and notes 2–7.
+fn object_account_tables(
+    s: &Sources,
+    invariants: &mut Invariants,
+    net_appropriation: Ore,
+) -> (Table, Table) {
+    let (input, this, last) = (s.input, &s.this, &s.last);
+    let previous = |amount: Ore| last.any.then_some(amount);
     // Object-account statement and its notes.
-    let object = object_account_figures(&this);
-    let object_last = object_account_figures(&last);
+    let object = object_account_figures(this);
+    let object_last = object_account_figures(last);
     let mut object_accounts = Table::new(
         "expected-object-accounts.csv",
         &["line", "label"],
@@ -695,14 +763,14 @@ pub fn build_statements(input: &StatementInput) -> Result<Statements, InvariantF
                 notes.push(
                     &["7", line7, label7],
                     &[
-                        Some(note_figure(&this, line7)),
-                        previous(note_figure(&last, line7)),
+                        Some(note_figure(this, line7)),
+                        previous(note_figure(last, line7)),
                     ],
                 );
             }
         }
-        let amount = note_figure(&this, line);
-        let before = note_figure(&last, line);
+        let amount = note_figure(this, line);
+        let before = note_figure(last, line);
         if *only_non_zero && amount.is_zero() && before.is_zero() {
             continue;
         }
@@ -724,18 +792,28 @@ pub fn build_statements(input: &StatementInput) -> Result<Statements, InvariantF
         invariants.check(
             &format!("{statement_line} equals the sum of {hint}"),
             object[statement_line],
-            note_figure(&this, note_total),
+            note_figure(this, note_total),
             hint,
         );
     }
-    let note7_sum: Ore = NOTE7_LINES.iter().map(|(l, _)| note_figure(&this, l)).sum();
+    let note7_sum: Ore = NOTE7_LINES.iter().map(|(l, _)| note_figure(this, l)).sum();
     invariants.check(
         "note 7 total equals the sum of its lines",
-        note_figure(&this, "note7.total"),
+        note_figure(this, "note7.total"),
         note7_sum,
         "note 7: a grant account outside its lines",
     );
+    (object_accounts, notes)
+}
 
+/// The balance with the treasury and note 8.
+fn treasury_tables(
+    s: &Sources,
+    invariants: &mut Invariants,
+    opening_mv: Ore,
+    closing_mv: Ore,
+) -> (Table, Table) {
+    let (input, balances) = (s.input, &s.balances);
     // Balance with the treasury and note 8.
     let mut treasury_balance = Table::new(
         "expected-treasury-balance.csv",
@@ -817,21 +895,7 @@ pub fn build_statements(input: &StatementInput) -> Result<Statements, InvariantF
         grand.1,
         "chart.csv: note 8 lines of the accounts reported to the treasury",
     );
-
-    invariants.result()?;
-    Ok(Statements {
-        year,
-        appropriation,
-        note_a,
-        note_b,
-        capital,
-        holdings,
-        object_accounts,
-        notes,
-        treasury_balance,
-        note_8,
-        invariants_checked: invariants.names,
-    })
+    (treasury_balance, note_8)
 }
 
 /// The figures of the object-account statement, from the sums of a year.

@@ -216,6 +216,75 @@ pub struct StatementsPage {
     pub invariants: Vec<String>,
 }
 
+/// The Nynorsk heading of a column of the statements, as the report prints it.
+fn column_heading(column: &str, file: &str, year: i32) -> String {
+    match column {
+        "allocated" if file == "expected-note-a.csv" => format!("Årets tildelingar {year}"),
+        "kind" | "line" => String::new(),
+        "chapter" => "Kap.".into(),
+        "post" => "Post".into(),
+        "allocated" => "Samla tildeling".into(),
+        "accounts" => format!("Rekneskap {year}"),
+        "difference" => "Meirutgift (-) og mindreutgift".into(),
+        "transferred" => format!("Overført frå {}", year - 1),
+        "total" => "Samla tildeling".into(),
+        "keyword" => "Stikkord".into(),
+        "charged_by_others" => "Utgifter belasta andre verksemder".into(),
+        "difference_after_charges" => {
+            "Meirutgift (-) / mindreutgift etter belastingsfullmakter".into()
+        }
+        "extra_income" => "Meirinntekter / mindreinntekter (-)".into(),
+        "reallocation" => "Omdisponering".into(),
+        "savings" => "Innsparingar (-)".into(),
+        "basis" => "Sum grunnlag for overføring".into(),
+        "max_transferable" => "Maks. overførbart beløp".into(),
+        "transferable" => "Mogleg overførbart beløp berekna av verksemda".into(),
+        "account" => "Konto".into(),
+        "name" | "label" => "Tekst".into(),
+        "amount" => year.to_string(),
+        "previous" => (year - 1).to_string(),
+        "closing" => format!("31.12.{year}"),
+        "opening" => format!("31.12.{}", year - 1),
+        "change" => "Endring".into(),
+        "note" => "Note".into(),
+        "booked" => "Bokført avrekning med statskassa".into(),
+        "reported" => "Rapportert mellomvære med statskassa".into(),
+        other => other.into(),
+    }
+}
+
+/// The name of a row's chapter and post, or of the sum it is.
+fn budget_line_name(
+    table: &crate::domain::statements::Table,
+    text: &[String],
+    name_of: &impl Fn(&str, &str) -> String,
+) -> String {
+    let column = |name: &str| {
+        table
+            .text_columns
+            .iter()
+            .position(|c| *c == name)
+            .and_then(|i| text.get(i))
+            .cloned()
+            .unwrap_or_default()
+    };
+    match text.first().map(String::as_str).unwrap_or("") {
+        "expense_total" => "Sum utgiftsført".to_string(),
+        "income_total" => "Sum inntektsført".to_string(),
+        "net" => "Netto rapportert til løyvingsrekneskapen".to_string(),
+        _ => name_of(&column("chapter"), &column("post")),
+    }
+}
+
+/// Whether a row of the statements is a sum, printed in bold.
+fn is_total_row(first: &str, line: &str) -> bool {
+    first.ends_with("total")
+        || first == "net"
+        || line.contains("total")
+        || line.ends_with(".net")
+        || line == "net"
+}
+
 /// Lays out the statements for HTML: Nynorsk titles and column headings,
 /// whole kroner grouped by thousands.
 pub fn statements_page(
@@ -224,41 +293,7 @@ pub fn statements_page(
 ) -> StatementsPage {
     use crate::domain::money::format_kroner_grouped;
     let year = statements.year;
-    let heading = |column: &str, file: &str| -> String {
-        match column {
-            "allocated" if file == "expected-note-a.csv" => format!("Årets tildelingar {year}"),
-            "kind" | "line" => String::new(),
-            "chapter" => "Kap.".into(),
-            "post" => "Post".into(),
-            "allocated" => "Samla tildeling".into(),
-            "accounts" => format!("Rekneskap {year}"),
-            "difference" => "Meirutgift (-) og mindreutgift".into(),
-            "transferred" => format!("Overført frå {}", year - 1),
-            "total" => "Samla tildeling".into(),
-            "keyword" => "Stikkord".into(),
-            "charged_by_others" => "Utgifter belasta andre verksemder".into(),
-            "difference_after_charges" => {
-                "Meirutgift (-) / mindreutgift etter belastingsfullmakter".into()
-            }
-            "extra_income" => "Meirinntekter / mindreinntekter (-)".into(),
-            "reallocation" => "Omdisponering".into(),
-            "savings" => "Innsparingar (-)".into(),
-            "basis" => "Sum grunnlag for overføring".into(),
-            "max_transferable" => "Maks. overførbart beløp".into(),
-            "transferable" => "Mogleg overførbart beløp berekna av verksemda".into(),
-            "account" => "Konto".into(),
-            "name" | "label" => "Tekst".into(),
-            "amount" => year.to_string(),
-            "previous" => (year - 1).to_string(),
-            "closing" => format!("31.12.{year}"),
-            "opening" => format!("31.12.{}", year - 1),
-            "change" => "Endring".into(),
-            "note" => "Note".into(),
-            "booked" => "Bokført avrekning med statskassa".into(),
-            "reported" => "Rapportert mellomvære med statskassa".into(),
-            other => other.into(),
-        }
-    };
+    let heading = |column: &str, file: &str| column_heading(column, file, year);
     let name_of = |chapter: &str, post: &str| {
         budget_lines
             .iter()
@@ -315,13 +350,7 @@ pub fn statements_page(
                         .and_then(|i| text.get(i))
                         .map(String::as_str)
                         .unwrap_or("");
-                    total_rows.push(
-                        first.ends_with("total")
-                            || first == "net"
-                            || line.contains("total")
-                            || line.ends_with(".net")
-                            || line == "net",
-                    );
+                    total_rows.push(is_total_row(first, line));
                     let mut cells: Vec<Cell> = table
                         .text_columns
                         .iter()
@@ -333,34 +362,8 @@ pub fn statements_page(
                         })
                         .collect();
                     if with_names {
-                        let chapter = text
-                            .get(
-                                table
-                                    .text_columns
-                                    .iter()
-                                    .position(|c| *c == "chapter")
-                                    .unwrap_or(0),
-                            )
-                            .cloned()
-                            .unwrap_or_default();
-                        let post = text
-                            .get(
-                                table
-                                    .text_columns
-                                    .iter()
-                                    .position(|c| *c == "post")
-                                    .unwrap_or(0),
-                            )
-                            .cloned()
-                            .unwrap_or_default();
-                        let name = match first {
-                            "expense_total" => "Sum utgiftsført".to_string(),
-                            "income_total" => "Sum inntektsført".to_string(),
-                            "net" => "Netto rapportert til løyvingsrekneskapen".to_string(),
-                            _ => name_of(&chapter, &post),
-                        };
                         cells.push(Cell {
-                            text: name,
+                            text: budget_line_name(table, text, &name_of),
                             amount: false,
                         });
                     }
