@@ -11,5 +11,6 @@ mod payments;
 mod register_import;
 mod scale;
 mod schemes;
+mod seams;
 mod support;
 mod web;

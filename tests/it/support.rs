@@ -35,9 +35,13 @@ impl TestDb {
     /// tilskot's back. The product's pool never leaves `db`.
     pub async fn raw_pool(&self) -> sqlx::AnyPool {
         sqlx::any::install_default_drivers();
+        let url = match self.backend {
+            Backend::Sqlite => format!("{}?mode=rwc", self.url),
+            Backend::Postgres => self.url.clone(),
+        };
         sqlx::any::AnyPoolOptions::new()
             .max_connections(1)
-            .connect(&self.url)
+            .connect(&url)
             .await
             .expect("a raw connection to the test database")
     }
