@@ -1,5 +1,5 @@
 //! Accruals (opptening): for every person, grant and month, what a
-//! municipality has earned, in øre (DOMAIN.md §2, rules R0–R13).
+//! municipality has earned, in øre (docs/rules.md, rules R0–R13).
 //!
 //! A pure function of the register and the rules: recomputed whenever the
 //! register changes, never edited.

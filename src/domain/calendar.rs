@@ -102,7 +102,7 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
     }
 }
 
-/// Age on a date: full years lived on that date (DOMAIN.md §2, "Ages").
+/// Age on a date: full years lived on that date (docs/rules.md, "Ages").
 /// A person born on 29 February turns a year older on 1 March in other years.
 pub fn age_on(birth_date: NaiveDate, date: NaiveDate) -> i32 {
     let mut age = date.year() - birth_date.year();

@@ -1,5 +1,5 @@
 //! The vocabulary of the automatic grants: grant codes, settlement bases,
-//! categories and the rule ids of DOMAIN.md §2.
+//! categories and the rule ids of docs/rules.md.
 
 use std::fmt;
 use std::str::FromStr;
@@ -174,7 +174,7 @@ impl fmt::Display for Category {
     }
 }
 
-/// The rules of DOMAIN.md §2, cited in every accrual so that `explain` can say
+/// The rules of docs/rules.md, cited in every accrual so that `explain` can say
 /// which rule made an amount due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RuleId {

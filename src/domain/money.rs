@@ -48,7 +48,7 @@ impl Ore {
     }
 
     /// Named rule **round half away from zero to whole kroner**, used for
-    /// every printed figure of the annual statements (ACCOUNTS.md, Rounding).
+    /// every printed figure of the annual statements (docs/rules.md, Rounding).
     pub fn round_half_away_to_kroner(self) -> i64 {
         let whole = self.0 / 100;
         let rest = self.0 % 100;
@@ -114,7 +114,7 @@ impl<'a> Sum<&'a Ore> for Ore {
     }
 }
 
-/// Named rule **split even, remainder last** (DOMAIN.md §2, "Monthly parts"):
+/// Named rule **split even, remainder last** (docs/rules.md, "Monthly parts"):
 /// an annual rate is split into twelve monthly parts of `floor(rate / 12)` øre,
 /// and what the floor left over is added to December, so that the twelve
 /// parts add up exactly to the annual rate.

@@ -1,4 +1,4 @@
-//! Monthly payout batches (utbetaling per termin), DOMAIN.md §2 "Payment":
+//! Monthly payout batches (utbetaling per termin), docs/rules.md "Payment":
 //! a batch for month M pays, per municipality and grant with a term in M,
 //! everything accrued through the term's date minus everything already paid.
 //!

@@ -1,5 +1,5 @@
 //! The settlement register (busettingsregister): an event log of who was
-//! settled where and when, who moved, left or was born (DOMAIN.md §3).
+//! settled where and when, who moved, left or was born (docs/rules.md, The register).
 //!
 //! This module parses and validates rows that the import edge has read from a
 //! CSV or XLSX file, and turns events into [`Person`] timelines for the accrual
@@ -123,7 +123,7 @@ impl Event {
     }
 
     /// Events are identified by their content: the same row imported twice is
-    /// the same event (DOMAIN.md §3).
+    /// the same event (docs/rules.md, The register).
     pub fn content_key(&self) -> String {
         format!("{:032x}", self.content_hash())
     }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use toml::{Table, Value};
 
-/// How far a figure can be trusted (DOMAIN.md, status table).
+/// How far a figure can be trusted (docs/rules.md, Status of a figure).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RateStatus {
     Adopted,

@@ -42,7 +42,7 @@ impl ApplicantKind {
         ApplicantKind::ALL.into_iter().find(|k| k.code() == text)
     }
 
-    /// The object account of a grant to this sector (artskonto, ACCOUNTS.md):
+    /// The object account of a grant to this sector (artskonto, docs/rules.md, Accounts):
     /// 870 municipalities, 871 counties, 875 voluntary (ideelle) organisations.
     pub fn grant_account(self) -> &'static str {
         match self {

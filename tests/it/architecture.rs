@@ -404,3 +404,82 @@ fn the_length_check_fails_on_a_long_function_and_skips_tests() {
     let short = "fn short() {\n    let _ = 1;\n}\n";
     assert!(long_functions("planted.rs", short).is_empty());
 }
+
+/// Every rule id cited in the code or the rules files (R0, R7, …).
+fn cited_rule_ids() -> BTreeSet<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts: Vec<String> = source_files().into_iter().map(|(_, t)| t).collect();
+    for entry in std::fs::read_dir(root.join("rules")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            texts.push(std::fs::read_to_string(path).unwrap());
+        }
+    }
+    let mut ids = BTreeSet::new();
+    for text in texts {
+        let bytes = text.as_bytes();
+        for (i, _) in text.match_indices('R') {
+            let before = i.checked_sub(1).map(|j| bytes[j]);
+            if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                continue;
+            }
+            let digits: String = text[i + 1..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let after = text[i + 1 + digits.len()..].chars().next();
+            if !digits.is_empty() && !after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                ids.insert(format!("R{digits}"));
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn the_rules_reference_explains_every_rule_id_the_code_cites() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference = std::fs::read_to_string(root.join("docs/rules.md")).unwrap();
+    let cited = cited_rule_ids();
+    assert!(cited.contains("R0") && cited.contains("R13"), "{cited:?}");
+    let missing: Vec<&String> = cited
+        .iter()
+        .filter(|id| {
+            !reference.contains(&format!("**{id} —")) && !reference.contains(&format!("### {id} —"))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/rules.md does not explain {missing:?}"
+    );
+}
+
+#[test]
+fn nothing_points_outside_the_repository() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(String, String)> = source_files();
+    for name in [
+        "README.md",
+        "ARCHITECTURE.md",
+        "docs/rules.md",
+        "rules/2022.toml",
+        "rules/2023.toml",
+        "rules/schemes-2022.toml",
+        "rules/SOURCES.md",
+    ] {
+        files.push((
+            name.to_string(),
+            std::fs::read_to_string(root.join(name)).unwrap(),
+        ));
+    }
+    let outside: Vec<String> = files
+        .iter()
+        .filter(|(_, text)| {
+            ["DOMAIN.md", "ACCOUNTS.md", "../shared"]
+                .iter()
+                .any(|s| text.contains(s))
+        })
+        .map(|(name, _)| name.clone())
+        .collect();
+    assert!(outside.is_empty(), "{outside:?}");
+}
