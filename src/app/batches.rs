@@ -19,6 +19,7 @@ use crate::domain::payout::{
 };
 use crate::domain::register::Register;
 use crate::domain::rules::{RateStatus, RuleBook};
+use crate::domain::users::User;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -213,15 +214,14 @@ pub async fn act_on_batch(
     rules: &RuleBook,
     period: Period,
     action: Action,
-    user: &str,
+    user: &User,
 ) -> Result<StoredBatch> {
     let batch = current_run(store, period).await?;
-    let role = store.user_role(user).await?;
     let next = transition(
         batch.status,
         &action,
-        user,
-        role,
+        &user.name,
+        user.role,
         batch.attested_by.as_deref(),
     )?;
     // Approval (and payment) check that the batch is still what the
@@ -234,7 +234,14 @@ pub async fn act_on_batch(
         other => other.code().to_string(),
     };
     store
-        .transition_batch(&batch, batch.status, next, action.code(), user, &detail)
+        .transition_batch(
+            &batch,
+            batch.status,
+            next,
+            action.code(),
+            &user.name,
+            &detail,
+        )
         .await?;
     current_run(store, period).await
 }
@@ -291,7 +298,7 @@ pub async fn pay_batch(
     period: Period,
     out_dir: &Path,
     allow_unverified_rates: bool,
-    actor: &str,
+    actor: &User,
 ) -> Result<PayResult> {
     let batch = current_run(store, period).await?;
     if batch.status == BatchStatus::Paid {
@@ -309,8 +316,8 @@ pub async fn pay_batch(
     transition(
         batch.status,
         &Action::Pay,
-        actor,
-        crate::domain::approval::Role::FinanceOfficer,
+        &actor.name,
+        actor.role,
         batch.attested_by.as_deref(),
     )?;
     if let Err(error) = ensure_unchanged(store, rules, &batch).await {
@@ -370,7 +377,7 @@ pub async fn pay_batch(
             record,
             vouchers: payment_vouchers_from_totals(period, batch.run_number, &paid_totals),
             carried: carried.clone(),
-            actor,
+            actor: &actor.name,
             unverified_rates_note,
         })
         .await?;

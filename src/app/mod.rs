@@ -15,3 +15,5 @@ pub mod register_import;
 pub mod schemes;
 /// The annual statements and the auditor's journal.
 pub mod statements;
+/// Users: the first administrator and users added by one.
+pub mod users;

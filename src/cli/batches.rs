@@ -1,7 +1,7 @@
 //! `tilskot batch`: the monthly payout batch, computed, attested, approved
 //! by another person, paid once, and shown.
 
-use super::Context;
+use super::{authenticate, Context};
 use crate::app::batches::{act_on_batch, pay_batch, run_batch, RunOutcome};
 use crate::domain::approval::{Action, BatchStatus};
 use crate::domain::calendar::Period;
@@ -55,8 +55,8 @@ pub enum BatchCommand {
         /// Pay even though rates are not adopted; recorded on the batch.
         #[arg(long)]
         allow_unverified_rates: bool,
-        /// Who sends the payment (for the audit log).
-        #[arg(long, default_value = "tilskot")]
+        /// The finance officer who sends the payment.
+        #[arg(long)]
         user: String,
     },
     /// Print the batch of a month (all its runs, or one).
@@ -145,7 +145,8 @@ async fn act(
 ) -> Result<()> {
     let store = ctx.open().await?;
     let book = ctx.rules()?;
-    let batch = act_on_batch(&store, &book, period, action.clone(), user).await?;
+    let actor = authenticate(&store, user).await?;
+    let batch = act_on_batch(&store, &book, period, action.clone(), &actor).await?;
     let (b, r) = (batch.period, batch.run_number);
     match action {
         Action::Attest => writeln!(out, "Batch {b} run {r} attested by {user}")?,
@@ -171,6 +172,7 @@ async fn pay(
     let store = ctx.open().await?;
     let book = ctx.rules()?;
     let municipalities = shipped::municipalities();
+    let actor = authenticate(&store, user).await?;
     let result = pay_batch(
         &store,
         &book,
@@ -178,7 +180,7 @@ async fn pay(
         period,
         &dir,
         allow_unverified_rates,
-        user,
+        &actor,
     )
     .await?;
     let r = &result.record;

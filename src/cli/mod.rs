@@ -13,9 +13,11 @@ use crate::db::Store;
 use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Result};
 use crate::domain::rules::RuleBook;
+use crate::domain::users::User;
 use crate::io::rules_dir::{default_rules_dir, load_rules_dir};
 use clap::{Parser, Subcommand};
 use rust_decimal::Decimal;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// tilskot: grant administration and payout engine.
@@ -49,6 +51,10 @@ pub enum Command {
         /// Accruals before this month were paid by the previous system.
         #[arg(long)]
         start_period: Period,
+        /// The first administrator (required for a new database); the
+        /// password is TILSKOT_PASSWORD, or asked on the terminal.
+        #[arg(long)]
+        admin: Option<String>,
     },
     /// Check or show the rates of the rules files.
     Rules {
@@ -183,7 +189,10 @@ pub async fn run(cli: Cli) -> Result<()> {
     let ctx = Context::of(&cli);
     let out = &mut std::io::stdout().lock();
     match cli.command {
-        Command::Init { start_period } => setup::init(&ctx, start_period, out).await,
+        Command::Init {
+            start_period,
+            admin,
+        } => setup::init(&ctx, start_period, admin.as_deref(), out).await,
         Command::Rules { command } => setup::rules(&ctx, command, out),
         Command::User { command } => setup::user(&ctx, command, out).await,
         Command::Register { command } => register::run(&ctx, command, out).await,
@@ -210,6 +219,31 @@ pub async fn run(cli: Cli) -> Result<()> {
             "demo and bench are dispatched by the binary",
         )),
     }
+}
+
+/// The environment variable with the password of the acting user.
+pub const PASSWORD_VARIABLE: &str = "TILSKOT_PASSWORD";
+/// The environment variable with the password of a user being added.
+pub const NEW_PASSWORD_VARIABLE: &str = "TILSKOT_NEW_PASSWORD";
+
+/// A password from `variable`, or asked on the terminal without echo.
+pub fn read_password(variable: &str, prompt: &str) -> Result<String> {
+    if let Ok(password) = std::env::var(variable) {
+        return Ok(password);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::invalid(format!(
+            "{prompt}: set {variable}, or run the command on a terminal to be asked"
+        )));
+    }
+    rpassword::prompt_password(format!("{prompt}: ")).map_err(Error::from)
+}
+
+/// The user named on the command line, authenticated with their password;
+/// an unknown user or a wrong password is refused before anything is done.
+pub async fn authenticate(store: &Store, name: &str) -> Result<User> {
+    let password = read_password(PASSWORD_VARIABLE, &format!("Password of {name}"))?;
+    store.authenticate(name, &password).await
 }
 
 /// Refuses a scale that is not above zero.

@@ -1,20 +1,19 @@
 //! `tilskot scheme` and `tilskot serve`: discretionary schemes on the
 //! command line, and the web application.
 
-use super::Context;
+use super::{authenticate, Context};
 use crate::app::schemes::{load_scheme_file, propose};
 use crate::db::schemes::Organisation;
 use crate::domain::application::check_organisation_id;
 use crate::domain::error::{Error, Result};
 use crate::domain::money::format_nok_grouped;
 use crate::domain::schemes::{ApplicantKind, Outcome};
-use crate::domain::users::{NewWebUser, WebRole};
 use crate::io::shipped;
 use crate::render::tables::frame_status_table;
 use crate::web::{serve as serve_web, AppState};
 use chrono::NaiveDate;
 use clap::Subcommand;
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
@@ -41,21 +40,6 @@ pub enum SchemeCommand {
         #[arg(long)]
         kind: String,
     },
-    /// Add a web user; the password is read from TILSKOT_PASSWORD or the
-    /// first line of standard input.
-    User {
-        #[arg(long)]
-        name: String,
-        /// applicant, caseworker or finance.
-        #[arg(long)]
-        role: String,
-        /// The applicant's organisation.
-        #[arg(long)]
-        organisation: Option<String>,
-        /// A caseworker's schemes (repeat for several).
-        #[arg(long = "scheme")]
-        schemes: Vec<String>,
-    },
     /// Print the allocation the ranking proposes; with --apply, write it as
     /// decisions, each in its own transaction with the frame check.
     Propose {
@@ -65,8 +49,9 @@ pub enum SchemeCommand {
         year: i32,
         #[arg(long)]
         apply: bool,
-        /// Who decides (recorded on each decision).
-        #[arg(long, default_value = "tilskot")]
+        /// The caseworker who decides with --apply (authenticated with
+        /// TILSKOT_PASSWORD); recorded on each decision.
+        #[arg(long)]
         user: String,
     },
     /// Pay an award's commitment and post it to the ledger.
@@ -76,7 +61,8 @@ pub enum SchemeCommand {
         /// The payment date (default today); it must fall in the scheme's year.
         #[arg(long)]
         date: Option<NaiveDate>,
-        #[arg(long, default_value = "tilskot")]
+        /// The user who acts (authenticated with TILSKOT_PASSWORD).
+        #[arg(long)]
         user: String,
     },
     /// Release an unpaid commitment back to the frame.
@@ -85,7 +71,8 @@ pub enum SchemeCommand {
         application: i64,
         #[arg(long)]
         reason: String,
-        #[arg(long, default_value = "tilskot")]
+        /// The user who acts (authenticated with TILSKOT_PASSWORD).
+        #[arg(long)]
         user: String,
     },
     /// Year end: release every unpaid commitment of a call and print the underspend.
@@ -94,7 +81,8 @@ pub enum SchemeCommand {
         scheme: String,
         #[arg(long)]
         year: i32,
-        #[arg(long, default_value = "tilskot")]
+        /// The user who acts (authenticated with TILSKOT_PASSWORD).
+        #[arg(long)]
         user: String,
     },
 }
@@ -144,25 +132,27 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             store.add_organisation(&organisation).await?;
             writeln!(out, "Organisation {id} added")?;
         }
-        SchemeCommand::User {
-            name,
-            role,
-            organisation,
-            schemes,
-        } => add_web_user(&store, &name, &role, organisation.as_deref(), &schemes, out).await?,
         SchemeCommand::Propose {
             scheme,
             year,
             apply,
             user,
-        } => print_proposal(&store, &scheme, year, apply.then_some(user.as_str()), out).await?,
+        } => {
+            let actor = match apply {
+                true => Some(authenticate(&store, &user).await?),
+                false => None,
+            };
+            let deciding = actor.as_ref().map(|a| a.name.as_str());
+            print_proposal(&store, &scheme, year, deciding, out).await?
+        }
         SchemeCommand::Pay {
             application,
             date,
             user,
         } => {
             let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let amount = store.pay_commitment(application, date, &user).await?;
+            let actor = authenticate(&store, &user).await?;
+            let amount = store.pay_commitment(application, date, &actor.name).await?;
             writeln!(
                 out,
                 "Application {application}: {} paid and posted on {date}",
@@ -174,8 +164,9 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             reason,
             user,
         } => {
+            let actor = authenticate(&store, &user).await?;
             let amount = store
-                .release_commitment(application, &user, &reason)
+                .release_commitment(application, &actor.name, &reason)
                 .await?;
             writeln!(
                 out,
@@ -184,7 +175,8 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             )?;
         }
         SchemeCommand::CloseYear { scheme, year, user } => {
-            let released = store.release_unpaid(&scheme, year, &user).await?;
+            let actor = authenticate(&store, &user).await?;
+            let released = store.release_unpaid(&scheme, year, &actor.name).await?;
             writeln!(
                 out,
                 "Released {} of unpaid commitments",
@@ -203,33 +195,6 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             )?;
         }
     }
-    Ok(())
-}
-
-/// `scheme user`: adds a web user or changes one.
-async fn add_web_user(
-    store: &crate::db::Store,
-    name: &str,
-    role: &str,
-    organisation: Option<&str>,
-    schemes: &[String],
-    out: &mut impl Write,
-) -> Result<()> {
-    let role = WebRole::parse(role).ok_or_else(|| {
-        Error::invalid(format!(
-            "role: '{role}' is not applicant, caseworker or finance"
-        ))
-    })?;
-    let password = read_password()?;
-    let user = NewWebUser {
-        name,
-        password: &password,
-        role,
-        organisation,
-        schemes,
-    };
-    store.add_web_user(&user).await?;
-    writeln!(out, "Web user {name} ({}) added", role.code())?;
     Ok(())
 }
 
@@ -270,17 +235,6 @@ async fn print_proposal(
         )?;
     }
     Ok(())
-}
-
-/// The password of a new web user: `TILSKOT_PASSWORD`, or the first line of
-/// standard input.
-fn read_password() -> Result<String> {
-    if let Ok(password) = std::env::var("TILSKOT_PASSWORD") {
-        return Ok(password);
-    }
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
-    Ok(line.trim_end_matches(['\n', '\r']).to_string())
 }
 
 /// `tilskot serve`.

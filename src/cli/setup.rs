@@ -1,13 +1,14 @@
 //! `tilskot init`, `rules` and `user`: setting up a database, checking the
 //! rates, and the users of the command line.
 
-use super::Context;
+use super::{authenticate, read_password, Context, NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE};
 use crate::app::init::init as init_database;
+use crate::app::users::{add_user, create_first_admin, require_role};
 use crate::db::Store;
-use crate::domain::approval::Role;
 use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Result};
 use crate::domain::money::format_nok_grouped;
+use crate::domain::users::{check_password, check_user_name, NewUser, Role};
 use crate::io::rules_dir::load_scheme_files;
 use crate::render::tables::show_rules;
 use clap::Subcommand;
@@ -26,20 +27,67 @@ pub enum RulesCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
-    /// Add a user, or change the role of one.
+    /// Add a user, or change the password, role, organisation or schemes of
+    /// one, as an administrator (`--user`, password in TILSKOT_PASSWORD). The
+    /// new user's password is TILSKOT_NEW_PASSWORD, or asked on the terminal.
     Add {
+        /// The administrator who adds the user.
+        #[arg(long)]
+        user: String,
         #[arg(long)]
         name: String,
-        /// finance_officer, approver or auditor.
+        /// finance_officer, approver, caseworker, applicant, finance, auditor or admin.
         #[arg(long)]
         role: String,
+        /// An applicant's organisation.
+        #[arg(long)]
+        organisation: Option<String>,
+        /// A caseworker's schemes (repeat for several).
+        #[arg(long = "scheme")]
+        schemes: Vec<String>,
     },
 }
 
 /// `tilskot init`: the one command (with the demo) that creates a database.
-pub async fn init(ctx: &Context, start_period: Period, out: &mut impl Write) -> Result<()> {
+/// A new database gets its first administrator (`--admin`).
+pub async fn init(
+    ctx: &Context,
+    start_period: Period,
+    admin: Option<&str>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let exists = match Store::open(&ctx.db).await {
+        Ok(store) => store.admin_exists().await?,
+        Err(Error::NotFound(_)) => false,
+        Err(other) => return Err(other),
+    };
+    let admin_password = match (exists, admin) {
+        (false, None) => {
+            return Err(Error::invalid(
+                "a new database needs its first administrator: give --admin NAME",
+            ))
+        }
+        (true, Some(_)) => {
+            return Err(Error::Refused(
+                "the database has an administrator already; an administrator adds users with `tilskot user add`".into(),
+            ))
+        }
+        (false, Some(name)) => Some(read_password(
+            PASSWORD_VARIABLE,
+            &format!("Password for the administrator {name}"),
+        )?),
+        (true, None) => None,
+    };
+    if let (Some(name), Some(password)) = (admin, &admin_password) {
+        check_user_name(name).map_err(Error::invalid)?;
+        check_password(password).map_err(Error::invalid)?;
+    }
     let store = Store::connect(&ctx.db).await?;
     init_database(&store, start_period).await?;
+    if let (Some(name), Some(password)) = (admin, admin_password) {
+        create_first_admin(&store, name, &password).await?;
+        writeln!(out, "Administrator {name} created")?;
+    }
     writeln!(
         out,
         "Initialised {}: tilskot pays from {}",
@@ -92,16 +140,29 @@ pub fn rules(ctx: &Context, command: RulesCommand, out: &mut impl Write) -> Resu
     Ok(())
 }
 
-/// `tilskot user add`.
+/// `tilskot user add`: by an authenticated administrator only.
 pub async fn user(ctx: &Context, command: UserCommand, out: &mut impl Write) -> Result<()> {
-    let UserCommand::Add { name, role } = command;
-    let role = Role::parse(&role).ok_or_else(|| {
-        Error::invalid(format!(
-            "'{role}' is not a role: finance_officer, approver or auditor"
-        ))
-    })?;
+    let UserCommand::Add {
+        user,
+        name,
+        role,
+        organisation,
+        schemes,
+    } = command;
+    let role = Role::parse(&role)
+        .ok_or_else(|| Error::invalid(format!("'{role}' is not a role: {}", Role::list())))?;
     let store = ctx.open().await?;
-    store.add_user(&name, role).await?;
+    let admin = authenticate(&store, &user).await?;
+    require_role(&admin, Role::Admin, "add users or change their roles")?;
+    let password = read_password(NEW_PASSWORD_VARIABLE, &format!("New password for {name}"))?;
+    let new = NewUser {
+        name: &name,
+        password: &password,
+        role,
+        organisation: organisation.as_deref(),
+        schemes: &schemes,
+    };
+    add_user(&store, &admin, &new).await?;
     writeln!(out, "User {name}: {}", role.code())?;
     Ok(())
 }

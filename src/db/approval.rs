@@ -4,8 +4,8 @@
 use super::audit::append_audit;
 use super::dialect::now_text;
 use crate::db::{Store, StoredBatch};
-use crate::domain::approval::{BatchStatus, Role};
-use crate::domain::error::{Error, Result};
+use crate::domain::approval::BatchStatus;
+use crate::domain::error::Result;
 use crate::domain::ledger::Voucher;
 use crate::domain::money::Ore;
 use sqlx::Row;
@@ -42,30 +42,6 @@ pub enum PaymentOutcome {
 }
 
 impl Store {
-    pub async fn add_user(&self, name: &str, role: Role) -> Result<()> {
-        sqlx::query("INSERT INTO app_user (name, role) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET role = excluded.role")
-            .bind(name)
-            .bind(role.code())
-            .execute(self.pool())
-            .await?;
-        Ok(())
-    }
-
-    pub async fn user_role(&self, name: &str) -> Result<Role> {
-        let row = sqlx::query("SELECT role FROM app_user WHERE name = $1")
-            .bind(name)
-            .fetch_optional(self.pool())
-            .await?;
-        let text: String = row
-            .ok_or_else(|| {
-                Error::NotFound(format!(
-                    "no user {name}: add one with `tilskot user add --name {name} --role …`"
-                ))
-            })?
-            .get(0);
-        Role::parse(&text).ok_or_else(|| internal!("stored role '{text}'"))
-    }
-
     /// Moves a batch from `from` to `to`, recording who did it, in one
     /// transaction with its audit entry. Fails if another process moved the
     /// batch first.
@@ -88,8 +64,16 @@ impl Store {
             ),
             _ => ("attested_by = attested_by", None),
         };
+        // The two-person rule, in the transaction that writes the step: the
+        // actor holds the step's role now, and the approver is not the
+        // person who attested.
+        let actor_check = match action {
+            "attest" => ROLE_CHECK_FINANCE_OFFICER,
+            "approve" => ROLE_CHECK_APPROVER,
+            _ => "",
+        };
         let sql = format!(
-            "UPDATE batch SET status = $1, {column_sql} WHERE id = $2 AND status = '{}'",
+            "UPDATE batch SET status = $1, {column_sql} WHERE id = $2 AND status = '{}'{actor_check}",
             from.code()
         );
         let mut query = sqlx::query(&sql).bind(to.code()).bind(batch.id);
@@ -259,6 +243,13 @@ impl Store {
         Ok(())
     }
 }
+
+/// The attesting user is a finance officer (`$3` is the actor).
+const ROLE_CHECK_FINANCE_OFFICER: &str = " AND EXISTS (SELECT 1 FROM user_account u \
+     WHERE u.name = $3 AND u.role = 'finance_officer')";
+/// The approving user is an approver and not the one who attested.
+const ROLE_CHECK_APPROVER: &str = " AND attested_by IS NOT NULL AND attested_by <> $3 \
+     AND EXISTS (SELECT 1 FROM user_account u WHERE u.name = $3 AND u.role = 'approver')";
 
 const PAYMENT_SELECT: &str = "SELECT payment_id, batch_id, content_hash, file_name, transfers, total_ore, paid_at FROM payment";
 

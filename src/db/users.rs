@@ -7,9 +7,9 @@
 //! API takes only `application/json` bodies, which a cross-site form cannot send.
 
 use crate::db::Store;
-use crate::domain::error::{Context, Result};
+use crate::domain::error::{Context, Error, FieldProblem, Result};
 use crate::domain::schemes::ApplicantKind;
-use crate::domain::users::{NewWebUser, WebRole, WebUser, SESSION_HOURS};
+use crate::domain::users::{check_password, check_user_name, NewUser, Role, User, SESSION_HOURS};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use sha2::{Digest, Sha256};
@@ -56,26 +56,35 @@ fn expiry_text(hours: i64) -> String {
         .to_string()
 }
 
+/// The message of every failed authentication: which of name and password
+/// was wrong is not said.
+const NOT_AUTHENTICATED: &str = "unknown user or wrong password";
+
 impl Store {
-    /// Adds a web user or changes their password, role, organisation and schemes.
-    pub async fn add_web_user(&self, user: &NewWebUser<'_>) -> Result<()> {
-        if user.password.chars().count() < 10 {
-            refuse!("a password has at least 10 characters");
-        }
+    /// Adds a user, or changes the password, role, organisation and schemes
+    /// of one. A changed password ends every session of the user.
+    pub async fn save_user(&self, user: &NewUser<'_>) -> Result<()> {
+        check_user_name(user.name).map_err(|reason| invalid_field("name", reason))?;
+        check_password(user.password).map_err(|reason| invalid_field("password", reason))?;
         match (user.role, user.organisation) {
-            (WebRole::Applicant, None) => refuse!("an applicant belongs to an organisation"),
-            (WebRole::Applicant, Some(organisation)) => {
+            (Role::Applicant, None) => refuse!("an applicant belongs to an organisation"),
+            (Role::Applicant, Some(organisation)) => {
                 self.organisation(organisation).await.with_context(|| {
-                    format!("add the organisation {organisation} first (`tilskot scheme organisation add`)")
+                    format!(
+                        "add the organisation {organisation} first (`tilskot scheme organisation`)"
+                    )
                 })?;
             }
             (_, Some(_)) => refuse!("only applicants belong to an organisation"),
             (_, None) => {}
         }
+        if user.role != Role::Caseworker && !user.schemes.is_empty() {
+            refuse!("only caseworkers have schemes");
+        }
         let hash = hash_password(user.password)?;
         let mut tx = self.pool().begin().await?;
         sqlx::query(
-            "INSERT INTO web_user (name, password_hash, role, organisation) VALUES ($1, $2, $3, $4) \
+            "INSERT INTO user_account (name, password_hash, role, organisation) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, \
              role = excluded.role, organisation = excluded.organisation",
         )
@@ -85,12 +94,17 @@ impl Store {
         .bind(user.organisation.map(str::to_string))
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM caseworker_scheme WHERE user_name = $1")
+        // A new password (or role) ends the sessions signed in with the old.
+        sqlx::query("DELETE FROM user_session WHERE user_name = $1")
+            .bind(user.name)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM user_scheme WHERE user_name = $1")
             .bind(user.name)
             .execute(&mut *tx)
             .await?;
         for scheme in user.schemes {
-            sqlx::query("INSERT INTO caseworker_scheme (user_name, scheme) VALUES ($1, $2)")
+            sqlx::query("INSERT INTO user_scheme (user_name, scheme) VALUES ($1, $2)")
                 .bind(user.name)
                 .bind(scheme)
                 .execute(&mut *tx)
@@ -100,27 +114,82 @@ impl Store {
         Ok(())
     }
 
-    /// Signs in: returns the session token and CSRF token, or `None` when
-    /// the name or the password is wrong (which of them is not said).
-    pub async fn sign_in(&self, name: &str, password: &str) -> Result<Option<(String, String)>> {
-        let row = sqlx::query("SELECT password_hash FROM web_user WHERE name = $1")
+    /// Whether any administrator exists (the first is made by `init --admin`).
+    pub async fn admin_exists(&self) -> Result<bool> {
+        let count: i64 = sqlx::query("SELECT COUNT(*) FROM user_account WHERE role = 'admin'")
+            .fetch_one(self.pool())
+            .await?
+            .get(0);
+        Ok(count > 0)
+    }
+
+    /// The user of a name and password, or `NotAllowed` without saying
+    /// which was wrong. An unknown name costs the same work as a wrong
+    /// password: it is checked against a real hash made once per process.
+    pub async fn authenticate(&self, name: &str, password: &str) -> Result<User> {
+        let row = sqlx::query("SELECT password_hash FROM user_account WHERE name = $1")
             .bind(name)
             .fetch_optional(self.pool())
             .await?;
         let stored = row.map(|r| r.get::<String, _>(0));
-        // An unknown name costs the same work as a wrong password: it is
-        // checked against a real hash made once per process.
         static UNKNOWN_USER_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
         let dummy = UNKNOWN_USER_HASH
             .get_or_init(|| hash_password("no user has this password").unwrap_or_default());
         let verified = verify_password(password, stored.as_deref().unwrap_or(dummy));
         if stored.is_none() || !verified {
-            return Ok(None);
+            return Err(Error::NotAllowed(NOT_AUTHENTICATED.into()));
+        }
+        self.user(name).await
+    }
+
+    /// A user with their role, organisation and schemes.
+    pub async fn user(&self, name: &str) -> Result<User> {
+        let row = sqlx::query(
+            "SELECT u.name, u.role, u.organisation, o.kind FROM user_account u \
+             LEFT JOIN organisation o ON o.id = u.organisation WHERE u.name = $1",
+        )
+        .bind(name)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("no user {name}")))?;
+        self.user_from_row(&row).await
+    }
+
+    async fn user_from_row(&self, row: &sqlx::any::AnyRow) -> Result<User> {
+        let name: String = row.get(0);
+        let role: String = row.get(1);
+        let schemes =
+            sqlx::query("SELECT scheme FROM user_scheme WHERE user_name = $1 ORDER BY scheme")
+                .bind(&name)
+                .fetch_all(self.pool())
+                .await?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+        Ok(User {
+            name,
+            role: Role::parse(&role).ok_or_else(|| internal!("stored role '{role}'"))?,
+            organisation: row.get(2),
+            organisation_kind: row
+                .get::<Option<String>, _>(3)
+                .and_then(|k| ApplicantKind::parse(&k)),
+            schemes,
+        })
+    }
+
+    /// Signs in: returns the session token and CSRF token, or `None` when
+    /// the name or the password is wrong (which of them is not said). Every
+    /// sign-in makes a new session id.
+    pub async fn sign_in(&self, name: &str, password: &str) -> Result<Option<(String, String)>> {
+        match self.authenticate(name, password).await {
+            Ok(_) => {}
+            Err(Error::NotAllowed(_)) => return Ok(None),
+            Err(other) => return Err(other),
         }
         let token = random_token()?;
         let csrf = random_token()?;
         sqlx::query(
-            "INSERT INTO web_session (token_hash, user_name, csrf_token, expires_at) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO user_session (token_hash, user_name, csrf_token, expires_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(token_hash(&token))
         .bind(name)
@@ -132,10 +201,10 @@ impl Store {
     }
 
     /// The user and CSRF token of a live session.
-    pub async fn session_user(&self, token: &str) -> Result<Option<(WebUser, String)>> {
+    pub async fn session_user(&self, token: &str) -> Result<Option<(User, String)>> {
         let row = sqlx::query(
-            "SELECT u.name, u.role, u.organisation, o.kind, s.csrf_token FROM web_session s \
-             JOIN web_user u ON u.name = s.user_name LEFT JOIN organisation o ON o.id = u.organisation \
+            "SELECT u.name, u.role, u.organisation, o.kind, s.csrf_token FROM user_session s \
+             JOIN user_account u ON u.name = s.user_name LEFT JOIN organisation o ON o.id = u.organisation \
              WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
         .bind(token_hash(token))
@@ -145,38 +214,27 @@ impl Store {
         let Some(row) = row else {
             return Ok(None);
         };
-        let name: String = row.get(0);
-        let role: String = row.get(1);
-        let schemes = sqlx::query(
-            "SELECT scheme FROM caseworker_scheme WHERE user_name = $1 ORDER BY scheme",
-        )
-        .bind(&name)
-        .fetch_all(self.pool())
-        .await?
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-        Ok(Some((
-            WebUser {
-                name,
-                role: WebRole::parse(&role).ok_or_else(|| internal!("stored role '{role}'"))?,
-                organisation: row.get(2),
-                organisation_kind: row
-                    .get::<Option<String>, _>(3)
-                    .and_then(|k| ApplicantKind::parse(&k)),
-                schemes,
-            },
-            row.get(4),
-        )))
+        let user = self.user_from_row(&row).await?;
+        Ok(Some((user, row.get(4))))
     }
 
     pub async fn sign_out(&self, token: &str) -> Result<()> {
-        sqlx::query("DELETE FROM web_session WHERE token_hash = $1 OR expires_at <= $2")
+        sqlx::query("DELETE FROM user_session WHERE token_hash = $1 OR expires_at <= $2")
             .bind(token_hash(token))
             .bind(expiry_text(0))
             .execute(self.pool())
             .await?;
         Ok(())
+    }
+}
+
+fn invalid_field(field: &str, reason: String) -> Error {
+    Error::Invalid {
+        summary: format!("{field}: {reason}"),
+        fields: vec![FieldProblem {
+            field: field.into(),
+            reason,
+        }],
     }
 }
 

@@ -9,13 +9,14 @@ pub mod schemes;
 use crate::app::batches::{act_on_batch, pay_batch, run_batch};
 use crate::app::register_import::import_register;
 use crate::db::{Store, StoredBatch};
-use crate::domain::approval::{Action, BatchStatus, Role};
+use crate::domain::approval::{Action, BatchStatus};
 use crate::domain::calendar::Period;
 use crate::domain::generate::{generate_register, to_csv, GenerateOptions};
 use crate::domain::money::format_nok_grouped;
 use crate::domain::municipality::Municipalities;
 use crate::domain::payout::{totals_by_municipality, totals_by_municipality_and_grant, BatchLine};
 use crate::domain::rules::RateStatus;
+use crate::domain::users::{NewUser, Role, User};
 use crate::io::rules_dir::load_rules_dir;
 use crate::render::reports::{
     batch_csv, batch_file_stem, budget_line_rows, grant_codes, municipality_table, BatchPage,
@@ -71,8 +72,8 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
     println!("Imported {} events", imported.events_added);
 
     // Two finance users: one checks (attests), the other approves.
-    store.add_user(DEMO_ATTESTER, Role::FinanceOfficer).await?;
-    store.add_user(DEMO_APPROVER, Role::Approver).await?;
+    demo_user(&store, DEMO_ATTESTER, Role::FinanceOfficer).await?;
+    demo_user(&store, DEMO_APPROVER, Role::Approver).await?;
     let payments = dir.join("payments");
     if payments.exists() {
         std::fs::remove_dir_all(&payments)?;
@@ -113,6 +114,21 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
     Ok(())
 }
 
+/// Adds a demo user with the demo password and signs them in, as a person
+/// at the command line would.
+pub async fn demo_user(store: &Store, name: &str, role: Role) -> Result<User> {
+    store
+        .save_user(&NewUser {
+            name,
+            password: schemes::DEMO_PASSWORD,
+            role,
+            organisation: None,
+            schemes: &[],
+        })
+        .await?;
+    Ok(store.authenticate(name, schemes::DEMO_PASSWORD).await?)
+}
+
 /// Deletes the demo's earlier database and reports in `dir` and makes a new
 /// database, initialised to pay from January of the demo year.
 async fn fresh_demo_store(dir: &Path) -> Result<(Store, std::path::PathBuf, std::path::PathBuf)> {
@@ -148,8 +164,14 @@ async fn run_the_year(
         let period = Period::new(DEMO_YEAR, month).expect("valid month");
         let mut result = run_batch(store, rules, period).await?;
         if result.batch.status == BatchStatus::Computed {
-            act_on_batch(store, rules, period, Action::Attest, DEMO_ATTESTER).await?;
-            act_on_batch(store, rules, period, Action::Approve, DEMO_APPROVER).await?;
+            let attester = store
+                .authenticate(DEMO_ATTESTER, schemes::DEMO_PASSWORD)
+                .await?;
+            let approver = store
+                .authenticate(DEMO_APPROVER, schemes::DEMO_PASSWORD)
+                .await?;
+            act_on_batch(store, rules, period, Action::Attest, &attester).await?;
+            act_on_batch(store, rules, period, Action::Approve, &approver).await?;
             // The demo pays on placeholder rates; the batch records that it did.
             pay_batch(
                 store,
@@ -158,7 +180,7 @@ async fn run_the_year(
                 period,
                 payments,
                 true,
-                DEMO_ATTESTER,
+                &attester,
             )
             .await?;
             result.batch = crate::app::batches::current_run(store, period).await?;

@@ -10,7 +10,7 @@ use crate::domain::generate::SplitMix64;
 use crate::domain::money::Ore;
 use crate::domain::municipality::Municipality;
 use crate::domain::schemes::{share_pro_rata, ApplicantKind};
-use crate::domain::users::{NewWebUser, WebRole};
+use crate::domain::users::{NewUser, Role};
 use anyhow::{anyhow, Result};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -67,23 +67,23 @@ async fn add_organisations_and_users(
     }
     let caseworker_schemes = [scheme_code.to_string()];
     for (name, role, organisation, schemes) in [
-        (DEMO_APPLICANT, WebRole::Applicant, Some("3005"), &[][..]),
+        (DEMO_APPLICANT, Role::Applicant, Some("3005"), &[][..]),
         (
             DEMO_CASEWORKERS[0],
-            WebRole::Caseworker,
+            Role::Caseworker,
             None,
             &caseworker_schemes[..],
         ),
         (
             DEMO_CASEWORKERS[1],
-            WebRole::Caseworker,
+            Role::Caseworker,
             None,
             &caseworker_schemes[..],
         ),
-        (DEMO_FINANCE, WebRole::Finance, None, &[][..]),
+        (DEMO_FINANCE, Role::Finance, None, &[][..]),
     ] {
         store
-            .add_web_user(&NewWebUser {
+            .save_user(&NewUser {
                 name,
                 password: DEMO_PASSWORD,
                 role,

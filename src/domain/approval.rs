@@ -52,29 +52,7 @@ impl fmt::Display for BatchStatus {
     }
 }
 
-/// The roles of users.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    FinanceOfficer,
-    Approver,
-    Auditor,
-}
-
-impl Role {
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::FinanceOfficer => "finance_officer",
-            Role::Approver => "approver",
-            Role::Auditor => "auditor",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Role> {
-        [Role::FinanceOfficer, Role::Approver, Role::Auditor]
-            .into_iter()
-            .find(|r| r.code() == text)
-    }
-}
+pub use crate::domain::users::Role;
 
 /// An action on a batch.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,43 +1,69 @@
-//! Users of the web application: roles, what a role reaches, and the
-//! comparison of secrets.
+//! Users: one identity for every actor on the command line and the web,
+//! their roles, what a role reaches, and the comparison of secrets.
 
 use crate::domain::schemes::ApplicantKind;
 
 /// How long a session lasts without signing in again.
 pub const SESSION_HOURS: i64 = 8;
 
-/// What a web user may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WebRole {
-    /// Søkjar: sees and edits only their organisation's applications.
-    Applicant,
+/// What a user may do. One user has one role, so that no one holds two
+/// duties that must be separate (attesting and approving a batch).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// Økonomimedarbeidar: runs, attests and pays the monthly batches.
+    FinanceOfficer,
+    /// Anvisar: approves a batch that another person attested.
+    Approver,
     /// Saksbehandlar: reviews and decides the applications of their schemes.
     Caseworker,
-    /// Økonomi: sees frames, pays and releases commitments.
+    /// Søkjar: sees and edits only their organisation's applications.
+    Applicant,
+    /// Økonomi: sees frames, pays and releases scheme commitments.
     Finance,
+    /// Revisor: reads everything, changes nothing.
+    Auditor,
+    /// Administrator: adds users and changes their roles.
+    Admin,
 }
 
-impl WebRole {
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::FinanceOfficer,
+        Role::Approver,
+        Role::Caseworker,
+        Role::Applicant,
+        Role::Finance,
+        Role::Auditor,
+        Role::Admin,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
-            WebRole::Applicant => "applicant",
-            WebRole::Caseworker => "caseworker",
-            WebRole::Finance => "finance",
+            Role::FinanceOfficer => "finance_officer",
+            Role::Approver => "approver",
+            Role::Caseworker => "caseworker",
+            Role::Applicant => "applicant",
+            Role::Finance => "finance",
+            Role::Auditor => "auditor",
+            Role::Admin => "admin",
         }
     }
 
-    pub fn parse(text: &str) -> Option<WebRole> {
-        [WebRole::Applicant, WebRole::Caseworker, WebRole::Finance]
-            .into_iter()
-            .find(|r| r.code() == text)
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == text)
+    }
+
+    /// The role codes, for messages: "finance_officer, approver, …".
+    pub fn list() -> String {
+        Role::ALL.map(Role::code).join(", ")
     }
 }
 
-/// A signed-in user, with what their role reaches.
+/// A signed-in (authenticated) user, with what their role reaches.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WebUser {
+pub struct User {
     pub name: String,
-    pub role: WebRole,
+    pub role: Role,
     /// The applicant's organisation.
     pub organisation: Option<String>,
     pub organisation_kind: Option<ApplicantKind>,
@@ -45,13 +71,50 @@ pub struct WebUser {
     pub schemes: Vec<String>,
 }
 
-/// A new web user.
-pub struct NewWebUser<'a> {
+/// A new user, or new password, role, organisation and schemes of one.
+pub struct NewUser<'a> {
     pub name: &'a str,
     pub password: &'a str,
-    pub role: WebRole,
+    pub role: Role,
     pub organisation: Option<&'a str>,
     pub schemes: &'a [String],
+}
+
+/// The shortest password accepted.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+/// The longest password accepted (argon2 hashes any length; a bound keeps a
+/// request from costing without end).
+pub const MAX_PASSWORD_CHARS: usize = 200;
+
+/// A user name is 1–32 characters of letters, digits, `.`, `_` and `-`.
+pub fn check_user_name(name: &str) -> Result<(), String> {
+    let ok = (1..=32).contains(&name.chars().count())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "'{name}' is not a user name: 1–32 characters of letters, digits, '.', '_' and '-'"
+        ))
+    }
+}
+
+/// A password has 10 to 200 characters.
+pub fn check_password(password: &str) -> Result<(), String> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        return Err(format!(
+            "a password has at least {MIN_PASSWORD_CHARS} characters"
+        ));
+    }
+    if chars > MAX_PASSWORD_CHARS {
+        return Err(format!(
+            "a password has at most {MAX_PASSWORD_CHARS} characters"
+        ));
+    }
+    Ok(())
 }
 
 /// Compares two secrets in time independent of where they differ.
@@ -61,4 +124,28 @@ pub fn same_secret(a: &str, b: &str) -> bool {
             .zip(b.bytes())
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_reads_back_from_its_code() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.code()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn user_names_and_passwords_have_bounds() {
+        assert!(check_user_name("kari.nordmann-2").is_ok());
+        for bad in ["", "kari nordmann", "kari\u{200b}", &"k".repeat(33), "kåri"] {
+            assert!(check_user_name(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_password("123456789").is_err());
+        assert!(check_password("1234567890").is_ok());
+        assert!(check_password(&"x".repeat(201)).is_err());
+    }
 }

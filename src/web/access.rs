@@ -11,29 +11,33 @@
 use super::{AppState, WebError};
 use crate::db::schemes::StoredApplication;
 use crate::domain::application::ApplicationState;
-use crate::domain::users::{WebRole, WebUser};
+use crate::domain::error::Error;
+use crate::domain::users::{Role, User};
 
-pub fn can_view(user: &WebUser, application: &StoredApplication) -> bool {
+pub fn can_view(user: &User, application: &StoredApplication) -> bool {
     match user.role {
-        WebRole::Applicant => user.organisation.as_deref() == Some(&application.organisation.id),
-        WebRole::Caseworker => {
+        Role::Applicant => user.organisation.as_deref() == Some(&application.organisation.id),
+        Role::Caseworker => {
             application.state != ApplicationState::Draft
                 && user.schemes.contains(&application.scheme)
         }
-        WebRole::Finance => application.state != ApplicationState::Draft,
+        // The auditor reads what finance reads, and changes nothing.
+        Role::Finance | Role::Auditor => application.state != ApplicationState::Draft,
+        Role::FinanceOfficer | Role::Approver | Role::Admin => false,
     }
 }
 
-pub fn can_view_scheme(user: &WebUser, scheme: &str) -> bool {
+pub fn can_view_scheme(user: &User, scheme: &str) -> bool {
     match user.role {
-        WebRole::Applicant => false,
-        WebRole::Caseworker => user.schemes.iter().any(|s| s == scheme),
-        WebRole::Finance => true,
+        Role::Applicant => false,
+        Role::Caseworker => user.schemes.iter().any(|s| s == scheme),
+        Role::Finance | Role::Auditor => true,
+        Role::FinanceOfficer | Role::Approver | Role::Admin => false,
     }
 }
 
 /// Refuses a user whose role is not `role`.
-pub fn require_role(user: &WebUser, role: WebRole, what: &str) -> Result<(), WebError> {
+pub fn require_role(user: &User, role: Role, what: &str) -> Result<(), WebError> {
     if user.role == role {
         Ok(())
     } else {
@@ -48,12 +52,13 @@ pub fn require_role(user: &WebUser, role: WebRole, what: &str) -> Result<(), Web
 /// The application `id` if `user` may see it; 404 otherwise.
 pub async fn visible_application(
     state: &AppState,
-    user: &WebUser,
+    user: &User,
     id: i64,
 ) -> Result<StoredApplication, WebError> {
     let application = match state.store.application(id).await {
         Ok(application) => application,
-        Err(_) => return Err(WebError::NotFound),
+        Err(Error::NotFound(_)) => return Err(WebError::NotFound),
+        Err(other) => return Err(other.into()),
     };
     if can_view(user, &application) {
         Ok(application)
@@ -65,10 +70,10 @@ pub async fn visible_application(
 /// The applications `user` may see.
 pub async fn visible_applications(
     state: &AppState,
-    user: &WebUser,
+    user: &User,
 ) -> Result<Vec<StoredApplication>, WebError> {
     Ok(match user.role {
-        WebRole::Applicant => match &user.organisation {
+        Role::Applicant => match &user.organisation {
             Some(organisation) => {
                 state
                     .store
@@ -77,12 +82,13 @@ pub async fn visible_applications(
             }
             None => Vec::new(),
         },
-        WebRole::Caseworker => {
+        Role::Caseworker => {
             state
                 .store
                 .applications_of_schemes(Some(&user.schemes))
                 .await?
         }
-        WebRole::Finance => state.store.applications_of_schemes(None).await?,
+        Role::Finance | Role::Auditor => state.store.applications_of_schemes(None).await?,
+        Role::FinanceOfficer | Role::Approver | Role::Admin => Vec::new(),
     })
 }

@@ -9,7 +9,7 @@ use crate::db::schemes::StoredApplication;
 use crate::domain::application::{validate_form, ApplicationForm, FieldError};
 use crate::domain::error::Error;
 use crate::domain::money::Ore;
-use crate::domain::users::WebRole;
+use crate::domain::users::Role;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -130,7 +130,7 @@ pub async fn create(
     ApiUser(signed_in): ApiUser,
     body: Result<Json<NewApplication>, JsonRejection>,
 ) -> ApiResult {
-    require_role(&signed_in.user, WebRole::Applicant, "apply")?;
+    require_role(&signed_in.user, Role::Applicant, "apply")?;
     let Json(new) = body?;
     let scheme = state
         .store
@@ -176,7 +176,7 @@ pub async fn submit(
 ) -> ApiResult {
     let _empty_body = body?;
     visible_application(&state, &signed_in.user, id).await?;
-    require_role(&signed_in.user, WebRole::Applicant, "submit an application")?;
+    require_role(&signed_in.user, Role::Applicant, "submit an application")?;
     state
         .store
         .submit_application(id, state.today(), &signed_in.user.name)
@@ -203,7 +203,7 @@ pub async fn decision(
 ) -> ApiResult {
     let Json(body) = body?;
     let application = visible_application(&state, &signed_in.user, id).await?;
-    require_role(&signed_in.user, WebRole::Caseworker, "decide applications")?;
+    require_role(&signed_in.user, Role::Caseworker, "decide applications")?;
     decide(
         &state,
         &signed_in,

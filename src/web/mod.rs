@@ -14,7 +14,7 @@ pub mod views;
 
 use crate::db::Store;
 use crate::domain::error::Error;
-use crate::domain::users::{same_secret, WebUser, SESSION_HOURS};
+use crate::domain::users::{same_secret, User, SESSION_HOURS};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
@@ -176,7 +176,7 @@ impl IntoResponse for WebError {
 
 /// A signed-in request: the user and the session's CSRF token.
 pub struct SignedIn {
-    pub user: WebUser,
+    pub user: User,
     pub csrf: String,
     pub token: String,
 }

@@ -14,7 +14,7 @@ use crate::domain::application::{
 };
 use crate::domain::error::Error;
 use crate::domain::schemes::Scheme;
-use crate::domain::users::WebRole;
+use crate::domain::users::Role;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -87,7 +87,7 @@ async fn may_act(
     signed_in: &SignedIn,
     id: i64,
     csrf: &str,
-    role: WebRole,
+    role: Role,
     what: &str,
 ) -> Result<crate::db::schemes::StoredApplication, WebError> {
     signed_in.check_csrf(csrf)?;
@@ -159,7 +159,7 @@ pub async fn applications(State(state): State<AppState>, signed_in: SignedIn) ->
     Ok(html(&ApplicationsPage {
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         rows,
-        can_create: signed_in.user.role == WebRole::Applicant,
+        can_create: signed_in.user.role == Role::Applicant,
     })
     .into_response())
 }
@@ -176,7 +176,7 @@ async fn open_calls(state: &AppState) -> Result<Vec<Scheme>, WebError> {
 }
 
 pub async fn new_form(State(state): State<AppState>, signed_in: SignedIn) -> PageResult {
-    require_role(&signed_in.user, WebRole::Applicant, "apply")?;
+    require_role(&signed_in.user, Role::Applicant, "apply")?;
     let calls = open_calls(&state).await?;
     let chosen = calls
         .first()
@@ -231,7 +231,7 @@ pub async fn create(
     Form(post): Form<ApplicationFormPost>,
 ) -> PageResult {
     signed_in.check_csrf(&post.csrf)?;
-    require_role(&signed_in.user, WebRole::Applicant, "apply")?;
+    require_role(&signed_in.user, Role::Applicant, "apply")?;
     let call = chosen_call(&state, &signed_in, &post.call).await?;
     let year = call.as_ref().map(|s| s.year).unwrap_or_default();
     let figures = validate_form(&post.form, year);
@@ -273,7 +273,7 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> PageResult {
     let application = visible_application(&state, &signed_in.user, id).await?;
-    require_role(&signed_in.user, WebRole::Applicant, "change an application")?;
+    require_role(&signed_in.user, Role::Applicant, "change an application")?;
     if !application.state.editable() {
         return Err(WebError::Conflict(format!(
             "application {id} is {}: only a draft can be changed",
@@ -302,7 +302,7 @@ pub async fn edit(
         &signed_in,
         id,
         &post.csrf,
-        WebRole::Applicant,
+        Role::Applicant,
         "change an application",
     )
     .await?;
@@ -341,7 +341,7 @@ pub async fn application(
         .scheme_call(&application.scheme, application.year)
         .await?;
     let reservations = state.store.reservations(id).await?;
-    let review = if user.role == WebRole::Caseworker {
+    let review = if user.role == Role::Caseworker {
         let reviews = state.store.reviews_for(id, Some(&user.name)).await?;
         Some(ReviewSection::of(
             &user.name,
@@ -366,15 +366,15 @@ pub async fn application(
             .iter()
             .map(TransitionView::of)
             .collect(),
-        can_edit: role == WebRole::Applicant && application.state.editable(),
-        can_submit: role == WebRole::Applicant && application.state.editable(),
-        can_report: role == WebRole::Applicant
+        can_edit: role == Role::Applicant && application.state.editable(),
+        can_submit: role == Role::Applicant && application.state.editable(),
+        can_report: role == Role::Applicant
             && application.state == crate::domain::application::ApplicationState::Paid,
         review,
-        can_decide: role == WebRole::Caseworker && application.state.open_for_review(),
+        can_decide: role == Role::Caseworker && application.state.open_for_review(),
         decision_options: decision_options(),
-        can_pay: role == WebRole::Finance && unreleased_award,
-        can_release: role == WebRole::Finance && unreleased_award,
+        can_pay: role == Role::Finance && unreleased_award,
+        can_release: role == Role::Finance && unreleased_award,
         has_letter: application.decision.is_some(),
     };
     Ok(html(&page).into_response())
@@ -391,7 +391,7 @@ pub async fn submit(
         &signed_in,
         id,
         &form.csrf,
-        WebRole::Applicant,
+        Role::Applicant,
         "submit an application",
     )
     .await?;
@@ -414,7 +414,7 @@ pub async fn declare(
         &signed_in,
         id,
         &form.csrf,
-        WebRole::Caseworker,
+        Role::Caseworker,
         "review applications",
     )
     .await?;
@@ -459,7 +459,7 @@ pub async fn scores(
     };
     signed_in.check_csrf(&field("csrf"))?;
     visible_application(&state, &signed_in.user, id).await?;
-    require_role(&signed_in.user, WebRole::Caseworker, "score applications")?;
+    require_role(&signed_in.user, Role::Caseworker, "score applications")?;
     let scores = scores_of(&fields)?;
     state
         .store
@@ -502,7 +502,7 @@ pub async fn decision(
         &signed_in,
         id,
         &form.csrf,
-        WebRole::Caseworker,
+        Role::Caseworker,
         "decide applications",
     )
     .await?;
@@ -571,7 +571,7 @@ pub async fn pay(
         &signed_in,
         id,
         &form.csrf,
-        WebRole::Finance,
+        Role::Finance,
         "pay awards",
     )
     .await?;
@@ -600,7 +600,7 @@ pub async fn release(
         &signed_in,
         id,
         &form.csrf,
-        WebRole::Finance,
+        Role::Finance,
         "release commitments",
     )
     .await?;
@@ -623,7 +623,7 @@ pub async fn report(
         &signed_in,
         id,
         &form.csrf,
-        WebRole::Applicant,
+        Role::Applicant,
         "report on a project",
     )
     .await?;
@@ -672,7 +672,7 @@ pub async fn schemes(State(state): State<AppState>, signed_in: SignedIn) -> Page
             rows.push(FrameRow::of(&scheme, &status));
         }
     }
-    if signed_in.user.role == WebRole::Applicant {
+    if signed_in.user.role == Role::Applicant {
         return Err(WebError::Forbidden(
             "frames are for caseworkers and finance staff".into(),
         ));

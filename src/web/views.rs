@@ -7,7 +7,7 @@ use crate::domain::application::{
 };
 use crate::domain::money::{format_nok_grouped, Ore};
 use crate::domain::schemes::{Decision, Outcome, Scheme};
-use crate::domain::users::{WebRole, WebUser};
+use crate::domain::users::{Role, User};
 use askama::Template;
 use axum::response::Html;
 
@@ -28,12 +28,12 @@ pub struct Nav {
 }
 
 impl Nav {
-    pub fn of(user: &WebUser, csrf: &str) -> Option<Nav> {
+    pub fn of(user: &User, csrf: &str) -> Option<Nav> {
         Some(Nav {
             name: user.name.clone(),
             role: user.role.code(),
             csrf: csrf.to_string(),
-            is_applicant: user.role == WebRole::Applicant,
+            is_applicant: user.role == Role::Applicant,
         })
     }
 }

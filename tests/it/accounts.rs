@@ -27,7 +27,7 @@ fn import_args() -> Vec<String> {
 
 async fn with_fixture_ledger(backend: Backend) -> TestDb {
     let db = TestDb::new(backend).await;
-    db.ok(&["init", "--start-period", "2022-01"]);
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     let args = import_args();
     let out = db.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(out.contains("44 vouchers added"), "{out}");

@@ -33,7 +33,7 @@ const EXPECTED: [(&str, &str); 4] = [
 
 async fn with_small_register(backend: Backend) -> TestDb {
     let db = TestDb::new(backend).await;
-    db.ok(&["init", "--start-period", "2022-01"]);
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     db.add_users();
     db.ok(&[
         "register",
@@ -180,7 +180,7 @@ async fn batches_run_in_month_order_and_not_before_the_start_period() {
 async fn the_start_period_keeps_earlier_months_with_the_previous_system() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
-        db.ok(&["init", "--start-period", "2022-07"]);
+        db.ok(&["init", "--start-period", "2022-07", "--admin", "admin"]);
         db.ok(&[
             "register",
             "import",

@@ -60,7 +60,7 @@ async fn rules_check_names_the_file_and_key_of_a_broken_rules_file() {
 async fn accruals_print_one_row_per_municipality_grant_and_month() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
-        db.ok(&["init", "--start-period", "2022-01"]);
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
         db.ok(&[
             "register",
             "import",
@@ -84,7 +84,7 @@ async fn accruals_print_one_row_per_municipality_grant_and_month() {
 async fn explain_gives_rule_rate_status_municipality_and_why() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
-        db.ok(&["init", "--start-period", "2022-01"]);
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
         db.ok(&[
             "register",
             "import",
@@ -165,7 +165,7 @@ async fn generate_is_deterministic_for_a_seed_and_its_register_imports() {
             std::fs::read(&first).unwrap(),
             std::fs::read(&second).unwrap()
         );
-        db.ok(&["init", "--start-period", "2022-01"]);
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
         let out = db.ok(&["register", "import", first.to_str().unwrap()]);
         assert!(
             out.contains("already in the register") && !out.contains(" 0 events added"),

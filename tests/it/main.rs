@@ -13,4 +13,5 @@ mod scale;
 mod schemes;
 mod seams;
 mod support;
+mod trust;
 mod web;

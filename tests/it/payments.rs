@@ -6,7 +6,7 @@ use tilskot::db::Store;
 
 async fn with_register(backend: Backend) -> TestDb {
     let db = TestDb::new(backend).await;
-    db.ok(&["init", "--start-period", "2022-01"]);
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     db.add_users();
     db.ok(&[
         "register",
@@ -45,6 +45,8 @@ async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and
         let stderr = db.fails(&[
             "batch",
             "pay",
+            "--user",
+            "kari",
             "--period",
             "2022-04",
             "--out",
@@ -62,7 +64,9 @@ async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and
         );
         db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
         // The one who attested may not approve, even with the approver role.
-        db.ok(&["user", "add", "--name", "kari", "--role", "approver"]);
+        db.ok(&[
+            "user", "add", "--user", "admin", "--name", "kari", "--role", "approver",
+        ]);
         let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "kari"]);
         assert!(
             stderr.contains("kari attested this batch; another person must approve it"),
@@ -81,11 +85,22 @@ async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and
         ]);
         let shown = db.ok(&["batch", "show", "--period", "2022-04"]);
         assert!(shown.contains("run 1: computed"), "{shown}");
-        db.ok(&["user", "add", "--name", "kari", "--role", "finance_officer"]);
+        db.ok(&[
+            "user",
+            "add",
+            "--user",
+            "admin",
+            "--name",
+            "kari",
+            "--role",
+            "finance_officer",
+        ]);
         db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
         db.ok(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
         // Placeholder rates are not paid without the explicit override …
-        let stderr = db.fails(&["batch", "pay", "--period", "2022-04", "--out", &out]);
+        let stderr = db.fails(&[
+            "batch", "pay", "--user", "kari", "--period", "2022-04", "--out", &out,
+        ]);
         assert!(
             stderr.contains("status is placeholder, not adopted"),
             "{stderr}"
@@ -95,6 +110,8 @@ async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and
         db.ok(&[
             "batch",
             "pay",
+            "--user",
+            "kari",
             "--period",
             "2022-04",
             "--out",
@@ -143,6 +160,8 @@ async fn a_batch_that_changes_after_attestation_must_be_recomputed_and_attested_
         db.ok(&[
             "batch",
             "pay",
+            "--user",
+            "kari",
             "--period",
             "2022-04",
             "--out",
@@ -167,6 +186,7 @@ fn pay_command(db: &TestDb) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tilskot"));
     command
         .current_dir(db.dir.path())
+        .env("TILSKOT_PASSWORD", crate::support::TEST_PASSWORD)
         .args([
             "--db",
             &db.url,
@@ -176,6 +196,8 @@ fn pay_command(db: &TestDb) -> Command {
         .args([
             "batch",
             "pay",
+            "--user",
+            "kari",
             "--period",
             "2022-04",
             "--allow-unverified-rates",
@@ -251,6 +273,8 @@ async fn two_processes_paying_the_same_batch_at_once_pay_each_municipality_once(
         let again = db.ok(&[
             "batch",
             "pay",
+            "--user",
+            "kari",
             "--period",
             "2022-04",
             "--out",
@@ -329,6 +353,8 @@ async fn a_crash_between_the_payment_file_and_the_commit_is_paid_once_on_the_rer
         let again = db.ok(&[
             "batch",
             "pay",
+            "--user",
+            "kari",
             "--period",
             "2022-04",
             "--out",
@@ -372,7 +398,7 @@ async fn an_edited_audit_row_is_named_by_audit_verify() {
 async fn a_municipality_with_a_negative_net_is_carried_to_the_next_term_not_paid() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
-        db.ok(&["init", "--start-period", "2022-01"]);
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
         db.add_users();
         // Z1 is the only person in 1101 Eigersund: year 2 in 2022, 20 000 a month.
         let register = db.write("z.csv", &format!("{HEADER}\nsettled,2021-03-01,Z1,HZ,1980-01-01,1101,asylum,false,SY,\nsettled,2021-03-01,Y1,HY,1980-01-01,0301,asylum,false,SY,\n"));
@@ -394,6 +420,8 @@ async fn a_municipality_with_a_negative_net_is_carried_to_the_next_term_not_paid
         let paid = db.ok(&[
             "batch",
             "pay",
+            "--user",
+            "kari",
             "--period",
             "2022-10",
             "--allow-unverified-rates",
@@ -429,6 +457,8 @@ async fn the_payment_file_validates_against_the_pain_001_001_03_schema_and_is_sn
     db.ok(&[
         "batch",
         "pay",
+        "--user",
+        "kari",
         "--period",
         "2022-04",
         "--out",

@@ -21,7 +21,7 @@ async fn snapshot(db: &TestDb) -> (i64, Vec<String>) {
 
 async fn initialised_with_small_register(backend: Backend) -> TestDb {
     let db = TestDb::new(backend).await;
-    db.ok(&["init", "--start-period", "2022-01"]);
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     let fixture = fixture("small-register.csv");
     db.ok(&["register", "import", fixture.to_str().unwrap()]);
     db
@@ -154,7 +154,7 @@ async fn one_bad_row_among_good_ones_writes_nothing_and_every_problem_is_listed(
 async fn a_wrong_header_is_refused_at_row_one() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
-        db.ok(&["init", "--start-period", "2022-01"]);
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
         let path = db.write(
             "header.csv",
             "event,date,person,household_id\nsettled,2022-01-01,x,y\n",
@@ -171,7 +171,7 @@ async fn a_wrong_header_is_refused_at_row_one() {
 async fn an_xlsx_register_imports_the_same_events_as_its_csv() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
-        db.ok(&["init", "--start-period", "2022-01"]);
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
         let csv = std::fs::read_to_string(fixture("small-register.csv")).unwrap();
         let mut workbook = rust_xlsxwriter::Workbook::new();
         let sheet = workbook.add_worksheet();
@@ -199,7 +199,7 @@ async fn an_xlsx_register_imports_the_same_events_as_its_csv() {
 async fn an_xlsx_with_a_bad_cell_in_its_last_row_is_refused_by_row_and_column() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
-        db.ok(&["init", "--start-period", "2022-01"]);
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
         let mut workbook = rust_xlsxwriter::Workbook::new();
         let sheet = workbook.add_worksheet();
         for (column, name) in HEADER.split(',').enumerate() {
@@ -239,7 +239,7 @@ async fn an_xlsx_with_a_bad_cell_in_its_last_row_is_refused_by_row_and_column() 
 async fn an_excel_csv_with_bom_crlf_and_semicolons_is_accepted() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
-        db.ok(&["init", "--start-period", "2022-01"]);
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
         let csv = std::fs::read_to_string(fixture("small-register.csv")).unwrap();
         let excel = format!("\u{feff}{}", csv.replace(',', ";").replace('\n', "\r\n"));
         let path = db.write("excel.csv", &excel);

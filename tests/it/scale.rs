@@ -2,7 +2,7 @@
 //! and the paid sums kept in a process between terms, and the compacted
 //! tables of migration 0006.
 
-use crate::support::{fixture, rules_dir, Backend, TestDb, BACKENDS, HEADER};
+use crate::support::{fixture, rules_dir, Backend, TestDb, BACKENDS, HEADER, TEST_PASSWORD};
 use chrono::NaiveDate;
 use tilskot::app::batches::{act_on_batch, pay_batch, run_batch};
 use tilskot::app::register_import::import_register;
@@ -20,7 +20,7 @@ use tilskot::io::rules_dir::load_rules_dir;
 async fn sums_kept_between_terms_equal_a_fresh_read_and_an_import_rebuilds_the_register() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
-        db.ok(&["init", "--start-period", "2022-01"]);
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
         db.ok(&[
             "register",
             "import",
@@ -31,6 +31,8 @@ async fn sums_kept_between_terms_equal_a_fresh_read_and_an_import_rebuilds_the_r
         let rules = load_rules_dir(&rules_dir()).unwrap();
         let municipalities = tilskot::io::shipped::municipalities();
         let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let kari = store.authenticate("kari", TEST_PASSWORD).await.unwrap();
+        let ola = store.authenticate("ola", TEST_PASSWORD).await.unwrap();
         let mut october_total = None;
         for month in 1..=12 {
             if month == 8 {
@@ -45,10 +47,10 @@ async fn sums_kept_between_terms_equal_a_fresh_read_and_an_import_rebuilds_the_r
             let period = Period::new(2022, month).unwrap();
             let result = run_batch(&store, &rules, period).await.unwrap();
             if result.batch.status == BatchStatus::Computed {
-                act_on_batch(&store, &rules, period, Action::Attest, "kari")
+                act_on_batch(&store, &rules, period, Action::Attest, &kari)
                     .await
                     .unwrap();
-                act_on_batch(&store, &rules, period, Action::Approve, "ola")
+                act_on_batch(&store, &rules, period, Action::Approve, &ola)
                     .await
                     .unwrap();
                 pay_batch(
@@ -58,7 +60,7 @@ async fn sums_kept_between_terms_equal_a_fresh_read_and_an_import_rebuilds_the_r
                     period,
                     &db.path("payments"),
                     true,
-                    "kari",
+                    &kari,
                 )
                 .await
                 .unwrap();

@@ -95,12 +95,26 @@ pub async fn reviewed_application(
     id
 }
 
+/// A finance user who pays and releases scheme commitments.
+pub async fn add_finance(store: &Store, name: &str) {
+    store
+        .save_user(&tilskot::domain::users::NewUser {
+            name,
+            password: crate::support::TEST_PASSWORD,
+            role: tilskot::domain::users::Role::Finance,
+            organisation: None,
+            schemes: &[],
+        })
+        .await
+        .unwrap();
+}
+
 pub async fn add_caseworker(store: &Store, name: &str) {
     store
-        .add_web_user(&tilskot::domain::users::NewWebUser {
+        .save_user(&tilskot::domain::users::NewUser {
             name,
-            password: "caseworker-password",
-            role: tilskot::domain::users::WebRole::Caseworker,
+            password: crate::support::TEST_PASSWORD,
+            role: tilskot::domain::users::Role::Caseworker,
             organisation: None,
             schemes: &["jobbsjansen".to_string(), "integreringstiltak".to_string()],
         })
@@ -344,6 +358,7 @@ async fn an_award_is_paid_once_to_the_sector_account_and_the_rest_released_at_ye
             .sum();
         assert_eq!(on_870, mill_tenths(20), "{backend:?}");
 
+        add_finance(&store, "fin").await;
         store.close().await;
         let closed = db.ok(&[
             "scheme",
@@ -352,6 +367,8 @@ async fn an_award_is_paid_once_to_the_sector_account_and_the_rest_released_at_ye
             "jobbsjansen",
             "--year",
             "2022",
+            "--user",
+            "fin",
         ]);
         assert!(
             closed.contains(&format!("Released {}", format_nok_grouped(mill_tenths(5)))),
@@ -517,6 +534,8 @@ async fn an_unreviewed_application_is_not_ranked_but_an_ineligible_one_is_reject
         "--year",
         "2022",
         "--apply",
+        "--user",
+        "kari",
     ]);
     assert!(
         output.contains(&format!("application {waiting}: not reviewed yet")),
@@ -608,6 +627,7 @@ async fn the_readme_pay_and_release_commands_post_once_and_give_back_to_the_fram
     let db = TestDb::new(crate::support::Backend::Sqlite).await;
     let store = initialised(&db).await;
     add_caseworker(&store, "kari").await;
+    add_finance(&store, "fin").await;
     let organisations = municipalities(&store, 2).await;
     let mut ids = Vec::new();
     for (i, organisation) in organisations.iter().enumerate() {
@@ -674,6 +694,8 @@ async fn the_readme_pay_and_release_commands_post_once_and_give_back_to_the_fram
         &ids[1],
         "--reason",
         "project cancelled",
+        "--user",
+        "fin",
     ]);
     assert!(
         released.contains(&format!("{} released", format_nok_grouped(mill_tenths(10)))),

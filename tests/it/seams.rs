@@ -74,7 +74,9 @@ fn commands_on_a_database(dir: &std::path::Path) -> Vec<Vec<String>> {
         ],
         vec!["report", "journal", "--year", "2022", "--out", out.as_str()],
         vec!["accounts", "import"],
-        vec!["user", "add", "--name", "kari", "--role", "approver"],
+        vec![
+            "user", "add", "--user", "admin", "--name", "kari", "--role", "approver",
+        ],
         vec!["scheme", "list"],
         vec!["serve", "--addr", "127.0.0.1:0"],
     ]
@@ -100,7 +102,11 @@ async fn a_missing_database_is_refused_by_every_command_but_init_and_nothing_is_
         assert!(!file.exists(), "{args:?} created {}", file.display());
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
-    let init = tilskot_in(dir.path(), &url, &["init", "--start-period", "2022-01"]);
+    let init = tilskot_in(
+        dir.path(),
+        &url,
+        &["init", "--start-period", "2022-01", "--admin", "admin"],
+    );
     assert!(init.status.success());
     assert!(file.exists());
 }
@@ -135,7 +141,7 @@ async fn an_uninitialised_database_is_refused_without_a_panic() {
 #[tokio::test]
 async fn refusals_exit_1_and_help_says_what_the_statuses_mean() {
     let db = TestDb::new(crate::support::Backend::Sqlite).await;
-    db.ok(&["init", "--start-period", "2022-01"]);
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     let refused = db.tilskot(&["batch", "show", "--period", "2022-05"]);
     assert_eq!(refused.status.code(), Some(1));
     let usage = db.tilskot(&["batch", "show", "--period", "not-a-month"]);

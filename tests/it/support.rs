@@ -122,8 +122,19 @@ impl TestDb {
 impl TestDb {
     /// The two finance users of the tests: kari checks (attests), ola approves.
     pub fn add_users(&self) {
-        self.ok(&["user", "add", "--name", "kari", "--role", "finance_officer"]);
-        self.ok(&["user", "add", "--name", "ola", "--role", "approver"]);
+        self.ok(&[
+            "user",
+            "add",
+            "--user",
+            "admin",
+            "--name",
+            "kari",
+            "--role",
+            "finance_officer",
+        ]);
+        self.ok(&[
+            "user", "add", "--user", "admin", "--name", "ola", "--role", "approver",
+        ]);
     }
 
     /// Runs the batch of a month and, when it has anything to pay, takes it
@@ -137,6 +148,8 @@ impl TestDb {
             self.ok(&[
                 "batch",
                 "pay",
+                "--user",
+                "kari",
                 "--period",
                 period,
                 "--allow-unverified-rates",
@@ -172,9 +185,15 @@ async fn admin_execute(sql: &str) {
     sqlx::query(sql).execute(&mut connection).await.expect(sql);
 }
 
+/// The password of every user the tests make, given to the command line as
+/// a person would set it.
+pub const TEST_PASSWORD: &str = "a long enough password";
+
 pub fn tilskot_in(dir: &Path, db: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tilskot"))
         .current_dir(dir)
+        .env("TILSKOT_PASSWORD", TEST_PASSWORD)
+        .env("TILSKOT_NEW_PASSWORD", TEST_PASSWORD)
         .arg("--db")
         .arg(db)
         .arg("--rules")

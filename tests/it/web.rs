@@ -11,7 +11,7 @@ use http_body_util::BodyExt;
 use tilskot::db::schemes::Organisation;
 use tilskot::db::Store;
 use tilskot::domain::schemes::{parse_schemes, ApplicantKind};
-use tilskot::domain::users::{NewWebUser, WebRole};
+use tilskot::domain::users::{NewUser, Role};
 use tilskot::web::{router, AppState};
 use tower::ServiceExt;
 
@@ -134,7 +134,7 @@ fn nok(kroner: i64) -> String {
     tilskot::domain::money::format_nok_grouped(tilskot::domain::money::Ore(kroner * 100))
 }
 
-pub const PASSWORD: &str = "a long enough password";
+pub const PASSWORD: &str = crate::support::TEST_PASSWORD;
 
 /// Two municipalities with an applicant each, two caseworkers of
 /// Jobbsjansen, a finance officer; calls open on 2021-11-15.
@@ -162,14 +162,14 @@ pub async fn web_app(db: &TestDb, frame: Option<tilskot::domain::money::Ore>) ->
     }
     let jobbsjansen = ["jobbsjansen".to_string()];
     for (name, role, organisation, schemes) in [
-        ("drammen", WebRole::Applicant, Some("3005"), &[][..]),
-        ("oslo", WebRole::Applicant, Some("0301"), &[][..]),
-        ("kari", WebRole::Caseworker, None, &jobbsjansen[..]),
-        ("ola", WebRole::Caseworker, None, &jobbsjansen[..]),
-        ("fin", WebRole::Finance, None, &[][..]),
+        ("drammen", Role::Applicant, Some("3005"), &[][..]),
+        ("oslo", Role::Applicant, Some("0301"), &[][..]),
+        ("kari", Role::Caseworker, None, &jobbsjansen[..]),
+        ("ola", Role::Caseworker, None, &jobbsjansen[..]),
+        ("fin", Role::Finance, None, &[][..]),
     ] {
         store
-            .add_web_user(&NewWebUser {
+            .save_user(&NewUser {
                 name,
                 password: PASSWORD,
                 role,

@@ -1,0 +1,43 @@
+//! Users: the first administrator, and users added or changed by an
+//! administrator. Every actor is a user who authenticated; see
+//! `Store::authenticate`.
+
+use crate::db::Store;
+use crate::domain::error::{Error, Result};
+use crate::domain::users::{NewUser, Role, User};
+
+/// Makes the first administrator of a new database. Refused once one exists:
+/// later users are added by an administrator.
+pub async fn create_first_admin(store: &Store, name: &str, password: &str) -> Result<()> {
+    if store.admin_exists().await? {
+        refuse!("the database has an administrator already; an administrator adds users with `tilskot user add`");
+    }
+    store
+        .save_user(&NewUser {
+            name,
+            password,
+            role: Role::Admin,
+            organisation: None,
+            schemes: &[],
+        })
+        .await
+}
+
+/// Adds a user, or changes one, as an authenticated administrator.
+pub async fn add_user(store: &Store, admin: &User, user: &NewUser<'_>) -> Result<()> {
+    require_role(admin, Role::Admin, "add users or change their roles")?;
+    store.save_user(user).await
+}
+
+/// Refuses a user whose role is not `role`.
+pub fn require_role(user: &User, role: Role, what: &str) -> Result<()> {
+    if user.role == role {
+        return Ok(());
+    }
+    Err(Error::NotAllowed(format!(
+        "only a user with the role {} may {what}; {} has the role {}",
+        role.code(),
+        user.name,
+        user.role.code()
+    )))
+}

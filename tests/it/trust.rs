@@ -1,0 +1,198 @@
+//! Trust: every actor is an authenticated user of one user table, only an
+//! administrator adds users, and the two-person rule compares authenticated
+//! users. Each test runs the real binary on SQLite and PostgreSQL.
+
+use crate::support::{fixture, tilskot_in, TestDb, BACKENDS, TEST_PASSWORD};
+use crate::web::{web_app, Client};
+use axum::http::StatusCode;
+use tilskot::db::Store;
+use tilskot::domain::users::{NewUser, Role};
+
+/// A database with the small register, the users kari (finance officer)
+/// and ola (approver), and April's batch computed.
+async fn with_computed_april(backend: crate::support::Backend) -> TestDb {
+    let db = TestDb::new(backend).await;
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    db.ok(&[
+        "register",
+        "import",
+        fixture("small-register.csv").to_str().unwrap(),
+    ]);
+    db.add_users();
+    db.ok(&["batch", "run", "--period", "2022-04"]);
+    db
+}
+
+/// Runs a command with another password than the user's.
+fn with_password(db: &TestDb, password: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tilskot"))
+        .current_dir(db.dir.path())
+        .env("TILSKOT_PASSWORD", password)
+        .args(["--db", &db.url, "--rules"])
+        .arg(crate::support::rules_dir())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+async fn batch_status(db: &TestDb) -> String {
+    let store = Store::open(&db.url).await.unwrap();
+    let status = store.batches().await.unwrap()[0].status.to_string();
+    store.close().await;
+    status
+}
+
+#[tokio::test]
+async fn attest_and_approve_with_a_wrong_password_or_an_unknown_user_are_refused() {
+    for backend in BACKENDS {
+        let db = with_computed_april(backend).await;
+        let attest = ["batch", "attest", "--period", "2022-04", "--user", "kari"];
+        let wrong = with_password(&db, "not kari's password", &attest);
+        assert_eq!(wrong.status.code(), Some(1), "{backend:?}");
+        let stderr = String::from_utf8_lossy(&wrong.stderr);
+        assert!(
+            stderr.contains("unknown user or wrong password"),
+            "{stderr}"
+        );
+        assert_eq!(batch_status(&db).await, "computed", "{backend:?}");
+
+        let unknown = db.tilskot(&[
+            "batch",
+            "attest",
+            "--period",
+            "2022-04",
+            "--user",
+            "nobody-at-all",
+        ]);
+        assert_eq!(unknown.status.code(), Some(1), "{backend:?}");
+        assert_eq!(batch_status(&db).await, "computed", "{backend:?}");
+
+        db.ok(&attest);
+        let approve = ["batch", "approve", "--period", "2022-04", "--user", "ola"];
+        let wrong = with_password(&db, "not ola's password at all", &approve);
+        assert_eq!(wrong.status.code(), Some(1), "{backend:?}");
+        assert_eq!(batch_status(&db).await, "attested", "{backend:?}");
+        db.ok(&approve);
+        let pay_as_nobody = db.tilskot(&[
+            "batch",
+            "pay",
+            "--period",
+            "2022-04",
+            "--user",
+            "nobody-at-all",
+            "--allow-unverified-rates",
+        ]);
+        assert_eq!(pay_as_nobody.status.code(), Some(1), "{backend:?}");
+        assert_eq!(batch_status(&db).await, "approved", "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn only_an_administrator_adds_users_so_no_one_approves_through_a_second_name() {
+    for backend in BACKENDS {
+        let db = with_computed_april(backend).await;
+        // kari cannot give herself a second name with the approver's role.
+        let alt = db.tilskot(&[
+            "user", "add", "--user", "kari", "--name", "kari-alt", "--role", "approver",
+        ]);
+        assert_eq!(alt.status.code(), Some(1), "{backend:?}");
+        let stderr = String::from_utf8_lossy(&alt.stderr);
+        assert!(stderr.contains("admin"), "{stderr}");
+        db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+        let approve = db.tilskot(&[
+            "batch", "approve", "--period", "2022-04", "--user", "kari-alt",
+        ]);
+        assert_eq!(approve.status.code(), Some(1), "{backend:?}");
+        assert_eq!(batch_status(&db).await, "attested", "{backend:?}");
+        // The administrator with a wrong password adds no one either.
+        let wrong = with_password(
+            &db,
+            "not the admin password",
+            &[
+                "user", "add", "--user", "admin", "--name", "eve", "--role", "approver",
+            ],
+        );
+        assert_eq!(wrong.status.code(), Some(1), "{backend:?}");
+        let store = Store::open(&db.url).await.unwrap();
+        assert!(store.user("eve").await.is_err(), "{backend:?}");
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn the_audit_log_records_the_authenticated_user_of_every_transition() {
+    for backend in BACKENDS {
+        let db = with_computed_april(backend).await;
+        db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+        db.ok(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
+        let store = Store::open(&db.url).await.unwrap();
+        let actors: Vec<(String, String)> = store
+            .audit_entries()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.action, e.actor))
+            .collect();
+        assert!(
+            actors.contains(&("attest".into(), "kari".into())),
+            "{actors:?}"
+        );
+        assert!(
+            actors.contains(&("approve".into(), "ola".into())),
+            "{actors:?}"
+        );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_new_database_needs_its_first_administrator_and_gets_only_one_that_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("new.db").display());
+    let without = tilskot_in(dir.path(), &url, &["init", "--start-period", "2022-01"]);
+    assert_eq!(without.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&without.stderr).contains("--admin"));
+    assert!(!dir.path().join("new.db").exists());
+    let first = tilskot_in(
+        dir.path(),
+        &url,
+        &["init", "--start-period", "2022-01", "--admin", "boss"],
+    );
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let second = tilskot_in(
+        dir.path(),
+        &url,
+        &["init", "--start-period", "2022-01", "--admin", "mallory"],
+    );
+    assert_eq!(second.status.code(), Some(1));
+    let store = Store::open(&url).await.unwrap();
+    assert!(store.user("mallory").await.is_err());
+    assert_eq!(store.user("boss").await.unwrap().role, Role::Admin);
+}
+
+#[tokio::test]
+async fn a_changed_password_ends_every_session_of_the_user() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        let (store, router) = web_app(&db, None).await;
+        let client = Client::sign_in(&router, "drammen", TEST_PASSWORD).await;
+        assert_eq!(client.get("/applications").await.status, StatusCode::OK);
+        store
+            .save_user(&NewUser {
+                name: "drammen",
+                password: "a brand new password",
+                role: Role::Applicant,
+                organisation: Some("3005"),
+                schemes: &[],
+            })
+            .await
+            .unwrap();
+        let after = client.get("/applications").await;
+        assert_eq!(after.status, StatusCode::SEE_OTHER, "{backend:?}");
+        assert_eq!(after.location, "/login", "{backend:?}");
+    }
+}
