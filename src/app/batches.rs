@@ -3,13 +3,14 @@
 //! rules, store it, and move it through the approval of
 //! [`crate::domain::approval`] to an exactly-once payment.
 
+use crate::app::handoff::{self, Folders, Recovery};
 use crate::db::approval::{PaymentOutcome, PaymentRecord, PaymentWrite};
 use crate::db::dialect::now_text;
 use crate::db::{CachedRegister, NewBatch, Store, StoredBatch};
 use crate::domain::accrual::{compute_accruals, Accrual};
 use crate::domain::approval::{transition, Action, BatchStatus};
 use crate::domain::calendar::Period;
-use crate::domain::error::{Context, Error, Result};
+use crate::domain::error::{Error, Result};
 use crate::domain::money::Ore;
 use crate::domain::municipality::Municipalities;
 use crate::domain::municipality::MunicipalityNumber;
@@ -279,12 +280,29 @@ pub struct PayResult {
     pub record: PaymentRecord,
     pub already_paid: bool,
     pub carried: Vec<String>,
+    /// The file in the outbox.
     pub file: PathBuf,
+    /// What the recovery before the payment did.
+    pub recovery: Recovery,
 }
 
-/// The environment variable that makes `batch pay` stop between writing the
-/// payment file and recording the payment, to test recovery from a crash.
+/// The environment variable that makes `batch pay` stop at a named point
+/// (`after-payment-file`, `after-payment-commit`), to test recovery from a
+/// crash. Read only in a build with the `failpoints` feature.
 pub const FAILPOINT_VARIABLE: &str = "TILSKOT_FAILPOINT";
+
+/// Stops the process at `name` when the failpoint variable names it.
+#[cfg(feature = "failpoints")]
+fn failpoint(name: &str) {
+    if std::env::var(FAILPOINT_VARIABLE).as_deref() == Ok(name) {
+        eprintln!("failpoint {name}: stopping here");
+        std::process::exit(97);
+    }
+}
+
+/// Without the `failpoints` feature there are no crash hooks.
+#[cfg(not(feature = "failpoints"))]
+fn failpoint(_name: &str) {}
 
 /// Pays the approved current run of a period, exactly once: the payment id
 /// is made from the batch before anything is written, the file is written
@@ -300,6 +318,9 @@ pub async fn pay_batch(
     allow_unverified_rates: bool,
     actor: &User,
 ) -> Result<PayResult> {
+    let folders = Folders::beside(out_dir);
+    let lock = handoff::lock(&folders)?;
+    let recovery = handoff::recover(store, &folders, &lock, &actor.name).await?;
     let batch = current_run(store, period).await?;
     if batch.status == BatchStatus::Paid {
         let record = store.payment_of_batch(batch.id).await?.ok_or_else(|| {
@@ -311,6 +332,7 @@ pub async fn pay_batch(
             already_paid: true,
             carried: Vec::new(),
             file,
+            recovery: recovery.clone(),
         });
     }
     transition(
@@ -330,6 +352,7 @@ pub async fn pay_batch(
                 already_paid: true,
                 carried: Vec::new(),
                 file,
+                recovery,
             });
         }
         return Err(error);
@@ -352,12 +375,8 @@ pub async fn pay_batch(
     let payment_id = order.payment_id.clone();
     let xml = write_pain001(&order).map_err(|e| internal!(e))?;
     let file_name = format!("{payment_id}.xml");
-    let file = out_dir.join(&file_name);
-    write_once(&file, &xml)?;
-    if std::env::var(FAILPOINT_VARIABLE).as_deref() == Ok("after-payment-file") {
-        eprintln!("failpoint after-payment-file: stopping before the payment is recorded");
-        std::process::exit(97);
-    }
+    handoff::stage(&folders, &file_name, &xml)?;
+    failpoint("after-payment-file");
     let paid_totals: std::collections::BTreeMap<_, _> = totals
         .into_iter()
         .filter(|((municipality, _), _)| !carried.contains(&municipality.to_string()))
@@ -366,7 +385,7 @@ pub async fn pay_batch(
         payment_id,
         batch_id: batch.id,
         content_hash: sha256_hex(&xml),
-        file_name,
+        file_name: file_name.clone(),
         transfers: order.transfers.len() as i64,
         total: order.transfers.iter().map(|t| t.amount).sum(),
         paid_at: now_text(),
@@ -381,20 +400,32 @@ pub async fn pay_batch(
             unverified_rates_note,
         })
         .await?;
-    Ok(match outcome {
-        PaymentOutcome::Recorded(record) => PayResult {
-            record,
-            already_paid: false,
-            carried,
-            file,
-        },
-        PaymentOutcome::AlreadyPaid(record) => PayResult {
-            record,
-            already_paid: true,
-            carried,
-            file,
-        },
+    failpoint("after-payment-commit");
+    let file = handoff::publish(&folders, &file_name)?;
+    let (record, already_paid) = match outcome {
+        PaymentOutcome::Recorded(record) => (record, false),
+        PaymentOutcome::AlreadyPaid(record) => (record, true),
+    };
+    Ok(PayResult {
+        record,
+        already_paid,
+        carried,
+        file,
+        recovery,
     })
+}
+
+/// A stored UTC time (`…Z`) as local time with its offset
+/// (`2022-04-04T10:15:00+02:00`), as the bank reads `CreDtTm`. The same
+/// stored time gives the same text, so a retry writes the same file.
+fn local_time_with_offset(utc: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(utc)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string()
+        })
+        .unwrap_or_else(|_| utc.trim_end_matches('Z').to_string())
 }
 
 /// Paying on rates that are not adopted is refused unless the payer says so;
@@ -443,7 +474,7 @@ fn payment_order(
             amount: *amount,
         });
     }
-    let approved_at = batch.approved_at.clone().unwrap_or_else(now_text);
+    let approved_at = local_time_with_offset(&batch.approved_at.clone().unwrap_or_else(now_text));
     Ok(PaymentOrder {
         payment_id: format!(
             "TS-{period}-{}-{}",
@@ -451,7 +482,7 @@ fn payment_order(
             &batch.content_hash[..8]
         ),
         batch_reference: format!("B{}-{period}-{}", batch.id, batch.run_number),
-        created_at: approved_at.trim_end_matches('Z').to_string(),
+        created_at: approved_at,
         execution_date: (period.first_day() + chrono::Days::new(4)).to_string(),
         debtor_name: payer.name,
         debtor_organisation_number: payer.organisation_number,
@@ -459,30 +490,6 @@ fn payment_order(
         remittance: format!("Tilskot termin {period}"),
         transfers,
     })
-}
-
-/// Writes a file once: if it exists with the same content nothing happens;
-/// with other content it is an error. Written to a temporary name first and
-/// renamed, so that a crash never leaves half a file.
-fn write_once(path: &Path, content: &str) -> Result<()> {
-    if let Ok(existing) = std::fs::read_to_string(path) {
-        if existing == content {
-            return Ok(());
-        }
-        refuse!(
-            "{} exists with other content: the same payment id with different content",
-            path.display()
-        );
-    }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    let temporary = path.with_extension(format!("xml.{}.tmp", std::process::id()));
-    std::fs::write(&temporary, content)
-        .with_context(|| format!("cannot write {}", temporary.display()))?;
-    std::fs::rename(&temporary, path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
 }
 
 fn sha256_hex(text: &str) -> String {

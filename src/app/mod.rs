@@ -7,6 +7,8 @@ pub mod accounts_import;
 pub mod batches;
 /// Explaining a person's accruals and payments.
 pub mod explain;
+/// The two-phase hand-off of payment files: staging, outbox, void.
+pub mod handoff;
 /// Creating a database and seeding its reference data.
 pub mod init;
 /// The register import: all events of a file or none.

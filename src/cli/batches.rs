@@ -3,6 +3,8 @@
 
 use super::{authenticate, Context};
 use crate::app::batches::{act_on_batch, pay_batch, run_batch, RunOutcome};
+use crate::app::handoff::{self, Folders, Recovery};
+use crate::domain::approval::verify_chain;
 use crate::domain::approval::{Action, BatchStatus};
 use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Result};
@@ -183,6 +185,10 @@ async fn pay(
         &actor,
     )
     .await?;
+    let recovered = &result.recovery;
+    if !recovered.published.is_empty() || !recovered.voided.is_empty() {
+        write!(out, "{}", recovery_text(recovered, &Folders::beside(&dir)))?;
+    }
     let r = &result.record;
     let verb = if result.already_paid {
         "Already paid as"
@@ -205,6 +211,46 @@ async fn pay(
         )?;
     }
     Ok(())
+}
+
+/// `tilskot check`: the recovery of the hand-off, then the audit chain.
+pub async fn check(
+    ctx: &Context,
+    outbox: &std::path::Path,
+    user: &str,
+    out: &mut impl Write,
+) -> Result<()> {
+    let store = ctx.open().await?;
+    let actor = authenticate(&store, user).await?;
+    let folders = Folders::beside(outbox);
+    let lock = handoff::lock(&folders)?;
+    let recovery = handoff::recover(&store, &folders, &lock, &actor.name).await?;
+    write!(out, "{}", recovery_text(&recovery, &folders))?;
+    let entries = store.audit_entries().await?;
+    let count = verify_chain(&entries).map_err(|e| Error::Refused(e.to_string()))?;
+    writeln!(out, "The audit chain of {count} entries is intact")?;
+    Ok(())
+}
+
+/// What a recovery did, one line per file, or that there was nothing to do.
+fn recovery_text(recovery: &Recovery, folders: &Folders) -> String {
+    let mut text = String::new();
+    for name in &recovery.published {
+        text.push_str(&format!(
+            "{name}: its payment is committed; moved to the outbox {}\n",
+            folders.outbox.display()
+        ));
+    }
+    for name in &recovery.voided {
+        text.push_str(&format!(
+            "{name}: its payment was never committed; moved to {}\n",
+            folders.void.display()
+        ));
+    }
+    if text.is_empty() {
+        text.push_str("No staged payment files: the outbox is in step with the database\n");
+    }
+    text
 }
 
 async fn show(

@@ -120,6 +120,16 @@ pub enum Command {
         #[arg(long)]
         secure_cookies: bool,
     },
+    /// Recover the bank hand-off (staged payment files to the outbox when
+    /// their payment is committed, else to void/) and verify the audit log.
+    Check {
+        /// The outbox of payment files.
+        #[arg(long, default_value = "payments")]
+        out: PathBuf,
+        /// Who runs the check (authenticated with TILSKOT_PASSWORD).
+        #[arg(long)]
+        user: String,
+    },
     /// The audit log of batch transitions.
     Audit {
         #[command(subcommand)]
@@ -209,6 +219,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Accounts { command } => accounts::import(&ctx, command, out).await,
         Command::Report { command } => accounts::report(&ctx, command, out).await,
         Command::Audit { command } => accounts::audit(&ctx, command, out).await,
+        Command::Check { out: outbox, user } => batches::check(&ctx, &outbox, &user, out).await,
         Command::Scheme { command } => schemes::run(&ctx, command, out).await,
         Command::Serve {
             addr,

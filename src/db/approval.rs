@@ -42,6 +42,36 @@ pub enum PaymentOutcome {
 }
 
 impl Store {
+    /// The batch a payment id was made from (`TS-YYYY-MM-RUN-HASH8`), if any.
+    pub async fn batch_of_payment_id(&self, payment_id: &str) -> Result<Option<i64>> {
+        let parts: Vec<&str> = payment_id.split('-').collect();
+        let ["TS", year, month, run, hash] = parts[..] else {
+            return Ok(None);
+        };
+        let Ok(run) = run.parse::<i64>() else {
+            return Ok(None);
+        };
+        let row = sqlx::query(
+            "SELECT id FROM batch WHERE period = $1 AND run_number = $2 AND content_hash LIKE $3",
+        )
+        .bind(format!("{year}-{month}"))
+        .bind(run)
+        .bind(format!("{hash}%"))
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    /// Records in the audit log that a staged payment file was moved to
+    /// `void/` because its payment was never committed.
+    pub async fn record_voided_file(&self, batch_id: i64, file: &str, actor: &str) -> Result<()> {
+        let mut tx = self.pool().begin().await?;
+        let detail = format!("payment file {file} moved to void/: its payment was never committed");
+        append_audit(&mut tx, batch_id, "void", actor, "", &detail).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Moves a batch from `from` to `to`, recording who did it, in one
     /// transaction with its audit entry. Fails if another process moved the
     /// batch first.

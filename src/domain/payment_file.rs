@@ -128,15 +128,22 @@ pub struct Transfer {
     pub amount: Ore,
 }
 
+/// The end-to-end reference of one transfer: the payment id and the
+/// municipality, so that each transfer of a payment has its own and a
+/// municipality can match it to the batch.
+pub fn end_to_end_id(payment_id: &str, municipality: MunicipalityNumber) -> String {
+    format!("{payment_id}-{municipality}")
+}
+
 /// The payer and the message's identity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaymentOrder {
     /// The payment id, made before anything is written; also the message id.
     pub payment_id: String,
-    /// The batch's identity, used as every transfer's end-to-end reference.
+    /// The batch's identity (payment information id).
     pub batch_reference: String,
-    /// ISO date-time of creation, fixed per payment so that a retry writes
-    /// the same file.
+    /// ISO date-time of creation in local time with its offset, fixed per
+    /// payment so that a retry writes the same file.
     pub created_at: String,
     /// Requested execution date (ISO date).
     pub execution_date: String,
@@ -231,7 +238,7 @@ pub fn write_pain001(order: &PaymentOrder) -> Result<String, String> {
         let _ = writeln!(
             x,
             "          <EndToEndId>{}</EndToEndId>",
-            escape(&order.batch_reference)
+            escape(&end_to_end_id(&order.payment_id, p.municipality))
         );
         let _ = writeln!(x, "        </PmtId>");
         let _ = writeln!(

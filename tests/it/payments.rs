@@ -286,11 +286,27 @@ async fn two_processes_paying_the_same_batch_at_once_pay_each_municipality_once(
     }
 }
 
+/// The file names in a folder beside the test's outbox (`payments`).
+fn files_in(db: &TestDb, folder: &str) -> Vec<String> {
+    match std::fs::read_dir(db.path(folder)) {
+        Ok(entries) => {
+            let mut names: Vec<String> = entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+                .filter(|n| n.ends_with(".xml"))
+                .collect();
+            names.sort();
+            names
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
 #[tokio::test]
-async fn a_crash_between_the_payment_file_and_the_commit_is_paid_once_on_the_rerun() {
+async fn a_crash_between_the_payment_file_and_the_commit_leaves_the_outbox_empty_and_pays_once() {
     for backend in BACKENDS {
         let db = with_register(backend).await;
         approve_april(&db);
+        let before = files_in(&db, "payments");
         let crashed = pay_command(&db)
             .env("TILSKOT_FAILPOINT", "after-payment-file")
             .output()
@@ -302,34 +318,12 @@ async fn a_crash_between_the_payment_file_and_the_commit_is_paid_once_on_the_rer
             String::from_utf8_lossy(&crashed.stderr)
         );
         assert_eq!(
-            std::fs::read_dir(db.path("payments")).unwrap().count(),
-            1,
-            "the file was written"
+            files_in(&db, "payments"),
+            before,
+            "no file reached the outbox"
         );
-        assert_eq!(
-            count(&db, "SELECT COUNT(*) FROM payment").await,
-            0,
-            "nothing was recorded"
-        );
-        // A file under the payment's id with other content is refused, not overwritten.
-        let written = std::fs::read_dir(db.path("payments"))
-            .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .path();
-        let original = std::fs::read_to_string(&written).unwrap();
-        std::fs::write(
-            &written,
-            original.replace("<NbOfTxs>4</NbOfTxs>", "<NbOfTxs>5</NbOfTxs>"),
-        )
-        .unwrap();
-        let refused = pay_command(&db).output().unwrap();
-        assert!(!refused.status.success());
-        assert!(String::from_utf8_lossy(&refused.stderr)
-            .contains("the same payment id with different content"));
+        assert_eq!(files_in(&db, "staging").len(), 1, "the file was staged");
         assert_eq!(count(&db, "SELECT COUNT(*) FROM payment").await, 0);
-        std::fs::write(&written, original).unwrap();
         let rerun = pay_command(&db).output().unwrap();
         assert!(
             rerun.status.success(),
@@ -337,13 +331,19 @@ async fn a_crash_between_the_payment_file_and_the_commit_is_paid_once_on_the_rer
             String::from_utf8_lossy(&rerun.stderr)
         );
         assert_paid_once(&db).await;
-        // The same payment id with other content is an error, not a second payment.
-        let file = std::fs::read_dir(db.path("payments"))
-            .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .path();
+        assert!(files_in(&db, "staging").is_empty());
+        assert_eq!(files_in(&db, "void").len(), 1, "{backend:?}");
+        assert_eq!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM audit_entry WHERE action = 'void'"
+            )
+            .await,
+            1
+        );
+        // A file of the payment's name with other content in the outbox is
+        // refused, not overwritten, and nothing is paid twice.
+        let file = db.path("payments").join(&files_in(&db, "payments")[0]);
         let text = std::fs::read_to_string(&file).unwrap();
         std::fs::write(
             &file,
@@ -363,6 +363,84 @@ async fn a_crash_between_the_payment_file_and_the_commit_is_paid_once_on_the_rer
         ]);
         assert!(again.starts_with("Already paid as"), "{again}");
         assert_eq!(count(&db, "SELECT COUNT(*) FROM payment").await, 1);
+    }
+}
+
+#[tokio::test]
+async fn a_crash_after_the_commit_publishes_the_file_at_the_next_recovery() {
+    for backend in BACKENDS {
+        let db = with_register(backend).await;
+        approve_april(&db);
+        let crashed = pay_command(&db)
+            .env("TILSKOT_FAILPOINT", "after-payment-commit")
+            .output()
+            .unwrap();
+        assert_eq!(crashed.status.code(), Some(97));
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM payment").await, 1);
+        assert_eq!(files_in(&db, "staging").len(), 1);
+        let out = payments_dir(&db);
+        let checked = db.ok(&["check", "--out", &out, "--user", "kari"]);
+        assert!(checked.contains("moved to the outbox"), "{checked}");
+        assert_paid_once(&db).await;
+        assert!(files_in(&db, "staging").is_empty() && files_in(&db, "void").is_empty());
+    }
+}
+
+/// F1: a payment whose recording fails after its file was written, then a
+/// register change, a new run, attestation, approval and payment: the
+/// outbox holds exactly one file for the term, whose total is the one
+/// recorded payment, and the first file is in `void/`.
+#[tokio::test]
+async fn a_failed_payment_then_a_changed_register_leaves_one_file_in_the_outbox() {
+    for backend in BACKENDS {
+        let db = with_register(backend).await;
+        approve_april(&db);
+        let before = files_in(&db, "payments");
+        let crashed = pay_command(&db)
+            .env("TILSKOT_FAILPOINT", "after-payment-file")
+            .output()
+            .unwrap();
+        assert_eq!(crashed.status.code(), Some(97));
+        let first = files_in(&db, "staging");
+        let change = db.write(
+            "late.csv",
+            &format!("{HEADER}\nexited,2022-02-20,A1,,,,,,,\n"),
+        );
+        db.ok(&["register", "import", change.to_str().unwrap()]);
+        approve_april(&db);
+        let paid = db.ok(&[
+            "batch",
+            "pay",
+            "--user",
+            "kari",
+            "--period",
+            "2022-04",
+            "--out",
+            &payments_dir(&db),
+            "--allow-unverified-rates",
+        ]);
+        assert!(paid.contains("\nPaid as TS-2022-04-2-"), "{paid}");
+        let new: Vec<String> = files_in(&db, "payments")
+            .into_iter()
+            .filter(|f| !before.contains(f))
+            .collect();
+        assert_eq!(new.len(), 1, "{backend:?}: {new:?}");
+        assert_ne!(new, first, "the new run is another payment");
+        assert_eq!(files_in(&db, "void"), first, "{backend:?}");
+        let recorded = count(
+            &db,
+            "SELECT CAST(SUM(p.total_ore) AS BIGINT) FROM payment p JOIN batch b ON b.id = p.batch_id \
+             WHERE b.period = '2022-04'",
+        )
+        .await;
+        let xml = std::fs::read_to_string(db.path("payments").join(&new[0])).unwrap();
+        let control_sum = xml
+            .split("<CtrlSum>")
+            .nth(1)
+            .and_then(|s| s.split('<').next())
+            .unwrap()
+            .replace('.', "");
+        assert_eq!(control_sum.parse::<i64>().unwrap(), recorded, "{backend:?}");
     }
 }
 
