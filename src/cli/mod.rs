@@ -116,9 +116,10 @@ pub enum Command {
         /// Take this as today's date (calls, payments); for demonstrations.
         #[arg(long)]
         today: Option<chrono::NaiveDate>,
-        /// Mark the session cookie Secure: set it when served behind HTTPS.
+        /// Session cookies without `Secure` and `__Host-`, for plain HTTP on
+        /// localhost; without it the cookies need HTTPS.
         #[arg(long)]
-        secure_cookies: bool,
+        insecure_cookies: bool,
     },
     /// Recover the bank hand-off (staged payment files to the outbox when
     /// their payment is committed, else to void/) and verify the audit log.
@@ -224,8 +225,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Serve {
             addr,
             today,
-            secure_cookies,
-        } => schemes::serve(&ctx, &addr, today, secure_cookies).await,
+            insecure_cookies,
+        } => schemes::serve(&ctx, &addr, today, !insecure_cookies).await,
         Command::Bench { .. } | Command::Demo { .. } => Err(Error::internal(
             "demo and bench are dispatched by the binary",
         )),

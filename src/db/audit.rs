@@ -34,6 +34,22 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Records an event of security in the audit log (a throttled sign-in),
+    /// outside any batch.
+    pub async fn record_security_event(
+        &self,
+        action: &str,
+        actor: &str,
+        detail: &str,
+    ) -> Result<()> {
+        let mut tx = self.pool().begin().await?;
+        append_audit(&mut tx, 0, action, actor, "", detail).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
 /// Appends an audit entry linked to the last one, in the caller's
 /// transaction. The unique `prev_hash` makes a concurrent append fail
 /// rather than fork the chain.

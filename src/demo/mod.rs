@@ -240,7 +240,7 @@ fn print_where_to_look(
         db_path.display()
     );
     println!(
-        "  tilskot --db sqlite://{} serve --today 2021-11-15   then http://127.0.0.1:8080/ as {} (applicant), {} (caseworker) or {} (finance), password {}",
+        "  tilskot --db sqlite://{} serve --today 2021-11-15 --insecure-cookies   then http://127.0.0.1:8080/ as {} (applicant), {} (caseworker) or {} (finance), password {}",
         db_path.display(),
         crate::demo::schemes::DEMO_APPLICANT,
         crate::demo::schemes::DEMO_CASEWORKERS[0],

@@ -9,6 +9,7 @@
 
 pub mod access;
 pub mod api;
+pub mod hardening;
 pub mod pages;
 pub mod views;
 
@@ -23,8 +24,14 @@ use axum::routing::{get, post};
 use axum::Router;
 use chrono::NaiveDate;
 
-/// The cookie that carries the session token.
-pub const SESSION_COOKIE: &str = "tilskot_session";
+/// The cookie that carries the session token over HTTPS: `__Host-` makes
+/// the browser keep it to this host, path `/` and secure connections.
+pub const SESSION_COOKIE: &str = "__Host-tilskot_session";
+/// The session cookie's name over plain HTTP (`--insecure-cookies`), where a
+/// `__Host-` cookie is refused by browsers.
+pub const INSECURE_SESSION_COOKIE: &str = "tilskot_session";
+/// The cookie that carries the sign-in form's CSRF token.
+pub const LOGIN_CSRF_COOKIE: &str = "tilskot_login_csrf";
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -33,11 +40,32 @@ pub struct AppState {
     /// A fixed date for calls and payments (tests, demonstrations); the
     /// machine's date when `None`.
     pub today: Option<NaiveDate>,
-    /// Mark the session cookie `Secure` (serve behind HTTPS).
+    /// Mark the session cookie `Secure` and `__Host-` (the default; plain
+    /// HTTP on localhost needs `--insecure-cookies`).
     pub secure_cookies: bool,
+    /// Failed sign-ins per user name and client address.
+    pub throttle: std::sync::Arc<hardening::Throttle>,
 }
 
 impl AppState {
+    pub fn new(store: Store, today: Option<NaiveDate>, secure_cookies: bool) -> AppState {
+        AppState {
+            store,
+            today,
+            secure_cookies,
+            throttle: Default::default(),
+        }
+    }
+
+    /// The name of the session cookie in this mode.
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            SESSION_COOKIE
+        } else {
+            INSECURE_SESSION_COOKIE
+        }
+    }
+
     pub fn today(&self) -> NaiveDate {
         self.today
             .unwrap_or_else(|| chrono::Local::now().date_naive())
@@ -78,6 +106,12 @@ pub fn router(state: AppState) -> Router {
         .route("/api/applications/{id}/submit", post(api::submit))
         .route("/api/applications/{id}/decision", post(api::decision))
         .route("/api/schemes/{scheme}/{year}/status", get(api::status))
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(hardening::refuse_bad_bodies))
+        .layer(axum::extract::DefaultBodyLimit::max(
+            hardening::MAX_BODY_BYTES,
+        ))
+        .layer(axum::middleware::from_fn(hardening::security_headers))
         .with_state(state)
 }
 
@@ -87,7 +121,8 @@ pub async fn serve(addr: &str, state: AppState) -> Result<(), Error> {
         .await
         .map_err(|e| Error::invalid(format!("cannot listen on {addr}: {e}")))?;
     tracing::info!("serving on http://{}", listener.local_addr()?);
-    axum::serve(listener, router(state)).await?;
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).await?;
     Ok(())
 }
 
@@ -198,16 +233,8 @@ impl FromRequestParts<AppState> for SignedIn {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
-        let token = parts
-            .headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == SESSION_COOKIE)
-            .map(|(_, value)| value.to_string())
-            .ok_or(WebError::Unauthorized)?;
+        let token =
+            cookie(&parts.headers, state.session_cookie_name()).ok_or(WebError::Unauthorized)?;
         let (user, csrf) = state
             .store
             .session_user(&token)
@@ -217,16 +244,49 @@ impl FromRequestParts<AppState> for SignedIn {
     }
 }
 
+/// The value of a cookie of the request.
+pub fn cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| value.to_string())
+}
+
 /// The `Set-Cookie` value of a session.
 pub fn session_cookie(token: &str, secure: bool) -> String {
+    let name = if secure {
+        SESSION_COOKIE
+    } else {
+        INSECURE_SESSION_COOKIE
+    };
     format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
+        "{name}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
         SESSION_HOURS * 3600,
         if secure { "; Secure" } else { "" }
     )
 }
 
 /// The `Set-Cookie` value that ends a session in the browser.
-pub fn expired_cookie() -> String {
-    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+pub fn expired_cookie(secure: bool) -> String {
+    let name = if secure {
+        SESSION_COOKIE
+    } else {
+        INSECURE_SESSION_COOKIE
+    };
+    format!(
+        "{name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The `Set-Cookie` value of the sign-in form's CSRF token.
+pub fn login_csrf_cookie(token: &str, secure: bool) -> String {
+    format!(
+        "{LOGIN_CSRF_COOKIE}={token}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600{}",
+        if secure { "; Secure" } else { "" }
+    )
 }

@@ -2,18 +2,24 @@
 //! answers with a redirect (post/redirect/get), so no page needs JavaScript.
 
 use super::access::{can_view_scheme, require_role, visible_application, visible_applications};
+use super::hardening::FREE_FAILURES;
 use super::views::{
     decision_options, form_of, html, ApplicationPage, ApplicationRow, ApplicationView,
     ApplicationsPage, CallOption, CommitmentRow, DecisionLetter, FormPage, FrameRow, LoginPage,
     Nav, ProposalRow, ReviewSection, SchemePage, SchemesPage, TransitionView,
 };
-use super::{expired_cookie, session_cookie, AppState, SignedIn, WebError};
+use super::{
+    cookie, expired_cookie, login_csrf_cookie, session_cookie, AppState, SignedIn, WebError,
+    LOGIN_CSRF_COOKIE,
+};
 use crate::db::schemes::{AwardError, DecideError};
+use crate::db::users::random_token;
 use crate::domain::application::{
     check_decision, validate_form, ApplicationForm, DecisionKind, FieldError,
 };
 use crate::domain::error::Error;
 use crate::domain::schemes::Scheme;
+use crate::domain::users::same_secret;
 use crate::domain::users::Role;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -28,6 +34,8 @@ type PageResult = Result<Response, WebError>;
 pub struct LoginForm {
     name: String,
     password: String,
+    #[serde(default)]
+    csrf: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -103,37 +111,109 @@ pub async fn home(signed_in: Result<SignedIn, WebError>) -> Response {
     }
 }
 
-pub async fn login_page() -> Response {
-    html(&LoginPage {
-        user: None,
-        error: None,
-    })
-    .into_response()
+pub async fn login_page(State(state): State<AppState>) -> PageResult {
+    login_form(&state, StatusCode::OK, None)
 }
 
-pub async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> PageResult {
-    match state
-        .store
-        .sign_in(form.name.trim(), &form.password)
-        .await?
-    {
-        Some((token, _csrf)) => Ok((
-            [(
-                header::SET_COOKIE,
-                session_cookie(&token, state.secure_cookies),
-            )],
-            Redirect::to("/applications"),
-        )
-            .into_response()),
-        None => Ok((
-            StatusCode::UNAUTHORIZED,
-            html(&LoginPage {
-                user: None,
-                error: Some("wrong user name or password".into()),
-            }),
-        )
-            .into_response()),
+/// The sign-in form with a new CSRF token, in its cookie and in the form.
+fn login_form(state: &AppState, status: StatusCode, error: Option<String>) -> PageResult {
+    let csrf = random_token()?;
+    let page = LoginPage {
+        user: None,
+        error,
+        csrf: csrf.clone(),
+    };
+    Ok((
+        status,
+        [(
+            header::SET_COOKIE,
+            login_csrf_cookie(&csrf, state.secure_cookies),
+        )],
+        html(&page),
+    )
+        .into_response())
+}
+
+/// The client's address, when the server knows it.
+pub struct ClientAddress(pub Option<std::net::IpAddr>);
+
+impl axum::extract::FromRequestParts<AppState> for ClientAddress {
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &AppState,
+    ) -> Result<Self, WebError> {
+        let connect = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
+        Ok(ClientAddress(connect.map(|c| c.0.ip())))
     }
+}
+
+/// Signs in: the form's CSRF token must match its cookie; after five
+/// failures for a user name or an address each attempt waits longer, and
+/// the throttling is recorded in the audit log.
+pub async fn login(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    ClientAddress(address): ClientAddress,
+    Form(form): Form<LoginForm>,
+) -> PageResult {
+    let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    if form.csrf.is_empty() || !same_secret(&form.csrf, &expected) {
+        return login_form(
+            &state,
+            StatusCode::FORBIDDEN,
+            Some("the sign-in form is stale or not from this site; try again".into()),
+        );
+    }
+    let name = form.name.trim();
+    let address = address
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let keys = vec![
+        format!("user:{}", name.to_lowercase()),
+        format!("addr:{address}"),
+    ];
+    let now = std::time::Instant::now();
+    if let Some(wait) = state.throttle.wait(&keys, now) {
+        let error = format!(
+            "too many failed sign-ins; try again in {} seconds",
+            wait.as_secs().max(1)
+        );
+        return login_form(&state, StatusCode::TOO_MANY_REQUESTS, Some(error));
+    }
+    match state.store.sign_in(name, &form.password).await? {
+        Some((token, _csrf)) => {
+            state.throttle.succeeded(&keys);
+            Ok((
+                [(
+                    header::SET_COOKIE,
+                    session_cookie(&token, state.secure_cookies),
+                )],
+                Redirect::to("/applications"),
+            )
+                .into_response())
+        }
+        None => {
+            let failures = state.throttle.failed(&keys, now);
+            if failures >= FREE_FAILURES {
+                let detail = format!("{failures} failed sign-ins for {name} or from {address}");
+                state
+                    .store
+                    .record_security_event("sign_in_throttled", name, &detail)
+                    .await?;
+            }
+            let error = Some("wrong user name or password".into());
+            login_form(&state, StatusCode::UNAUTHORIZED, error)
+        }
+    }
+}
+
+/// An unknown address: a page of its own, with the way back.
+pub async fn not_found() -> WebError {
+    WebError::NotFound
 }
 
 pub async fn logout(
@@ -144,7 +224,7 @@ pub async fn logout(
     signed_in.check_csrf(&form.csrf)?;
     state.store.sign_out(&signed_in.token).await?;
     Ok((
-        [(header::SET_COOKIE, expired_cookie())],
+        [(header::SET_COOKIE, expired_cookie(state.secure_cookies))],
         Redirect::to("/login"),
     )
         .into_response())

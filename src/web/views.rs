@@ -55,6 +55,8 @@ pub struct ErrorPage {
 pub struct LoginPage {
     pub user: Option<Nav>,
     pub error: Option<String>,
+    /// The sign-in form's CSRF token (also in its cookie).
+    pub csrf: String,
 }
 
 pub struct ApplicationRow {

@@ -196,3 +196,124 @@ async fn a_changed_password_ends_every_session_of_the_user() {
         assert_eq!(after.location, "/login", "{backend:?}");
     }
 }
+
+mod web_hardening {
+    use super::*;
+    use crate::web::post_login;
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn every_response_carries_the_security_headers() {
+        let db = TestDb::new(crate::support::Backend::Sqlite).await;
+        let (_store, router) = web_app(&db, None).await;
+        for path in ["/login", "/applications", "/no-such-page"] {
+            let response = router
+                .clone()
+                .oneshot(Request::get(path).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let headers = response.headers();
+            let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+            assert!(csp.contains("script-src 'none'") && csp.contains("frame-ancestors 'none'"));
+            assert!(
+                !csp.contains("'unsafe-inline'; script") && !csp.contains("script-src 'unsafe")
+            );
+            assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+            assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
+            assert_eq!(headers[header::REFERRER_POLICY], "no-referrer");
+            assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+        }
+    }
+
+    #[tokio::test]
+    async fn after_five_failures_even_the_right_password_waits_and_the_audit_log_says_so() {
+        for backend in BACKENDS {
+            let db = TestDb::new(backend).await;
+            let (store, router) = web_app(&db, None).await;
+            for _ in 0..5 {
+                let wrong = post_login(&router, "drammen", "a wrong password").await;
+                assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+            }
+            let right = post_login(&router, "drammen", TEST_PASSWORD).await;
+            assert_eq!(right.status(), StatusCode::TOO_MANY_REQUESTS, "{backend:?}");
+            let entries = store.audit_entries().await.unwrap();
+            assert!(
+                entries
+                    .iter()
+                    .any(|e| e.action == "sign_in_throttled" && e.actor == "drammen"),
+                "{backend:?}"
+            );
+            // The same client address waits too, whichever name it tries.
+            let other = post_login(&router, "oslo", TEST_PASSWORD).await;
+            assert_eq!(other.status(), StatusCode::TOO_MANY_REQUESTS, "{backend:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn the_sign_in_form_needs_its_csrf_token_and_the_cookie_is_host_only_and_secure() {
+        let db = TestDb::new(crate::support::Backend::Sqlite).await;
+        let (store, router) = web_app(&db, None).await;
+        let forged = router
+            .clone()
+            .oneshot(
+                Request::post("/login")
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::from(format!(
+                        "name=drammen&password={}",
+                        TEST_PASSWORD.replace(' ', "+")
+                    )))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+        let secure = tilskot::web::router(tilskot::web::AppState::new(store, None, true));
+        let signed_in = post_login(&secure, "drammen", TEST_PASSWORD).await;
+        assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+        let cookie = signed_in.headers()[header::SET_COOKIE].to_str().unwrap();
+        assert!(cookie.starts_with("__Host-tilskot_session="), "{cookie}");
+        assert!(
+            cookie.contains("; Secure") && cookie.contains("Path=/"),
+            "{cookie}"
+        );
+        let again = post_login(&secure, "drammen", TEST_PASSWORD).await;
+        let second = again.headers()[header::SET_COOKIE].to_str().unwrap();
+        assert_ne!(second, cookie, "every sign-in makes a new session id");
+    }
+
+    #[tokio::test]
+    async fn a_nul_byte_is_a_422_naming_the_field_and_an_oversized_body_a_413() {
+        for backend in BACKENDS {
+            let db = TestDb::new(backend).await;
+            let (_store, router) = web_app(&db, None).await;
+            let client = Client::sign_in(&router, "drammen", TEST_PASSWORD).await;
+            let form = client
+                .post(
+                    "/applications",
+                    &[("call", "jobbsjansen/2022"), ("project", "Jobb\0sjansen")],
+                )
+                .await;
+            assert_eq!(form.status, StatusCode::UNPROCESSABLE_ENTITY, "{backend:?}");
+            assert!(form.body.contains("project"), "{}", form.body);
+            let json = client
+                .post_json(
+                    "/api/applications",
+                    serde_json::json!({"scheme": "jobbsjansen", "project": "a\u{0}b"}),
+                )
+                .await;
+            assert_eq!(json.status, StatusCode::UNPROCESSABLE_ENTITY, "{backend:?}");
+            assert!(json.body.contains("project"), "{}", json.body);
+            let big = "x".repeat(tilskot::web::hardening::MAX_BODY_BYTES + 1);
+            let oversized = client
+                .post_json("/api/applications", serde_json::json!({ "project": big }))
+                .await;
+            assert_eq!(
+                oversized.status,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "{backend:?}"
+            );
+        }
+    }
+}

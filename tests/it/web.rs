@@ -62,16 +62,43 @@ async fn send(router: &Router, request: Request<Body>) -> Answer {
     }
 }
 
+/// Posts the sign-in form as a browser does: the form page first, for its
+/// CSRF token and cookie.
+pub async fn post_login(router: &Router, name: &str, password: &str) -> axum::response::Response {
+    let form = router
+        .clone()
+        .oneshot(Request::get("/login").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let cookie = form.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let page = form.into_body().collect().await.unwrap().to_bytes();
+    let csrf = String::from_utf8_lossy(&page)
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a CSRF token on the sign-in form")
+        .to_string();
+    let request = Request::post("/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(form_body(&[
+            ("name", name),
+            ("password", password),
+            ("csrf", &csrf),
+        ])))
+        .unwrap();
+    router.clone().oneshot(request).await.unwrap()
+}
+
 impl Client {
     pub async fn sign_in(router: &Router, name: &str, password: &str) -> Client {
-        let request = Request::post("/login")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(form_body(&[
-                ("name", name),
-                ("password", password),
-            ])))
-            .unwrap();
-        let response = router.clone().oneshot(request).await.unwrap();
+        let response = post_login(router, name, password).await;
         assert_eq!(
             response.status(),
             StatusCode::SEE_OTHER,
@@ -180,11 +207,7 @@ pub async fn web_app(db: &TestDb, frame: Option<tilskot::domain::money::Ore>) ->
             .unwrap();
     }
     let today = chrono::NaiveDate::from_ymd_opt(2021, 11, 15);
-    let router = router(AppState {
-        store: store.clone(),
-        today,
-        secure_cookies: false,
-    });
+    let router = router(AppState::new(store.clone(), today, false));
     (store, router)
 }
 
@@ -314,16 +337,10 @@ async fn an_applicant_sees_and_changes_only_their_own_applications() {
 async fn sign_in_csrf_and_validation_protect_the_forms() {
     let db = TestDb::new(Backend::Sqlite).await;
     let (_store, router) = web_app(&db, None).await;
-    let wrong = send(
-        &router,
-        Request::post("/login")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from("name=drammen&password=guess"))
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
-    assert!(wrong.body.contains("wrong user name or password"));
+    let wrong = post_login(&router, "drammen", "guess").await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    let body = wrong.into_body().collect().await.unwrap().to_bytes();
+    assert!(String::from_utf8_lossy(&body).contains("wrong user name or password"));
     let anonymous = send(
         &router,
         Request::get("/applications").body(Body::empty()).unwrap(),
