@@ -151,8 +151,11 @@ pub struct Voucher {
 
 impl Voucher {
     /// The sum of the postings; zero for a balanced voucher.
+    /// The sum of the postings, exact in i128: amounts that wrap an i64 to
+    /// zero still show as out of balance (saturated at the i64 range).
     pub fn imbalance(&self) -> Ore {
-        self.postings.iter().map(|p| p.amount).sum()
+        let total: i128 = self.postings.iter().map(|p| i128::from(p.amount.0)).sum();
+        Ore(total.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64)
     }
 
     /// Opening balances (inngåande balanse) are carried by vouchers `IB-*`.
@@ -591,6 +594,23 @@ mod tests {
             "0671.60"
         );
         assert!(vouchers[0].imbalance().is_zero());
+    }
+
+    #[test]
+    fn postings_that_wrap_an_i64_to_zero_do_not_balance() {
+        let mut voucher = ledger(&format!(
+            "{HEADER}\n2022-12-31,V1,870,0671.60,100.50,x\n2022-12-31,V1,60088702,,-100.50,x"
+        ))
+        .unwrap()
+        .remove(0);
+        for (posting, amount) in voucher.postings.iter_mut().zip([i64::MAX, i64::MAX]) {
+            posting.amount = Ore(amount);
+        }
+        let mut third = voucher.postings[0].clone();
+        third.amount = Ore(2);
+        voucher.postings.push(third);
+        // i64::MAX + i64::MAX + 2 = 2^64: zero when wrapped, not here.
+        assert!(!voucher.imbalance().is_zero());
     }
 
     #[test]

@@ -14,6 +14,11 @@ use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Ore(pub i64);
 
+/// Named rule **largest amount on input**: no amount read from a file or a
+/// form may exceed 100 000 000 000 NOK (seven times the directorate's whole
+/// budget), so that no sum of them comes near the end of an i64 of øre.
+pub const MAX_INPUT_NOK: i64 = 100_000_000_000;
+
 impl Ore {
     pub const ZERO: Ore = Ore(0);
 
@@ -32,12 +37,27 @@ impl Ore {
     }
 
     /// Parses an amount in NOK with at most two decimals ("1234.5", "-12.34").
-    /// More decimals are refused rather than rounded: a ledger never invents øre.
+    /// More decimals are refused rather than rounded: a ledger never invents
+    /// øre. Exponent notation ("1e3") and amounts beyond
+    /// [`MAX_INPUT_NOK`] are refused too.
     pub fn parse_nok(text: &str) -> Result<Ore, String> {
-        let value: Decimal = text
-            .trim()
+        let trimmed = text.trim();
+        if !trimmed
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+        {
+            return Err(format!(
+                "'{text}' is not an amount in NOK: digits and one decimal point, no exponent"
+            ));
+        }
+        let value: Decimal = trimmed
             .parse()
             .map_err(|_| format!("'{text}' is not an amount in NOK"))?;
+        if value.abs() > Decimal::from(MAX_INPUT_NOK) {
+            return Err(format!(
+                "'{text}' is over the largest amount accepted, 100 000 000 000 NOK"
+            ));
+        }
         if value.scale() > 2 && value.normalize().scale() > 2 {
             return Err(format!("'{text}' has more than two decimals"));
         }
@@ -99,6 +119,14 @@ impl AddAssign for Ore {
 impl SubAssign for Ore {
     fn sub_assign(&mut self, other: Ore) {
         self.0 -= other.0;
+    }
+}
+
+impl Ore {
+    /// The exact sum of amounts, or `None` if it does not fit an i64 of øre.
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Ore>) -> Option<Ore> {
+        let total: i128 = amounts.into_iter().map(|a| i128::from(a.0)).sum();
+        i64::try_from(total).ok().map(Ore)
     }
 }
 
@@ -230,5 +258,28 @@ mod tests {
         assert_eq!(format_kroner_grouped(-1_000), "-1\u{a0}000");
         assert_eq!(format_kroner_grouped(999), "999");
         assert_eq!(format_nok_grouped(Ore(-123_456)), "-1\u{a0}234,56");
+    }
+
+    #[test]
+    fn input_amounts_refuse_exponents_and_amounts_over_the_cap() {
+        assert_eq!(Ore::parse_nok("1000"), Ok(Ore(100_000)));
+        assert!(Ore::parse_nok("1e3").is_err());
+        assert!(Ore::parse_nok("1E3").is_err());
+        assert_eq!(
+            Ore::parse_nok("100000000000.00"),
+            Ok(Ore(10_000_000_000_000))
+        );
+        assert!(Ore::parse_nok("100000000000.01").is_err());
+        assert!(Ore::parse_nok("-92233720368547758.07").is_err());
+    }
+
+    #[test]
+    fn a_checked_sum_refuses_what_does_not_fit() {
+        assert_eq!(Ore::checked_sum([Ore(1), Ore(2)]), Some(Ore(3)));
+        assert_eq!(Ore::checked_sum([Ore(i64::MAX), Ore(1)]), None);
+        assert_eq!(
+            Ore::checked_sum([Ore(i64::MAX), Ore(1), Ore(-2)]),
+            Some(Ore(i64::MAX - 1))
+        );
     }
 }

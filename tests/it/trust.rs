@@ -316,4 +316,23 @@ mod web_hardening {
             );
         }
     }
+
+    #[tokio::test]
+    async fn an_application_for_more_than_the_cap_or_in_exponent_notation_is_refused() {
+        let db = TestDb::new(crate::support::Backend::Sqlite).await;
+        let (_store, router) = web_app(&db, None).await;
+        let client = Client::sign_in(&router, "drammen", TEST_PASSWORD).await;
+        for amount in ["92233720368547758.07", "100000000000.01", "1e3"] {
+            let answer = client
+                .post_json(
+                    "/api/applications",
+                    serde_json::json!({"scheme": "jobbsjansen", "year": 2022, "project": "P",
+                        "amount_applied": amount, "budget_total": "2000",
+                        "own_financing": "500", "participants": "12"}),
+                )
+                .await;
+            assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{amount}");
+            assert!(answer.body.contains("amount_applied"), "{}", answer.body);
+        }
+    }
 }
