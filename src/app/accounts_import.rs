@@ -39,9 +39,12 @@ pub async fn import_accounts(
 ) -> Result<AccountsImportReport, AccountsImportError> {
     let mut problems: Vec<String> = Vec::new();
     let read = |path: &Path, problems: &mut Vec<String>| -> Option<Table> {
-        read_table(path)
-            .map_err(|p| problems.push(p.display_in(&path.display().to_string())))
-            .ok()
+        let file = path.display().to_string();
+        let table = read_table(path, None)
+            .map_err(|p| problems.push(p.display_in(&file)))
+            .ok()?;
+        problems.extend(table.width_problems.iter().map(|p| p.display_in(&file)));
+        Some(table)
     };
     let collect = |path: &Path, found: Vec<Problem>, problems: &mut Vec<String>| {
         problems.extend(

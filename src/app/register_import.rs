@@ -4,7 +4,9 @@
 use crate::db::Store;
 use crate::domain::error::Result;
 use crate::domain::municipality::Municipalities;
-use crate::domain::register::{self, parse_row, validate_batch_rows, Problem, RawRow, COLUMNS};
+use crate::domain::register::{
+    self, case_conflicts, parse_row, validate_batch_rows, Problem, RawRow, COLUMNS,
+};
 use crate::io::tabular::{read_table, Table};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -17,6 +19,8 @@ pub struct ImportReport {
     pub rows_read: usize,
     pub events_added: usize,
     pub events_already_present: usize,
+    /// Other sheets of a workbook that hold data and were not read.
+    pub warnings: Vec<String>,
 }
 
 /// Why an import wrote nothing.
@@ -29,10 +33,22 @@ pub enum ImportError {
     Store(#[from] crate::domain::error::Error),
 }
 
-/// Imports a register file into the store, or nothing.
+/// Imports a register file into the store, or nothing; a workbook's first
+/// visible sheet.
 pub async fn import_register(
     store: &Store,
     path: &Path,
+    municipalities: &Municipalities,
+    today: NaiveDate,
+) -> Result<ImportReport, ImportError> {
+    import_register_sheet(store, path, None, municipalities, today).await
+}
+
+/// Imports a register file, or the named sheet of a workbook, or nothing.
+pub async fn import_register_sheet(
+    store: &Store,
+    path: &Path,
+    sheet: Option<&str>,
     municipalities: &Municipalities,
     today: NaiveDate,
 ) -> Result<ImportReport, ImportError> {
@@ -41,7 +57,7 @@ pub async fn import_register(
     let reject = |problems: Vec<Problem>| {
         ImportError::Rejected(problems.iter().map(|p| p.display_in(&file)).collect())
     };
-    let table = read_table(path).map_err(|p| reject(vec![p]))?;
+    let table = read_table(path, sheet).map_err(|p| reject(vec![p]))?;
     let rows_read = table.rows.len();
     let read = started.elapsed();
     let parsed = parse_table(&table, municipalities, today).map_err(reject)?;
@@ -55,6 +71,11 @@ pub async fn import_register(
         }
     }
     let persons: Vec<String> = persons.into_iter().collect();
+    let spellings = store.person_spellings(&persons).await?;
+    let conflicts = case_conflicts(&parsed, &spellings);
+    if !conflicts.is_empty() {
+        return Err(reject(conflicts));
+    }
     let existing = store.events_of_persons(&persons).await?;
     let existing_at = started.elapsed();
     let incoming = parsed.len();
@@ -79,6 +100,7 @@ pub async fn import_register(
         rows_read,
         events_added: with_rows.len(),
         events_already_present: incoming - with_rows.len(),
+        warnings: table.warnings.clone(),
     })
 }
 
@@ -103,7 +125,7 @@ pub fn parse_table(
         )]);
     }
     let mut events = Vec::with_capacity(table.rows.len());
-    let mut problems = Vec::new();
+    let mut problems = table.width_problems.clone();
     for (row, cells) in &table.rows {
         if cells.len() > COLUMNS.len() && cells[COLUMNS.len()..].iter().any(|c| !c.is_empty()) {
             problems.push(Problem::new(

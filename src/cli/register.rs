@@ -4,7 +4,7 @@
 use super::Context;
 use crate::app::batches::load_register;
 use crate::app::explain::explain_person;
-use crate::app::register_import::{import_register, ImportError};
+use crate::app::register_import::{import_register_sheet, ImportError};
 use crate::domain::accrual::{compute_accruals, totals_by_municipality_grant_month};
 use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Result};
@@ -19,7 +19,12 @@ use std::path::Path;
 #[derive(Debug, Subcommand)]
 pub enum RegisterCommand {
     /// Import a register file (CSV or XLSX): all events or none.
-    Import { file: std::path::PathBuf },
+    Import {
+        file: std::path::PathBuf,
+        /// The sheet of a workbook to read (default: the first visible one).
+        #[arg(long)]
+        sheet: Option<String>,
+    },
 }
 
 /// Accruals are printed as CSV only.
@@ -30,12 +35,19 @@ pub enum CsvFormat {
 
 /// `tilskot register import`.
 pub async fn run(ctx: &Context, command: RegisterCommand, out: &mut impl Write) -> Result<()> {
-    let RegisterCommand::Import { file } = command;
+    let RegisterCommand::Import { file, sheet } = command;
     let store = ctx.open().await?;
     let today = chrono::Local::now().date_naive();
     let progress = spinner(&format!("importing {}", file.display()));
-    let imported = import_register(&store, &file, &shipped::municipalities(), today).await;
+    let municipalities = shipped::municipalities();
+    let imported =
+        import_register_sheet(&store, &file, sheet.as_deref(), &municipalities, today).await;
     progress.finish_and_clear();
+    if let Ok(report) = &imported {
+        for warning in &report.warnings {
+            eprintln!("warning: {}: {warning}", file.display());
+        }
+    }
     match imported {
         Ok(report) => writeln!(
             out,

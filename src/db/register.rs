@@ -62,6 +62,28 @@ impl Store {
         Ok(events)
     }
 
+    /// The stored ids of persons whose id equals one of `ids` but for case.
+    pub async fn person_spellings(&self, ids: &[String]) -> Result<Vec<String>> {
+        let mut found = Vec::new();
+        for chunk in ids.chunks(ROWS_PER_INSERT) {
+            let placeholders: Vec<String> = (1..=chunk.len())
+                .map(|i| placeholder(self.backend(), i))
+                .collect();
+            let sql = format!(
+                "SELECT DISTINCT person_id FROM register_event WHERE LOWER(person_id) IN ({})",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query(&sql);
+            for id in chunk {
+                query = query.bind(id.to_ascii_lowercase());
+            }
+            for row in query.fetch_all(self.pool()).await? {
+                found.push(row.get::<String, _>(0));
+            }
+        }
+        Ok(found)
+    }
+
     /// Stores an import and its new events in one transaction; returns the
     /// import's id.
     pub async fn insert_import(

@@ -156,6 +156,7 @@ pub fn check_decision(
         }
         DecisionKind::Rejected | DecisionKind::RecommendedNotFunded => Ore::ZERO,
     };
+    check_free_text("reason", &reason)?;
     if kind == DecisionKind::Rejected && reason.is_empty() {
         return Err(FieldError::new(
             "reason",
@@ -167,6 +168,22 @@ pub fn check_decision(
         amount,
         reason,
     })
+}
+
+/// The longest free text (a reason, a report): 4 000 characters.
+pub const MAX_FREE_TEXT_CHARS: usize = 4_000;
+/// The longest name (a project, an organisation): 200 characters.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Refuses free text over [`MAX_FREE_TEXT_CHARS`].
+pub fn check_free_text(field: &str, text: &str) -> Result<(), FieldError> {
+    if text.chars().count() > MAX_FREE_TEXT_CHARS {
+        return Err(FieldError::new(
+            field,
+            format!("is at most {MAX_FREE_TEXT_CHARS} characters"),
+        ));
+    }
+    Ok(())
 }
 
 /// A field the applicant must correct, and why.

@@ -192,3 +192,10 @@ fn a_scheme_payment_posts_to_the_sector_account_and_balances() {
         assert_eq!(voucher.reference, "TS-jobbsjansen-7");
     }
 }
+
+#[test]
+fn free_text_has_a_maximum_length() {
+    assert!(check_free_text("reason", &"x".repeat(MAX_FREE_TEXT_CHARS)).is_ok());
+    let error = check_free_text("reason", &"x".repeat(MAX_FREE_TEXT_CHARS + 1)).unwrap_err();
+    assert_eq!(error.field, "reason");
+}

@@ -79,6 +79,10 @@ impl FromStr for Period {
     }
 }
 
+/// No date before 1 January 1900 is accepted on input: nobody in the
+/// register was born earlier, and a year like 0001 is a typing error.
+pub const EARLIEST_YEAR: u32 = 1900;
+
 /// Parses an ISO date (`2022-06-15`), the only date form tilskot accepts.
 pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
     let text = text.trim();
@@ -95,6 +99,9 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
         })
     };
     match (number(0..4), number(5..7), number(8..10)) {
+        (Some(year), _, _) if year < EARLIEST_YEAR => Err(format!(
+            "'{text}' is before {EARLIEST_YEAR}-01-01, the earliest date accepted"
+        )),
         (Some(year), Some(month), Some(day)) => {
             NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(malformed)
         }
@@ -187,5 +194,14 @@ mod tests {
         ] {
             assert!(parse_iso_date(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn dates_before_1900_are_refused() {
+        assert!(parse_iso_date("1900-01-01").is_ok());
+        assert!(parse_iso_date("1899-12-31")
+            .unwrap_err()
+            .contains("before 1900-01-01"));
+        assert!(parse_iso_date("0001-01-01").is_err());
     }
 }

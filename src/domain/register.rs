@@ -176,6 +176,67 @@ impl Problem {
     }
 }
 
+/// The longest identifier (person, household, mother).
+pub const MAX_IDENTIFIER_CHARS: usize = 32;
+
+/// An identifier is 1–32 characters of `A–Z a–z 0–9 . _ -`, starting with a
+/// letter or a digit: no spaces, no invisible or look-alike characters.
+/// Identifiers that differ only in case name one person (see
+/// [`identity_key`]).
+pub fn check_identifier(id: &str) -> Result<(), String> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
+    let starts_well = id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    if id.chars().count() > MAX_IDENTIFIER_CHARS {
+        return Err(format!("longer than {MAX_IDENTIFIER_CHARS} characters"));
+    }
+    if !starts_well || !id.chars().all(allowed) {
+        return Err(format!(
+            "'{}' is not an identifier: letters A–Z, digits, '.', '_' and '-', starting with a letter or digit",
+            id.escape_debug()
+        ));
+    }
+    Ok(())
+}
+
+/// The key under which identifiers are one person: ids that differ only in
+/// case are the same person.
+pub fn identity_key(id: &str) -> String {
+    id.to_ascii_lowercase()
+}
+
+/// Rows whose person or mother is written with another case than the same
+/// person in the register (`stored`) or earlier in the file: ids that differ
+/// only in case are one person, so a second spelling is refused.
+pub fn case_conflicts(rows: &[(usize, Event)], stored: &[String]) -> Vec<Problem> {
+    let mut spelling: HashMap<String, String> = stored
+        .iter()
+        .map(|id| (identity_key(id), id.clone()))
+        .collect();
+    let mut problems = Vec::new();
+    for (row, event) in rows {
+        let ids = [
+            ("person_id", Some(&event.person_id)),
+            ("mother_id", event.mother_id.as_ref()),
+        ];
+        for (column, id) in ids {
+            let Some(id) = id else { continue };
+            let known = spelling
+                .entry(identity_key(id))
+                .or_insert_with(|| id.clone());
+            if known != id {
+                problems.push(Problem::new(
+                    *row,
+                    column,
+                    format!(
+                        "'{id}' differs only in case from the person '{known}'; ids that differ only in case are one person: write {known}"
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// A problem of one field, before its row is known.
 struct FieldProblem {
     column: &'static str,
@@ -283,12 +344,9 @@ pub fn parse_row(
     let date = date_of("date", &mut problems);
     let birth_date = date_of("birth_date", &mut problems);
     let person_id = cell("person_id").to_string();
-    if person_id.chars().count() > 32 {
-        problems.push(Problem::new(row, "person_id", "longer than 32 characters"));
-    }
     for column in ["person_id", "household_id", "mother_id"] {
-        if cell(column).chars().any(char::is_control) {
-            problems.push(Problem::new(row, column, "contains a control character"));
+        if let Some(reason) = present(column).and_then(|id| check_identifier(id).err()) {
+            problems.push(Problem::new(row, column, reason));
         }
     }
     let municipality = present("municipality").and_then(|text| {

@@ -1,9 +1,10 @@
 //! Reading the tabular files finance staff are given: CSV (comma or
-//! semicolon, with or without a byte-order mark, any line ending) or the
-//! first sheet of an XLSX/XLS/ODS workbook (calamine).
+//! semicolon, with or without a byte-order mark, any line ending) or a sheet
+//! of an XLSX/XLS/ODS workbook (calamine): the one named, else the first
+//! visible one.
 
 use crate::domain::register::Problem;
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible};
 use std::io::Cursor;
 use std::path::Path;
 
@@ -13,11 +14,16 @@ use std::path::Path;
 pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<(usize, Vec<String>)>,
+    /// CSV rows with fewer or more fields than the header, each named by row.
+    pub width_problems: Vec<Problem>,
+    /// What a person should know that did not stop the read: other sheets
+    /// of a workbook that hold data.
+    pub warnings: Vec<String>,
 }
 
 /// Reads a file into a [`Table`], choosing the reader by the file's content
 /// (a ZIP or OLE signature means a workbook) and extension.
-pub fn read_table(path: &Path) -> Result<Table, Problem> {
+pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, Problem> {
     let bytes = std::fs::read(path)
         .map_err(|e| Problem::new(0, "-", format!("cannot read the file: {e}")))?;
     let extension = path
@@ -29,7 +35,7 @@ pub fn read_table(path: &Path) -> Result<Table, Problem> {
         || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
         || matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods");
     if is_workbook {
-        read_workbook(bytes)
+        read_workbook(bytes, sheet)
     } else {
         read_csv(&bytes)
     }
@@ -105,20 +111,63 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, Problem> {
             rows.push((line, cells));
         }
     }
+    let header = header.ok_or_else(|| Problem::new(1, "-", "the file is empty: no header"))?;
+    let width_problems = rows
+        .iter()
+        .filter(|(_, cells)| cells.len() != header.len())
+        .map(|(row, cells)| {
+            Problem::new(
+                *row,
+                "-",
+                format!(
+                    "the row has {} fields; the header has {}",
+                    cells.len(),
+                    header.len()
+                ),
+            )
+        })
+        .collect();
     Ok(Table {
-        header: header.ok_or_else(|| Problem::new(1, "-", "the file is empty: no header"))?,
+        header,
         rows,
+        width_problems,
+        warnings: Vec::new(),
     })
 }
 
-/// The first sheet of a workbook.
-pub fn read_workbook(bytes: Vec<u8>) -> Result<Table, Problem> {
+/// The sheet of a workbook named by `sheet`, else its first visible sheet;
+/// any other sheet that holds data is named in a warning.
+pub fn read_workbook(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table, Problem> {
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| Problem::new(0, "-", format!("cannot open the workbook: {e}")))?;
+    let sheets = workbook.sheets_metadata().to_vec();
+    let name = match sheet {
+        Some(wanted) => sheets
+            .iter()
+            .find(|s| s.name == wanted)
+            .map(|s| s.name.clone())
+            .ok_or_else(|| Problem::new(0, "-", format!("the workbook has no sheet '{wanted}'")))?,
+        None => sheets
+            .iter()
+            .find(|s| s.visible == SheetVisible::Visible)
+            .map(|s| s.name.clone())
+            .ok_or_else(|| Problem::new(0, "-", "the workbook has no visible sheet"))?,
+    };
     let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| Problem::new(0, "-", "the workbook has no sheet"))?
-        .map_err(|e| Problem::new(0, "-", format!("cannot read the first sheet: {e}")))?;
+        .worksheet_range(&name)
+        .map_err(|e| Problem::new(0, "-", format!("cannot read the sheet '{name}': {e}")))?;
+    let mut warnings = Vec::new();
+    for other in sheets.iter().filter(|s| s.name != name) {
+        let holds_data = workbook
+            .worksheet_range(&other.name)
+            .is_ok_and(|r| r.used_cells().next().is_some());
+        if holds_data {
+            warnings.push(format!(
+                "the sheet '{}' also holds data and was not read (read the sheet '{name}'; choose another with --sheet)",
+                other.name
+            ));
+        }
+    }
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     let mut header: Option<Vec<String>> = None;
     let mut rows = Vec::new();
@@ -139,9 +188,12 @@ pub fn read_workbook(bytes: Vec<u8>) -> Result<Table, Problem> {
         }
     }
     Ok(Table {
-        header: header
-            .ok_or_else(|| Problem::new(1, "-", "the first sheet is empty: no header"))?,
+        header: header.ok_or_else(|| {
+            Problem::new(1, "-", format!("the sheet '{name}' is empty: no header"))
+        })?,
         rows,
+        width_problems: Vec::new(),
+        warnings,
     })
 }
 

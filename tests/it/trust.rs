@@ -336,3 +336,140 @@ mod web_hardening {
         }
     }
 }
+
+mod limits {
+    use super::*;
+    use crate::support::HEADER;
+
+    /// Imports rows after the header; returns standard error of a refusal,
+    /// checking that the register kept its 12 events.
+    async fn refused(db: &TestDb, name: &str, rows: &[&str]) -> String {
+        let file = db.write(name, &format!("{HEADER}\n{}\n", rows.join("\n")));
+        let stderr = db.fails(&["register", "import", file.to_str().unwrap()]);
+        let store = Store::open(&db.url).await.unwrap();
+        assert_eq!(store.event_count().await.unwrap(), 12, "{stderr}");
+        store.close().await;
+        stderr
+    }
+
+    async fn with_small_register(backend: crate::support::Backend) -> TestDb {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+        db.ok(&[
+            "register",
+            "import",
+            fixture("small-register.csv").to_str().unwrap(),
+        ]);
+        db
+    }
+
+    #[tokio::test]
+    async fn look_alike_person_ids_are_one_person_or_refused() {
+        for backend in BACKENDS {
+            let db = with_small_register(backend).await;
+            let case = refused(
+                &db,
+                "case.csv",
+                &["settled,2022-03-10,a1,HA,1990-01-01,0301,asylum,false,SY,"],
+            )
+            .await;
+            assert!(case.contains("case.csv:2:person_id:"), "{case}");
+            assert!(
+                case.contains("differs only in case from the person 'A1'"),
+                "{case}"
+            );
+            let invisible = refused(
+                &db,
+                "invisible.csv",
+                &["settled,2022-03-10,A\u{200b}1,HA,1990-01-01,0301,asylum,false,SY,"],
+            )
+            .await;
+            assert!(
+                invisible.contains("invisible.csv:2:person_id:"),
+                "{invisible}"
+            );
+            let twice = refused(
+                &db,
+                "twice.csv",
+                &[
+                    "settled,2022-03-10,N7,HN,1990-01-01,0301,asylum,false,SY,",
+                    "settled,2022-03-10,n7,HN,1990-01-01,0301,asylum,false,SY,",
+                ],
+            )
+            .await;
+            assert!(twice.contains("twice.csv:3:person_id:"), "{twice}");
+        }
+    }
+
+    #[tokio::test]
+    async fn long_identifiers_early_dates_and_ragged_rows_are_refused_by_row() {
+        let db = with_small_register(crate::support::Backend::Sqlite).await;
+        let household = "H".repeat(33);
+        let long = format!("settled,2022-03-10,N8,{household},1990-01-01,0301,asylum,false,SY,");
+        let stderr = refused(&db, "long.csv", &[&long]).await;
+        assert!(
+            stderr.contains("long.csv:2:household_id: longer than 32"),
+            "{stderr}"
+        );
+        let early = refused(
+            &db,
+            "early.csv",
+            &["settled,2022-03-10,N8,HN,0001-01-01,0301,asylum,false,SY,"],
+        )
+        .await;
+        assert!(
+            early.contains("early.csv:2:birth_date:") && early.contains("1900"),
+            "{early}"
+        );
+        let ragged = refused(
+            &db,
+            "ragged.csv",
+            &[
+                "settled,2022-03-10,N8,HN,1990-01-01,0301,asylum,false,SY,",
+                "settled,2022-03-10,N9,HN,1990-01-01,0301,asylum,false,SY",
+            ],
+        )
+        .await;
+        assert!(
+            ragged.contains("ragged.csv:3:-: the row has 9 fields; the header has 10"),
+            "{ragged}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_workbook_is_read_from_its_first_visible_sheet_or_the_one_named() {
+        let db = with_small_register(crate::support::Backend::Sqlite).await;
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let hidden = workbook.add_worksheet().set_name("old").unwrap();
+        hidden.write_string(0, 0, "not a register").unwrap();
+        hidden.set_hidden(true);
+        let visible = workbook.add_worksheet().set_name("register").unwrap();
+        for (column, name) in HEADER.split(',').enumerate() {
+            visible.write_string(0, column as u16, name).unwrap();
+        }
+        let row = "settled,2022-03-10,N9,HN9,1990-01-01,0301,asylum,false,SY,";
+        for (column, cell) in row.split(',').enumerate() {
+            visible.write_string(1, column as u16, cell).unwrap();
+        }
+        visible.set_active(true);
+        let path = db.path("register.xlsx");
+        workbook.save(&path).unwrap();
+        let output = db.tilskot(&["register", "import", path.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert!(String::from_utf8_lossy(&output.stdout).contains("1 events added"));
+        assert!(
+            stderr.contains("warning:") && stderr.contains("'old'"),
+            "{stderr}"
+        );
+        let named = db.tilskot(&[
+            "register",
+            "import",
+            path.to_str().unwrap(),
+            "--sheet",
+            "old",
+        ]);
+        assert_eq!(named.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&named.stderr).contains(":1:"));
+    }
+}

@@ -4,6 +4,13 @@ use super::*;
 
 impl Store {
     pub async fn add_organisation(&self, organisation: &Organisation) -> Result<()> {
+        let name = organisation.name.trim();
+        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+            return Err(field_invalid(crate::domain::application::FieldError::new(
+                "name",
+                format!("is 1 to {MAX_NAME_CHARS} characters"),
+            )));
+        }
         sqlx::query(
             "INSERT INTO organisation (id, name, kind) VALUES ($1, $2, $3) \
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind",

@@ -19,8 +19,8 @@ use crate::db::dialect::now_text;
 use crate::db::ledger::insert_vouchers;
 use crate::db::{refused_by_constraint, Store};
 use crate::domain::application::{
-    scheme_payment_voucher, ApplicationFigures, ApplicationState, DecisionKind, DecisionRequest,
-    FrameStatus,
+    check_free_text, scheme_payment_voucher, ApplicationFigures, ApplicationState, DecisionKind,
+    DecisionRequest, FrameStatus, MAX_NAME_CHARS,
 };
 use crate::domain::error::{Error, Result};
 use crate::domain::ledger::BudgetKey;
@@ -138,6 +138,17 @@ impl From<DecideError> for Error {
             DecideError::Award(award) => Error::Refused(award.to_string()),
             DecideError::Other(other) => other,
         }
+    }
+}
+
+/// A field refused by the domain's checks, as an invalid input naming it.
+fn field_invalid(error: crate::domain::application::FieldError) -> Error {
+    Error::Invalid {
+        summary: format!("{}: {}", error.field, error.reason),
+        fields: vec![crate::domain::error::FieldProblem {
+            field: error.field,
+            reason: error.reason,
+        }],
     }
 }
 

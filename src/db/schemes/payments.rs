@@ -87,6 +87,7 @@ impl Store {
         if reason.trim().is_empty() {
             refuse!("a release states its reason");
         }
+        check_free_text("reason", reason).map_err(field_invalid)?;
         let mut tx = self.pool().begin().await?;
         sqlx::query(
             "INSERT INTO commitment_release (application_id, amount_ore, released_by, released_at, reason) \
@@ -145,6 +146,7 @@ impl Store {
         if text.trim().is_empty() {
             refuse!("report: the report is required");
         }
+        check_free_text("report", text).map_err(field_invalid)?;
         let mut tx = self.pool().begin().await?;
         let updated = sqlx::query(
             "UPDATE application SET state = 'reported', report_text = $1 WHERE id = $2 AND state = 'paid'",
