@@ -3,6 +3,7 @@
 //! rules, store it, and move it through the approval of
 //! [`crate::domain::approval`] to an exactly-once payment.
 
+use crate::app::audit::{append_anchor, ensure_lines_intact};
 use crate::app::handoff::{self, Folders, Recovery};
 use crate::db::approval::{PaymentOutcome, PaymentRecord, PaymentWrite};
 use crate::db::dialect::now_text;
@@ -229,6 +230,7 @@ pub async fn act_on_batch(
     // register gives; a stale attestation is caught there.
     if action == Action::Approve {
         ensure_unchanged(store, rules, &batch).await?;
+        ensure_lines_intact(store, &batch).await?;
     }
     let detail = match &action {
         Action::Reject { reason } => format!("rejected: {reason}"),
@@ -357,6 +359,7 @@ pub async fn pay_batch(
         }
         return Err(error);
     }
+    ensure_lines_intact(store, &batch).await?;
     let unverified_rates_note = unverified_rates_note(&batch, allow_unverified_rates)?;
 
     // Sums per municipality and grant come from SQL: the batch's lines per
@@ -402,6 +405,7 @@ pub async fn pay_batch(
         .await?;
     failpoint("after-payment-commit");
     let file = handoff::publish(&folders, &file_name)?;
+    append_anchor(store, &folders.anchor, &file_name).await?;
     let (record, already_paid) = match outcome {
         PaymentOutcome::Recorded(record) => (record, false),
         PaymentOutcome::AlreadyPaid(record) => (record, true),

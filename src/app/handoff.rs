@@ -26,6 +26,8 @@ pub struct Folders {
     pub staging: PathBuf,
     /// Files of payments that were never committed, kept for the record.
     pub void: PathBuf,
+    /// The audit chain's head at every payment, outside the database.
+    pub anchor: PathBuf,
 }
 
 impl Folders {
@@ -39,6 +41,7 @@ impl Folders {
             outbox: outbox.to_path_buf(),
             staging: parent.join("staging"),
             void: parent.join("void"),
+            anchor: parent.join(crate::app::audit::ANCHOR_FILE),
         }
     }
 

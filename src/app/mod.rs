@@ -3,6 +3,8 @@
 
 /// The accounts import: chart, budget, allocations, ledger, all or nothing.
 pub mod accounts_import;
+/// Verifying the audit log against the batches and the anchor file.
+pub mod audit;
 /// Running, attesting, approving and paying the monthly batches.
 pub mod batches;
 /// Explaining a person's accruals and payments.

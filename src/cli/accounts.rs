@@ -3,8 +3,8 @@
 
 use super::Context;
 use crate::app::accounts_import::{import_accounts, AccountsFiles, AccountsImportError};
+use crate::app::audit::verify_audit;
 use crate::app::statements::{journal_of_year, statements_of_year};
-use crate::domain::approval::verify_chain;
 use crate::domain::error::{Error, Result};
 use crate::render::reports::statements_page;
 use askama::Template;
@@ -14,8 +14,14 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Recompute the hash chain and report the first broken link.
-    Verify,
+    /// Recompute the hash chain, re-hash every batch's stored lines against
+    /// its entries, check every state has its entry, and check the chain
+    /// against the anchor file written at every payment.
+    Verify {
+        /// The anchor file (beside the payments outbox).
+        #[arg(long, default_value = "audit-anchor.log")]
+        anchor: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -130,11 +136,14 @@ pub async fn report(ctx: &Context, command: ReportCommand, out: &mut impl Write)
 
 /// `tilskot audit verify`.
 pub async fn audit(ctx: &Context, command: AuditCommand, out: &mut impl Write) -> Result<()> {
-    let AuditCommand::Verify = command;
+    let AuditCommand::Verify { anchor } = command;
     let store = ctx.open().await?;
-    let entries = store.audit_entries().await?;
-    let count = verify_chain(&entries).map_err(|e| Error::Refused(e.to_string()))?;
-    writeln!(out, "The audit chain of {count} entries is intact")?;
+    let verified = verify_audit(&store, &anchor).await?;
+    writeln!(
+        out,
+        "The audit chain of {} entries is intact; {} batches match their entries; {} anchors found",
+        verified.entries, verified.batches, verified.anchors
+    )?;
     Ok(())
 }
 

@@ -2,9 +2,9 @@
 //! by another person, paid once, and shown.
 
 use super::{authenticate, Context};
+use crate::app::audit::verify_audit;
 use crate::app::batches::{act_on_batch, pay_batch, run_batch, RunOutcome};
 use crate::app::handoff::{self, Folders, Recovery};
-use crate::domain::approval::verify_chain;
 use crate::domain::approval::{Action, BatchStatus};
 use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Result};
@@ -226,9 +226,12 @@ pub async fn check(
     let lock = handoff::lock(&folders)?;
     let recovery = handoff::recover(&store, &folders, &lock, &actor.name).await?;
     write!(out, "{}", recovery_text(&recovery, &folders))?;
-    let entries = store.audit_entries().await?;
-    let count = verify_chain(&entries).map_err(|e| Error::Refused(e.to_string()))?;
-    writeln!(out, "The audit chain of {count} entries is intact")?;
+    let verified = verify_audit(&store, &folders.anchor).await?;
+    writeln!(
+        out,
+        "The audit chain of {} entries is intact; {} batches match their entries",
+        verified.entries, verified.batches
+    )?;
     Ok(())
 }
 

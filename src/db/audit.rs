@@ -7,6 +7,7 @@ use super::dialect::now_text;
 use super::Store;
 use crate::domain::approval::{entry_hash, AuditEntry};
 use crate::domain::error::Result;
+use crate::domain::tamper::Anchor;
 use sqlx::{Any, Row, Transaction};
 
 impl Store {
@@ -35,6 +36,27 @@ impl Store {
 }
 
 impl Store {
+    /// The entries of one batch, in order.
+    pub async fn audit_entries_of_batch(&self, batch_id: i64) -> Result<Vec<AuditEntry>> {
+        Ok(self
+            .audit_entries()
+            .await?
+            .into_iter()
+            .filter(|e| e.batch_id == batch_id)
+            .collect())
+    }
+
+    /// The newest entry's id and hash: the head of the chain.
+    pub async fn audit_head(&self) -> Result<Option<Anchor>> {
+        let row = sqlx::query("SELECT id, entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1")
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.map(|r| Anchor {
+            entry_id: r.get(0),
+            entry_hash: r.get(1),
+        }))
+    }
+
     /// Records an event of security in the audit log (a throttled sign-in),
     /// outside any batch.
     pub async fn record_security_event(

@@ -38,5 +38,7 @@ pub mod rules;
 pub mod schemes;
 /// The annual statements and their invariants, built from the ledger.
 pub mod statements;
+/// Tamper evidence: batches against the audit log, and its anchors.
+pub mod tamper;
 /// Web users: roles and what they reach.
 pub mod users;

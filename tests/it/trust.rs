@@ -473,3 +473,106 @@ mod limits {
         assert!(String::from_utf8_lossy(&named.stderr).contains(":1:"));
     }
 }
+
+mod tamper {
+    use super::*;
+
+    async fn execute(db: &TestDb, sql: &str) {
+        sqlx::query(sql)
+            .execute(&db.raw_pool().await)
+            .await
+            .unwrap();
+    }
+
+    /// April computed, attested, approved and paid.
+    async fn with_paid_april(backend: crate::support::Backend) -> TestDb {
+        let db = with_computed_april(backend).await;
+        db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+        db.ok(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
+        let out = db.path("payments");
+        db.ok(&[
+            "batch",
+            "pay",
+            "--period",
+            "2022-04",
+            "--user",
+            "kari",
+            "--allow-unverified-rates",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(db.ok(&["audit", "verify"]).contains("intact"));
+        db
+    }
+
+    #[tokio::test]
+    async fn an_edited_line_of_a_paid_batch_fails_audit_verify_naming_the_batch() {
+        for backend in BACKENDS {
+            let db = with_paid_april(backend).await;
+            execute(
+                &db,
+                "UPDATE batch_line SET amount_ore = 1 WHERE batch_id = \
+                 (SELECT id FROM batch WHERE period = '2022-04' AND run_number = 1) \
+                 AND amount_ore = (SELECT MAX(amount_ore) FROM batch_line)",
+            )
+            .await;
+            let stderr = db.fails(&["audit", "verify"]);
+            assert!(
+                stderr.contains("batch 2022-04 run 1"),
+                "{backend:?}: {stderr}"
+            );
+            assert!(stderr.contains("stored lines"), "{backend:?}: {stderr}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_deleted_last_audit_entry_fails_audit_verify_through_the_anchor() {
+        for backend in BACKENDS {
+            let db = with_paid_april(backend).await;
+            execute(
+                &db,
+                "DELETE FROM audit_entry WHERE id = (SELECT MAX(id) FROM audit_entry)",
+            )
+            .await;
+            let stderr = db.fails(&["audit", "verify"]);
+            assert!(
+                stderr.contains("anchor file holds audit entry"),
+                "{backend:?}: {stderr}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn an_attested_batch_whose_lines_were_edited_is_not_approved() {
+        for backend in BACKENDS {
+            let db = with_computed_april(backend).await;
+            db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+            execute(
+                &db,
+                "UPDATE batch_line SET amount_ore = amount_ore + 100 WHERE batch_id = \
+                 (SELECT id FROM batch WHERE period = '2022-04')",
+            )
+            .await;
+            let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
+            assert!(stderr.contains("no longer hash"), "{backend:?}: {stderr}");
+            assert_eq!(batch_status(&db).await, "attested", "{backend:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_status_set_back_by_hand_is_named_by_audit_verify() {
+        for backend in BACKENDS {
+            let db = with_paid_april(backend).await;
+            execute(
+                &db,
+                "UPDATE batch SET status = 'approved' WHERE period = '2022-04'",
+            )
+            .await;
+            let stderr = db.fails(&["audit", "verify"]);
+            assert!(
+                stderr.contains("(pay) is for batch 2022-04 run 1, which is approved"),
+                "{stderr}"
+            );
+        }
+    }
+}

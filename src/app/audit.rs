@@ -1,0 +1,111 @@
+//! Verifying the audit log: the hash chain, every batch's stored lines
+//! against the hashes its entries recorded, every state against its entry,
+//! and the chain's head against the anchor file written at every payment.
+
+use crate::db::{Store, StoredBatch};
+use crate::domain::approval::verify_chain;
+use crate::domain::error::{Error, Result};
+use crate::domain::payout::content_hash;
+use crate::domain::tamper::{batch_problems, missing_anchors, orphan_entries, Anchor, BatchFacts};
+use std::io::Write;
+use std::path::Path;
+
+/// The name of the anchor file, beside the outbox.
+pub const ANCHOR_FILE: &str = "audit-anchor.log";
+
+/// What a verification covered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    pub entries: usize,
+    pub batches: usize,
+    pub anchors: usize,
+}
+
+/// Verifies everything `audit verify` promises; every problem found is in
+/// the refusal, one per line, naming the batch, entry or row.
+pub async fn verify_audit(store: &Store, anchor_file: &Path) -> Result<Verified> {
+    let entries = store.audit_entries().await?;
+    verify_chain(&entries).map_err(|e| Error::Refused(e.to_string()))?;
+    let batches = store.batches().await?;
+    let mut lines = Vec::with_capacity(batches.len());
+    for batch in &batches {
+        lines.push(store.batch_lines(batch.id).await?);
+    }
+    let facts: Vec<BatchFacts> = batches
+        .iter()
+        .zip(&lines)
+        .map(|(b, l)| facts(b, l))
+        .collect();
+    let mut problems: Vec<String> = facts
+        .iter()
+        .flat_map(|f| batch_problems(f, &entries))
+        .collect();
+    problems.extend(orphan_entries(&facts, &entries));
+    let anchors = read_anchors(anchor_file)?;
+    problems.extend(missing_anchors(&anchors, &entries));
+    if !problems.is_empty() {
+        return Err(Error::Refused(problems.join("\n")));
+    }
+    Ok(Verified {
+        entries: entries.len(),
+        batches: batches.len(),
+        anchors: anchors.len(),
+    })
+}
+
+fn facts<'a>(
+    batch: &'a StoredBatch,
+    lines: &'a [crate::domain::payout::BatchLine],
+) -> BatchFacts<'a> {
+    BatchFacts {
+        id: batch.id,
+        period: batch.period,
+        run_number: batch.run_number,
+        status: batch.status,
+        content_hash: &batch.content_hash,
+        lines,
+    }
+}
+
+/// Refuses a batch whose stored lines no longer hash to what was computed
+/// and attested: approval and payment act only on the lines a person saw.
+pub async fn ensure_lines_intact(store: &Store, batch: &StoredBatch) -> Result<()> {
+    let lines = store.batch_lines(batch.id).await?;
+    let entries = store.audit_entries_of_batch(batch.id).await?;
+    let stored = content_hash(batch.period, &lines);
+    let attested = entries.iter().rev().find(|e| e.action == "attest");
+    let matches_attestation = attested.is_none_or(|e| e.batch_hash == stored);
+    if stored != batch.content_hash || !matches_attestation {
+        refuse!(
+            "batch {} run {}: its stored lines no longer hash to what was computed and attested; it is not approved or paid (see `tilskot audit verify`)",
+            batch.period,
+            batch.run_number
+        );
+    }
+    Ok(())
+}
+
+/// The anchors of the file, none if it does not exist yet.
+fn read_anchors(path: &Path) -> Result<Vec<Anchor>> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            Anchor::parse_all(&text).map_err(|e| Error::Refused(format!("{}: {e}", path.display())))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Appends the chain's head to the anchor file after a payment.
+pub async fn append_anchor(store: &Store, path: &Path, payment_id: &str) -> Result<()> {
+    let Some(head) = store.audit_head().await? else {
+        return Ok(());
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    file.write_all(head.to_line(payment_id).as_bytes())?;
+    file.sync_all()?;
+    Ok(())
+}

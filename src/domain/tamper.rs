@@ -1,0 +1,239 @@
+//! Tamper evidence: what `audit verify` checks beyond the hash chain.
+//!
+//! Every batch's stored lines must still hash to the hash its audit entries
+//! recorded (compute, attest, approve, pay), every state a batch is in must
+//! have the entry that put it there, and every entry of a step must belong
+//! to a batch in that state or later. The chain's head at every payment is
+//! also written outside the database (an anchor file), so that removing the
+//! newest entries is seen. All pure functions over plain data.
+
+use crate::domain::approval::{AuditEntry, BatchStatus};
+use crate::domain::calendar::Period;
+use crate::domain::payout::{content_hash, BatchLine};
+
+/// A stored batch as the check needs it.
+pub struct BatchFacts<'a> {
+    pub id: i64,
+    pub period: Period,
+    pub run_number: i64,
+    pub status: BatchStatus,
+    pub content_hash: &'a str,
+    pub lines: &'a [BatchLine],
+}
+
+/// The actions whose entry records the batch's content hash.
+const HASHED_ACTIONS: [&str; 4] = ["compute", "attest", "approve", "pay"];
+
+/// What is wrong with one batch against the audit log, each problem naming
+/// the batch and, where there is one, the entry.
+pub fn batch_problems(batch: &BatchFacts, entries: &[AuditEntry]) -> Vec<String> {
+    let name = format!(
+        "batch {} run {} (id {})",
+        batch.period, batch.run_number, batch.id
+    );
+    let mut problems = Vec::new();
+    let stored = content_hash(batch.period, batch.lines);
+    if stored != batch.content_hash {
+        problems.push(format!(
+            "{name}: its stored lines no longer hash to the batch's content hash (a line was changed)"
+        ));
+    }
+    let own: Vec<&AuditEntry> = entries.iter().filter(|e| e.batch_id == batch.id).collect();
+    for entry in own
+        .iter()
+        .filter(|e| HASHED_ACTIONS.contains(&e.action.as_str()))
+    {
+        if entry.batch_hash != stored {
+            problems.push(format!(
+                "{name}: its stored lines do not hash to what audit entry {} ({}) recorded",
+                entry.id, entry.action
+            ));
+        }
+    }
+    let has = |action: &str| own.iter().any(|e| e.action == action);
+    for action in required_actions(batch) {
+        if !has(action) {
+            problems.push(format!(
+                "{name}: it is {} but has no '{action}' entry",
+                batch.status
+            ));
+        }
+    }
+    problems
+}
+
+/// The entries a batch in its state must have. An empty batch is stored as
+/// paid at once, with its compute entry only.
+fn required_actions(batch: &BatchFacts) -> Vec<&'static str> {
+    let mut actions = vec!["compute"];
+    if batch.lines.is_empty() {
+        return actions;
+    }
+    match batch.status {
+        BatchStatus::Attested => actions.push("attest"),
+        BatchStatus::Approved => actions.extend(["attest", "approve"]),
+        BatchStatus::Paid => actions.extend(["attest", "approve", "pay"]),
+        _ => {}
+    }
+    actions
+}
+
+/// Entries of a step whose batch is not in that state or later (a state
+/// that was set back by hand), or that name no batch at all.
+pub fn orphan_entries(batches: &[BatchFacts], entries: &[AuditEntry]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for entry in entries {
+        let needs: &[BatchStatus] = match entry.action.as_str() {
+            "pay" => &[BatchStatus::Paid],
+            "approve" => &[
+                BatchStatus::Approved,
+                BatchStatus::Paid,
+                BatchStatus::Superseded,
+            ],
+            _ => continue,
+        };
+        match batches.iter().find(|b| b.id == entry.batch_id) {
+            None => problems.push(format!(
+                "audit entry {} ({}) names batch id {}, which does not exist",
+                entry.id, entry.action, entry.batch_id
+            )),
+            Some(batch) if !needs.contains(&batch.status) => problems.push(format!(
+                "audit entry {} ({}) is for batch {} run {}, which is {}",
+                entry.id, entry.action, batch.period, batch.run_number, batch.status
+            )),
+            Some(_) => {}
+        }
+    }
+    problems
+}
+
+/// A line of the anchor file: the chain's head when a payment was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub entry_id: i64,
+    pub entry_hash: String,
+}
+
+impl Anchor {
+    pub fn to_line(&self, payment_id: &str) -> String {
+        format!("{} {} {payment_id}\n", self.entry_id, self.entry_hash)
+    }
+
+    /// Reads the anchors of a file's text; a malformed line is an error
+    /// naming it.
+    pub fn parse_all(text: &str) -> Result<Vec<Anchor>, String> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, line)| {
+                let mut parts = line.split_whitespace();
+                let id = parts.next().and_then(|p| p.parse().ok());
+                let hash = parts.next();
+                match (id, hash) {
+                    (Some(entry_id), Some(hash)) => Ok(Anchor {
+                        entry_id,
+                        entry_hash: hash.to_string(),
+                    }),
+                    _ => Err(format!(
+                        "line {}: not '<entry id> <entry hash> <payment>'",
+                        i + 1
+                    )),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Anchors the database's chain no longer holds: a removed or changed entry.
+pub fn missing_anchors(anchors: &[Anchor], entries: &[AuditEntry]) -> Vec<String> {
+    anchors
+        .iter()
+        .filter(|a| {
+            !entries
+                .iter()
+                .any(|e| e.id == a.entry_id && e.entry_hash == a.entry_hash)
+        })
+        .map(|a| {
+            format!(
+                "the anchor file holds audit entry {} with hash {}, which the database's chain no longer has (entries were removed or changed)",
+                a.entry_id, a.entry_hash
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Ore;
+    use crate::domain::payout::LineKey;
+
+    fn line(amount: i64) -> BatchLine {
+        BatchLine {
+            key: LineKey {
+                municipality: crate::domain::municipality::MunicipalityNumber::from_trusted("0301")
+                    .unwrap(),
+                grant: crate::domain::grant::Grant::Minor,
+                person_id: Some("A1".into()),
+            },
+            amount: Ore(amount),
+        }
+    }
+
+    fn entry(id: i64, batch_id: i64, action: &str, hash: &str) -> AuditEntry {
+        AuditEntry {
+            id,
+            batch_id,
+            action: action.into(),
+            actor: "kari".into(),
+            at: String::new(),
+            batch_hash: hash.into(),
+            detail: String::new(),
+            prev_hash: String::new(),
+            entry_hash: format!("h{id}"),
+        }
+    }
+
+    #[test]
+    fn an_edited_line_and_a_missing_entry_are_named() {
+        let period: Period = "2022-04".parse().unwrap();
+        let paid = vec![line(100)];
+        let hash = content_hash(period, &paid);
+        let entries: Vec<AuditEntry> = ["compute", "attest", "approve", "pay"]
+            .iter()
+            .enumerate()
+            .map(|(i, a)| entry(i as i64 + 1, 7, a, &hash))
+            .collect();
+        let batch = |lines| BatchFacts {
+            id: 7,
+            period,
+            run_number: 1,
+            status: BatchStatus::Paid,
+            content_hash: &hash,
+            lines,
+        };
+        assert!(batch_problems(&batch(&paid), &entries).is_empty());
+        let edited = vec![line(1)];
+        let problems = batch_problems(&batch(&edited), &entries);
+        assert!(
+            problems[0].contains("batch 2022-04 run 1 (id 7)"),
+            "{problems:?}"
+        );
+        let without_pay = &entries[..3];
+        let problems = batch_problems(&batch(&paid), without_pay);
+        assert!(
+            problems.iter().any(|p| p.contains("no 'pay' entry")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_removed_tail_is_seen_through_the_anchor() {
+        let entries = vec![entry(1, 7, "compute", ""), entry(2, 7, "pay", "")];
+        let anchors = Anchor::parse_all("2 h2 TS-1\n").unwrap();
+        assert!(missing_anchors(&anchors, &entries).is_empty());
+        let problems = missing_anchors(&anchors, &entries[..1]);
+        assert!(problems[0].contains("audit entry 2"), "{problems:?}");
+        assert!(Anchor::parse_all("x\n").is_err());
+    }
+}
