@@ -76,7 +76,13 @@ pub struct Scheme {
     /// Own financing as a share of the project budget, in per cent.
     pub min_own_financing_percent: Option<u32>,
     pub criteria: Vec<Criterion>,
+    /// Submitted reviews an application needs before anyone decides it.
+    pub min_reviews: u32,
 }
+
+/// The reviews a scheme requires before a decision unless its file says
+/// otherwise: two caseworkers see every application.
+pub const DEFAULT_MIN_REVIEWS: u32 = 2;
 
 /// An application, as submitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -367,6 +373,8 @@ struct SchemeEntry {
     min_participants_source: Option<String>,
     min_own_financing_percent: Option<u32>,
     min_own_financing_source: Option<String>,
+    /// Submitted reviews before a decision (default 2).
+    min_reviews: Option<u32>,
     criteria_source: String,
     criterion: Vec<CriterionEntry>,
 }
@@ -456,6 +464,7 @@ pub fn parse_schemes(text: &str, file_name: &str) -> Result<Vec<SchemeDefinition
                     call_closes,
                     min_participants: entry.min_participants,
                     min_own_financing_percent: entry.min_own_financing_percent,
+                    min_reviews: entry.min_reviews.unwrap_or(DEFAULT_MIN_REVIEWS).max(1),
                     criteria: entry
                         .criterion
                         .into_iter()

@@ -24,6 +24,7 @@ fn jobbsjansen() -> Scheme {
         call_closes: date("2021-12-01"),
         min_participants: Some(10),
         min_own_financing_percent: Some(20),
+        min_reviews: 2,
         criteria: [
             ("results", "Resultatmål", 3),
             ("cooperation", "Samarbeidsstruktur", 2),

@@ -566,7 +566,7 @@ pub fn decide_error(error: DecideError) -> WebError {
             WebError::Conflict(e.to_string())
         }
         DecideError::Award(e @ AwardError::NotOpen(..)) => WebError::Conflict(e.to_string()),
-        DecideError::Award(e @ AwardError::NotReviewed(_)) => WebError::BadRequest(e.to_string()),
+        DecideError::Award(e @ AwardError::NotReviewed { .. }) => WebError::Conflict(e.to_string()),
         DecideError::Other(e) => WebError::from(e),
     }
 }

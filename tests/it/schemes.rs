@@ -59,8 +59,27 @@ pub async fn municipalities(store: &Store, n: usize) -> Vec<String> {
     ids
 }
 
-/// A submitted application scored by `reviewer` with the given values.
+/// A submitted application scored by `reviewer` and by a second
+/// caseworker with the given values: the two submitted reviews the scheme
+/// requires before a decision.
 pub async fn reviewed_application(
+    store: &Store,
+    organisation: &str,
+    figures: &ApplicationFigures,
+    reviewer: &str,
+    values: [u32; 5],
+) -> i64 {
+    let id = singly_reviewed_application(store, organisation, figures, reviewer, values).await;
+    add_caseworker(store, SECOND_REVIEWER).await;
+    review(store, id, SECOND_REVIEWER, values).await;
+    id
+}
+
+/// The caseworker who gives every test application its second review.
+pub const SECOND_REVIEWER: &str = "second-reviewer";
+
+/// A submitted application scored by `reviewer` alone.
+pub async fn singly_reviewed_application(
     store: &Store,
     organisation: &str,
     figures: &ApplicationFigures,
@@ -75,6 +94,12 @@ pub async fn reviewed_application(
         .submit_application(id, date("2021-11-15"), organisation)
         .await
         .unwrap();
+    review(store, id, reviewer, values).await;
+    id
+}
+
+/// `reviewer` declares no conflict and submits the scores.
+pub async fn review(store: &Store, id: i64, reviewer: &str, values: [u32; 5]) {
     store.declare_review(id, reviewer, false).await.unwrap();
     let codes = [
         "results",
@@ -92,7 +117,6 @@ pub async fn reviewed_application(
         .save_scores(id, reviewer, &scores, true)
         .await
         .unwrap();
-    id
 }
 
 /// A finance user who pays and releases scheme commitments.
@@ -272,7 +296,7 @@ async fn two_concurrent_awards_that_together_exceed_the_frame_leave_exactly_one_
         };
         let (ra, rb) = tokio::join!(
             first.decide(a, &award, "kari"),
-            second.decide(b, &award, "ola")
+            second.decide(b, &award, SECOND_REVIEWER)
         );
         let results = [ra, rb];
         let ok = results.iter().filter(|r| r.is_ok()).count();
@@ -406,7 +430,7 @@ async fn reviews_hide_other_scores_until_both_are_submitted_and_a_conflicted_rev
     add_caseworker(&store, "ola").await;
     add_caseworker(&store, "per").await;
     let organisations = municipalities(&store, 1).await;
-    let id = reviewed_application(
+    let id = singly_reviewed_application(
         &store,
         &organisations[0],
         &figures("P", mill_tenths(10)),
@@ -476,8 +500,7 @@ async fn reviews_hide_other_scores_until_both_are_submitted_and_a_conflicted_rev
 }
 
 #[tokio::test]
-async fn an_unreviewed_application_is_not_ranked_but_an_ineligible_one_is_rejected_without_review()
-{
+async fn an_unreviewed_application_is_not_ranked_and_an_ineligible_one_is_proposed_for_rejection() {
     let db = TestDb::new(crate::support::Backend::Sqlite).await;
     let store = initialised(&db).await;
     add_caseworker(&store, "kari").await;
@@ -524,6 +547,10 @@ async fn an_unreviewed_application_is_not_ranked_but_an_ineligible_one_is_reject
         .map(|d| d.application_id.clone())
         .collect();
     assert!(proposed.contains(&reviewed.to_string()) && proposed.contains(&ineligible.to_string()));
+    // The ineligible one is decided like any other: after the reviews the
+    // scheme requires, by a caseworker who declared no conflict.
+    review(&store, ineligible, "kari", [0; 5]).await;
+    review(&store, ineligible, SECOND_REVIEWER, [0; 5]).await;
     store.close().await;
 
     let output = db.ok(&[

@@ -576,3 +576,122 @@ mod tamper {
         }
     }
 }
+
+mod decision_rights {
+    use super::*;
+    use crate::schemes::{
+        add_caseworker, initialised, reviewed_application, singly_reviewed_application,
+        SECOND_REVIEWER,
+    };
+    use tilskot::db::schemes::{DecideError, Organisation};
+    use tilskot::domain::application::{ApplicationFigures, DecisionKind, DecisionRequest};
+    use tilskot::domain::money::Ore;
+    use tilskot::domain::schemes::ApplicantKind;
+
+    fn award() -> DecisionRequest {
+        DecisionRequest {
+            kind: DecisionKind::Awarded,
+            amount: Ore(100_000_000),
+            reason: String::new(),
+        }
+    }
+
+    fn figures() -> ApplicationFigures {
+        ApplicationFigures {
+            project: "P".into(),
+            amount_applied: Ore(100_000_000),
+            budget_total: Ore(150_000_000),
+            own_financing: Ore(50_000_000),
+            participants: 12,
+            later_years: Vec::new(),
+        }
+    }
+
+    async fn organisation(store: &Store) -> String {
+        store
+            .add_organisation(&Organisation {
+                id: "3005".into(),
+                name: "Drammen".into(),
+                kind: ApplicantKind::Municipality,
+            })
+            .await
+            .unwrap();
+        "3005".into()
+    }
+
+    fn not_allowed(result: Result<(), DecideError>) -> bool {
+        matches!(
+            result,
+            Err(DecideError::Other(
+                tilskot::domain::error::Error::NotAllowed(_)
+            ))
+        )
+    }
+
+    #[tokio::test]
+    async fn the_store_refuses_every_decider_but_a_declared_unconflicted_caseworker_after_two_reviews(
+    ) {
+        for backend in BACKENDS {
+            let db = TestDb::new(backend).await;
+            let store = initialised(&db).await;
+            add_caseworker(&store, "kari").await;
+            add_caseworker(&store, "per").await;
+            let org = organisation(&store).await;
+            let id = reviewed_application(&store, &org, &figures(), "kari", [3; 5]).await;
+            // per declared a conflict; nobody may decide for them.
+            store.declare_review(id, "per", true).await.unwrap();
+            assert!(
+                not_allowed(store.decide(id, &award(), "per").await),
+                "{backend:?}"
+            );
+            assert!(
+                not_allowed(store.decide(id, &award(), "nobody").await),
+                "{backend:?}"
+            );
+            // A caseworker who never declared on this application.
+            add_caseworker(&store, "ola").await;
+            assert!(
+                not_allowed(store.decide(id, &award(), "ola").await),
+                "{backend:?}"
+            );
+            // After one review only, even the reviewer may not decide.
+            let once = singly_reviewed_application(&store, &org, &figures(), "kari", [3; 5]).await;
+            assert!(matches!(
+                store.decide(once, &award(), "kari").await,
+                Err(DecideError::Award(_))
+            ));
+            assert!(
+                store.decide(id, &award(), SECOND_REVIEWER).await.is_ok(),
+                "{backend:?}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn a_conflicted_caseworker_cannot_decide_through_propose_apply() {
+        let db = TestDb::new(crate::support::Backend::Sqlite).await;
+        let store = initialised(&db).await;
+        add_caseworker(&store, "kari").await;
+        add_caseworker(&store, "per").await;
+        let org = organisation(&store).await;
+        let id = reviewed_application(&store, &org, &figures(), "kari", [3; 5]).await;
+        store.declare_review(id, "per", true).await.unwrap();
+        store.close().await;
+        let apply = [
+            "scheme",
+            "propose",
+            "--scheme",
+            "jobbsjansen",
+            "--year",
+            "2022",
+            "--apply",
+            "--user",
+            "per",
+        ];
+        let refused = db.tilskot(&apply);
+        assert_eq!(refused.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("conflict of interest"));
+        let store = Store::open(&db.url).await.unwrap();
+        assert!(store.application(id).await.unwrap().decision.is_none());
+    }
+}

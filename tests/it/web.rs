@@ -193,6 +193,7 @@ pub async fn web_app(db: &TestDb, frame: Option<tilskot::domain::money::Ore>) ->
         ("oslo", Role::Applicant, Some("0301"), &[][..]),
         ("kari", Role::Caseworker, None, &jobbsjansen[..]),
         ("ola", Role::Caseworker, None, &jobbsjansen[..]),
+        ("per", Role::Caseworker, None, &jobbsjansen[..]),
         ("fin", Role::Finance, None, &[][..]),
     ] {
         store
@@ -447,9 +448,12 @@ async fn a_caseworker_with_a_conflict_of_interest_cannot_score_or_decide() {
             scored.body
         );
         assert!(scored.body.contains("conflict of interest"));
-        // ola reviews; kari still cannot decide, ola can.
+        // ola and per review (the two reviews the scheme requires); kari
+        // still cannot decide, ola can.
         let ola = Client::sign_in(&router, "ola", PASSWORD).await;
         review(&ola, id).await;
+        let per = Client::sign_in(&router, "per", PASSWORD).await;
+        review(&per, id).await;
         let by_kari = kari
             .post(
                 &format!("/applications/{id}/decision"),
@@ -493,8 +497,10 @@ async fn two_concurrent_awards_through_the_api_that_exceed_the_frame_leave_exact
         let b = apply(&oslo, "2 000 000").await;
         let kari = Client::sign_in(&router, "kari", PASSWORD).await;
         let ola = Client::sign_in(&router, "ola", PASSWORD).await;
-        review(&kari, a).await;
-        review(&kari, b).await;
+        for id in [a, b] {
+            review(&kari, id).await;
+            review(&ola, id).await;
+        }
         let award = serde_json::json!({"kind": "awarded"});
         let (path_a, path_b) = (
             format!("/api/applications/{a}/decision"),
@@ -545,6 +551,8 @@ async fn finance_pays_an_award_once_and_the_applicant_reports() {
     let id = apply(&drammen, "1 250 000,50").await;
     let kari = Client::sign_in(&router, "kari", PASSWORD).await;
     review(&kari, id).await;
+    let ola = Client::sign_in(&router, "ola", PASSWORD).await;
+    review(&ola, id).await;
     let decided = kari
         .post(
             &format!("/applications/{id}/decision"),

@@ -13,12 +13,7 @@ impl Store {
         actor: &str,
     ) -> Result<(), DecideError> {
         let application = self.application(id).await?;
-        if request.kind != DecisionKind::Rejected {
-            let reviews = self.reviews_for(id, None).await?;
-            if !reviews.iter().any(|r| r.submitted) {
-                return Err(AwardError::NotReviewed(id).into());
-            }
-        }
+        self.check_decision_rights(&application, actor).await?;
         let mut tx = self.pool().begin().await.map_err(Error::from)?;
         let updated = sqlx::query(
             "UPDATE application SET state = 'decided', decision = $1, decision_reason = $2, \
@@ -101,6 +96,58 @@ impl Store {
         )
         .await?;
         tx.commit().await.map_err(Error::from)?;
+        Ok(())
+    }
+
+    /// The one rule of who may decide, for the pages, the JSON API and
+    /// `scheme propose --apply` alike: the deciding user exists, is a
+    /// caseworker of the application's scheme, has declared on conflicts of
+    /// interest in this application and declared none, and the application
+    /// has the submitted reviews the scheme requires.
+    async fn check_decision_rights(
+        &self,
+        application: &StoredApplication,
+        actor: &str,
+    ) -> Result<(), DecideError> {
+        let id = application.id;
+        let not_allowed = |reason: String| DecideError::Other(Error::NotAllowed(reason));
+        let user = match self.user(actor).await {
+            Ok(user) => user,
+            Err(Error::NotFound(_)) => return Err(not_allowed(format!("{actor} is not a user"))),
+            Err(other) => return Err(other.into()),
+        };
+        if user.role != Role::Caseworker || !user.schemes.contains(&application.scheme) {
+            return Err(not_allowed(format!(
+                "{actor} is not a caseworker of {} and cannot decide application {id}",
+                application.scheme
+            )));
+        }
+        let reviews = self.reviews_for(id, None).await?;
+        match reviews.iter().find(|r| r.reviewer == actor) {
+            None => {
+                return Err(not_allowed(format!(
+                    "{actor} has not declared on conflicts of interest in application {id}; declare before deciding"
+                )))
+            }
+            Some(review) if review.conflict_of_interest => {
+                return Err(not_allowed(format!(
+                    "{actor} declared a conflict of interest in application {id}; another caseworker decides it"
+                )))
+            }
+            Some(_) => {}
+        }
+        let scheme = self
+            .scheme_call(&application.scheme, application.year)
+            .await?;
+        let submitted = reviews.iter().filter(|r| r.submitted).count() as u32;
+        if submitted < scheme.min_reviews {
+            return Err(AwardError::NotReviewed {
+                id,
+                submitted,
+                required: scheme.min_reviews,
+            }
+            .into());
+        }
         Ok(())
     }
 

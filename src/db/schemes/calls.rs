@@ -28,14 +28,16 @@ impl Store {
             let eligible: Vec<&str> = s.eligible.iter().map(|k| k.code()).collect();
             sqlx::query(
                 "INSERT INTO scheme_call (scheme, year, name, chapter, post, eligible, call_opens, \
-                 call_closes, min_participants, min_own_financing_percent, frame_ore, sources) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+                 call_closes, min_participants, min_own_financing_percent, frame_ore, sources, \
+                 min_reviews) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
                  ON CONFLICT (scheme, year) DO UPDATE SET name = excluded.name, \
                  chapter = excluded.chapter, post = excluded.post, eligible = excluded.eligible, \
                  call_opens = excluded.call_opens, call_closes = excluded.call_closes, \
                  min_participants = excluded.min_participants, \
                  min_own_financing_percent = excluded.min_own_financing_percent, \
-                 frame_ore = excluded.frame_ore, sources = excluded.sources",
+                 frame_ore = excluded.frame_ore, sources = excluded.sources, \
+                 min_reviews = excluded.min_reviews",
             )
             .bind(&s.code)
             .bind(i64::from(s.year))
@@ -49,6 +51,7 @@ impl Store {
             .bind(s.min_own_financing_percent.map(i64::from))
             .bind(s.frame.0)
             .bind(&definition.sources)
+            .bind(i64::from(s.min_reviews))
             .execute(&mut *tx)
             .await
             .map_err(refused_by_constraint(|| {
@@ -136,7 +139,7 @@ impl Store {
     pub async fn scheme_call(&self, code: &str, year: i32) -> Result<Scheme> {
         let row = sqlx::query(
             "SELECT name, chapter, post, eligible, call_opens, call_closes, min_participants, \
-             min_own_financing_percent, frame_ore FROM scheme_call WHERE scheme = $1 AND year = $2",
+             min_own_financing_percent, frame_ore, min_reviews FROM scheme_call WHERE scheme = $1 AND year = $2",
         )
         .bind(code)
         .bind(i64::from(year))
@@ -179,6 +182,7 @@ impl Store {
             min_participants: row.get::<Option<i64>, _>(6).map(|v| v as u32),
             min_own_financing_percent: row.get::<Option<i64>, _>(7).map(|v| v as u32),
             criteria,
+            min_reviews: row.get::<i64, _>(9) as u32,
         })
     }
 

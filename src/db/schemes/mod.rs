@@ -29,6 +29,7 @@ use crate::domain::schemes::{
     allocate, eligibility, ApplicantKind, Application, Criterion, Decision, Outcome, Scheme,
     SchemeDefinition, Score,
 };
+use crate::domain::users::Role;
 use chrono::{Datelike, NaiveDate};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -101,8 +102,12 @@ pub enum AwardError {
     },
     #[error("application {0} is not open for a decision (it is {1})")]
     NotOpen(i64, String),
-    #[error("application {0} has no submitted review; it cannot be ranked or awarded")]
-    NotReviewed(i64),
+    #[error("application {id} has {submitted} of the {required} submitted reviews the scheme requires before a decision")]
+    NotReviewed {
+        id: i64,
+        submitted: u32,
+        required: u32,
+    },
 }
 
 const APPLICATION_COLUMNS: &str = "a.id, a.scheme, a.year, a.organisation, o.name, o.kind, \
