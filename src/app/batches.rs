@@ -538,3 +538,19 @@ fn weakest_status_used(
     }
     weakest
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_creation_time_is_the_same_instant_in_local_time_with_its_offset() {
+        let local = local_time_with_offset("2022-04-04T08:15:00Z");
+        let parsed = chrono::DateTime::parse_from_rfc3339(&local).unwrap();
+        let utc = chrono::DateTime::parse_from_rfc3339("2022-04-04T08:15:00Z").unwrap();
+        assert_eq!(parsed, utc, "{local}");
+        // Seconds and a numeric offset, as ISODateTime in pain.001 allows.
+        assert_eq!(local.len(), "2022-04-04T10:15:00+02:00".len(), "{local}");
+        assert_eq!(local_time_with_offset("2022-04-04T08:15:00Z"), local);
+    }
+}

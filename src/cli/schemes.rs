@@ -47,12 +47,12 @@ pub enum SchemeCommand {
         scheme: String,
         #[arg(long)]
         year: i32,
-        #[arg(long)]
+        #[arg(long, requires = "user")]
         apply: bool,
         /// The caseworker who decides with --apply (authenticated with
         /// TILSKOT_PASSWORD); recorded on each decision.
-        #[arg(long)]
-        user: String,
+        #[arg(long, requires = "apply")]
+        user: Option<String>,
     },
     /// Pay an award's commitment and post it to the ledger.
     Pay {
@@ -138,9 +138,14 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             apply,
             user,
         } => {
-            let actor = match apply {
-                true => Some(authenticate(&store, &user).await?),
-                false => None,
+            let actor = match (apply, user) {
+                (true, Some(user)) => Some(authenticate(&store, &user).await?),
+                (true, None) => {
+                    return Err(Error::invalid(
+                        "--apply decides: name the caseworker with --user",
+                    ))
+                }
+                (false, _) => None,
             };
             let deciding = actor.as_ref().map(|a| a.name.as_str());
             print_proposal(&store, &scheme, year, deciding, out).await?

@@ -13,39 +13,40 @@ use sqlx::{Any, Row, Transaction};
 impl Store {
     /// Every audit entry in order.
     pub async fn audit_entries(&self) -> Result<Vec<AuditEntry>> {
-        let rows = sqlx::query(
-            "SELECT id, batch_id, action, actor, at, batch_hash, detail, prev_hash, entry_hash FROM audit_entry ORDER BY id",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        Ok(rows
-            .iter()
-            .map(|r| AuditEntry {
-                id: r.get(0),
-                batch_id: r.get(1),
-                action: r.get(2),
-                actor: r.get(3),
-                at: r.get(4),
-                batch_hash: r.get(5),
-                detail: r.get(6),
-                prev_hash: r.get(7),
-                entry_hash: r.get(8),
-            })
-            .collect())
+        let rows = sqlx::query(&format!("{AUDIT_SELECT} ORDER BY id"))
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows.iter().map(entry_from_row).collect())
+    }
+
+    /// The entries of one batch, in order.
+    pub async fn audit_entries_of_batch(&self, batch_id: i64) -> Result<Vec<AuditEntry>> {
+        let rows = sqlx::query(&format!("{AUDIT_SELECT} WHERE batch_id = $1 ORDER BY id"))
+            .bind(batch_id)
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows.iter().map(entry_from_row).collect())
+    }
+}
+
+const AUDIT_SELECT: &str = "SELECT id, batch_id, action, actor, at, batch_hash, detail, \
+     prev_hash, entry_hash FROM audit_entry";
+
+fn entry_from_row(r: &sqlx::any::AnyRow) -> AuditEntry {
+    AuditEntry {
+        id: r.get(0),
+        batch_id: r.get(1),
+        action: r.get(2),
+        actor: r.get(3),
+        at: r.get(4),
+        batch_hash: r.get(5),
+        detail: r.get(6),
+        prev_hash: r.get(7),
+        entry_hash: r.get(8),
     }
 }
 
 impl Store {
-    /// The entries of one batch, in order.
-    pub async fn audit_entries_of_batch(&self, batch_id: i64) -> Result<Vec<AuditEntry>> {
-        Ok(self
-            .audit_entries()
-            .await?
-            .into_iter()
-            .filter(|e| e.batch_id == batch_id)
-            .collect())
-    }
-
     /// The newest entry's id and hash: the head of the chain.
     pub async fn audit_head(&self) -> Result<Option<Anchor>> {
         let row = sqlx::query("SELECT id, entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1")

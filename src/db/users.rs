@@ -7,7 +7,7 @@
 //! API takes only `application/json` bodies, which a cross-site form cannot send.
 
 use crate::db::Store;
-use crate::domain::error::{Context, Error, FieldProblem, Result};
+use crate::domain::error::{Context, Error, Result};
 use crate::domain::schemes::ApplicantKind;
 use crate::domain::users::{check_password, check_user_name, NewUser, Role, User, SESSION_HOURS};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -64,8 +64,8 @@ impl Store {
     /// Adds a user, or changes the password, role, organisation and schemes
     /// of one. A changed password ends every session of the user.
     pub async fn save_user(&self, user: &NewUser<'_>) -> Result<()> {
-        check_user_name(user.name).map_err(|reason| invalid_field("name", reason))?;
-        check_password(user.password).map_err(|reason| invalid_field("password", reason))?;
+        check_user_name(user.name).map_err(|reason| Error::field("name", reason))?;
+        check_password(user.password).map_err(|reason| Error::field("password", reason))?;
         match (user.role, user.organisation) {
             (Role::Applicant, None) => refuse!("an applicant belongs to an organisation"),
             (Role::Applicant, Some(organisation)) => {
@@ -80,6 +80,21 @@ impl Store {
         }
         if user.role != Role::Caseworker && !user.schemes.is_empty() {
             refuse!("only caseworkers have schemes");
+        }
+        let known: Vec<String> = self
+            .scheme_calls()
+            .await?
+            .into_iter()
+            .map(|s| s.code)
+            .collect();
+        if let Some(unknown) = user.schemes.iter().find(|s| !known.contains(s)) {
+            return Err(Error::field(
+                "scheme",
+                format!("no scheme '{unknown}': `tilskot scheme list` shows the schemes"),
+            ));
+        }
+        if user.role != Role::Admin && self.is_last_admin(user.name).await? {
+            refuse!("{} is the last administrator and keeps that role; make another administrator first", user.name);
         }
         let hash = hash_password(user.password)?;
         let mut tx = self.pool().begin().await?;
@@ -112,6 +127,17 @@ impl Store {
         }
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Whether `name` is the only administrator.
+    async fn is_last_admin(&self, name: &str) -> Result<bool> {
+        let admins: Vec<String> = sqlx::query("SELECT name FROM user_account WHERE role = 'admin'")
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        Ok(admins == [name])
     }
 
     /// Whether any administrator exists (the first is made by `init --admin`).
@@ -225,16 +251,6 @@ impl Store {
             .execute(self.pool())
             .await?;
         Ok(())
-    }
-}
-
-fn invalid_field(field: &str, reason: String) -> Error {
-    Error::Invalid {
-        summary: format!("{field}: {reason}"),
-        fields: vec![FieldProblem {
-            field: field.into(),
-            reason,
-        }],
     }
 }
 

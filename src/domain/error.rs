@@ -67,6 +67,18 @@ impl Error {
         }
     }
 
+    /// Input with one wrong field, named with its reason.
+    pub fn field(field: &str, reason: impl Into<String>) -> Error {
+        let reason = reason.into();
+        Error::Invalid {
+            summary: format!("{field}: {reason}"),
+            fields: vec![FieldProblem {
+                field: field.into(),
+                reason,
+            }],
+        }
+    }
+
     /// A failure inside, from a message (for invariants the code holds).
     pub fn internal(message: impl Into<String>) -> Error {
         Error::Internal(message.into().into())

@@ -122,14 +122,6 @@ impl SubAssign for Ore {
     }
 }
 
-impl Ore {
-    /// The exact sum of amounts, or `None` if it does not fit an i64 of øre.
-    pub fn checked_sum(amounts: impl IntoIterator<Item = Ore>) -> Option<Ore> {
-        let total: i128 = amounts.into_iter().map(|a| i128::from(a.0)).sum();
-        i64::try_from(total).ok().map(Ore)
-    }
-}
-
 impl Sum for Ore {
     fn sum<I: Iterator<Item = Ore>>(iter: I) -> Ore {
         Ore(iter.map(|o| o.0).sum())
@@ -271,15 +263,5 @@ mod tests {
         );
         assert!(Ore::parse_nok("100000000000.01").is_err());
         assert!(Ore::parse_nok("-92233720368547758.07").is_err());
-    }
-
-    #[test]
-    fn a_checked_sum_refuses_what_does_not_fit() {
-        assert_eq!(Ore::checked_sum([Ore(1), Ore(2)]), Some(Ore(3)));
-        assert_eq!(Ore::checked_sum([Ore(i64::MAX), Ore(1)]), None);
-        assert_eq!(
-            Ore::checked_sum([Ore(i64::MAX), Ore(1), Ore(-2)]),
-            Some(Ore(i64::MAX - 1))
-        );
     }
 }

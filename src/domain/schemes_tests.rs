@@ -436,3 +436,33 @@ fn a_schemes_file_with_a_bad_field_is_refused_with_the_scheme_named() {
         .unwrap_err()
         .contains("wieght"));
 }
+
+#[test]
+fn a_scheme_requires_two_reviews_unless_its_file_says_otherwise_and_never_none() {
+    let text = include_str!("../../rules/schemes-2022.toml");
+    let shipped = parse_schemes(text, "s.toml").unwrap();
+    assert_eq!(shipped[0].scheme.min_reviews, DEFAULT_MIN_REVIEWS);
+    assert_eq!(DEFAULT_MIN_REVIEWS, 2);
+    let three = text.replacen(
+        "min_participants = 10",
+        "min_participants = 10\nmin_reviews = 3",
+        1,
+    );
+    assert_eq!(
+        parse_schemes(&three, "s.toml").unwrap()[0]
+            .scheme
+            .min_reviews,
+        3
+    );
+    let none = text.replacen(
+        "min_participants = 10",
+        "min_participants = 10\nmin_reviews = 0",
+        1,
+    );
+    assert_eq!(
+        parse_schemes(&none, "s.toml").unwrap()[0]
+            .scheme
+            .min_reviews,
+        1
+    );
+}

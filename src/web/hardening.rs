@@ -41,6 +41,11 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
 /// field with 422 naming the field, before any handler reads it.
 pub async fn refuse_bad_bodies(request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
+    let json = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
     let bytes = match to_bytes(body, MAX_BODY_BYTES).await {
         Ok(bytes) => bytes,
         Err(_) => {
@@ -51,7 +56,7 @@ pub async fn refuse_bad_bodies(request: Request, next: Next) -> Response {
                 .into_response()
         }
     };
-    if let Some(field) = field_with_nul(&bytes) {
+    if let Some(field) = field_with_nul(&bytes, json) {
         return (
             StatusCode::UNPROCESSABLE_ENTITY,
             format!("{field}: contains a NUL character"),
@@ -62,11 +67,13 @@ pub async fn refuse_bad_bodies(request: Request, next: Next) -> Response {
         .await
 }
 
-/// The name of a form or JSON field whose value holds a NUL character.
-pub fn field_with_nul(body: &[u8]) -> Option<String> {
+/// The name of a form or (with `json`) JSON field whose value holds a NUL
+/// character. A JSON body that does not parse is left to its handler.
+pub fn field_with_nul(body: &[u8], json: bool) -> Option<String> {
     let text = String::from_utf8_lossy(body);
-    if let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) {
-        return json_field_with_nul(&json, "");
+    if json {
+        let value = serde_json::from_str::<serde_json::Value>(&text).ok()?;
+        return json_field_with_nul(&value, "");
     }
     text.split('&').find_map(|pair| {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -100,6 +107,8 @@ fn json_field_with_nul(value: &serde_json::Value, path: &str) -> Option<String> 
 /// Failures of sign-in per key (a user name, a client address) before the
 /// throttle starts.
 pub const FREE_FAILURES: u32 = 5;
+/// Keys tracked before old ones are pruned.
+const MAX_TRACKED_KEYS: usize = 10_000;
 /// The longest wait the throttle asks for.
 const MAX_WAIT: Duration = Duration::from_secs(15 * 60);
 
@@ -131,6 +140,11 @@ impl Throttle {
         let Ok(mut failures) = self.failures.lock() else {
             return 0;
         };
+        // Many names tried once each must not grow the map without end:
+        // entries whose wait is long over are forgotten.
+        if failures.len() > MAX_TRACKED_KEYS {
+            failures.retain(|_, (_, last)| now.duration_since(*last) < MAX_WAIT);
+        }
         keys.iter()
             .map(|key| {
                 let entry = failures.entry(key.clone()).or_insert((0, now));
@@ -165,16 +179,17 @@ mod tests {
 
     #[test]
     fn nul_bytes_are_found_in_forms_and_json_by_field() {
+        let form = |body: &[u8]| field_with_nul(body, false);
+        assert_eq!(form(b"name=ok&project=a%00b"), Some("project".into()));
+        assert_eq!(form(b"name=ok&project=ab"), None);
+        // A form body that happens to be valid JSON is still read as a form.
+        assert_eq!(form(b"\"a%00\""), Some("\"a\"".into()));
+        let json = |body: &[u8]| field_with_nul(body, true);
         assert_eq!(
-            field_with_nul(b"name=ok&project=a%00b"),
-            Some("project".into())
-        );
-        assert_eq!(field_with_nul(b"name=ok&project=ab"), None);
-        assert_eq!(
-            field_with_nul(br#"{"project":"x","figures":{"note":"a\u0000"}}"#),
+            json(br#"{"project":"x","figures":{"note":"a\u0000"}}"#),
             Some("figures.note".into())
         );
-        assert_eq!(field_with_nul(br#"{"participants":15}"#), None);
+        assert_eq!(json(br#"{"participants":15}"#), None);
     }
 
     #[test]

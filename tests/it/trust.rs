@@ -175,6 +175,59 @@ async fn a_new_database_needs_its_first_administrator_and_gets_only_one_that_way
 }
 
 #[tokio::test]
+async fn a_caseworker_of_an_unknown_scheme_and_the_loss_of_the_last_administrator_are_refused() {
+    let db = TestDb::new(crate::support::Backend::Sqlite).await;
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    let typo = db.tilskot(&[
+        "user",
+        "add",
+        "--user",
+        "admin",
+        "--name",
+        "kari",
+        "--role",
+        "caseworker",
+        "--scheme",
+        "jobbsjanse",
+    ]);
+    assert_eq!(typo.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("no scheme 'jobbsjanse'"));
+    let demote = db.tilskot(&[
+        "user", "add", "--user", "admin", "--name", "admin", "--role", "auditor",
+    ]);
+    assert_eq!(demote.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&demote.stderr).contains("last administrator"));
+    let store = Store::open(&db.url).await.unwrap();
+    assert_eq!(store.user("admin").await.unwrap().role, Role::Admin);
+    assert!(store.user("kari").await.is_err());
+    store.close().await;
+    // The proposal is read without a user; writing it needs one.
+    let proposal = db.tilskot(&[
+        "scheme",
+        "propose",
+        "--scheme",
+        "jobbsjansen",
+        "--year",
+        "2022",
+    ]);
+    assert!(
+        proposal.status.success(),
+        "{}",
+        String::from_utf8_lossy(&proposal.stderr)
+    );
+    let apply = db.tilskot(&[
+        "scheme",
+        "propose",
+        "--scheme",
+        "jobbsjansen",
+        "--year",
+        "2022",
+        "--apply",
+    ]);
+    assert_eq!(apply.status.code(), Some(1));
+}
+
+#[tokio::test]
 async fn a_changed_password_ends_every_session_of_the_user() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;

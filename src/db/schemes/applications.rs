@@ -6,10 +6,10 @@ impl Store {
     pub async fn add_organisation(&self, organisation: &Organisation) -> Result<()> {
         let name = organisation.name.trim();
         if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-            return Err(field_invalid(crate::domain::application::FieldError::new(
+            return Err(Error::field(
                 "name",
                 format!("is 1 to {MAX_NAME_CHARS} characters"),
-            )));
+            ));
         }
         sqlx::query(
             "INSERT INTO organisation (id, name, kind) VALUES ($1, $2, $3) \

@@ -148,13 +148,7 @@ impl From<DecideError> for Error {
 
 /// A field refused by the domain's checks, as an invalid input naming it.
 fn field_invalid(error: crate::domain::application::FieldError) -> Error {
-    Error::Invalid {
-        summary: format!("{}: {}", error.field, error.reason),
-        fields: vec![crate::domain::error::FieldProblem {
-            field: error.field,
-            reason: error.reason,
-        }],
-    }
+    Error::field(&error.field, error.reason)
 }
 
 /// The request that writes a proposed decision.
