@@ -13,20 +13,23 @@ pub async fn create_first_admin(store: &Store, name: &str, password: &str) -> Re
         refuse!("the database has an administrator already; an administrator adds users with `tilskot user add`");
     }
     store
-        .save_user(&NewUser {
+        .save_user(
+            &NewUser {
+                name,
+                password,
+                role: Role::Admin,
+                organisation: None,
+                schemes: &[],
+            },
             name,
-            password,
-            role: Role::Admin,
-            organisation: None,
-            schemes: &[],
-        })
+        )
         .await
 }
 
 /// Adds a user, or changes one, as an authenticated administrator.
 pub async fn add_user(store: &Store, admin: &User, user: &NewUser<'_>) -> Result<()> {
     require_role(admin, Role::Admin, "add users or change their roles")?;
-    store.save_user(user).await
+    store.save_user(user, &admin.name).await
 }
 
 /// Refuses a user whose role is not `role`.

@@ -5,13 +5,14 @@ use super::register::EVENTS_PER_BLOCK;
 use super::{trusted_municipality, CachedPaid, Store, ROWS_PER_INSERT};
 use crate::domain::approval::BatchStatus;
 use crate::domain::calendar::Period;
-use crate::domain::error::Result;
+use crate::domain::error::{Error, Result};
 use crate::domain::money::Ore;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::payout::{BatchLine, LineKey, PersonPayment};
+use crate::domain::tamper::paid_lines_problem;
 use sqlx::any::AnyRow;
 use sqlx::Row;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// A batch to store.
@@ -64,25 +65,18 @@ impl Store {
         let cached = self.paid_cache.lock().expect("paid cache").take();
         let (mut paid, new_batches) = match cached {
             Some(c) if paid_batches.starts_with(&c.batches) => {
-                let new = paid_batches[c.batches.len()..].to_vec();
-                (c.paid, new)
+                (c.paid, paid_batches[c.batches.len()..].to_vec())
             }
-            _ => {
-                let mut all = BTreeMap::new();
-                for (key, amount) in self.read_packed_lines(PAID_SUMS_SQL, None).await? {
-                    all.insert(key, amount);
-                }
-                (Arc::new(all), Vec::new())
-            }
+            _ => (Arc::new(BTreeMap::new()), paid_batches.clone()),
         };
-        if !new_batches.is_empty() {
+        if let (Some(&first), Some(&last)) = (new_batches.first(), new_batches.last()) {
+            let carried = self.carried_municipalities().await?;
             let sums = Arc::make_mut(&mut paid);
-            for batch_id in new_batches {
-                for (key, amount) in self
-                    .read_packed_lines(PAID_LINES_OF_BATCH_SQL, Some(batch_id))
-                    .await?
-                {
-                    *sums.entry(key).or_default() += amount;
+            for (batch_id, lines) in self.verified_paid_lines(first, last).await? {
+                for line in lines {
+                    if !carried.contains(&(batch_id, line.key.municipality)) {
+                        *sums.entry(line.key).or_default() += line.amount;
+                    }
                 }
             }
         }
@@ -94,33 +88,84 @@ impl Store {
         Ok(paid)
     }
 
-    /// Reads lines packed in blocks (see `all_events`): a million rows
-    /// decoded one by one through `Any` cost seconds. `sql` selects one
-    /// `packed` text and a row number `n` per line.
-    async fn read_packed_lines(
+    /// The lines of the paid batches with ids from `first` to `last`, each
+    /// batch's lines re-hashed against the hash its payment entry recorded
+    /// in the audit chain: a paid sum that no longer matches what was paid
+    /// is refused, never paid again (see `domain::tamper`).
+    async fn verified_paid_lines(
         &self,
-        sql: &str,
-        batch_id: Option<i64>,
-    ) -> Result<Vec<(LineKey, Ore)>> {
-        let aggregate = packed_lines_aggregate(self.backend);
-        let sql =
-            format!("SELECT {aggregate} FROM ({sql}) lines GROUP BY (n - 1) / {EVENTS_PER_BLOCK}");
-        let mut query = sqlx::query(&sql);
-        if let Some(batch_id) = batch_id {
-            query = query.bind(batch_id);
+        first: i64,
+        last: i64,
+    ) -> Result<BTreeMap<i64, Vec<BatchLine>>> {
+        let mut batches: BTreeMap<i64, Vec<BatchLine>> = BTreeMap::new();
+        for (batch_id, key, amount) in self.read_paid_lines_packed(first, last).await? {
+            batches
+                .entry(batch_id)
+                .or_default()
+                .push(BatchLine { key, amount });
         }
+        let recorded = sqlx::query(PAID_BATCH_HASHES_SQL)
+            .bind(first)
+            .bind(last)
+            .fetch_all(&self.pool)
+            .await?;
+        for row in recorded {
+            let batch_id: i64 = row.get(0);
+            let period: String = row.get(1);
+            let period: Period = period.parse().map_err(|e: String| internal!(e))?;
+            let pay_hash: Option<String> = row.get(2);
+            let lines = batches.get(&batch_id).map(Vec::as_slice).unwrap_or(&[]);
+            if let Some(problem) = paid_lines_problem(batch_id, period, lines, pay_hash.as_deref())
+            {
+                return Err(Error::Refused(problem));
+            }
+        }
+        Ok(batches)
+    }
+
+    /// The municipalities whose negative net in a batch was carried to the
+    /// next term: their lines in that batch were not paid.
+    async fn carried_municipalities(&self) -> Result<BTreeSet<(i64, MunicipalityNumber)>> {
+        sqlx::query("SELECT batch_id, municipality FROM batch_carried")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| Ok((row.get(0), trusted_municipality(&row.get::<String, _>(1))?)))
+            .collect()
+    }
+
+    /// Every line of the paid batches with ids from `first` to `last`,
+    /// packed in blocks (see `all_events`: a million rows decoded one by one
+    /// through `Any` cost seconds).
+    async fn read_paid_lines_packed(
+        &self,
+        first: i64,
+        last: i64,
+    ) -> Result<Vec<(i64, LineKey, Ore)>> {
+        let aggregate = packed_lines_aggregate(self.backend);
+        let sql = format!(
+            "SELECT {aggregate} FROM ({PAID_LINES_SQL}) lines GROUP BY (n - 1) / {EVENTS_PER_BLOCK}"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(first)
+            .bind(last)
+            .fetch_all(&self.pool)
+            .await?;
         let mut lines = Vec::new();
-        for row in query.fetch_all(&self.pool).await? {
+        for row in rows {
             let block: String = row.get(0);
             for packed in block.split('\n') {
                 let fields: Vec<&str> = packed.split('\t').collect();
-                let [municipality, grant, person, amount] = fields[..] else {
-                    return Err(internal!("stored line '{packed}' does not have 4 fields"));
+                let [batch_id, municipality, grant, person, amount] = fields[..] else {
+                    return Err(internal!("stored line '{packed}' does not have 5 fields"));
                 };
+                let batch_id = batch_id
+                    .parse()
+                    .map_err(|_| internal!("stored batch id '{batch_id}' of a line"))?;
                 let amount = Ore(amount
                     .parse()
                     .map_err(|_| internal!("stored amount '{amount}' of a line"))?);
-                lines.push((line_key(municipality, grant, person)?, amount));
+                lines.push((batch_id, line_key(municipality, grant, person)?, amount));
             }
         }
         Ok(lines)
@@ -340,19 +385,19 @@ impl Store {
     }
 }
 
-/// The paid sums per line key, packed (see `read_packed_lines`).
-const PAID_SUMS_SQL: &str = "SELECT ROW_NUMBER() OVER () AS n, l.municipality || '\t' || l.grant_code \
-     || '\t' || l.person_id || '\t' || CAST(CAST(SUM(l.amount_ore) AS BIGINT) AS TEXT) AS packed \
+/// Every line of the paid batches with ids from $1 to $2, packed with
+/// the batch id (see `read_paid_lines_packed`).
+const PAID_LINES_SQL: &str = "SELECT ROW_NUMBER() OVER () AS n, CAST(l.batch_id AS TEXT) || '\t' \
+     || l.municipality || '\t' || l.grant_code || '\t' || l.person_id || '\t' \
+     || CAST(l.amount_ore AS TEXT) AS packed \
      FROM batch_line l JOIN batch b ON b.id = l.batch_id \
-     WHERE b.status = 'paid' AND NOT EXISTS \
-       (SELECT 1 FROM batch_carried c WHERE c.batch_id = l.batch_id AND c.municipality = l.municipality) \
-     GROUP BY l.municipality, l.grant_code, l.person_id";
+     WHERE b.status = 'paid' AND b.id BETWEEN $1 AND $2";
 
-/// The paid lines of one batch, packed (see `read_packed_lines`).
-const PAID_LINES_OF_BATCH_SQL: &str = "SELECT ROW_NUMBER() OVER () AS n, l.municipality || '\t' || l.grant_code \
-     || '\t' || l.person_id || '\t' || CAST(l.amount_ore AS TEXT) AS packed \
-     FROM batch_line l WHERE l.batch_id = $1 AND NOT EXISTS \
-       (SELECT 1 FROM batch_carried c WHERE c.batch_id = l.batch_id AND c.municipality = l.municipality)";
+/// The paid batches with ids from $1 to $2 and the content hash their
+/// payment's audit entry recorded (none for an empty batch, paid at once).
+const PAID_BATCH_HASHES_SQL: &str = "SELECT b.id, b.period, \
+     (SELECT a.batch_hash FROM audit_entry a WHERE a.batch_id = b.id AND a.action = 'pay') \
+     FROM batch b WHERE b.status = 'paid' AND b.id BETWEEN $1 AND $2 ORDER BY b.id";
 
 /// Drops sums that came to zero (a payment and its set-off).
 fn paid_retain_non_zero(paid: &mut Arc<BTreeMap<LineKey, Ore>>) {

@@ -62,8 +62,9 @@ const NOT_AUTHENTICATED: &str = "unknown user or wrong password";
 
 impl Store {
     /// Adds a user, or changes the password, role, organisation and schemes
-    /// of one. A changed password ends every session of the user.
-    pub async fn save_user(&self, user: &NewUser<'_>) -> Result<()> {
+    /// of one, as `actor`, in the audit log. A changed password ends every
+    /// session of the user.
+    pub async fn save_user(&self, user: &NewUser<'_>, actor: &str) -> Result<()> {
         check_user_name(user.name).map_err(|reason| Error::field("name", reason))?;
         check_password(user.password).map_err(|reason| Error::field("password", reason))?;
         match (user.role, user.organisation) {
@@ -125,8 +126,31 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        let detail = format!(
+            "user {} role {} organisation {} schemes {}",
+            user.name,
+            user.role.code(),
+            user.organisation.unwrap_or("-"),
+            user.schemes.join(",")
+        );
+        crate::db::audit::append_audit(&mut tx, 0, "user_saved", actor, "", &detail).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Every user, by name, with role, organisation and schemes.
+    pub async fn users(&self) -> Result<Vec<User>> {
+        let rows = sqlx::query(
+            "SELECT u.name, u.role, u.organisation, o.kind FROM user_account u \
+             LEFT JOIN organisation o ON o.id = u.organisation ORDER BY u.name",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut users = Vec::with_capacity(rows.len());
+        for row in &rows {
+            users.push(self.user_from_row(row).await?);
+        }
+        Ok(users)
     }
 
     /// Whether `name` is the only administrator.

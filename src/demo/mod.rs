@@ -118,13 +118,16 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
 /// at the command line would.
 pub async fn demo_user(store: &Store, name: &str, role: Role) -> Result<User> {
     store
-        .save_user(&NewUser {
-            name,
-            password: schemes::DEMO_PASSWORD,
-            role,
-            organisation: None,
-            schemes: &[],
-        })
+        .save_user(
+            &NewUser {
+                name,
+                password: schemes::DEMO_PASSWORD,
+                role,
+                organisation: None,
+                schemes: &[],
+            },
+            "demo",
+        )
         .await?;
     Ok(store.authenticate(name, schemes::DEMO_PASSWORD).await?)
 }

@@ -83,13 +83,16 @@ async fn add_organisations_and_users(
         (DEMO_FINANCE, Role::Finance, None, &[][..]),
     ] {
         store
-            .save_user(&NewUser {
-                name,
-                password: DEMO_PASSWORD,
-                role,
-                organisation,
-                schemes,
-            })
+            .save_user(
+                &NewUser {
+                    name,
+                    password: DEMO_PASSWORD,
+                    role,
+                    organisation,
+                    schemes,
+                },
+                "demo",
+            )
             .await?;
     }
     Ok(chosen)

@@ -62,6 +62,29 @@ pub fn batch_problems(batch: &BatchFacts, entries: &[AuditEntry]) -> Vec<String>
     problems
 }
 
+/// Why the stored lines of a paid batch may not be summed as paid, if
+/// they may not: they must hash to what the payment's audit entry recorded.
+/// An empty batch is paid at once without a payment entry; it must still
+/// be empty.
+pub fn paid_lines_problem(
+    batch_id: i64,
+    period: Period,
+    lines: &[BatchLine],
+    pay_entry_hash: Option<&str>,
+) -> Option<String> {
+    let name = format!("the paid batch {period} (id {batch_id})");
+    match pay_entry_hash {
+        None if lines.is_empty() => None,
+        None => Some(format!(
+            "{name} has lines but no payment entry in the audit log; run `tilskot audit verify`"
+        )),
+        Some(recorded) if content_hash(period, lines) != recorded => Some(format!(
+            "{name}: its stored lines no longer hash to what its payment recorded, so what was paid is not known; run `tilskot audit verify`"
+        )),
+        Some(_) => None,
+    }
+}
+
 /// The entries a batch in its state must have. An empty batch is stored as
 /// paid at once, with its compute entry only.
 fn required_actions(batch: &BatchFacts) -> Vec<&'static str> {
@@ -235,5 +258,18 @@ mod tests {
         let problems = missing_anchors(&anchors, &entries[..1]);
         assert!(problems[0].contains("audit entry 2"), "{problems:?}");
         assert!(Anchor::parse_all("x\n").is_err());
+    }
+
+    #[test]
+    fn paid_lines_are_summed_only_while_they_hash_to_the_payment() {
+        let period: Period = "2022-04".parse().unwrap();
+        let paid = vec![line(100)];
+        let hash = content_hash(period, &paid);
+        assert_eq!(paid_lines_problem(7, period, &paid, Some(&hash)), None);
+        let edited = paid_lines_problem(7, period, &[line(1)], Some(&hash)).unwrap();
+        assert!(edited.contains("2022-04 (id 7)"), "{edited}");
+        assert_eq!(paid_lines_problem(8, period, &[], None), None);
+        let unrecorded = paid_lines_problem(8, period, &paid, None).unwrap();
+        assert!(unrecorded.contains("no payment entry"), "{unrecorded}");
     }
 }

@@ -11,6 +11,7 @@ pub mod access;
 pub mod api;
 pub mod hardening;
 pub mod pages;
+pub mod users;
 pub mod views;
 
 use crate::db::Store;
@@ -97,6 +98,7 @@ pub fn router(state: AppState) -> Router {
         .route("/applications/{id}/report", post(pages::report))
         .route("/applications/{id}/letter", get(pages::letter))
         .route("/schemes", get(pages::schemes))
+        .route("/users", get(users::users).post(users::save))
         .route("/schemes/{scheme}/{year}", get(pages::scheme))
         .route(
             "/api/applications",

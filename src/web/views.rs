@@ -25,6 +25,7 @@ pub struct Nav {
     pub role: &'static str,
     pub csrf: String,
     pub is_applicant: bool,
+    pub is_admin: bool,
 }
 
 impl Nav {
@@ -34,6 +35,7 @@ impl Nav {
             role: user.role.code(),
             csrf: csrf.to_string(),
             is_applicant: user.role == Role::Applicant,
+            is_admin: user.role == Role::Admin,
         })
     }
 }

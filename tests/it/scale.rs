@@ -117,12 +117,34 @@ async fn migration_0006_keeps_the_register_and_the_batch_lines() {
         .run(&pool)
         .await
         .unwrap();
+    // A paid batch as the engine stores it: its content hash in the batch
+    // and in its payment's audit entry (a batch run re-hashes paid lines).
+    let oslo = tilskot::io::shipped::municipalities()
+        .parse("0301")
+        .unwrap();
+    let paid_line = tilskot::domain::payout::BatchLine {
+        key: tilskot::domain::payout::LineKey {
+            municipality: oslo,
+            grant: tilskot::domain::grant::Grant::Integration,
+            person_id: Some("A1".into()),
+        },
+        amount: Ore(1_433_333),
+    };
+    let hash = tilskot::domain::payout::content_hash("2022-04".parse().unwrap(), &[paid_line]);
+    let batch = format!(
+        "INSERT INTO batch (id, period, run_number, computed_at, content_hash, line_count, total_ore, weakest_rate_status, register_events, status) \
+         VALUES (1, '2022-04', 1, 't', '{hash}', 1, 1433333, 'placeholder', 1, 'paid')"
+    );
+    let entry = format!(
+        "INSERT INTO audit_entry (batch_id, action, actor, at, batch_hash, detail, prev_hash, entry_hash) \
+         VALUES (1, 'pay', 'kari', 't', '{hash}', '', '', 'e1')"
+    );
     for sql in [
         "INSERT INTO register_import (id, file_name, imported_at, rows_read, events_added) VALUES (1, 'r.csv', 't', 1, 1)",
         "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, person_id, household_id, birth_date, municipality, basis, unaccompanied, country) \
          VALUES ('k1', 1, 2, 'settled', '2020-05-10', 'A1', 'HA', '1985-02-01', '0301', 'resettlement', 'false', 'SY')",
-        "INSERT INTO batch (id, period, run_number, computed_at, content_hash, line_count, total_ore, weakest_rate_status, register_events, status) \
-         VALUES (1, '2022-04', 1, 't', 'h', 1, 1433333, 'placeholder', 1, 'paid')",
+        &batch,
+        &entry,
         "INSERT INTO batch_line (batch_id, municipality, grant_code, person_id, amount_ore) VALUES (1, '0301', 'integration', 'A1', 1433333)",
     ] {
         sqlx::query(sql).execute(&pool).await.unwrap();
@@ -133,9 +155,6 @@ async fn migration_0006_keeps_the_register_and_the_batch_lines() {
     let events = store.all_events().await.unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].person_id, "A1");
-    let oslo = tilskot::io::shipped::municipalities()
-        .parse("0301")
-        .unwrap();
     let payments = store.person_payments("A1", &[oslo]).await.unwrap();
     assert_eq!(payments.len(), 1);
     assert_eq!(payments[0].amount, Ore(1_433_333));

@@ -122,26 +122,32 @@ pub async fn review(store: &Store, id: i64, reviewer: &str, values: [u32; 5]) {
 /// A finance user who pays and releases scheme commitments.
 pub async fn add_finance(store: &Store, name: &str) {
     store
-        .save_user(&tilskot::domain::users::NewUser {
-            name,
-            password: crate::support::TEST_PASSWORD,
-            role: tilskot::domain::users::Role::Finance,
-            organisation: None,
-            schemes: &[],
-        })
+        .save_user(
+            &tilskot::domain::users::NewUser {
+                name,
+                password: crate::support::TEST_PASSWORD,
+                role: tilskot::domain::users::Role::Finance,
+                organisation: None,
+                schemes: &[],
+            },
+            "admin",
+        )
         .await
         .unwrap();
 }
 
 pub async fn add_caseworker(store: &Store, name: &str) {
     store
-        .save_user(&tilskot::domain::users::NewUser {
-            name,
-            password: crate::support::TEST_PASSWORD,
-            role: tilskot::domain::users::Role::Caseworker,
-            organisation: None,
-            schemes: &["jobbsjansen".to_string(), "integreringstiltak".to_string()],
-        })
+        .save_user(
+            &tilskot::domain::users::NewUser {
+                name,
+                password: crate::support::TEST_PASSWORD,
+                role: tilskot::domain::users::Role::Caseworker,
+                organisation: None,
+                schemes: &["jobbsjansen".to_string(), "integreringstiltak".to_string()],
+            },
+            "admin",
+        )
         .await
         .unwrap();
 }

@@ -235,13 +235,16 @@ async fn a_changed_password_ends_every_session_of_the_user() {
         let client = Client::sign_in(&router, "drammen", TEST_PASSWORD).await;
         assert_eq!(client.get("/applications").await.status, StatusCode::OK);
         store
-            .save_user(&NewUser {
-                name: "drammen",
-                password: "a brand new password",
-                role: Role::Applicant,
-                organisation: Some("3005"),
-                schemes: &[],
-            })
+            .save_user(
+                &NewUser {
+                    name: "drammen",
+                    password: "a brand new password",
+                    role: Role::Applicant,
+                    organisation: Some("3005"),
+                    schemes: &[],
+                },
+                "admin",
+            )
             .await
             .unwrap();
         let after = client.get("/applications").await;
@@ -537,6 +540,11 @@ mod tamper {
             .unwrap();
     }
 
+    /// Sets the largest line of April's paid batch to 1 øre, by hand.
+    const EDIT_PAID_LINE: &str = "UPDATE batch_line SET amount_ore = 1 WHERE batch_id = \
+         (SELECT id FROM batch WHERE period = '2022-04' AND run_number = 1) \
+         AND amount_ore = (SELECT MAX(amount_ore) FROM batch_line)";
+
     /// April computed, attested, approved and paid.
     async fn with_paid_april(backend: crate::support::Backend) -> TestDb {
         let db = with_computed_april(backend).await;
@@ -562,19 +570,35 @@ mod tamper {
     async fn an_edited_line_of_a_paid_batch_fails_audit_verify_naming_the_batch() {
         for backend in BACKENDS {
             let db = with_paid_april(backend).await;
-            execute(
-                &db,
-                "UPDATE batch_line SET amount_ore = 1 WHERE batch_id = \
-                 (SELECT id FROM batch WHERE period = '2022-04' AND run_number = 1) \
-                 AND amount_ore = (SELECT MAX(amount_ore) FROM batch_line)",
-            )
-            .await;
+            execute(&db, EDIT_PAID_LINE).await;
             let stderr = db.fails(&["audit", "verify"]);
             assert!(
                 stderr.contains("batch 2022-04 run 1"),
                 "{backend:?}: {stderr}"
             );
             assert!(stderr.contains("stored lines"), "{backend:?}: {stderr}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_batch_run_refuses_paid_sums_whose_lines_no_longer_hash_to_their_payment() {
+        for backend in BACKENDS {
+            let db = with_paid_april(backend).await;
+            execute(&db, EDIT_PAID_LINE).await;
+            let stderr = db.fails(&["batch", "run", "--period", "2022-07"]);
+            assert!(
+                stderr.contains("paid batch 2022-04") && stderr.contains("no longer hash"),
+                "{backend:?}: {stderr}"
+            );
+            let store = Store::open(&db.url).await.unwrap();
+            let periods: Vec<String> = store
+                .batches()
+                .await
+                .unwrap()
+                .iter()
+                .map(|b| b.period.to_string())
+                .collect();
+            assert_eq!(periods, ["2022-04"], "{backend:?}: nothing stored");
         }
     }
 
@@ -746,5 +770,96 @@ mod decision_rights {
         assert!(String::from_utf8_lossy(&refused.stderr).contains("conflict of interest"));
         let store = Store::open(&db.url).await.unwrap();
         assert!(store.application(id).await.unwrap().decision.is_none());
+    }
+}
+
+/// F8 in the browser: only an administrator sees and changes users, by the
+/// same rules as `tilskot user add`, and every change is audited.
+mod admin_page {
+    use super::*;
+    use crate::web::PASSWORD;
+
+    #[tokio::test]
+    async fn an_administrator_adds_and_changes_users_and_no_one_else_can() {
+        for backend in BACKENDS {
+            let db = TestDb::new(backend).await;
+            let (store, router) = web_app(&db, None).await;
+            tilskot::app::users::create_first_admin(&store, "admin", PASSWORD)
+                .await
+                .unwrap();
+            let admin = Client::sign_in(&router, "admin", PASSWORD).await;
+            let page = admin.get("/users").await;
+            assert_eq!(page.status, StatusCode::OK, "{backend:?}");
+            assert!(page.body.contains("drammen") && page.body.contains("Saksbehandlar"));
+
+            let added = admin
+                .post(
+                    "/users",
+                    &[
+                        ("name", "siri"),
+                        ("role", "approver"),
+                        ("password", "siri's long password"),
+                    ],
+                )
+                .await;
+            assert_eq!(
+                added.status,
+                StatusCode::SEE_OTHER,
+                "{backend:?}: {}",
+                added.body
+            );
+            let siri = store
+                .authenticate("siri", "siri's long password")
+                .await
+                .unwrap();
+            assert_eq!(siri.role, Role::Approver, "{backend:?}");
+            let entries = store.audit_entries().await.unwrap();
+            let last = entries.last().unwrap();
+            assert_eq!(
+                (last.action.as_str(), last.actor.as_str()),
+                ("user_saved", "admin")
+            );
+            assert!(
+                last.detail.contains("siri role approver"),
+                "{}",
+                last.detail
+            );
+
+            let demoted = admin
+                .post(
+                    "/users",
+                    &[
+                        ("name", "admin"),
+                        ("role", "auditor"),
+                        ("password", PASSWORD),
+                    ],
+                )
+                .await;
+            assert_eq!(
+                demoted.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{backend:?}"
+            );
+            assert!(
+                demoted.body.contains("last administrator"),
+                "{}",
+                demoted.body
+            );
+            assert!(
+                demoted.body.contains("value=\"admin\""),
+                "the form keeps its input"
+            );
+
+            let kari = Client::sign_in(&router, "kari", PASSWORD).await;
+            assert_eq!(kari.get("/users").await.status, StatusCode::FORBIDDEN);
+            let promoted = kari
+                .post(
+                    "/users",
+                    &[("name", "kari"), ("role", "admin"), ("password", PASSWORD)],
+                )
+                .await;
+            assert_eq!(promoted.status, StatusCode::FORBIDDEN, "{backend:?}");
+            assert_eq!(store.user("kari").await.unwrap().role, Role::Caseworker);
+        }
     }
 }

@@ -197,13 +197,16 @@ pub async fn web_app(db: &TestDb, frame: Option<tilskot::domain::money::Ore>) ->
         ("fin", Role::Finance, None, &[][..]),
     ] {
         store
-            .save_user(&NewUser {
-                name,
-                password: PASSWORD,
-                role,
-                organisation,
-                schemes,
-            })
+            .save_user(
+                &NewUser {
+                    name,
+                    password: PASSWORD,
+                    role,
+                    organisation,
+                    schemes,
+                },
+                "admin",
+            )
             .await
             .unwrap();
     }

@@ -1,0 +1,154 @@
+//! The administrators' page of users: who may act, in which role, for which
+//! organisation or schemes. The rules are the store's (`Store::save_user`)
+//! and the use case's (`app::users::add_user`), the same as on the command
+//! line; every change is an entry in the audit log.
+
+use super::access::require_role;
+use super::views::{html, Nav};
+use super::{AppState, SignedIn, WebError};
+use crate::app::users::add_user;
+use crate::domain::error::Error;
+use crate::domain::users::{NewUser, Role, User};
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+
+/// The form that adds a user or changes one (by name).
+#[derive(serde::Deserialize, Default)]
+pub struct UserForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub organisation: String,
+    /// Scheme codes, separated by commas or spaces.
+    #[serde(default)]
+    pub schemes: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// A user as the table shows them.
+pub struct UserRow {
+    pub name: String,
+    pub role: &'static str,
+    pub organisation: String,
+    pub schemes: String,
+}
+
+/// A role as the form offers it.
+pub struct RoleOption {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "web/users.html")]
+pub struct UsersPage {
+    pub user: Option<Nav>,
+    pub rows: Vec<UserRow>,
+    pub roles: Vec<RoleOption>,
+    pub form: UserForm,
+    pub error: Option<String>,
+}
+
+/// The role's name in Nynorsk.
+pub fn role_label(role: Role) -> &'static str {
+    match role {
+        Role::FinanceOfficer => "Økonomimedarbeidar (attesterer)",
+        Role::Approver => "Godkjennar",
+        Role::Caseworker => "Saksbehandlar",
+        Role::Applicant => "Søkjar",
+        Role::Finance => "Økonomi",
+        Role::Auditor => "Revisor",
+        Role::Admin => "Administrator",
+    }
+}
+
+pub async fn users(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+) -> Result<Response, WebError> {
+    require_role(&signed_in.user, Role::Admin, "see and change users")?;
+    let page = users_page(&state, &signed_in, UserForm::default(), None).await?;
+    Ok(html(&page).into_response())
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Form(form): Form<UserForm>,
+) -> Result<Response, WebError> {
+    signed_in.check_csrf(&form.csrf)?;
+    require_role(
+        &signed_in.user,
+        Role::Admin,
+        "add users or change their roles",
+    )?;
+    let Some(role) = Role::parse(form.role.trim()) else {
+        let page = users_page(&state, &signed_in, form, Some("Vel ei rolle.".into())).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response());
+    };
+    let schemes: Vec<String> = form
+        .schemes
+        .split([',', ' '])
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let organisation = form.organisation.trim();
+    let new = NewUser {
+        name: form.name.trim(),
+        password: &form.password,
+        role,
+        organisation: (!organisation.is_empty()).then_some(organisation),
+        schemes: &schemes,
+    };
+    match add_user(&state.store, &signed_in.user, &new).await {
+        Ok(()) => Ok(Redirect::to("/users").into_response()),
+        Err(error @ (Error::Invalid { .. } | Error::Refused(_) | Error::NotFound(_))) => {
+            let page = users_page(&state, &signed_in, form, Some(error.to_string())).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+async fn users_page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    mut form: UserForm,
+    error: Option<String>,
+) -> Result<UsersPage, WebError> {
+    form.password.clear();
+    let rows = state.store.users().await?.iter().map(user_row).collect();
+    let roles = Role::ALL
+        .into_iter()
+        .map(|role| RoleOption {
+            code: role.code(),
+            label: role_label(role),
+            selected: form.role == role.code(),
+        })
+        .collect();
+    Ok(UsersPage {
+        user: Nav::of(&signed_in.user, &signed_in.csrf),
+        rows,
+        roles,
+        form,
+        error,
+    })
+}
+
+fn user_row(user: &User) -> UserRow {
+    UserRow {
+        name: user.name.clone(),
+        role: role_label(user.role),
+        organisation: user.organisation.clone().unwrap_or_default(),
+        schemes: user.schemes.join(", "),
+    }
+}
