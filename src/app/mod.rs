@@ -9,6 +9,8 @@ pub mod audit;
 pub mod batches;
 /// Explaining a person's accruals and payments.
 pub mod explain;
+/// Forecasts of a budget year with the rules that pay (F1–F3).
+pub mod forecast;
 /// The two-phase hand-off of payment files: staging, outbox, void.
 pub mod handoff;
 /// Creating a database and seeding its reference data.

@@ -110,20 +110,7 @@ pub fn parse_table(
     municipalities: &Municipalities,
     today: NaiveDate,
 ) -> Result<Vec<(usize, register::Event)>, Vec<Problem>> {
-    let header: Vec<&str> = table.header.iter().map(|h| h.trim()).collect();
-    if header != COLUMNS {
-        let column = header
-            .iter()
-            .zip(COLUMNS)
-            .find(|(found, expected)| *found != expected)
-            .map(|(found, _)| found.to_string())
-            .unwrap_or_else(|| "-".into());
-        return Err(vec![Problem::new(
-            1,
-            &column,
-            format!("the header must be exactly {}", COLUMNS.join(",")),
-        )]);
-    }
+    register::check_header(&table.header, &COLUMNS).map_err(|p| vec![p])?;
     let mut events = Vec::with_capacity(table.rows.len());
     let mut problems = table.width_problems.clone();
     for (row, cells) in &table.rows {

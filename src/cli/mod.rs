@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod batches;
+pub mod forecast;
 pub mod register;
 pub mod schemes;
 pub mod setup;
@@ -75,6 +76,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "csv")]
         format: register::CsvFormat,
     },
+    /// Forecast a budget year with the rules that pay: the register through
+    /// a month and a prognosis after it, against the allocation (F1–F3).
+    Forecast(forecast::ForecastArgs),
     /// Monthly payout batches.
     Batch {
         #[command(subcommand)]
@@ -217,6 +221,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             out: file,
         } => register::generate(from, to, seed, scale, &file, out),
         Command::Batch { command } => batches::run(&ctx, command, out).await,
+        Command::Forecast(args) => forecast::run(&ctx, args, out).await,
         Command::Accounts { command } => accounts::import(&ctx, command, out).await,
         Command::Report { command } => accounts::report(&ctx, command, out).await,
         Command::Audit { command } => accounts::audit(&ctx, command, out).await,

@@ -130,6 +130,27 @@ impl Store {
             .get(0))
     }
 
+    /// The year's allocation per budget line (`0671.60`): what was
+    /// transferred from the year before and allocated in the year.
+    pub async fn allocations_of_year(&self, year: i32) -> Result<BTreeMap<String, Ore>> {
+        sqlx::query(
+            "SELECT chapter, post, transferred_ore, allocated_ore FROM allocation WHERE year = $1",
+        )
+        .bind(i64::from(year))
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| {
+            let key = format!("{}.{}", r.get::<String, _>(0), r.get::<String, _>(1));
+            let total = r
+                .get::<i64, _>(2)
+                .checked_add(r.get::<i64, _>(3))
+                .ok_or_else(|| internal!("the allocation of {key} in {year} overflows"))?;
+            Ok((key, Ore(total)))
+        })
+        .collect()
+    }
+
     /// The accounts, budget lines, allocations and every posting.
     pub async fn ledger_data(&self) -> Result<LedgerData> {
         let accounts = sqlx::query("SELECT account, name, grp, line FROM account ORDER BY account")

@@ -3,6 +3,8 @@
 
 /// The benchmark command.
 pub mod bench;
+/// The demo's forecast of 2022 with a prognosis made in March.
+pub mod forecast;
 /// The demo's discretionary schemes: Jobbsjansen 2022 replayed.
 pub mod schemes;
 
@@ -92,6 +94,8 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
     );
     let index = reports.join("index.html");
     std::fs::write(&index, overview.render()?)?;
+    let forecast_page =
+        forecast::forecast_the_year(&store, &rules, rules_dir, dir, &reports, scale).await?;
 
     let schemes = crate::demo::schemes::replay_jobbsjansen_2022(&store, seed).await?;
     println!(
@@ -110,6 +114,10 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
     store.close().await;
 
     print_where_to_look(&batches, &index, &reports, &payments, &db_path);
+    println!(
+        "  {}  (the forecast of 2022 made in each month, beside the outcome and the allocation)",
+        forecast_page.display()
+    );
     println!("\nDone in {:.1?}.", started.elapsed());
     Ok(())
 }

@@ -103,6 +103,30 @@ pub fn compute_person_accruals(
     Ok(accruals)
 }
 
+/// R13's base grants of `year` that the `norwegian` accruals given earn on
+/// their own (a forecast tells the register's base grants from those the
+/// prognosis adds). Accruals of other grants are ignored.
+pub fn norwegian_base_grants(
+    accruals: &[Accrual],
+    rules: &RuleBook,
+    year: i32,
+) -> Result<Vec<Accrual>, MissingYear> {
+    let years: BTreeMap<i32, &YearRules> = [(year, rules.year(year)?)].into();
+    let window = Window {
+        first: Period::new(year, 1).expect("January"),
+        to: Period::new(year, 12).expect("December"),
+        years: &years,
+    };
+    let mut out: Vec<Accrual> = accruals
+        .iter()
+        .filter(|a| a.grant == Grant::Norwegian && a.period.year == year)
+        .cloned()
+        .collect();
+    let persons = out.len();
+    accrue_norwegian_base(&window, &mut out);
+    Ok(out.split_off(persons))
+}
+
 /// The months being computed and their rules.
 struct Window<'a> {
     first: Period,
@@ -426,4 +450,4 @@ pub fn totals_by_municipality_grant_month(
 
 #[cfg(test)]
 #[path = "accrual_tests.rs"]
-mod tests;
+pub(crate) mod tests;

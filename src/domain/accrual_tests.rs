@@ -16,7 +16,7 @@ fn rules() -> RuleBook {
 }
 
 /// Rows in the register's column order, without the header.
-fn register(rows: &[&str]) -> Register {
+pub(crate) fn register(rows: &[&str]) -> Register {
     let municipalities = Municipalities::shipped();
     let today = parse_iso_date("2026-01-01").unwrap();
     let events: Vec<Event> = rows

@@ -76,7 +76,7 @@ impl FromStr for Grant {
 }
 
 /// The legal basis of a settlement (`basis` in the register).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Basis {
     Asylum,
     /// Overføringsflyktning (UN quota).

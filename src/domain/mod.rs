@@ -10,10 +10,14 @@ pub mod application;
 pub mod approval;
 /// Months (`Period`), ISO dates and ages.
 pub mod calendar;
+/// ISO 3166-1 alpha-2 country codes.
+pub mod country;
 /// Typed errors shared by the store and the use cases.
 pub mod error;
 /// Explanations of a person's accruals and payments.
 pub mod explain;
+/// Forecasts of a budget year with the rules that pay (F1–F3).
+pub mod forecast;
 /// A synthetic register shaped by the annual report.
 pub mod generate;
 /// Grant codes, settlement bases, categories and rule ids.
@@ -30,6 +34,8 @@ pub mod municipality;
 pub mod payment_file;
 /// Payout batches: what a term pays, per municipality, grant and person.
 pub mod payout;
+/// The prognosis file of a forecast (F2).
+pub mod prognosis;
 /// The settlement register: row parsing, validation and person timelines.
 pub mod register;
 /// Rates and payment terms per budget year, parsed strictly from TOML text.

@@ -176,6 +176,26 @@ impl Problem {
     }
 }
 
+/// Refuses a header that is not exactly `expected`, naming the first
+/// column that differs (row 1).
+pub fn check_header(found: &[String], expected: &[&str]) -> Result<(), Problem> {
+    let found: Vec<&str> = found.iter().map(|h| h.trim()).collect();
+    if found == expected {
+        return Ok(());
+    }
+    let column = found
+        .iter()
+        .zip(expected)
+        .find(|(f, e)| f != e)
+        .map(|(f, _)| f.to_string())
+        .unwrap_or_else(|| "-".into());
+    Err(Problem::new(
+        1,
+        &column,
+        format!("the header must be exactly {}", expected.join(",")),
+    ))
+}
+
 /// The longest identifier (person, household, mother).
 pub const MAX_IDENTIFIER_CHARS: usize = 32;
 
@@ -752,6 +772,23 @@ impl Register {
             persons.push(child);
         }
         persons.sort_by(|a, b| a.id.cmp(&b.id));
+        Register { persons }
+    }
+
+    /// The register as it stood at the end of `last_day` (F1): persons
+    /// settled or born later are left out, and so are later moves and exits.
+    pub fn as_of(&self, last_day: NaiveDate) -> Register {
+        let persons = self
+            .persons
+            .iter()
+            .filter(|p| p.settlement_date <= last_day)
+            .map(|p| {
+                let mut person = p.clone();
+                person.moves.retain(|(date, _)| *date <= last_day);
+                person.exit = person.exit.filter(|date| *date <= last_day);
+                person
+            })
+            .collect();
         Register { persons }
     }
 

@@ -25,6 +25,9 @@ pub const CHART_FILE: &[u8] = include_bytes!("../../rules/chart.csv");
 /// `rules/budget-lines.csv`: the chapters and posts a new database starts with.
 pub const BUDGET_LINES_FILE: &[u8] = include_bytes!("../../rules/budget-lines.csv");
 /// `rules/schemes-2022.toml`: the schemes of 2022, loaded by `tilskot init`.
+/// The allocations of 2022 per budget line (the demo imports them, as a
+/// finance officer imports the allocation letter).
+pub const ALLOCATIONS_2022_FILE: &str = include_str!("../../rules/allocations-2022.csv");
 pub const SCHEMES_FILE: &str = include_str!("../../rules/schemes-2022.toml");
 
 /// The shipped municipality list.

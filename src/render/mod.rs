@@ -1,5 +1,7 @@
 //! Output for people: askama reports, text tables and progress spinners.
 
+/// Forecasts as CSV, text and an HTML page with an SVG chart.
+pub mod forecast;
 /// Spinners on a terminal.
 pub mod progress;
 /// Batch CSV and the askama HTML pages.

@@ -6,6 +6,7 @@ mod architecture;
 mod batches;
 mod browser;
 mod commands;
+mod forecast;
 mod fuzz;
 mod payments;
 mod register_import;
