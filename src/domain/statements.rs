@@ -196,117 +196,103 @@ const OBJECT_ACCOUNT_LINES: [(&str, &str); 22] = [
     ("net", "Netto rapportert til løyvingsrekneskapen"),
 ];
 
-/// The lines of notes 2–7: (note, chart line or total, label, printed only
-/// when non-zero in one of the years).
-const NOTE_LINES: [(&str, &str, &str, bool); 34] = [
-    ("2", "note2.lonn", "Lønn", false),
-    ("2", "note2.aga", "Arbeidsgivaravgift", false),
-    ("2", "note2.pensjon", "Pensjonsutgifter", false),
-    (
-        "2",
-        "note2.refusjon",
-        "Sjukepengar og andre refusjonar (–)",
-        false,
-    ),
-    ("2", "note2.andre", "Andre ytingar", false),
-    ("2", "note2.total", "Sum utbetalingar til lønn", false),
-    ("3", "note3.husleige", "Husleige", false),
+/// The lines of notes 2–7 as the report prints them, zero or not: (note,
+/// chart line or total, label). Note 7's lines come from `NOTE7_LINES`.
+const NOTE_LINES: [(&str, &str, &str); 39] = [
+    ("2", "note2.lonn", "Lønn"),
+    ("2", "note2.aga", "Arbeidsgivaravgift"),
+    ("2", "note2.pensjon", "Pensjonsutgifter"),
+    ("2", "note2.refusjon", "Sjukepengar og andre refusjonar (–)"),
+    ("2", "note2.andre", "Andre ytingar"),
+    ("2", "note2.total", "Sum utbetalingar til lønn"),
+    ("3", "note3.husleige", "Husleige"),
     (
         "3",
         "note3.vedlikehald_eigne",
         "Vedlikehald eigne bygg og anlegg",
-        false,
     ),
     (
         "3",
         "note3.vedlikehald_leigde",
         "Vedlikehald og ombygging av leigde lokale",
-        false,
     ),
     (
         "3",
         "note3.eigedom_andre",
         "Andre utgifter til drift av eigedom og lokale",
-        false,
     ),
     (
         "3",
         "note3.reparasjon",
         "Reparasjon og vedlikehald av maskiner, utstyr osv.",
-        false,
     ),
-    ("3", "note3.utstyr", "Mindre utstyrsanskaffingar", false),
+    ("3", "note3.utstyr", "Mindre utstyrsanskaffingar"),
     (
         "3",
         "note3.leige",
         "Leige av maskiner, inventar og liknande",
-        false,
     ),
-    ("3", "note3.konsulent", "Kjøp av konsulenttenester", false),
-    (
-        "3",
-        "note3.framande",
-        "Kjøp av andre framande tenester",
-        false,
-    ),
-    ("3", "note3.reiser", "Reiser og diett", false),
-    ("3", "note3.andre", "Andre driftsutgifter", false),
-    (
-        "3",
-        "note3.total",
-        "Sum andre utbetalingar til drift",
-        false,
-    ),
-    ("4", "note4.renteinntekt", "Renteinntekter", true),
-    ("4", "note4.valutagevinst", "Valutagevinst", true),
-    ("4", "note4.anna_inntekt", "Anna finansinntekt", true),
+    ("3", "note3.konsulent", "Kjøp av konsulenttenester"),
+    ("3", "note3.framande", "Kjøp av andre framande tenester"),
+    ("3", "note3.reiser", "Reiser og diett"),
+    ("3", "note3.andre", "Andre driftsutgifter"),
+    ("3", "note3.total", "Sum andre utbetalingar til drift"),
+    ("4", "note4.renteinntekt", "Renteinntekter"),
+    ("4", "note4.valutagevinst", "Valutagevinst"),
+    ("4", "note4.anna_inntekt", "Anna finansinntekt"),
     (
         "4",
         "note4.total_income",
         "Sum innbetaling av finansinntekter",
-        true,
     ),
-    ("4", "note4.renteutgift", "Renteutgifter", true),
-    ("4", "note4.valutatap", "Valutatap", true),
-    ("4", "note4.anna_utgift", "Anna finansutgift", true),
+    ("4", "note4.renteutgift", "Renteutgifter"),
+    ("4", "note4.valutatap", "Valutatap"),
+    ("4", "note4.anna_utgift", "Anna finansutgift"),
     (
         "4",
         "note4.total_expense",
         "Sum utbetaling av finansutgifter",
-        true,
     ),
     (
         "5",
         "note5.immaterielle",
         "Immaterielle eigedelar og liknande",
-        true,
     ),
     (
         "5",
         "note5.bygningar",
         "Tomter, bygningar og annan fast eigedom",
-        true,
     ),
-    ("5", "note5.infrastruktur", "Infrastruktureigedelar", true),
-    ("5", "note5.maskiner", "Maskiner og transportmiddel", true),
+    ("5", "note5.infrastruktur", "Infrastruktureigedelar"),
+    ("5", "note5.maskiner", "Maskiner og transportmiddel"),
     (
         "5",
         "note5.inventar",
         "Driftslausøyre, inventar, verktøy og liknande",
-        true,
     ),
-    ("5", "note5.total", "Sum utbetaling til investeringar", true),
+    ("5", "note5.total", "Sum utbetaling til investeringar"),
+    ("5", "note5.kapitalinnskot", "Kapitalinnskot"),
+    ("5", "note5.obligasjonar", "Obligasjonar"),
+    ("5", "note5.aksjar", "Investeringar i aksjar og andelar"),
+    (
+        "5",
+        "note5.total_shares",
+        "Sum utbetaling til kjøp av aksjar",
+    ),
     (
         "6",
         "note6.tilfeldige",
         "Tilfeldige og andre inntekter (Statskonto 530929)",
-        false,
+    ),
+    (
+        "6",
+        "note6.total",
+        "Sum innkrevjingsverksemd og andre overføringar til staten",
     ),
     (
         "7",
         "note7.total",
         "Sum tilskotsforvaltning og andre overføringar frå staten",
-        false,
     ),
 ];
 
@@ -345,18 +331,46 @@ const TREASURY_LINES: [(&str, &str); 9] = [
     ),
 ];
 
-/// Note 8's asset and liability lines.
-const NOTE8_ASSETS: [(&str, &str); 4] = [
-    ("n8.aksjar", "Investeringar i aksjar og andelar"),
-    ("n8.kundefordringar", "Kundefordringar"),
-    ("n8.andre_fordringar", "Andre fordringar"),
-    ("n8.bank", "Bankinnskot, kontantar og liknande"),
-];
-const NOTE8_LIABILITIES: [(&str, &str); 4] = [
-    ("n8.leverandorgjeld", "Leverandørgjeld"),
-    ("n8.skattetrekk", "Skuldig skattetrekk"),
-    ("n8.offentlege_avgifter", "Skuldige offentlege avgifter"),
-    ("n8.anna_kortsiktig", "Anna kortsiktig gjeld"),
+/// Note 8's parts in the report's order: (lines, total line, total label).
+/// The report prints each part's sum as "Sum" under the part's heading.
+type Note8Part = (
+    &'static [(&'static str, &'static str)],
+    &'static str,
+    &'static str,
+);
+const NOTE8_PARTS: [Note8Part; 4] = [
+    (
+        &[
+            ("n8.aksjar", "Investeringar i aksjar og andelar"),
+            ("n8.obligasjonar", "Obligasjonar"),
+        ],
+        "n8.fixed_assets_total",
+        "Sum finansielle anleggsmidlar",
+    ),
+    (
+        &[
+            ("n8.kundefordringar", "Kundefordringar"),
+            ("n8.andre_fordringar", "Andre fordringar"),
+            ("n8.bank", "Bankinnskot, kontantar og liknande"),
+        ],
+        "n8.current_assets_total",
+        "Sum omløpsmidlar",
+    ),
+    (
+        &[("n8.langsiktig", "Anna langsiktig gjeld")],
+        "n8.long_term_liabilities_total",
+        "Sum langsiktig gjeld",
+    ),
+    (
+        &[
+            ("n8.leverandorgjeld", "Leverandørgjeld"),
+            ("n8.skattetrekk", "Skuldig skattetrekk"),
+            ("n8.offentlege_avgifter", "Skuldige offentlege avgifter"),
+            ("n8.anna_kortsiktig", "Anna kortsiktig gjeld"),
+        ],
+        "n8.current_liabilities_total",
+        "Sum kortsiktig gjeld",
+    ),
 ];
 
 /// The treasury accounts (Noregs Bank konsernkonto) and the change in the
@@ -418,18 +432,33 @@ struct Balances {
 }
 
 impl Balances {
+    /// A year's balances start from its own opening-balance voucher
+    /// (`IB-<year>`), which repeats the year before's closing balances, so
+    /// they are never added twice. Without one, from the latest earlier
+    /// opening voucher and the postings since; without any, from the first
+    /// posting.
     fn of(entries: &[LedgerEntry], year: i32) -> Balances {
+        let base = entries
+            .iter()
+            .filter(|e| e.opening && e.date.year() <= year)
+            .map(|e| e.date.year())
+            .max();
         let mut opening: BTreeMap<String, Ore> = BTreeMap::new();
         let mut closing: BTreeMap<String, Ore> = BTreeMap::new();
         for entry in entries {
-            let before = entry.date.year() < year || (entry.opening && entry.date.year() == year);
-            let within = entry.date.year() <= year;
-            if before {
+            let posted = entry.date.year();
+            let counted = match base {
+                Some(base) if entry.opening => posted == base,
+                Some(base) => posted >= base && posted <= year,
+                None => !entry.opening && posted <= year,
+            };
+            if !counted {
+                continue;
+            }
+            if entry.opening || posted < year {
                 *opening.entry(entry.account.clone()).or_default() += entry.amount;
             }
-            if within {
-                *closing.entry(entry.account.clone()).or_default() += entry.amount;
-            }
+            *closing.entry(entry.account.clone()).or_default() += entry.amount;
         }
         Balances { opening, closing }
     }
@@ -506,17 +535,17 @@ fn appropriation_tables(s: &Sources, invariants: &mut Invariants) -> (Table, Tab
 
     // Appropriation statement and notes A and B.
     let mut appropriation = Table::new(
-        "expected-appropriation.csv",
+        "appropriation.csv",
         &["kind", "chapter", "post"],
         &["allocated", "accounts", "difference"],
     );
     let mut note_a = Table::new(
-        "expected-note-a.csv",
+        "note-a.csv",
         &["chapter", "post"],
         &["transferred", "allocated", "total"],
     );
     let mut note_b = Table::new(
-        "expected-note-b.csv",
+        "note-b.csv",
         &["chapter", "post", "keyword"],
         &[
             "difference",
@@ -661,7 +690,7 @@ fn capital_tables(
         .get(TREASURY_PAYMENTS_ACCOUNT)
         .copied()
         .unwrap_or_default();
-    let mut capital = Table::new("expected-capital.csv", &["account", "name"], &["amount"]);
+    let mut capital = Table::new("capital.csv", &["account", "name"], &["amount"]);
     capital.push(
         &[TREASURY_RECEIPTS_ACCOUNT, "Noregs Bank KK /innbetalingar"],
         &[Some(receipts)],
@@ -686,7 +715,7 @@ fn capital_tables(
         "the capital accounts: a posting on a treasury account without its statskonto counterpart, or a balance movement not posted against the treasury",
     );
     let mut holdings = Table::new(
-        "expected-holdings.csv",
+        "holdings.csv",
         &["account", "name"],
         &["closing", "opening", "change"],
     );
@@ -709,7 +738,7 @@ fn object_account_tables(
     let object = object_account_figures(this);
     let object_last = object_account_figures(last);
     let mut object_accounts = Table::new(
-        "expected-object-accounts.csv",
+        "object-accounts.csv",
         &["line", "label"],
         &["amount", "previous"],
     );
@@ -727,7 +756,7 @@ fn object_account_tables(
     );
 
     let mut notes = Table::new(
-        "expected-notes.csv",
+        "notes.csv",
         &["note", "line", "label"],
         &["amount", "previous"],
     );
@@ -753,11 +782,13 @@ fn object_account_tables(
             "note4.total_income" => -sums.group("finance_income"),
             "note4.total_expense" => sums.group("finance_expense"),
             "note5.total" => sums.group("investment"),
+            "note5.total_shares" => sums.group("shares"),
+            "note6.total" => -sums.group("collection"),
             "note7.total" => sums.group("grants"),
             l => Ore(sums.line(l).0 * line_sign.get(l).copied().unwrap_or(1)),
         }
     };
-    for (note, line, label, only_non_zero) in NOTE_LINES.iter() {
+    for (note, line, label) in NOTE_LINES.iter() {
         if *line == "note7.total" {
             for (line7, label7) in NOTE7_LINES {
                 notes.push(
@@ -771,9 +802,6 @@ fn object_account_tables(
         }
         let amount = note_figure(this, line);
         let before = note_figure(last, line);
-        if *only_non_zero && amount.is_zero() && before.is_zero() {
-            continue;
-        }
         notes.push(&[note, line, label], &[Some(amount), previous(before)]);
     }
     for (statement_line, note_total, hint) in [
@@ -786,7 +814,8 @@ fn object_account_tables(
         ),
         ("finance_income.total", "note4.total_income", "note 4"),
         ("investment.investments", "note5.total", "note 5"),
-        ("collection.total", "note6.tilfeldige", "note 6"),
+        ("investment.shares", "note5.total_shares", "note 5"),
+        ("collection.total", "note6.total", "note 6"),
         ("grants.total", "note7.total", "note 7"),
     ] {
         invariants.check(
@@ -794,6 +823,15 @@ fn object_account_tables(
             object[statement_line],
             note_figure(this, note_total),
             hint,
+        );
+    }
+    for (total, parts) in note_parts() {
+        let sum: Ore = parts.iter().map(|l| note_figure(this, l)).sum();
+        invariants.check(
+            &format!("{total} equals the sum of its lines"),
+            note_figure(this, total),
+            sum,
+            "chart.csv: an account of the note's group with a line outside the note",
         );
     }
     let note7_sum: Ore = NOTE7_LINES.iter().map(|(l, _)| note_figure(this, l)).sum();
@@ -806,6 +844,27 @@ fn object_account_tables(
     (object_accounts, notes)
 }
 
+/// Each total of notes 2–6 with the lines it sums: the lines printed
+/// before it in its note since the note's previous total.
+fn note_parts() -> Vec<(&'static str, Vec<&'static str>)> {
+    let mut parts = Vec::new();
+    let mut lines: Vec<&'static str> = Vec::new();
+    let mut note = "";
+    for (this_note, line, _) in NOTE_LINES {
+        if this_note != note {
+            lines.clear();
+            note = this_note;
+        }
+        if line.contains(".total") {
+            parts.push((line, std::mem::take(&mut lines)));
+        } else {
+            lines.push(line);
+        }
+    }
+    parts.retain(|(total, _)| *total != "note7.total");
+    parts
+}
+
 /// The balance with the treasury and note 8.
 fn treasury_tables(
     s: &Sources,
@@ -816,7 +875,7 @@ fn treasury_tables(
     let (input, balances) = (s.input, &s.balances);
     // Balance with the treasury and note 8.
     let mut treasury_balance = Table::new(
-        "expected-treasury-balance.csv",
+        "treasury-balance.csv",
         &["line", "label"],
         &["amount", "previous"],
     );
@@ -848,7 +907,7 @@ fn treasury_tables(
     );
 
     let mut note_8 = Table::new(
-        "expected-note-8.csv",
+        "note-8.csv",
         &["line", "label"],
         &["booked", "reported", "difference"],
     );
@@ -862,14 +921,7 @@ fn treasury_tables(
         (booked, reported)
     };
     let mut grand = (Ore::ZERO, Ore::ZERO);
-    for (group, total_line, total_label) in [
-        (&NOTE8_ASSETS, "n8.current_assets_total", "Sum omløpsmidlar"),
-        (
-            &NOTE8_LIABILITIES,
-            "n8.current_liabilities_total",
-            "Sum kortsiktig gjeld",
-        ),
-    ] {
+    for (group, total_line, total_label) in NOTE8_PARTS {
         let mut sum = (Ore::ZERO, Ore::ZERO);
         for (line, label) in group.iter() {
             let (booked, reported) = note8(line);
