@@ -10,6 +10,7 @@ use crate::domain::ledger::{
     BudgetLine, Rows,
 };
 use crate::domain::register::Problem;
+use crate::domain::statements::check_chart_line;
 use crate::io::tabular::{read_table, Table};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -58,10 +59,11 @@ pub async fn import_accounts(
     let mut accounts: Vec<Account> = Vec::new();
     if let Some(path) = files.chart {
         if let Some(table) = read(path, &mut problems) {
-            match parse_chart(Rows {
+            let rows = Rows {
                 header: &table.header,
                 rows: &table.rows,
-            }) {
+            };
+            match parse_chart(rows, check_chart_line) {
                 Ok(parsed) => accounts = parsed,
                 Err(found) => collect(path, found, &mut problems),
             }

@@ -237,7 +237,14 @@ const ALLOCATION_COLUMNS: [&str; 5] = ["year", "chapter", "post", "transferred",
 const LEDGER_COLUMNS: [&str; 6] = ["date", "voucher", "account", "statskonto", "amount", "text"];
 
 /// Parses the chart of accounts (`account,name,group,line`).
-pub fn parse_chart(rows: Rows) -> Result<Vec<Account>, Vec<Problem>> {
+///
+/// `check_line` says whether the statements' layout knows an account's
+/// line in its group (see `statements::check_chart_line`): an account on
+/// an unknown line would fall out of every printed total.
+pub fn parse_chart(
+    rows: Rows,
+    check_line: impl Fn(&str, &str) -> Result<(), String>,
+) -> Result<Vec<Account>, Vec<Problem>> {
     rows.check_header(&CHART_COLUMNS)?;
     let mut problems = Vec::new();
     let mut accounts = Vec::new();
@@ -276,6 +283,10 @@ pub fn parse_chart(rows: Rows) -> Result<Vec<Account>, Vec<Problem>> {
                 "line",
                 "a balance account's line is 'treasury-line|note8-line'",
             ));
+        } else if ACCOUNT_GROUPS.contains(&cell("group")) {
+            if let Err(reason) = check_line(cell("group"), cell("line")) {
+                problems.push(Problem::new(*row, "line", reason));
+            }
         }
         accounts.push(Account {
             account: account.to_string(),
@@ -289,6 +300,17 @@ pub fn parse_chart(rows: Rows) -> Result<Vec<Account>, Vec<Problem>> {
     } else {
         Err(problems)
     }
+}
+
+/// A control character (a newline, a tab, …) in a field that is written
+/// into the journal and the reports would let one field forge lines there.
+pub fn control_character(text: &str) -> Option<String> {
+    text.chars().find(|c| c.is_control()).map(|c| {
+        format!(
+            "contains the control character {:?}; a voucher's reference and text are one line of printable text",
+            c
+        )
+    })
 }
 
 /// Parses the budget lines (`chapter,post,chapter_name,post_text,kind,transferable,notes`).
@@ -445,6 +467,11 @@ pub fn parse_ledger(
         if reference.is_empty() {
             problems.push(Problem::new(*row, "voucher", "missing voucher"));
         }
+        for column in ["voucher", "text"] {
+            if let Some(reason) = control_character(cell(column)) {
+                problems.push(Problem::new(*row, column, reason));
+            }
+        }
         let account = cell("account").to_string();
         if !accounts.contains_key(&account) {
             problems.push(Problem::new(
@@ -549,10 +576,13 @@ mod tests {
 
     fn chart() -> BTreeMap<String, Account> {
         let (h, r) = rows("account,name,group,line\n870,Tilskot til kommunar,grants,note7.kommunar\n60088702,Noregs Bank KK /utbetalingar,treasury_out,");
-        parse_chart(Rows {
-            header: &h,
-            rows: &r,
-        })
+        parse_chart(
+            Rows {
+                header: &h,
+                rows: &r,
+            },
+            |_, _| Ok(()),
+        )
         .unwrap()
         .into_iter()
         .map(|a| (a.account.clone(), a))

@@ -844,6 +844,73 @@ fn object_account_tables(
     (object_accounts, notes)
 }
 
+/// The lines of the layout an account of `group` may have in the chart:
+/// every line of its note (or statement) that is not a total. A balance
+/// account names `treasury-line|note8-line`, either part empty when the
+/// account is not in that table; the settlement and treasury accounts have
+/// no line.
+pub fn check_chart_line(group: &str, line: &str) -> Result<(), String> {
+    let note_lines = |note: &str, keep: &dyn Fn(&str) -> bool| -> Vec<&'static str> {
+        NOTE_LINES
+            .iter()
+            .filter(|(n, l, _)| *n == note && !l.contains(".total") && keep(l))
+            .map(|(_, l, _)| *l)
+            .collect()
+    };
+    let finance_income = [
+        "note4.renteinntekt",
+        "note4.valutagevinst",
+        "note4.anna_inntekt",
+    ];
+    let shares = ["note5.kapitalinnskot", "note5.obligasjonar", "note5.aksjar"];
+    let known: Vec<&str> = match group {
+        "income_operating" => vec!["note1.gebyr", "note1.tilskot", "note1.sal", "note1.andre"],
+        "salary" => note_lines("2", &|_| true),
+        "other_operating" => note_lines("3", &|_| true),
+        "finance_income" => finance_income.to_vec(),
+        "finance_expense" => note_lines("4", &|l| !finance_income.contains(&l)),
+        "investment" => note_lines("5", &|l| !shares.contains(&l)),
+        "shares" => shares.to_vec(),
+        "collection" => note_lines("6", &|_| true),
+        "grants" => NOTE7_LINES.iter().map(|(l, _)| *l).collect(),
+        "common_group_life" => vec!["common.1985"],
+        "common_employer_tax" => vec!["common.1986"],
+        "common_vat" => vec!["common.1987"],
+        "balance" => return check_balance_line(line),
+        _ => vec![""],
+    };
+    if known.contains(&line) {
+        return Ok(());
+    }
+    let expected = if known == [""] {
+        "no line".to_string()
+    } else {
+        known.join(", ")
+    };
+    Err(format!(
+        "the statements have no line '{line}' for an account of the group {group} (known: {expected})"
+    ))
+}
+
+/// A balance account's `treasury-line|note8-line`.
+fn check_balance_line(line: &str) -> Result<(), String> {
+    let (treasury, note8) = line
+        .split_once('|')
+        .ok_or_else(|| "a balance account's line is 'treasury-line|note8-line'".to_string())?;
+    let treasury_known = treasury.is_empty() || TREASURY_LINES.iter().any(|(l, _)| *l == treasury);
+    let note8_known = note8.is_empty()
+        || NOTE8_PARTS
+            .iter()
+            .any(|(lines, _, _)| lines.iter().any(|(l, _)| *l == note8));
+    match (treasury_known, note8_known) {
+        (true, true) => Ok(()),
+        (false, _) => Err(format!(
+            "the balance with the treasury has no line '{treasury}'"
+        )),
+        (_, false) => Err(format!("note 8 has no line '{note8}'")),
+    }
+}
+
 /// Each total of notes 2–6 with the lines it sums: the lines printed
 /// before it in its note since the note's previous total.
 fn note_parts() -> Vec<(&'static str, Vec<&'static str>)> {

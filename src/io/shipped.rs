@@ -52,11 +52,12 @@ pub fn reference_data() -> Result<(Vec<Account>, Vec<BudgetLine>)> {
         read_csv(CHART_FILE).map_err(|p| Error::internal(p.display_in("rules/chart.csv")))?;
     let budget = read_csv(BUDGET_LINES_FILE)
         .map_err(|p| Error::internal(p.display_in("rules/budget-lines.csv")))?;
-    let accounts = parse_chart(Rows {
+    let rows = Rows {
         header: &chart.header,
         rows: &chart.rows,
-    })
-    .map_err(|p| Error::internal(format!("rules/chart.csv: {p:?}")))?;
+    };
+    let accounts = parse_chart(rows, crate::domain::statements::check_chart_line)
+        .map_err(|p| Error::internal(format!("rules/chart.csv: {p:?}")))?;
     let budget_lines = parse_budget_lines(Rows {
         header: &budget.header,
         rows: &budget.rows,

@@ -196,6 +196,16 @@ async fn a_bad_ledger_is_refused_by_file_row_and_column_and_writes_nothing() {
             "2022-12-31,X1,870,0671.60,100;00,x\n2022-12-31,X1,60088702,,-100.00,x",
             ":2:amount: '100;00' is not an amount",
         ),
+        // A text or reference that would write its own lines into the
+        // auditor's journal.
+        (
+            "2022-12-31,X1,870,0671.60,100.00,\"x\n2022-12-31 forged\n  0671.60  1000000\"\n2022-12-31,X1,60088702,,-100.00,x",
+            ":2:text: contains the control character '\\n'",
+        ),
+        (
+            "2022-12-31,X\t1,870,0671.60,100.00,x\n2022-12-31,X\t1,60088702,,-100.00,x",
+            ":2:voucher: contains the control character '\\t'",
+        ),
     ];
     for backend in BACKENDS {
         let db = with_fixture_ledger(backend).await;
@@ -235,6 +245,31 @@ async fn a_bad_ledger_is_refused_by_file_row_and_column_and_writes_nothing() {
             ),
             before
         );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_chart_row_on_a_line_the_statements_do_not_know_is_refused() {
+    for backend in BACKENDS {
+        let db = with_fixture_ledger(backend).await;
+        let chart = db.write(
+            "chart.csv",
+            "account,name,group,line\n998,Noko anna,other_operating,note99.nothing\n\
+             999,Fordring,balance,mv.fordringar_tilsette|n8.ukjend\n",
+        );
+        let stderr = db.fails(&["accounts", "import", "--chart", chart.to_str().unwrap()]);
+        assert!(
+            stderr.contains("chart.csv:2:line: the statements have no line 'note99.nothing'"),
+            "{backend:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("chart.csv:3:line: note 8 has no line 'n8.ukjend'"),
+            "{stderr}"
+        );
+        let store = Store::open(&db.url).await.unwrap();
+        let accounts = store.ledger_data().await.unwrap().accounts;
+        assert!(!accounts.contains_key("998") && !accounts.contains_key("999"));
         store.close().await;
     }
 }
@@ -400,6 +435,69 @@ async fn the_journal_lets_hledger_reproduce_the_appropriation_accounts() {
         checked += 1;
     }
     assert_eq!(checked, 16);
+}
+
+/// `hledger check -s`: every account and the commodity declared, every
+/// transaction balanced, every closing-balance assertion true.
+fn hledger_strict_check(journal: &std::path::Path) {
+    let output = std::process::Command::new("hledger")
+        .args(["-f", journal.to_str().unwrap(), "check", "-s"])
+        .output()
+        .expect("hledger runs");
+    assert!(
+        output.status.success(),
+        "{}: {}",
+        journal.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[tokio::test]
+async fn hledger_checks_the_journal_of_each_year_strictly() {
+    if std::process::Command::new("hledger")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("hledger is not installed: skipping the strict check (Debian package hledger)");
+        return;
+    }
+    let db = with_fixture_ledger(Backend::Sqlite).await;
+    let alone = db.path("2022-alone.journal");
+    db.ok(&[
+        "report",
+        "journal",
+        "--year",
+        "2022",
+        "--out",
+        alone.to_str().unwrap(),
+    ]);
+    hledger_strict_check(&alone);
+    let ledger_2021 = fixture("accounts-2021").join("ledger.csv");
+    db.ok(&[
+        "accounts",
+        "import",
+        "--ledger",
+        ledger_2021.to_str().unwrap(),
+    ]);
+    for year in ["2021", "2022"] {
+        let journal = db.path(&format!("{year}.journal"));
+        db.ok(&[
+            "report",
+            "journal",
+            "--year",
+            year,
+            "--out",
+            journal.to_str().unwrap(),
+        ]);
+        hledger_strict_check(&journal);
+    }
+    // The 2022 journal opens from IB-2022 with both years in the ledger:
+    // the same text as with 2022 alone.
+    assert_eq!(
+        std::fs::read_to_string(db.path("2022.journal")).unwrap(),
+        std::fs::read_to_string(&alone).unwrap()
+    );
 }
 
 #[tokio::test]
