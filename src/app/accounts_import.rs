@@ -6,8 +6,8 @@ use crate::db::ledger::AccountsImportReport;
 use crate::db::Store;
 use crate::domain::error::Result;
 use crate::domain::ledger::{
-    parse_allocations, parse_budget_lines, parse_chart, parse_ledger, Account, BudgetKey,
-    BudgetLine, Rows,
+    closed_year_allocation_problems, closed_year_chart_problems, parse_allocations,
+    parse_budget_lines, parse_chart, parse_ledger, Account, BudgetKey, BudgetLine, Rows,
 };
 use crate::domain::register::Problem;
 use crate::domain::statements::check_chart_line;
@@ -56,6 +56,7 @@ pub async fn import_accounts(
     };
     let stored = store.ledger_data().await?;
 
+    let closed = store.closed_years().await?;
     let mut accounts: Vec<Account> = Vec::new();
     if let Some(path) = files.chart {
         if let Some(table) = read(path, &mut problems) {
@@ -64,7 +65,13 @@ pub async fn import_accounts(
                 rows: &table.rows,
             };
             match parse_chart(rows, check_chart_line) {
-                Ok(parsed) => accounts = parsed,
+                Ok(parsed) => {
+                    let posted = posted_in_closed_years(&stored.entries, &closed);
+                    let incoming = with_rows(&table, &parsed);
+                    let found = closed_year_chart_problems(&incoming, &stored.accounts, &posted);
+                    collect(path, found, &mut problems);
+                    accounts = parsed;
+                }
                 Err(found) => collect(path, found, &mut problems),
             }
         }
@@ -101,7 +108,13 @@ pub async fn import_accounts(
                 },
                 &known_keys,
             ) {
-                Ok(parsed) => allocations = parsed,
+                Ok(parsed) => {
+                    let incoming = with_rows(&table, &parsed);
+                    let found =
+                        closed_year_allocation_problems(&incoming, &stored.allocations, &closed);
+                    collect(path, found, &mut problems);
+                    allocations = parsed;
+                }
                 Err(found) => collect(path, found, &mut problems),
             }
         }
@@ -132,4 +145,26 @@ pub async fn import_accounts(
     Ok(store
         .import_accounts(&source, &accounts, &budget_lines, &allocations, &vouchers)
         .await?)
+}
+
+/// Parsed items beside the rows they came from: a file that parsed made
+/// one item of each row, in order.
+fn with_rows<'a, T>(table: &Table, items: &'a [T]) -> Vec<(usize, &'a T)> {
+    table.rows.iter().map(|(row, _)| *row).zip(items).collect()
+}
+
+/// The accounts with postings in a closed year, with the first such year.
+fn posted_in_closed_years(
+    entries: &[crate::domain::statements::LedgerEntry],
+    closed: &BTreeSet<i32>,
+) -> BTreeMap<String, i32> {
+    use chrono::Datelike;
+    let mut posted: BTreeMap<String, i32> = BTreeMap::new();
+    for entry in entries.iter().filter(|e| closed.contains(&e.date.year())) {
+        let year = posted
+            .entry(entry.account.clone())
+            .or_insert(entry.date.year());
+        *year = (*year).min(entry.date.year());
+    }
+    posted
 }

@@ -7,6 +7,10 @@ pub mod accounts_import;
 pub mod audit;
 /// Running, attesting, approving and paying the monthly batches.
 pub mod batches;
+/// Every invariant in one run (`tilskot check`).
+pub mod check;
+/// Closing a year: checks, releases, the lock.
+pub mod close_year;
 /// Explaining a person's accruals and payments.
 pub mod explain;
 /// Forecasts of a budget year with the rules that pay (F1–F3).

@@ -1,9 +1,11 @@
 //! `tilskot accounts`, `report` and `audit`: the ledger, the annual
 //! statements, the auditor's journal and the audit chain.
 
-use super::Context;
+use super::{authenticate, Context};
 use crate::app::accounts_import::{import_accounts, AccountsFiles, AccountsImportError};
 use crate::app::audit::verify_audit;
+use crate::app::check::check_everything;
+use crate::app::handoff::Folders;
 use crate::app::statements::{journal_of_year, statements_of_year};
 use crate::domain::error::{Error, Result};
 use crate::render::reports::statements_page;
@@ -103,6 +105,8 @@ pub async fn report(ctx: &Context, command: ReportCommand, out: &mut impl Write)
             format,
             out: dir,
         } => {
+            let anchor = Folders::beside(std::path::Path::new("payments")).anchor;
+            check_everything(&store, &anchor, Some(year)).await?;
             let (statements, data) = statements_of_year(&store, year).await?;
             create_dir(&dir)?;
             match format {
@@ -155,4 +159,30 @@ fn create_dir(dir: &Path) -> Result<()> {
 fn write_file(path: &Path, content: &str) -> Result<()> {
     std::fs::write(path, content)
         .map_err(|e| Error::invalid(format!("cannot write {}: {e}", path.display())))
+}
+
+/// `tilskot close-year`.
+pub async fn close_year(
+    ctx: &Context,
+    year: i32,
+    user: &str,
+    outbox: &std::path::Path,
+    out: &mut impl Write,
+) -> Result<()> {
+    let store = ctx.open().await?;
+    let actor = authenticate(&store, user).await?;
+    let anchor = Folders::beside(outbox).anchor;
+    let closed = crate::app::close_year::close_year(&store, &actor, year, &anchor).await?;
+    for (scheme, released) in &closed.released {
+        writeln!(
+            out,
+            "{scheme} {year}: released {} NOK of unpaid commitments",
+            crate::domain::money::format_nok_grouped(*released)
+        )?;
+    }
+    writeln!(
+        out,
+        "{year} is closed: no voucher, batch, award, payment, release or allocation of {year} changes any more"
+    )?;
+    Ok(())
 }

@@ -125,15 +125,36 @@ pub enum Command {
         #[arg(long)]
         insecure_cookies: bool,
     },
-    /// Recover the bank hand-off (staged payment files to the outbox when
-    /// their payment is committed, else to void/) and verify the audit log.
+    /// Run every check tilskot knows: the audit chain and its anchor, every
+    /// batch's lines against their hashes, balanced vouchers, the
+    /// statements' invariants of every year with postings, the rules files
+    /// and every frame against its commitments. With --user, first recover
+    /// the bank hand-off (staged payment files to the outbox when their
+    /// payment is committed, else to void/). Exits 1 naming each failure.
     Check {
-        /// The outbox of payment files.
+        /// The outbox of payment files (the anchor file lies beside it).
         #[arg(long, default_value = "payments")]
         out: PathBuf,
-        /// Who runs the check (authenticated with TILSKOT_PASSWORD).
+        /// Who recovers the hand-off (authenticated with TILSKOT_PASSWORD).
+        #[arg(long)]
+        user: Option<String>,
+        /// Check the statements of this year only.
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Close a year: run every check, release every unpaid scheme
+    /// commitment of the year, and lock it: no voucher, batch, award,
+    /// payment, release, allocation or statement line of an account with
+    /// postings changes in it any more.
+    CloseYear {
+        #[arg(long)]
+        year: i32,
+        /// A finance user or an auditor (authenticated with TILSKOT_PASSWORD).
         #[arg(long)]
         user: String,
+        /// The outbox of payment files (the anchor file lies beside it).
+        #[arg(long, default_value = "payments")]
+        out: PathBuf,
     },
     /// The audit log of batch transitions.
     Audit {
@@ -225,7 +246,16 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Accounts { command } => accounts::import(&ctx, command, out).await,
         Command::Report { command } => accounts::report(&ctx, command, out).await,
         Command::Audit { command } => accounts::audit(&ctx, command, out).await,
-        Command::Check { out: outbox, user } => batches::check(&ctx, &outbox, &user, out).await,
+        Command::Check {
+            out: outbox,
+            user,
+            year,
+        } => batches::check(&ctx, &outbox, user.as_deref(), year, out).await,
+        Command::CloseYear {
+            year,
+            user,
+            out: outbox,
+        } => accounts::close_year(&ctx, year, &user, &outbox, out).await,
         Command::Scheme { command } => schemes::run(&ctx, command, out).await,
         Command::Serve {
             addr,

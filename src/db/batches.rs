@@ -3,6 +3,7 @@
 use super::dialect::{multi_row_insert, now_text, packed_lines_aggregate};
 use super::register::EVENTS_PER_BLOCK;
 use super::{trusted_municipality, CachedPaid, Store, ROWS_PER_INSERT};
+use crate::db::closed_years::refuse_in_closed_year;
 use crate::domain::approval::BatchStatus;
 use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Result};
@@ -228,6 +229,7 @@ impl Store {
         let total: Ore = lines.iter().map(|l| l.amount).sum();
         let computed_at = now_text();
         let mut tx = self.pool.begin().await?;
+        refuse_in_closed_year(&mut tx, period.year, "no batch of its months is run").await?;
         let id: i64 = sqlx::query(
             "INSERT INTO batch (period, run_number, computed_at, content_hash, line_count, total_ore, weakest_rate_status, register_events, computed_from) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",

@@ -11,6 +11,7 @@ use crate::domain::journal::JournalVoucher;
 use crate::domain::ledger::{Account, Allocation, BudgetKey, BudgetLine, Voucher};
 use crate::domain::money::Ore;
 use crate::domain::statements::LedgerEntry;
+use chrono::Datelike;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 use std::collections::BTreeMap;
@@ -149,6 +150,21 @@ impl Store {
             Ok((key, Ore(total)))
         })
         .collect()
+    }
+
+    /// The vouchers whose postings do not sum to zero, with their sum: a
+    /// check of what was stored (every import refuses an unbalanced one).
+    pub async fn unbalanced_vouchers(&self) -> Result<Vec<(String, Ore)>> {
+        Ok(sqlx::query(
+            "SELECT v.reference, CAST(SUM(p.amount_ore) AS BIGINT) FROM voucher v \
+             JOIN posting p ON p.voucher_id = v.id GROUP BY v.id, v.reference \
+             HAVING SUM(p.amount_ore) <> 0 ORDER BY v.reference",
+        )
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| (r.get::<String, _>(0), Ore(r.get::<i64, _>(1))))
+        .collect())
     }
 
     /// The accounts, budget lines, allocations and every posting.
@@ -327,6 +343,15 @@ pub(in crate::db) async fn insert_vouchers(
             "voucher {} does not balance: {}",
             v.reference,
             v.imbalance()
+        );
+    }
+    let closed = crate::db::closed_years::closed_in(tx).await?;
+    if let Some(v) = vouchers.iter().find(|v| closed.contains(&v.date.year())) {
+        refuse!(
+            "{} is closed (tilskot close-year): no voucher is dated in it, and {} is dated {}",
+            v.date.year(),
+            v.reference,
+            v.date
         );
     }
     let mut ids: BTreeMap<String, i64> = BTreeMap::new();

@@ -12,6 +12,8 @@ pub mod approval;
 pub mod audit;
 /// Batches, their lines and what was paid.
 pub mod batches;
+/// Closed years: the guard every write into a year checks.
+pub mod closed_years;
 /// What SQLite and PostgreSQL spell differently.
 pub mod dialect;
 /// Chart, budget lines, allocations, vouchers and postings.

@@ -302,6 +302,57 @@ pub fn parse_chart(
     }
 }
 
+/// Chart rows that would change the group or statement line of an account
+/// with postings in a closed year (`posted_in_closed`): that year's
+/// statements would change under the auditor's feet.
+pub fn closed_year_chart_problems(
+    incoming: &[(usize, &Account)],
+    stored: &BTreeMap<String, Account>,
+    posted_in_closed: &BTreeMap<String, i32>,
+) -> Vec<Problem> {
+    incoming
+        .iter()
+        .filter_map(|(row, account)| {
+            let before = stored.get(&account.account)?;
+            let year = posted_in_closed.get(&account.account)?;
+            let changed = before.group != account.group || before.line != account.line;
+            changed.then(|| {
+                Problem::new(
+                    *row,
+                    "line",
+                    format!(
+                        "account {} has postings in {year}, which is closed: its group and line stay {} {}",
+                        account.account, before.group, before.line
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Allocation rows of a closed year that differ from what is stored.
+pub fn closed_year_allocation_problems(
+    incoming: &[(usize, &Allocation)],
+    stored: &[Allocation],
+    closed: &BTreeSet<i32>,
+) -> Vec<Problem> {
+    incoming
+        .iter()
+        .filter(|(_, a)| closed.contains(&a.year))
+        .filter(|(_, a)| !stored.contains(a))
+        .map(|(row, a)| {
+            Problem::new(
+                *row,
+                "allocated",
+                format!(
+                    "{} is closed: the allocation of {} in {} does not change",
+                    a.year, a.key, a.year
+                ),
+            )
+        })
+        .collect()
+}
+
 /// A control character (a newline, a tab, …) in a field that is written
 /// into the journal and the reports would let one field forge lines there.
 pub fn control_character(text: &str) -> Option<String> {

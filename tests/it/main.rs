@@ -5,6 +5,7 @@ mod accounts;
 mod architecture;
 mod batches;
 mod browser;
+mod closed_year;
 mod commands;
 mod forecast;
 mod fuzz;

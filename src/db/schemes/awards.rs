@@ -1,6 +1,7 @@
 //! Decisions and awards within the frame, reservations of later years, and the ranking's proposal. **Boundary:** an award and its frame check are one conditional UPDATE in the decision's transaction.
 
 use super::*;
+use crate::db::closed_years::refuse_in_closed_year;
 
 impl Store {
     /// Writes a decision. An award adds its amount to the frame's bound sum
@@ -15,6 +16,12 @@ impl Store {
         let application = self.application(id).await?;
         self.check_decision_rights(&application, actor).await?;
         let mut tx = self.pool().begin().await.map_err(Error::from)?;
+        refuse_in_closed_year(
+            &mut tx,
+            application.year,
+            "no application of its schemes is decided",
+        )
+        .await?;
         let updated = sqlx::query(
             "UPDATE application SET state = 'decided', decision = $1, decision_reason = $2, \
              decided_by = $3, decided_at = $4 WHERE id = $5 AND state IN ('submitted', 'in_review')",

@@ -1,6 +1,7 @@
 //! Payments, releases and reports of awarded applications.
 
 use super::*;
+use crate::db::closed_years::refuse_in_closed_year;
 
 impl Store {
     /// Pays an award's commitment once: the voucher to the ledger, the
@@ -36,6 +37,7 @@ impl Store {
             date,
         );
         let mut tx = self.pool().begin().await?;
+        refuse_in_closed_year(&mut tx, application.year, "no award of its schemes is paid").await?;
         let updated = sqlx::query(
             "UPDATE application SET state = 'paid' WHERE id = $1 AND state = 'decided'",
         )
@@ -89,6 +91,12 @@ impl Store {
         }
         check_free_text("reason", reason).map_err(field_invalid)?;
         let mut tx = self.pool().begin().await?;
+        refuse_in_closed_year(
+            &mut tx,
+            application.year,
+            "no commitment of its schemes is released",
+        )
+        .await?;
         sqlx::query(
             "INSERT INTO commitment_release (application_id, amount_ore, released_by, released_at, reason) \
              VALUES ($1, $2, $3, $4, $5)",

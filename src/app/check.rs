@@ -1,0 +1,80 @@
+//! `tilskot check`: every invariant tilskot knows, in one run, each
+//! failure named (like `hledger check` and `bean-check`). `report
+//! statements` and `close-year` run it first.
+
+use super::audit::verify_audit;
+use crate::db::Store;
+use crate::domain::error::{Error, Result};
+use crate::domain::statements::{build_statements, StatementInput};
+use chrono::Datelike;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// What a check covered, for the report of a clean run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checked {
+    pub audit_entries: usize,
+    pub batches: usize,
+    pub anchors: usize,
+    pub statement_years: Vec<i32>,
+    pub scheme_calls: usize,
+}
+
+/// Runs every check; the refusal lists every failure, one per line. With
+/// `year`, the statements of that year only (else of every year with
+/// postings). The rules files were checked when they were loaded.
+pub async fn check_everything(store: &Store, anchor: &Path, year: Option<i32>) -> Result<Checked> {
+    let mut failures: Vec<String> = Vec::new();
+    let mut checked = Checked::default();
+    match verify_audit(store, anchor).await {
+        Ok(verified) => {
+            checked.audit_entries = verified.entries;
+            checked.batches = verified.batches;
+            checked.anchors = verified.anchors;
+        }
+        Err(Error::Refused(problems)) => failures.extend(problems.lines().map(String::from)),
+        Err(other) => return Err(other),
+    }
+    for (reference, sum) in store.unbalanced_vouchers().await? {
+        failures.push(format!(
+            "voucher {reference} does not balance: its postings sum to {sum}"
+        ));
+    }
+    let data = store.ledger_data().await?;
+    let years: BTreeSet<i32> = match year {
+        Some(year) => [year].into(),
+        None => data.entries.iter().map(|e| e.date.year()).collect(),
+    };
+    for year in years {
+        let input = StatementInput {
+            year,
+            accounts: &data.accounts,
+            budget_lines: &data.budget_lines,
+            allocations: &data.allocations,
+            entries: &data.entries,
+        };
+        match build_statements(&input) {
+            Ok(_) => checked.statement_years.push(year),
+            Err(failure) => failures.push(format!("the statements of {year}: {failure}")),
+        }
+    }
+    for call in store.scheme_calls().await? {
+        let status = store.frame_status(&call.code, call.year).await?;
+        checked.scheme_calls += 1;
+        if status.available().0 < 0 || status.outstanding().0 < 0 {
+            failures.push(format!(
+                "{} {}: awarded {}, paid {}, released {} against a frame of {}",
+                call.code, call.year, status.awarded, status.paid, status.released, status.frame
+            ));
+        }
+    }
+    if failures.is_empty() {
+        Ok(checked)
+    } else {
+        Err(Error::Refused(format!(
+            "{} check(s) failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        )))
+    }
+}

@@ -1,0 +1,52 @@
+//! Closing a year (`tilskot close-year`): every check first, then every
+//! unpaid scheme commitment of the year released, then the year locked.
+
+use super::check::check_everything;
+use crate::db::Store;
+use crate::domain::error::{Error, Result};
+use crate::domain::money::Ore;
+use crate::domain::users::{Role, User};
+use std::path::Path;
+
+/// What closing a year did: per scheme call, what was released.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedYear {
+    pub year: i32,
+    pub released: Vec<(String, Ore)>,
+}
+
+/// Closes `year` as `actor` (finance staff or an auditor). Refused, and
+/// nothing changed, when a check fails.
+pub async fn close_year(
+    store: &Store,
+    actor: &User,
+    year: i32,
+    anchor: &Path,
+) -> Result<ClosedYear> {
+    if !matches!(
+        actor.role,
+        Role::Finance | Role::FinanceOfficer | Role::Auditor
+    ) {
+        return Err(Error::NotAllowed(format!(
+            "only finance staff or an auditor close a year; {} has the role {}",
+            actor.name,
+            actor.role.code()
+        )));
+    }
+    store
+        .refuse_if_closed(year, "it cannot be closed again")
+        .await?;
+    check_everything(store, anchor, Some(year)).await?;
+    let mut released = Vec::new();
+    for call in store
+        .scheme_calls()
+        .await?
+        .into_iter()
+        .filter(|c| c.year == year)
+    {
+        let amount = store.release_unpaid(&call.code, year, &actor.name).await?;
+        released.push((call.code, amount));
+    }
+    store.close_year(year, &actor.name).await?;
+    Ok(ClosedYear { year, released })
+}

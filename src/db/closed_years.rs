@@ -1,0 +1,80 @@
+//! Closed years (tilskot close-year): a closed year's vouchers, batches,
+//! awards, payments and releases never change. The guard is read in the
+//! transaction that writes, so a write cannot slip in beside a closing.
+
+use super::Store;
+use crate::db::audit::append_audit;
+use crate::db::dialect::now_text;
+use crate::domain::error::Result;
+use sqlx::{Any, Row, Transaction};
+use std::collections::BTreeSet;
+
+impl Store {
+    /// The years that are closed.
+    pub async fn closed_years(&self) -> Result<BTreeSet<i32>> {
+        read_closed_years(&mut *self.pool().acquire().await?).await
+    }
+
+    /// Refuses `what` when `year` is closed, naming the year.
+    pub async fn refuse_if_closed(&self, year: i32, what: &str) -> Result<()> {
+        if self.closed_years().await?.contains(&year) {
+            refuse!("{year} is closed (tilskot close-year): {what}");
+        }
+        Ok(())
+    }
+
+    /// Closes `year` as `actor`, with an entry in the audit log. A year is
+    /// closed once.
+    pub async fn close_year(&self, year: i32, actor: &str) -> Result<()> {
+        let mut tx = self.pool().begin().await?;
+        if read_closed_years(&mut tx).await?.contains(&year) {
+            refuse!("{year} is closed already");
+        }
+        sqlx::query("INSERT INTO closed_year (year, closed_at, closed_by) VALUES ($1, $2, $3)")
+            .bind(i64::from(year))
+            .bind(now_text())
+            .bind(actor)
+            .execute(&mut *tx)
+            .await?;
+        append_audit(
+            &mut tx,
+            0,
+            "year_closed",
+            actor,
+            "",
+            &format!("year {year}"),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// The closed years, read inside the caller's transaction.
+pub(in crate::db) async fn closed_in(tx: &mut Transaction<'_, Any>) -> Result<BTreeSet<i32>> {
+    read_closed_years(tx).await
+}
+
+/// Refuses, inside the caller's transaction, a write into `year` when it
+/// is closed: `what` says what was refused.
+pub(in crate::db) async fn refuse_in_closed_year(
+    tx: &mut Transaction<'_, Any>,
+    year: i32,
+    what: &str,
+) -> Result<()> {
+    if closed_in(tx).await?.contains(&year) {
+        refuse!("{year} is closed (tilskot close-year): {what}");
+    }
+    Ok(())
+}
+
+async fn read_closed_years(connection: &mut sqlx::AnyConnection) -> Result<BTreeSet<i32>> {
+    sqlx::query("SELECT year FROM closed_year")
+        .fetch_all(connection)
+        .await?
+        .iter()
+        .map(|row| {
+            i32::try_from(row.get::<i64, _>(0)).map_err(|e| internal!("stored closed year: {e}"))
+        })
+        .collect()
+}

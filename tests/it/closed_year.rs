@@ -1,0 +1,241 @@
+//! `tilskot close-year` and `tilskot check`: a closed year never changes,
+//! on SQLite and PostgreSQL.
+
+use crate::schemes::{add_caseworker, add_finance, initialised, reviewed_application};
+use crate::support::{fixture, TestDb, BACKENDS};
+use std::collections::BTreeMap;
+use tilskot::db::schemes::Organisation;
+use tilskot::domain::application::{ApplicationFigures, DecisionKind, DecisionRequest};
+use tilskot::domain::money::Ore;
+use tilskot::domain::schemes::ApplicantKind;
+
+fn accounts_file(name: &str) -> String {
+    fixture("accounts-2022").join(name).display().to_string()
+}
+
+/// The 2022 fixture ledger, a finance user `fin` and a caseworker `kari`.
+fn with_ledger(db: &TestDb) {
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    let (chart, budget, allocations, ledger) = (
+        accounts_file("chart.csv"),
+        accounts_file("budget-lines.csv"),
+        accounts_file("allocations.csv"),
+        accounts_file("ledger.csv"),
+    );
+    db.ok(&[
+        "accounts",
+        "import",
+        "--chart",
+        &chart,
+        "--budget",
+        &budget,
+        "--allocations",
+        &allocations,
+        "--ledger",
+        &ledger,
+    ]);
+    db.ok(&[
+        "user", "add", "--user", "admin", "--name", "fin", "--role", "finance",
+    ]);
+    db.ok(&[
+        "user",
+        "add",
+        "--user",
+        "admin",
+        "--name",
+        "kari",
+        "--role",
+        "caseworker",
+    ]);
+}
+
+/// Every statement file of 2022, by name.
+fn statements_2022(db: &TestDb, dir: &str) -> BTreeMap<String, Vec<u8>> {
+    let out = db.path(dir);
+    db.ok(&[
+        "report",
+        "statements",
+        "--year",
+        "2022",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&path).unwrap(),
+            )
+        })
+        .collect()
+}
+
+const LEDGER_HEADER: &str = "date,voucher,account,statskonto,amount,text";
+
+#[tokio::test]
+async fn every_write_into_a_closed_year_is_refused_and_its_statements_never_change() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        with_ledger(&db);
+        let caseworker = db.fails(&["close-year", "--year", "2022", "--user", "kari"]);
+        assert!(
+            caseworker.contains("only finance staff or an auditor"),
+            "{caseworker}"
+        );
+        let closed = db.ok(&["close-year", "--year", "2022", "--user", "fin"]);
+        assert!(closed.contains("2022 is closed"), "{closed}");
+        let before = statements_2022(&db, "before");
+
+        let late = db.write(
+            "late.csv",
+            &format!("{LEDGER_HEADER}\n2022-06-01,LATE1,870,0671.60,100.00,x\n2022-06-01,LATE1,60088702,,-100.00,x\n"),
+        );
+        let refused = db.fails(&["accounts", "import", "--ledger", late.to_str().unwrap()]);
+        assert!(
+            refused.contains("2022 is closed") && refused.contains("LATE1"),
+            "{backend:?}: {refused}"
+        );
+
+        let allocations = db.write(
+            "allocations.csv",
+            "year,chapter,post,transferred,allocated\n2022,0671,60,186900000,10991981685\n",
+        );
+        let refused = db.fails(&[
+            "accounts",
+            "import",
+            "--allocations",
+            allocations.to_str().unwrap(),
+        ]);
+        assert!(
+            refused.contains("allocations.csv:2:allocated: 2022 is closed"),
+            "{refused}"
+        );
+
+        let chart = db.write(
+            "chart.csv",
+            "account,name,group,line\n870,Tilskot til kommunar,grants,note7.fylkeskommunar\n",
+        );
+        let refused = db.fails(&["accounts", "import", "--chart", chart.to_str().unwrap()]);
+        assert!(
+            refused.contains("chart.csv:2:line: account 870 has postings in 2022"),
+            "{refused}"
+        );
+
+        let refused = db.fails(&["batch", "run", "--period", "2022-04"]);
+        assert!(refused.contains("2022 is closed"), "{backend:?}: {refused}");
+        let again = db.fails(&["close-year", "--year", "2022", "--user", "fin"]);
+        assert!(again.contains("2022 is closed"), "{again}");
+
+        // The next year is open, and the same 2022 files again change nothing.
+        let next = db.write(
+            "next.csv",
+            &format!("{LEDGER_HEADER}\n2023-01-15,N1,870,0671.60,100.00,x\n2023-01-15,N1,60088702,,-100.00,x\n"),
+        );
+        db.ok(&["accounts", "import", "--ledger", next.to_str().unwrap()]);
+        db.ok(&[
+            "accounts",
+            "import",
+            "--ledger",
+            &accounts_file("ledger.csv"),
+        ]);
+        db.ok(&[
+            "accounts",
+            "import",
+            "--allocations",
+            &accounts_file("allocations.csv"),
+        ]);
+        assert_eq!(statements_2022(&db, "after"), before, "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_closed_year_releases_its_unpaid_commitments_and_takes_no_award_payment_or_release() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        let store = initialised(&db).await;
+        add_caseworker(&store, "kari").await;
+        add_finance(&store, "fin").await;
+        store
+            .add_organisation(&Organisation {
+                id: "3005".into(),
+                name: "Drammen".into(),
+                kind: ApplicantKind::Municipality,
+            })
+            .await
+            .unwrap();
+        let figures = ApplicationFigures {
+            project: "P".into(),
+            amount_applied: Ore(100_000_000),
+            budget_total: Ore(150_000_000),
+            own_financing: Ore(50_000_000),
+            participants: 12,
+            later_years: Vec::new(),
+        };
+        let award = DecisionRequest {
+            kind: DecisionKind::Awarded,
+            amount: Ore(100_000_000),
+            reason: String::new(),
+        };
+        let awarded = reviewed_application(&store, "3005", &figures, "kari", [3; 5]).await;
+        store.decide(awarded, &award, "kari").await.unwrap();
+        let waiting = reviewed_application(&store, "3005", &figures, "kari", [3; 5]).await;
+        let fin = store
+            .authenticate("fin", crate::support::TEST_PASSWORD)
+            .await
+            .unwrap();
+        let anchor = db.path("audit-anchor.log");
+        let closed = tilskot::app::close_year::close_year(&store, &fin, 2022, &anchor)
+            .await
+            .unwrap();
+        let released: BTreeMap<String, Ore> = closed.released.into_iter().collect();
+        assert_eq!(released["jobbsjansen"], Ore(100_000_000), "{backend:?}");
+        assert_eq!(released["integreringstiltak"], Ore(0), "{backend:?}");
+        let status = store.frame_status("jobbsjansen", 2022).await.unwrap();
+        assert!(status.outstanding().is_zero(), "{backend:?}");
+        let decided = store.decide(waiting, &award, "kari").await;
+        assert!(
+            format!("{decided:?}").contains("2022 is closed"),
+            "{backend:?}: {decided:?}"
+        );
+        let date = chrono::NaiveDate::from_ymd_opt(2022, 12, 1).unwrap();
+        let paid = store.pay_commitment(awarded, date, "fin").await;
+        assert!(
+            paid.is_err(),
+            "{backend:?}: a released award of a closed year is not paid"
+        );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn check_names_each_failure_and_passes_on_a_clean_database() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        with_ledger(&db);
+        let clean = db.ok(&["check"]);
+        assert!(
+            clean.contains("All checks passed") && clean.contains("2022"),
+            "{clean}"
+        );
+        // A posting added by hand: its voucher no longer balances.
+        sqlx::query(
+            "INSERT INTO posting (voucher_id, line_number, account, amount_ore, text) \
+             VALUES ((SELECT MIN(id) FROM voucher), 999, '870', 1, 'by hand')",
+        )
+        .execute(&db.raw_pool().await)
+        .await
+        .unwrap();
+        let stderr = db.fails(&["check"]);
+        assert!(
+            stderr.contains("does not balance: its postings sum to 0.01"),
+            "{backend:?}: {stderr}"
+        );
+        let refused = db.fails(&["report", "statements", "--year", "2022"]);
+        assert!(
+            refused.contains("does not balance"),
+            "report statements checks first: {refused}"
+        );
+    }
+}
