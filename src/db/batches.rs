@@ -229,7 +229,6 @@ impl Store {
         let total: Ore = lines.iter().map(|l| l.amount).sum();
         let computed_at = now_text();
         let mut tx = self.pool.begin().await?;
-        refuse_in_closed_year(&mut tx, period.year, "no batch of its months is run").await?;
         let id: i64 = sqlx::query(
             "INSERT INTO batch (period, run_number, computed_at, content_hash, line_count, total_ore, weakest_rate_status, register_events, computed_from) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -249,6 +248,7 @@ impl Store {
             format!("batch {period} run {run_number} was stored by another run at the same time; look at it again")
         }))?
         .get(0);
+        refuse_in_closed_year(&mut tx, period.year, "no batch of its months is run").await?;
         let status = if lines.is_empty() {
             BatchStatus::Paid
         } else {

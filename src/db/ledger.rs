@@ -345,15 +345,7 @@ pub(in crate::db) async fn insert_vouchers(
             v.imbalance()
         );
     }
-    let closed = crate::db::closed_years::closed_in(tx).await?;
-    if let Some(v) = vouchers.iter().find(|v| closed.contains(&v.date.year())) {
-        refuse!(
-            "{} is closed (tilskot close-year): no voucher is dated in it, and {} is dated {}",
-            v.date.year(),
-            v.reference,
-            v.date
-        );
-    }
+
     let mut ids: BTreeMap<String, i64> = BTreeMap::new();
     let recorded_at = now_text();
     for chunk in vouchers.chunks(VOUCHERS_PER_INSERT) {
@@ -437,6 +429,17 @@ pub(in crate::db) async fn insert_vouchers(
                 "{unbalanced} voucher(s) do not balance in the database; nothing was written"
             ));
         }
+    }
+    // After the writes, so that the transaction holds the write lock
+    // before it reads (SQLite cannot upgrade a read under a writer).
+    let closed = crate::db::closed_years::closed_in(tx).await?;
+    if let Some(v) = vouchers.iter().find(|v| closed.contains(&v.date.year())) {
+        refuse!(
+            "{} is closed (tilskot close-year): no voucher is dated in it, and {} is dated {}",
+            v.date.year(),
+            v.reference,
+            v.date
+        );
     }
     Ok(ids)
 }

@@ -22,10 +22,16 @@ pub enum Grant {
     Norwegian,
     /// Norsktilskot, base grant per municipality (R13).
     NorwegianBase,
+    /// Tilskot ved busetting av personar med nedsett funksjonsevne eller
+    /// åtferdsvanskar, tilskot 1: one-off, on application (R15, R19).
+    Disability1,
+    /// The same grant, tilskot 2: documented expenses of a year up to a
+    /// cap, on application (R16, R19).
+    Disability2,
 }
 
 impl Grant {
-    pub const ALL: [Grant; 7] = [
+    pub const ALL: [Grant; 9] = [
         Grant::IntegrationYear1,
         Grant::Integration,
         Grant::Elderly,
@@ -33,6 +39,8 @@ impl Grant {
         Grant::Minor,
         Grant::Norwegian,
         Grant::NorwegianBase,
+        Grant::Disability1,
+        Grant::Disability2,
     ];
 
     pub fn code(self) -> &'static str {
@@ -44,15 +52,20 @@ impl Grant {
             Grant::Minor => "minor",
             Grant::Norwegian => "norwegian",
             Grant::NorwegianBase => "norwegian_base",
+            Grant::Disability1 => "disability_1",
+            Grant::Disability2 => "disability_2",
         }
     }
 
     /// The budget line the grant is paid from: chapter.post of the state budget.
     pub fn budget_line(self) -> &'static str {
         match self {
-            Grant::IntegrationYear1 | Grant::Integration | Grant::Elderly | Grant::Kindergarten => {
-                "0671.60"
-            }
+            Grant::IntegrationYear1
+            | Grant::Integration
+            | Grant::Elderly
+            | Grant::Kindergarten
+            | Grant::Disability1
+            | Grant::Disability2 => "0671.60",
             Grant::Minor => "0671.61",
             Grant::Norwegian | Grant::NorwegianBase => "0672.60",
         }
@@ -192,6 +205,12 @@ pub enum RuleId {
     R11,
     R12,
     R13,
+    R14,
+    R15,
+    R16,
+    R17,
+    R18,
+    R19,
 }
 
 impl fmt::Display for RuleId {

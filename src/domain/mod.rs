@@ -12,6 +12,10 @@ pub mod approval;
 pub mod calendar;
 /// ISO 3166-1 alpha-2 country codes.
 pub mod country;
+/// The disability grant on application (rules R14–R19).
+pub mod disability;
+/// The application and decision files of the disability grant.
+pub mod disability_file;
 /// Typed errors shared by the store and the use cases.
 pub mod error;
 /// Explanations of a person's accruals and payments.

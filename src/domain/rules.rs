@@ -77,6 +77,10 @@ pub enum RateKey {
     NorwegianCollective,
     NorwegianBase1To3,
     NorwegianBase4To150,
+    /// R15: the one-off disability grant 1.
+    Disability1,
+    /// R16: the cap of the disability grant 2 for a year.
+    Disability2,
 }
 
 impl RateKey {
@@ -94,6 +98,8 @@ impl RateKey {
             RateKey::NorwegianCollective => "rates.norwegian.collective".into(),
             RateKey::NorwegianBase1To3 => "rates.norwegian_base.persons_1_to_3".into(),
             RateKey::NorwegianBase4To150 => "rates.norwegian_base.persons_4_to_150".into(),
+            RateKey::Disability1 => "rates.disability.grant1".into(),
+            RateKey::Disability2 => "rates.disability.grant2".into(),
         }
     }
 
@@ -113,6 +119,7 @@ impl RateKey {
         keys.extend((1..=3).map(RateKey::NorwegianHigh));
         keys.extend((1..=3).map(RateKey::NorwegianLow));
         keys.extend([RateKey::NorwegianBase1To3, RateKey::NorwegianBase4To150]);
+        keys.extend([RateKey::Disability1, RateKey::Disability2]);
         keys
     }
 

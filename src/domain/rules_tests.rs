@@ -188,7 +188,7 @@ fn two_files_for_the_same_year_are_refused() {
 
 #[test]
 fn a_grant_without_any_payment_term_is_refused() {
-    let text = RULES_2022.replace(", \"norwegian_base\"]", "]");
+    let text = RULES_2022.replace(", \"norwegian_base\", ", ", ");
     let error = error_of(&text);
     assert_eq!(error.key, "payment_terms");
     assert!(error.reason.contains("norwegian_base"), "{error}");

@@ -52,7 +52,7 @@ pub fn show_rules(book: &RuleBook, year: i32) -> Result<String, MissingYear> {
         rules.low_rate_countries.status
     ));
     out.push_str(&rate_warning(rules.weakest_status().code()));
-    out.push_str("\nWhat each rule (R0–R13) means, with its source and status: docs/rules.md\n");
+    out.push_str("\nWhat each rule (R0–R19) means, with its source and status: docs/rules.md\n");
     Ok(out)
 }
 

@@ -7,10 +7,10 @@ async fn rules_check_validates_every_file_and_rules_show_prints_rates_with_statu
     let db = TestDb::new(Backend::Sqlite).await;
     let out = db.ok(&["rules", "check"]);
     assert!(
-        out.contains("2022.toml: 20 rates, 4 payment terms, weakest status placeholder"),
+        out.contains("2022.toml: 22 rates, 4 payment terms, weakest status placeholder"),
         "{out}"
     );
-    assert!(out.contains("2023.toml: 21 rates"), "{out}");
+    assert!(out.contains("2023.toml: 23 rates"), "{out}");
     assert!(
         out.contains("scheme jobbsjansen 2022: frame 93\u{a0}200\u{a0}000,00, 5 criteria"),
         "{out}"

@@ -16,12 +16,6 @@ impl Store {
         let application = self.application(id).await?;
         self.check_decision_rights(&application, actor).await?;
         let mut tx = self.pool().begin().await.map_err(Error::from)?;
-        refuse_in_closed_year(
-            &mut tx,
-            application.year,
-            "no application of its schemes is decided",
-        )
-        .await?;
         let updated = sqlx::query(
             "UPDATE application SET state = 'decided', decision = $1, decision_reason = $2, \
              decided_by = $3, decided_at = $4 WHERE id = $5 AND state IN ('submitted', 'in_review')",
@@ -35,6 +29,14 @@ impl Store {
         .await
         .map_err(Error::from)?
         .rows_affected();
+        // After the first write, so that the transaction holds the write
+        // lock before it reads (SQLite cannot upgrade a read under a writer).
+        refuse_in_closed_year(
+            &mut tx,
+            application.year,
+            "no application of its schemes is decided",
+        )
+        .await?;
         if updated != 1 {
             return Err(AwardError::NotOpen(id, application.state.to_string()).into());
         }

@@ -37,7 +37,6 @@ impl Store {
             date,
         );
         let mut tx = self.pool().begin().await?;
-        refuse_in_closed_year(&mut tx, application.year, "no award of its schemes is paid").await?;
         let updated = sqlx::query(
             "UPDATE application SET state = 'paid' WHERE id = $1 AND state = 'decided'",
         )
@@ -45,6 +44,7 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        refuse_in_closed_year(&mut tx, application.year, "no award of its schemes is paid").await?;
         if updated != 1 {
             refuse!(
                 "application {id} is {}: it was paid already or is not decided",
@@ -91,12 +91,6 @@ impl Store {
         }
         check_free_text("reason", reason).map_err(field_invalid)?;
         let mut tx = self.pool().begin().await?;
-        refuse_in_closed_year(
-            &mut tx,
-            application.year,
-            "no commitment of its schemes is released",
-        )
-        .await?;
         sqlx::query(
             "INSERT INTO commitment_release (application_id, amount_ore, released_by, released_at, reason) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -118,6 +112,12 @@ impl Store {
         .bind(&application.scheme)
         .bind(i64::from(application.year))
         .execute(&mut *tx)
+        .await?;
+        refuse_in_closed_year(
+            &mut tx,
+            application.year,
+            "no commitment of its schemes is released",
+        )
         .await?;
         record_transition(
             &mut tx,
