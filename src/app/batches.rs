@@ -11,6 +11,7 @@ use crate::db::{CachedRegister, NewBatch, Store, StoredBatch};
 use crate::domain::accrual::{compute_accruals, Accrual};
 use crate::domain::approval::{transition, Action, BatchStatus};
 use crate::domain::calendar::Period;
+use crate::domain::disability::disability_accruals;
 use crate::domain::error::{Error, Result};
 use crate::domain::money::Ore;
 use crate::domain::municipality::Municipalities;
@@ -94,7 +95,9 @@ pub async fn compute_lines(
     let register = load_register(store, rules, period).await?;
     let loaded = started.elapsed();
     let through = *terms.values().max().expect("non-empty");
-    let accruals = compute_accruals(&register, rules, start, through)?;
+    let mut accruals = compute_accruals(&register, rules, start, through)?;
+    let decided = super::disability::decided_applications(store).await?;
+    accruals.extend(disability_accruals(&decided, start, through));
     let accrued = started.elapsed();
     let paid = store.paid_by_line().await?;
     let paid_loaded = started.elapsed();

@@ -11,6 +11,8 @@ pub mod batches;
 pub mod check;
 /// Closing a year: checks, releases, the lock.
 pub mod close_year;
+/// The disability grant: applications, extensions, decisions, the queue.
+pub mod disability;
 /// Explaining a person's accruals and payments.
 pub mod explain;
 /// Forecasts of a budget year with the rules that pay (F1–F3).

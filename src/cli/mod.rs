@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod batches;
+pub mod disability;
 pub mod forecast;
 pub mod register;
 pub mod schemes;
@@ -75,6 +76,11 @@ pub enum Command {
         to: Period,
         #[arg(long, value_enum, default_value = "csv")]
         format: register::CsvFormat,
+    },
+    /// The disability grant on application: import, extend, decide, status.
+    Disability {
+        #[command(subcommand)]
+        command: disability::DisabilityCommand,
     },
     /// Forecast a budget year with the rules that pay: the register through
     /// a month and a prognosis after it, against the allocation (F1–F3).
@@ -243,6 +249,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         } => register::generate(from, to, seed, scale, &file, out),
         Command::Batch { command } => batches::run(&ctx, command, out).await,
         Command::Forecast(args) => forecast::run(&ctx, args, out).await,
+        Command::Disability { command } => disability::run(&ctx, command, out).await,
         Command::Accounts { command } => accounts::import(&ctx, command, out).await,
         Command::Report { command } => accounts::report(&ctx, command, out).await,
         Command::Audit { command } => accounts::audit(&ctx, command, out).await,

@@ -16,6 +16,8 @@ pub mod batches;
 pub mod closed_years;
 /// What SQLite and PostgreSQL spell differently.
 pub mod dialect;
+/// Applications for and decisions on the disability grant.
+pub mod disability;
 /// Chart, budget lines, allocations, vouchers and postings.
 pub mod ledger;
 /// The register's events and imports.

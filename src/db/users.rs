@@ -82,12 +82,13 @@ impl Store {
         if user.role != Role::Caseworker && !user.schemes.is_empty() {
             refuse!("only caseworkers have schemes");
         }
-        let known: Vec<String> = self
+        let mut known: Vec<String> = self
             .scheme_calls()
             .await?
             .into_iter()
             .map(|s| s.code)
             .collect();
+        known.push(crate::domain::disability::DISABILITY_SCHEME.to_string());
         if let Some(unknown) = user.schemes.iter().find(|s| !known.contains(s)) {
             return Err(Error::field(
                 "scheme",

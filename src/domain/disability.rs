@@ -14,6 +14,10 @@ use chrono::{Datelike, Months, NaiveDate};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+/// The scheme code a caseworker of the disability grant holds
+/// (`tilskot user add --role caseworker --scheme disability`).
+pub const DISABILITY_SCHEME: &str = "disability";
+
 /// Tilskot 1 (one-off) or tilskot 2 (documented expenses of a year).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DisabilityGrant {

@@ -7,6 +7,7 @@ mod batches;
 mod browser;
 mod closed_year;
 mod commands;
+mod disability;
 mod forecast;
 mod fuzz;
 mod payments;

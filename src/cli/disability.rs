@@ -1,0 +1,128 @@
+//! `tilskot disability`: the disability grant on application (R14–R19).
+
+use super::register::rejected;
+use super::{authenticate, Context};
+use crate::app::disability::{decide_from_file, extend, import_applications, status};
+use crate::app::register_import::ImportError;
+use crate::domain::error::Result;
+use crate::domain::money::format_nok_grouped;
+use crate::io::shipped;
+use chrono::NaiveDate;
+use clap::Subcommand;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum DisabilityCommand {
+    /// Import applications (CSV or XLSX): all rows or none, idempotent by
+    /// reference. Header: reference,municipality,person_id,grant,grant_year,
+    /// documented_expenses,originated_before_settlement,special_agreement,received
+    Import { file: PathBuf },
+    /// Extend an application's deadline (R18), requested before it passes.
+    Extend {
+        #[arg(long)]
+        reference: String,
+        #[arg(long)]
+        until: NaiveDate,
+        /// A caseworker of the disability grant.
+        #[arg(long)]
+        user: String,
+    },
+    /// Record decisions (header reference,decision,amount,reason,date): all
+    /// rows or none; a later decision on a reference replaces the earlier.
+    Decide {
+        #[arg(long)]
+        file: PathBuf,
+        /// A caseworker of the disability grant.
+        #[arg(long)]
+        user: String,
+    },
+    /// The queue of a year: received, decided, awarded, the backlog by age
+    /// and the processing time from received to decided.
+    Status {
+        #[arg(long)]
+        year: Option<i32>,
+    },
+}
+
+/// `tilskot disability …`.
+pub async fn run(ctx: &Context, command: DisabilityCommand, out: &mut impl Write) -> Result<()> {
+    let store = ctx.open().await?;
+    let rules = ctx.rules()?;
+    let today = chrono::Local::now().date_naive();
+    match command {
+        DisabilityCommand::Import { file } => {
+            let imported =
+                import_applications(&store, &rules, &file, &shipped::municipalities(), today).await;
+            let report = refused_file(imported, &file)?;
+            writeln!(
+                out,
+                "{}: {} rows read, {} applications added, {} already stored",
+                file.display(),
+                report.rows,
+                report.added,
+                report.already_present
+            )?;
+        }
+        DisabilityCommand::Extend {
+            reference,
+            until,
+            user,
+        } => {
+            let actor = authenticate(&store, &user).await?;
+            extend(&store, &rules, &actor, &reference, until, today).await?;
+            writeln!(
+                out,
+                "Application {reference}: the deadline is extended to {until}"
+            )?;
+        }
+        DisabilityCommand::Decide { file, user } => {
+            let actor = authenticate(&store, &user).await?;
+            let decided = refused_file(
+                decide_from_file(&store, &rules, &actor, &file, today).await,
+                &file,
+            )?;
+            writeln!(
+                out,
+                "{}: {decided} decisions recorded by {}",
+                file.display(),
+                actor.name
+            )?;
+        }
+        DisabilityCommand::Status { year } => {
+            let year = year.unwrap_or_else(|| chrono::Datelike::year(&today));
+            let queue = status(&store, year, today).await?;
+            writeln!(
+                out,
+                "Disability grant {year}: {} received, {} decided, {} awarded for {} NOK",
+                queue.received,
+                queue.decided,
+                queue.awarded,
+                format_nok_grouped(queue.awarded_amount)
+            )?;
+            writeln!(out, "Undecided by age (whole months since received):")?;
+            for (months, count) in &queue.backlog_by_age {
+                writeln!(out, "  {months:>3} months: {count}")?;
+            }
+            writeln!(
+                out,
+                "Days from received to decided, by month of decision (mean, median):"
+            )?;
+            for (month, (mean, median)) in &queue.processing_days {
+                writeln!(out, "  {month}: {mean:>4} {median:>4}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A refused file's problems printed, one per line; the refusal returned.
+fn refused_file<T>(result: Result<T, ImportError>, file: &std::path::Path) -> Result<T> {
+    match result {
+        Ok(value) => Ok(value),
+        Err(ImportError::Rejected(problems)) => {
+            Err(rejected(&problems, &file.display().to_string()))
+        }
+        Err(ImportError::Store(error)) => Err(error),
+    }
+}

@@ -1,0 +1,187 @@
+//! The disability grant through the command line on SQLite and PostgreSQL:
+//! imports all or nothing, decisions within the rules, payment with the
+//! terms, and an appeal that lowers a paid award (a set-off).
+
+use crate::support::{TestDb, BACKENDS, HEADER};
+
+/// D1 settled in Oslo in September 2021 (grant year 2 is 2022), D2 in
+/// Drammen in February 2022, F1 on the basis family.
+const REGISTER: &str = "settled,2021-09-01,D1,HD1,1990-01-01,0301,asylum,false,SY,
+settled,2022-02-01,D2,HD2,1985-01-01,3005,resettlement,false,SY,
+settled,2022-02-01,F1,HF1,1985-01-01,3005,family,false,SY,
+";
+
+const APPLICATION_HEADER: &str = "reference,municipality,person_id,grant,grant_year,documented_expenses,originated_before_settlement,special_agreement,received";
+
+/// Grant 1 for D1's grant year 2 (196 400 in 2022); grant 2 for D2's
+/// grant year 1 with 2 000 000 documented (capped at 1 520 000).
+const APPLICATIONS: &str = "A-1,0301,D1,1,2,,true,false,2022-02-15
+A-2,3005,D2,2,1,2000000.00,true,false,2022-03-01
+";
+
+async fn with_register(backend: crate::support::Backend) -> TestDb {
+    let db = TestDb::new(backend).await;
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    let register = db.write("register.csv", &format!("{HEADER}\n{REGISTER}"));
+    db.ok(&["register", "import", register.to_str().unwrap()]);
+    db.add_users();
+    db.ok(&[
+        "user",
+        "add",
+        "--user",
+        "admin",
+        "--name",
+        "siv",
+        "--role",
+        "caseworker",
+        "--scheme",
+        "disability",
+    ]);
+    db
+}
+
+fn import(db: &TestDb, name: &str, rows: &str) -> std::process::Output {
+    let file = db.write(name, &format!("{APPLICATION_HEADER}\n{rows}"));
+    db.tilskot(&["disability", "import", file.to_str().unwrap()])
+}
+
+fn decide(db: &TestDb, name: &str, rows: &str) -> String {
+    let file = db.write(
+        name,
+        &format!("reference,decision,amount,reason,date\n{rows}"),
+    );
+    db.ok(&[
+        "disability",
+        "decide",
+        "--file",
+        file.to_str().unwrap(),
+        "--user",
+        "siv",
+    ])
+}
+
+/// The disability lines of a month's batch: `municipality,grant,amount`.
+fn disability_lines(db: &TestDb, period: &str) -> Vec<String> {
+    db.ok(&["batch", "show", "--period", period, "--format", "csv"])
+        .lines()
+        .filter(|l| l.contains(",disability_"))
+        .map(String::from)
+        .collect()
+}
+
+#[tokio::test]
+async fn awards_are_paid_with_the_next_term_and_an_appeal_is_set_off() {
+    for backend in BACKENDS {
+        let db = with_register(backend).await;
+        let imported = import(&db, "applications.csv", APPLICATIONS);
+        assert!(
+            imported.status.success(),
+            "{}",
+            String::from_utf8_lossy(&imported.stderr)
+        );
+        // The same file again adds nothing.
+        let again = String::from_utf8(import(&db, "again.csv", APPLICATIONS).stdout).unwrap();
+        assert!(
+            again.contains("0 applications added, 2 already stored"),
+            "{again}"
+        );
+        decide(
+            &db,
+            "decisions.csv",
+            "A-1,awarded,,,2022-03-10\nA-2,partly_awarded,1000000.00,Delvis dokumentert,2022-05-20\n",
+        );
+        for month in ["2022-01", "2022-02", "2022-03", "2022-04"] {
+            db.run_and_pay(month);
+        }
+        // April pays what accrued through March: the grant 1 award.
+        assert_eq!(
+            disability_lines(&db, "2022-04"),
+            ["0301,disability_1,196400.00"],
+            "{backend:?}"
+        );
+        // An appeal lowers the paid award to 150 000 in June.
+        decide(
+            &db,
+            "appeal.csv",
+            "A-1,partly_awarded,150000.00,Klage: korrigert,2022-06-01\n",
+        );
+        for month in ["2022-05", "2022-06", "2022-07"] {
+            db.run_and_pay(month);
+        }
+        assert_eq!(
+            disability_lines(&db, "2022-07"),
+            [
+                "0301,disability_1,-46400.00",
+                "3005,disability_2,1000000.00"
+            ],
+            "{backend:?}: the appeal's difference is set off; grant 2 is paid"
+        );
+        let status = db.ok(&["disability", "status", "--year", "2022"]);
+        assert!(
+            status.contains("2 received, 2 decided, 2 awarded"),
+            "{status}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_file_with_refused_rows_names_each_with_its_rule_and_writes_nothing() {
+    for backend in BACKENDS {
+        let db = with_register(backend).await;
+        let rows = "B-1,0301,D1,1,3,,true,false,2022-02-15
+B-2,3005,F1,1,1,,true,false,2022-03-01
+B-3,4601,D2,2,1,100.00,true,false,2022-03-01
+B-4,0301,D1,1,2,,false,false,2022-02-15
+B-5,0301,D1,1,2,,true,false,2022-11-02
+B-6,0301,NOBODY,1,1,,true,false,2022-02-15
+B-7,0301,D1,2,1,,true,false,2022-02-15
+";
+        let output = import(&db, "bad.csv", rows);
+        assert_eq!(output.status.code(), Some(1), "{backend:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        for expected in [
+            "bad.csv:2:grant_year: R15:",
+            "bad.csv:3:special_agreement: R14:",
+            "bad.csv:4:municipality: R14:",
+            "bad.csv:5:originated_before_settlement: R14:",
+            "bad.csv:6:received: R18: received 2022-11-02, after the deadline 2022-11-01",
+            "bad.csv:7:person_id: no person NOBODY",
+            "bad.csv:8:documented_expenses: grant 2 needs the documented expenses",
+        ] {
+            assert!(
+                stderr.contains(expected),
+                "{backend:?}: {expected}\n{stderr}"
+            );
+        }
+        let status = db.ok(&["disability", "status", "--year", "2022"]);
+        assert!(status.contains("0 received"), "nothing written: {status}");
+        // A decision above what the rules allow, and one by a user who is
+        // not a caseworker of the grant, are refused.
+        assert!(import(&db, "good.csv", APPLICATIONS).status.success());
+        let file = db.write(
+            "over.csv",
+            "reference,decision,amount,reason,date\nA-1,partly_awarded,196400.01,x,2022-03-10\n",
+        );
+        let over = db.fails(&[
+            "disability",
+            "decide",
+            "--file",
+            file.to_str().unwrap(),
+            "--user",
+            "siv",
+        ]);
+        assert!(over.contains("over.csv:2:amount: R15/R16:"), "{over}");
+        let kari = db.fails(&[
+            "disability",
+            "decide",
+            "--file",
+            file.to_str().unwrap(),
+            "--user",
+            "kari",
+        ]);
+        assert!(
+            kari.contains("only a caseworker of the disability grant"),
+            "{kari}"
+        );
+    }
+}
