@@ -3,6 +3,8 @@
 
 /// The benchmark command.
 pub mod bench;
+/// The demo's disability grant: applications and decisions of 2022.
+pub mod disability;
 /// The demo's forecast of 2022 with a prognosis made in March.
 pub mod forecast;
 /// The demo's discretionary schemes: Jobbsjansen 2022 replayed.
@@ -81,6 +83,7 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
         std::fs::remove_dir_all(&payments)?;
     }
 
+    disability::apply_and_decide(&store, &rules, dir, DEMO_YEAR, seed, scale).await?;
     let batches = run_the_year(&store, &rules, &payments, &reports).await?;
     let persons = crate::domain::register::Register::build(&events, 2)
         .persons

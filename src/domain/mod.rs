@@ -24,6 +24,8 @@ pub mod explain;
 pub mod forecast;
 /// A synthetic register shaped by the annual report.
 pub mod generate;
+/// Synthetic disability-grant applications shaped by the annual report.
+pub mod generate_disability;
 /// Grant codes, settlement bases, categories and rule ids.
 pub mod grant;
 /// The ledger as an hledger journal for auditors.

@@ -26,7 +26,7 @@ pub const BUDGET_LINES: [(&str, &str); 3] = [
 /// The annual report's actual spending of 2022 per budget line (chapter 6,
 /// appropriation statement), in whole NOK, with a note on what it includes.
 pub const REPORTED_SPENDING_2022: [(&str, i64, &str); 3] = [
-    ("0671.60", 9_802_028_370, "of which about 606 mill. were application-based disability grants, which tilskot does not compute"),
+    ("0671.60", 9_802_028_370, "including about 606 mill. of application-based disability grants; tilskot's demo generates applications of that size"),
     ("0671.61", 871_691_797, ""),
     ("0672.60", 1_276_143_766, ""),
 ];
