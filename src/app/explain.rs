@@ -61,12 +61,85 @@ pub async fn explain_person(
         payments.retain(|pay| pay.period == p);
     }
     let reasons = nothing_due_reasons(subject, &accruals, to);
+    let mut text = render_text(subject, &explained, &payments, &reasons, municipalities);
+    let applications: Vec<_> = store
+        .disability_applications()
+        .await?
+        .into_iter()
+        .filter(|s| s.application.person_id == subject.id.as_ref())
+        .collect();
+    text.push_str(&disability_text(
+        subject,
+        &applications,
+        book,
+        municipalities,
+    ));
     Ok(Explanation {
-        text: render_text(subject, &explained, &payments, &reasons, municipalities),
+        text,
         from,
         to,
         rule_years: (first_year, last_year),
     })
+}
+
+/// The person's applications for the disability grant: each with what
+/// R15/R16 allow, every decision (who, when), the one in force and its R19
+/// accrual.
+fn disability_text(
+    person: &crate::domain::register::Person,
+    applications: &[crate::db::disability::StoredDisability],
+    book: &RuleBook,
+    municipalities: &Municipalities,
+) -> String {
+    use crate::domain::disability::{allowed_amount, calendar_year, DisabilityGrant};
+    use crate::domain::money::format_nok_grouped;
+    if applications.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\nDisability grant (R14–R19):\n");
+    for s in applications {
+        let a = &s.application;
+        let year = calendar_year(person, a.grant_year);
+        let (rule, rate) = match a.grant {
+            DisabilityGrant::One => ("R15", "disability.grant1"),
+            DisabilityGrant::Two => ("R16", "disability.grant2, capped"),
+        };
+        let allowed = allowed_amount(a, person, book)
+            .map(format_nok_grouped)
+            .unwrap_or_else(|e| e.to_string());
+        out.push_str(&format!(
+            "  {}: grant {}, grant year {} ({year}), {} {}, received {}; at most {allowed} ({rule}: {rate} of {year})\n",
+            a.reference,
+            a.grant.number(),
+            a.grant_year,
+            a.municipality,
+            municipalities.name(a.municipality),
+            a.received
+        ));
+        for d in &s.decisions {
+            out.push_str(&format!(
+                "    {} {} {} by {}{}\n",
+                d.decided_on,
+                d.kind.code(),
+                format_nok_grouped(d.amount),
+                d.decided_by,
+                if d.reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", d.reason)
+                }
+            ));
+        }
+        match (s.decisions.first(), s.in_force()) {
+            (Some(first), Some(force)) => out.push_str(&format!(
+                "    in force: {}, accrued in {} (R19, the month of the first decision)\n",
+                format_nok_grouped(force.amount),
+                Period::of_date(first.decided_on)
+            )),
+            _ => out.push_str("    not decided yet\n"),
+        }
+    }
+    out
 }
 
 fn rule_years(book: &RuleBook) -> Result<(i32, i32)> {

@@ -81,8 +81,12 @@ pub async fn accruals(ctx: &Context, from: Period, to: Period, out: &mut impl Wr
     let store = ctx.open().await?;
     let book = ctx.rules()?;
     let register = load_register(&store, &book, to).await?;
-    let accruals =
+    let mut accruals =
         compute_accruals(&register, &book, from, to).map_err(|e| Error::invalid(e.to_string()))?;
+    let decided = crate::app::disability::decided_applications(&store).await?;
+    accruals.extend(crate::domain::disability::disability_accruals(
+        &decided, from, to,
+    ));
     writeln!(out, "municipality,grant,month,amount")?;
     for ((municipality, grant, month), amount) in totals_by_municipality_grant_month(&accruals) {
         writeln!(out, "{municipality},{grant},{month},{amount}")?;
