@@ -77,6 +77,81 @@ pub async fn import_applications(
     })
 }
 
+/// One application from the web form of a municipality (`organisation`):
+/// the person must have lived in the municipality (R14 checks the grant
+/// year); the same checks as an imported row. Returns the problems by
+/// field when refused.
+pub async fn submit_application(
+    store: &Store,
+    rules: &RuleBook,
+    application: DisabilityApplication,
+) -> Result<std::result::Result<(), Vec<Problem>>> {
+    let register = register_of(store, rules).await?;
+    let stored: BTreeMap<String, StoredDisability> = store
+        .disability_applications()
+        .await?
+        .into_iter()
+        .map(|s| (s.application.reference.clone(), s))
+        .collect();
+    let mut problems = Vec::new();
+    let (new, _) = check_rows(
+        &[(0, application)],
+        &stored,
+        &register,
+        rules,
+        &mut problems,
+    );
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    store.insert_disability_applications("web", &new).await?;
+    Ok(Ok(()))
+}
+
+/// One decision from the web form, as an authenticated caseworker of the
+/// grant; the problem by field when refused.
+pub async fn decide_one(
+    store: &Store,
+    rules: &RuleBook,
+    actor: &User,
+    decision: DecisionRow,
+) -> Result<std::result::Result<(), Problem>> {
+    require_caseworker(actor)?;
+    let stored: BTreeMap<String, StoredDisability> = store
+        .disability_applications()
+        .await?
+        .into_iter()
+        .map(|s| (s.application.reference.clone(), s))
+        .collect();
+    let register = register_of(store, rules).await?;
+    let amount = match checked_amount(&decision, &stored, &register, rules) {
+        Ok(amount) => amount,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let new = NewDecision {
+        reference: &decision.reference,
+        kind: decision.kind,
+        amount,
+        reason: &decision.reason,
+        decided_on: decision.date,
+    };
+    store
+        .record_disability_decisions(&[new], &actor.name)
+        .await?;
+    Ok(Ok(()))
+}
+
+/// The most R15/R16 allow for a stored application (for the pages).
+pub async fn allowed_for(
+    store: &Store,
+    rules: &RuleBook,
+    a: &DisabilityApplication,
+) -> Result<crate::domain::money::Ore> {
+    let register = register_of(store, rules).await?;
+    let person = person_of(&register, a)?;
+    allowed_amount(a, person, rules).map_err(|e| Error::invalid(e.to_string()))
+}
+
 /// Checks each parsed row against the register, the stored applications
 /// and the rows before it; returns the new applications and how many were
 /// stored already with the same content.
@@ -280,7 +355,7 @@ pub async fn status(store: &Store, year: i32, today: NaiveDate) -> Result<QueueS
     Ok(queue_status(&applications, year, today))
 }
 
-fn require_caseworker(actor: &User) -> Result<()> {
+pub fn require_caseworker(actor: &User) -> Result<()> {
     if actor.role == Role::Caseworker && actor.schemes.iter().any(|s| s == DISABILITY_SCHEME) {
         return Ok(());
     }

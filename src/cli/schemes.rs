@@ -251,6 +251,6 @@ pub async fn serve(
 ) -> Result<()> {
     let store = ctx.open().await?;
     eprintln!("tilskot serving on http://{addr}");
-    let state = AppState::new(store, today, secure_cookies);
+    let state = AppState::new(store, today, secure_cookies).with_rules(ctx.rules()?);
     serve_web(addr, state).await
 }

@@ -9,6 +9,7 @@
 
 pub mod access;
 pub mod api;
+pub mod disability;
 pub mod hardening;
 pub mod pages;
 pub mod users;
@@ -46,6 +47,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Failed sign-ins per user name and client address.
     pub throttle: std::sync::Arc<hardening::Throttle>,
+    /// The rules the disability grant's pages check against.
+    pub rules: std::sync::Arc<crate::domain::rules::RuleBook>,
 }
 
 impl AppState {
@@ -55,7 +58,14 @@ impl AppState {
             today,
             secure_cookies,
             throttle: Default::default(),
+            rules: Default::default(),
         }
+    }
+
+    /// The rules of the disability grant's checks.
+    pub fn with_rules(mut self, rules: crate::domain::rules::RuleBook) -> AppState {
+        self.rules = std::sync::Arc::new(rules);
+        self
     }
 
     /// The name of the session cookie in this mode.
@@ -99,6 +109,9 @@ pub fn router(state: AppState) -> Router {
         .route("/applications/{id}/letter", get(pages::letter))
         .route("/schemes", get(pages::schemes))
         .route("/users", get(users::users).post(users::save))
+        .route("/disability", get(disability::list).post(disability::apply))
+        .route("/disability/{reference}", get(disability::case))
+        .route("/disability/{reference}/decision", post(disability::decide))
         .route("/schemes/{scheme}/{year}", get(pages::scheme))
         .route(
             "/api/applications",

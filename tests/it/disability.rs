@@ -185,3 +185,114 @@ B-7,0301,D1,2,1,,true,false,2022-02-15
         );
     }
 }
+
+/// The pages: a municipality applies for a person it settled and sees only
+/// its own applications; a caseworker of the grant decides within the cap.
+mod pages {
+    use super::*;
+    use crate::web::{Client, PASSWORD};
+    use axum::http::StatusCode;
+    use tilskot::domain::users::{NewUser, Role};
+
+    #[tokio::test]
+    async fn a_municipality_applies_and_a_caseworker_of_the_grant_decides() {
+        for backend in BACKENDS {
+            let db = with_register(backend).await;
+            let store = tilskot::db::Store::open(&db.url).await.unwrap();
+            for (id, name) in [("0301", "Oslo"), ("3005", "Drammen")] {
+                store
+                    .add_organisation(&tilskot::db::schemes::Organisation {
+                        id: id.into(),
+                        name: name.into(),
+                        kind: tilskot::domain::schemes::ApplicantKind::Municipality,
+                    })
+                    .await
+                    .unwrap();
+            }
+            for (name, organisation) in [("oslo", "0301"), ("drammen", "3005")] {
+                let user = NewUser {
+                    name,
+                    password: PASSWORD,
+                    role: Role::Applicant,
+                    organisation: Some(organisation),
+                    schemes: &[],
+                };
+                store.save_user(&user, "admin").await.unwrap();
+            }
+            let rules =
+                tilskot::io::rules_dir::load_rules_dir(&crate::support::rules_dir()).unwrap();
+            let today = chrono::NaiveDate::from_ymd_opt(2022, 2, 15);
+            let state = tilskot::web::AppState::new(store.clone(), today, false).with_rules(rules);
+            let router = tilskot::web::router(state);
+
+            let oslo = Client::sign_in(&router, "oslo", PASSWORD).await;
+            let fields = [
+                ("reference", "OSLO-1"),
+                ("person_id", "D1"),
+                ("grant", "1"),
+                ("grant_year", "2"),
+                ("originated_before_settlement", "true"),
+            ];
+            let applied = oslo.post("/disability", &fields).await;
+            assert_eq!(
+                applied.status,
+                StatusCode::SEE_OTHER,
+                "{backend:?}: {}",
+                applied.body
+            );
+            // D2 lives in Drammen: Oslo cannot apply for them (R14).
+            let other = oslo
+                .post(
+                    "/disability",
+                    &[
+                        ("reference", "OSLO-2"),
+                        ("person_id", "D2"),
+                        ("grant", "1"),
+                        ("grant_year", "1"),
+                        ("originated_before_settlement", "true"),
+                    ],
+                )
+                .await;
+            assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(other.body.contains("municipality: R14"), "{}", other.body);
+            assert!(oslo.get("/disability").await.body.contains("OSLO-1"));
+            let drammen = Client::sign_in(&router, "drammen", PASSWORD).await;
+            assert!(!drammen.get("/disability").await.body.contains("OSLO-1"));
+            assert_eq!(
+                drammen.get("/disability/OSLO-1").await.status,
+                StatusCode::NOT_FOUND
+            );
+
+            let siv = Client::sign_in(&router, "siv", PASSWORD).await;
+            let case = siv.get("/disability/OSLO-1").await;
+            assert!(
+                case.body.contains("196\u{a0}400,00"),
+                "the cap is shown: {}",
+                case.body
+            );
+            let over = siv
+                .post(
+                    "/disability/OSLO-1/decision",
+                    &[
+                        ("decision", "partly_awarded"),
+                        ("amount", "200000"),
+                        ("reason", "x"),
+                        ("date", "2022-02-15"),
+                    ],
+                )
+                .await;
+            assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY, "{backend:?}");
+            assert!(over.body.contains("R15/R16"), "{}", over.body);
+            let decided = siv
+                .post(
+                    "/disability/OSLO-1/decision",
+                    &[("decision", "awarded"), ("date", "2022-02-15")],
+                )
+                .await;
+            assert_eq!(decided.status, StatusCode::SEE_OTHER, "{}", decided.body);
+            assert!(oslo.get("/disability").await.body.contains("Innvilga"));
+            let kari = db.tilskot(&["disability", "status", "--year", "2022"]);
+            assert!(String::from_utf8_lossy(&kari.stdout).contains("1 awarded"));
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! The disability grant in the browser (R14–R19): a municipality applies
+//! for a person it settled and follows its own applications; a caseworker
+//! of the grant sees every application, what the rules allow, every
+//! decision, and decides. The checks are the use cases' (`app::disability`),
+//! the same as for the files.
+
+use super::views::{html, nok, Nav};
+use super::{AppState, SignedIn, WebError};
+use crate::app::disability::{allowed_for, decide_one, require_caseworker, submit_application};
+use crate::db::disability::StoredDisability;
+use crate::domain::calendar::parse_iso_date;
+use crate::domain::disability::{DisabilityDecisionKind, DisabilityGrant};
+use crate::domain::disability_file::DecisionRow;
+use crate::domain::money::Ore;
+use crate::domain::register::Problem;
+use crate::domain::users::{Role, User};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+
+type PageResult = Result<Response, WebError>;
+
+/// An application as the list shows it.
+pub struct CaseRow {
+    pub reference: String,
+    pub municipality: String,
+    pub person: String,
+    pub grant: u8,
+    pub grant_year: u8,
+    pub received: String,
+    pub status: &'static str,
+    pub amount: String,
+}
+
+#[derive(Template)]
+#[template(path = "web/disability.html")]
+pub struct DisabilityPage {
+    pub user: Option<Nav>,
+    pub rows: Vec<CaseRow>,
+    pub can_apply: bool,
+    pub form: ApplyForm,
+    pub errors: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "web/disability_case.html")]
+pub struct CasePage {
+    pub user: Option<Nav>,
+    pub row: CaseRow,
+    pub allowed: String,
+    pub expenses: String,
+    pub decisions: Vec<(String, &'static str, String, String, String)>,
+    pub can_decide: bool,
+    pub today: String,
+    pub error: Option<String>,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ApplyForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    pub reference: String,
+    #[serde(default)]
+    pub person_id: String,
+    #[serde(default)]
+    pub grant: String,
+    #[serde(default)]
+    pub grant_year: String,
+    #[serde(default)]
+    pub documented_expenses: String,
+    #[serde(default)]
+    pub originated_before_settlement: String,
+    #[serde(default)]
+    pub special_agreement: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct DecideForm {
+    csrf: String,
+    decision: String,
+    #[serde(default)]
+    amount: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    date: String,
+}
+
+/// The status of an application in Nynorsk.
+fn status_label(s: &StoredDisability) -> &'static str {
+    match s.in_force().map(|d| d.kind) {
+        None => "Under behandling",
+        Some(DisabilityDecisionKind::Awarded) => "Innvilga",
+        Some(DisabilityDecisionKind::PartlyAwarded) => "Delvis innvilga",
+        Some(DisabilityDecisionKind::Rejected) => "Avslått",
+    }
+}
+
+fn case_row(s: &StoredDisability) -> CaseRow {
+    let a = &s.application;
+    CaseRow {
+        reference: a.reference.clone(),
+        municipality: a.municipality.to_string(),
+        person: a.person_id.clone(),
+        grant: a.grant.number(),
+        grant_year: a.grant_year,
+        received: a.received.to_string(),
+        status: status_label(s),
+        amount: s.in_force().map(|d| nok(d.amount)).unwrap_or_default(),
+    }
+}
+
+/// What a user may see: a caseworker of the grant, finance and auditors
+/// every application; a municipality its own; no one else anything.
+fn visible(user: &User, s: &StoredDisability) -> bool {
+    match user.role {
+        Role::Applicant => {
+            user.organisation.as_deref() == Some(s.application.municipality.to_string().as_str())
+        }
+        Role::Caseworker => require_caseworker(user).is_ok(),
+        Role::Finance | Role::Auditor => true,
+        _ => false,
+    }
+}
+
+async fn page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    form: ApplyForm,
+    errors: Vec<String>,
+) -> Result<DisabilityPage, WebError> {
+    let rows = state
+        .store
+        .disability_applications()
+        .await?
+        .iter()
+        .filter(|s| visible(&signed_in.user, s))
+        .map(case_row)
+        .collect();
+    Ok(DisabilityPage {
+        user: Nav::of(&signed_in.user, &signed_in.csrf),
+        rows,
+        can_apply: signed_in.user.role == Role::Applicant,
+        form,
+        errors,
+    })
+}
+
+pub async fn list(State(state): State<AppState>, signed_in: SignedIn) -> PageResult {
+    Ok(html(&page(&state, &signed_in, ApplyForm::default(), Vec::new()).await?).into_response())
+}
+
+pub async fn apply(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Form(form): Form<ApplyForm>,
+) -> PageResult {
+    signed_in.check_csrf(&form.csrf)?;
+    if signed_in.user.role != Role::Applicant {
+        return Err(WebError::Forbidden("only a municipality applies".into()));
+    }
+    let municipality = signed_in.user.organisation.clone().unwrap_or_default();
+    let cells = [
+        form.reference.clone(),
+        municipality,
+        form.person_id.clone(),
+        form.grant.clone(),
+        form.grant_year.clone(),
+        form.documented_expenses.clone(),
+        (!form.originated_before_settlement.is_empty()).to_string(),
+        (!form.special_agreement.is_empty()).to_string(),
+        state.today().to_string(),
+    ];
+    let municipalities = crate::io::shipped::municipalities();
+    let parsed = crate::domain::disability_file::parse_application_row(
+        0,
+        &cells,
+        &municipalities,
+        state.today(),
+    );
+    let problems = match parsed {
+        Ok(application) => match submit_application(&state.store, &state.rules, application).await?
+        {
+            Ok(()) => return Ok(Redirect::to("/disability").into_response()),
+            Err(problems) => problems,
+        },
+        Err(problems) => problems,
+    };
+    let errors = problems.iter().map(field_error).collect();
+    let page = page(&state, &signed_in, form, errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
+}
+
+fn field_error(p: &Problem) -> String {
+    format!("{}: {}", p.column, p.reason)
+}
+
+async fn stored_case(
+    state: &AppState,
+    user: &User,
+    reference: &str,
+) -> Result<StoredDisability, WebError> {
+    state
+        .store
+        .disability_applications()
+        .await?
+        .into_iter()
+        .find(|s| s.application.reference == reference && visible(user, s))
+        .ok_or(WebError::NotFound)
+}
+
+async fn case_page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    s: &StoredDisability,
+    error: Option<String>,
+) -> Result<CasePage, WebError> {
+    let allowed = allowed_for(&state.store, &state.rules, &s.application).await?;
+    Ok(CasePage {
+        user: Nav::of(&signed_in.user, &signed_in.csrf),
+        row: case_row(s),
+        allowed: nok(allowed),
+        expenses: s
+            .application
+            .documented_expenses
+            .map(nok)
+            .unwrap_or_default(),
+        decisions: s
+            .decisions
+            .iter()
+            .map(|d| {
+                (
+                    d.decided_on.to_string(),
+                    d.kind.code(),
+                    nok(d.amount),
+                    d.decided_by.clone(),
+                    d.reason.clone(),
+                )
+            })
+            .collect(),
+        can_decide: require_caseworker(&signed_in.user).is_ok(),
+        today: state.today().to_string(),
+        error,
+    })
+}
+
+pub async fn case(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(reference): Path<String>,
+) -> PageResult {
+    let s = stored_case(&state, &signed_in.user, &reference).await?;
+    Ok(html(&case_page(&state, &signed_in, &s, None).await?).into_response())
+}
+
+pub async fn decide(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(reference): Path<String>,
+    Form(form): Form<DecideForm>,
+) -> PageResult {
+    signed_in.check_csrf(&form.csrf)?;
+    require_caseworker(&signed_in.user).map_err(WebError::from)?;
+    let s = stored_case(&state, &signed_in.user, &reference).await?;
+    let row = decision_row(&reference, &form, state.today());
+    let problem = match row {
+        Ok(row) => match decide_one(&state.store, &state.rules, &signed_in.user, row).await? {
+            Ok(()) => return Ok(Redirect::to(&format!("/disability/{reference}")).into_response()),
+            Err(problem) => field_error(&problem),
+        },
+        Err(problem) => problem,
+    };
+    let page = case_page(&state, &signed_in, &s, Some(problem)).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
+}
+
+fn decision_row(
+    reference: &str,
+    form: &DecideForm,
+    today: chrono::NaiveDate,
+) -> Result<DecisionRow, String> {
+    let kind =
+        DisabilityDecisionKind::parse(&form.decision).map_err(|e| format!("decision: {e}"))?;
+    let amount = match form.amount.trim() {
+        "" => None,
+        text => Some(Ore::parse_nok(text).map_err(|e| format!("amount: {e}"))?),
+    };
+    let date = match form.date.trim() {
+        "" => today,
+        text => parse_iso_date(text).map_err(|e| format!("date: {e}"))?,
+    };
+    let needs_reason = kind != DisabilityDecisionKind::Awarded;
+    if needs_reason && form.reason.trim().is_empty() {
+        return Err("reason: a partial award or a rejection states its reason".into());
+    }
+    Ok(DecisionRow {
+        row: 0,
+        reference: reference.to_string(),
+        kind,
+        amount,
+        reason: form.reason.trim().to_string(),
+        date,
+    })
+}
+
+/// The grants the form offers, by number.
+pub fn grant_options() -> [(u8, &'static str); 2] {
+    [
+        (DisabilityGrant::One.number(), "Tilskot 1 (eingongs)"),
+        (
+            DisabilityGrant::Two.number(),
+            "Tilskot 2 (dokumenterte utgifter)",
+        ),
+    ]
+}
+
+impl DisabilityPage {
+    pub fn grants(&self) -> [(u8, &'static str); 2] {
+        grant_options()
+    }
+}
