@@ -306,6 +306,73 @@ fn decision_row(
     })
 }
 
+/// The decision letter of the decision in force.
+#[derive(Template)]
+#[template(path = "disability-letter.html")]
+pub struct DisabilityLetter {
+    pub heading: &'static str,
+    pub reference: String,
+    pub municipality: String,
+    pub received: String,
+    pub grant: u8,
+    pub grant_year: u8,
+    pub allowed: String,
+    pub amount: String,
+    pub awarded: bool,
+    pub replaces: bool,
+    pub reason: String,
+    pub decided_by: String,
+    pub decided_on: String,
+}
+
+pub async fn letter(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(reference): Path<String>,
+) -> PageResult {
+    let s = stored_case(&state, &signed_in.user, &reference).await?;
+    let decision = s.in_force().ok_or(WebError::NotFound)?;
+    let allowed = allowed_for(&state.store, &state.rules, &s.application).await?;
+    let letter = DisabilityLetter {
+        heading: match decision.kind {
+            DisabilityDecisionKind::Awarded => "Vedtak om tilskot",
+            DisabilityDecisionKind::PartlyAwarded => "Vedtak om delvis innvilga tilskot",
+            DisabilityDecisionKind::Rejected => "Vedtak om avslag på søknad om tilskot",
+        },
+        reference: reference.clone(),
+        municipality: s.application.municipality.to_string(),
+        received: s.application.received.to_string(),
+        grant: s.application.grant.number(),
+        grant_year: s.application.grant_year,
+        allowed: nok(allowed),
+        amount: nok(decision.amount),
+        awarded: !decision.amount.is_zero(),
+        replaces: s.decisions.len() > 1,
+        reason: decision.reason.clone(),
+        decided_by: decision.decided_by.clone(),
+        decided_on: decision.decided_on.to_string(),
+    };
+    let body = letter.render().map_err(|e| {
+        WebError::Internal(crate::domain::error::Error::internal(format!(
+            "letter: {e}"
+        )))
+    })?;
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/html; charset=utf-8".to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"vedtak-{reference}.html\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
 /// The grants the form offers, by number.
 pub fn grant_options() -> [(u8, &'static str); 2] {
     [

@@ -112,6 +112,7 @@ pub fn router(state: AppState) -> Router {
         .route("/disability", get(disability::list).post(disability::apply))
         .route("/disability/{reference}", get(disability::case))
         .route("/disability/{reference}/decision", post(disability::decide))
+        .route("/disability/{reference}/letter", get(disability::letter))
         .route("/schemes/{scheme}/{year}", get(pages::scheme))
         .route(
             "/api/applications",

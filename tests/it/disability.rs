@@ -291,6 +291,15 @@ mod pages {
                 .await;
             assert_eq!(decided.status, StatusCode::SEE_OTHER, "{}", decided.body);
             assert!(oslo.get("/disability").await.body.contains("Innvilga"));
+            let letter = oslo.get("/disability/OSLO-1/letter").await;
+            assert_eq!(letter.status, StatusCode::OK);
+            assert!(
+                letter.body.contains("Vedtak om tilskot")
+                    && letter.body.contains("196\u{a0}400,00"),
+                "{}",
+                letter.body
+            );
+            assert!(letter.body.contains("siv") && letter.body.contains("2022-02-15"));
             let kari = db.tilskot(&["disability", "status", "--year", "2022"]);
             assert!(String::from_utf8_lossy(&kari.stdout).contains("1 awarded"));
         }
