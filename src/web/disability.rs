@@ -42,6 +42,19 @@ pub struct DisabilityPage {
     pub can_apply: bool,
     pub form: ApplyForm,
     pub errors: Vec<String>,
+    /// For caseworkers, finance and auditors: the queue of this year.
+    pub queue: Option<QueueView>,
+}
+
+/// The queue as the caseworkers' page shows it.
+pub struct QueueView {
+    pub year: i32,
+    pub received: usize,
+    pub decided: usize,
+    pub awarded: usize,
+    pub awarded_amount: String,
+    pub backlog: Vec<(u32, usize)>,
+    pub processing: Vec<(String, i64, i64)>,
 }
 
 #[derive(Template)]
@@ -140,12 +153,32 @@ async fn page(
         .filter(|s| visible(&signed_in.user, s))
         .map(case_row)
         .collect();
+    let queue = if signed_in.user.role == Role::Applicant {
+        None
+    } else {
+        let year = chrono::Datelike::year(&state.today());
+        let status = crate::app::disability::status(&state.store, year, state.today()).await?;
+        Some(QueueView {
+            year,
+            received: status.received,
+            decided: status.decided,
+            awarded: status.awarded,
+            awarded_amount: nok(status.awarded_amount),
+            backlog: status.backlog_by_age.into_iter().collect(),
+            processing: status
+                .processing_days
+                .into_iter()
+                .map(|(month, (mean, median))| (month.to_string(), mean, median))
+                .collect(),
+        })
+    };
     Ok(DisabilityPage {
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         rows,
         can_apply: signed_in.user.role == Role::Applicant,
         form,
         errors,
+        queue,
     })
 }
 

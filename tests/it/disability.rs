@@ -264,6 +264,9 @@ mod pages {
             );
 
             let siv = Client::sign_in(&router, "siv", PASSWORD).await;
+            let queue = siv.get("/disability").await.body;
+            assert!(queue.contains("1 mottekne, 0 avgjorde"), "{queue}");
+            assert!(queue.contains("id=\"backlog\""), "{queue}");
             let case = siv.get("/disability/OSLO-1").await;
             assert!(
                 case.body.contains("196\u{a0}400,00"),
