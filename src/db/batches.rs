@@ -398,7 +398,7 @@ const PAID_LINES_SQL: &str = "SELECT ROW_NUMBER() OVER () AS n, CAST(l.batch_id 
 /// The paid batches with ids from $1 to $2 and the content hash their
 /// payment's audit entry recorded (none for an empty batch, paid at once).
 const PAID_BATCH_HASHES_SQL: &str = "SELECT b.id, b.period, \
-     (SELECT a.batch_hash FROM audit_entry a WHERE a.batch_id = b.id AND a.action = 'pay') \
+     (SELECT MAX(a.batch_hash) FROM audit_entry a WHERE a.batch_id = b.id AND a.action = 'pay') \
      FROM batch b WHERE b.status = 'paid' AND b.id BETWEEN $1 AND $2 ORDER BY b.id";
 
 /// Drops sums that came to zero (a payment and its set-off).
