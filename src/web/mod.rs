@@ -9,6 +9,7 @@
 
 pub mod access;
 pub mod api;
+pub mod batches;
 pub mod disability;
 pub mod hardening;
 pub mod pages;
@@ -47,8 +48,10 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Failed sign-ins per user name and client address.
     pub throttle: std::sync::Arc<hardening::Throttle>,
-    /// The rules the disability grant's pages check against.
+    /// The rules the disability grant's pages and the batches check against.
     pub rules: std::sync::Arc<crate::domain::rules::RuleBook>,
+    /// Where paid batches' payment files go (staging and void beside it).
+    pub outbox: std::path::PathBuf,
 }
 
 impl AppState {
@@ -59,7 +62,14 @@ impl AppState {
             secure_cookies,
             throttle: Default::default(),
             rules: Default::default(),
+            outbox: std::path::PathBuf::from("payments"),
         }
+    }
+
+    /// The outbox of payment files.
+    pub fn with_outbox(mut self, outbox: std::path::PathBuf) -> AppState {
+        self.outbox = outbox;
+        self
     }
 
     /// The rules of the disability grant's checks.
@@ -109,6 +119,9 @@ pub fn router(state: AppState) -> Router {
         .route("/applications/{id}/letter", get(pages::letter))
         .route("/schemes", get(pages::schemes))
         .route("/users", get(users::users).post(users::save))
+        .route("/batches", get(batches::list))
+        .route("/batches/{period}", get(batches::detail).post(batches::act))
+        .route("/batches/{period}/payment-file", get(batches::payment_file))
         .route("/disability", get(disability::list).post(disability::apply))
         .route("/disability/{reference}", get(disability::case))
         .route("/disability/{reference}/decision", post(disability::decide))

@@ -26,6 +26,7 @@ pub struct Nav {
     pub csrf: String,
     pub is_applicant: bool,
     pub is_admin: bool,
+    pub is_finance: bool,
 }
 
 impl Nav {
@@ -36,6 +37,10 @@ impl Nav {
             csrf: csrf.to_string(),
             is_applicant: user.role == Role::Applicant,
             is_admin: user.role == Role::Admin,
+            is_finance: matches!(
+                user.role,
+                Role::FinanceOfficer | Role::Approver | Role::Finance | Role::Auditor
+            ),
         })
     }
 }

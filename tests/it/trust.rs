@@ -863,3 +863,109 @@ mod admin_page {
         }
     }
 }
+
+/// The monthly batches in the browser: the same users and the same
+/// two-person rule as the command line.
+mod batch_pages {
+    use super::*;
+    use crate::web::PASSWORD;
+
+    #[tokio::test]
+    async fn finance_staff_attest_approve_and_pay_in_the_browser_and_no_one_alone() {
+        for backend in BACKENDS {
+            let db = with_computed_april(backend).await;
+            let store = Store::open(&db.url).await.unwrap();
+            let rules =
+                tilskot::io::rules_dir::load_rules_dir(&crate::support::rules_dir()).unwrap();
+            let outbox = db.path("web-payments");
+            let state = tilskot::web::AppState::new(store.clone(), None, false)
+                .with_rules(rules)
+                .with_outbox(outbox.clone());
+            let router = tilskot::web::router(state);
+            let kari = Client::sign_in(&router, "kari", PASSWORD).await;
+            let list = kari.get("/batches").await;
+            assert!(
+                list.body.contains("2022-04") && list.body.contains("Berekna"),
+                "{}",
+                list.body
+            );
+            let attested = kari.post("/batches/2022-04", &[("action", "attest")]).await;
+            assert_eq!(
+                attested.status,
+                StatusCode::SEE_OTHER,
+                "{backend:?}: {}",
+                attested.body
+            );
+            // Kari attested: she may not approve as well.
+            let alone = kari
+                .post("/batches/2022-04", &[("action", "approve")])
+                .await;
+            assert!(
+                alone.status.is_client_error(),
+                "{backend:?}: {}",
+                alone.status
+            );
+            assert_eq!(batch_status(&db).await, "attested", "{backend:?}");
+            let ola = Client::sign_in(&router, "ola", PASSWORD).await;
+            let page = ola.get("/batches/2022-04").await;
+            assert!(
+                page.body.contains("Godkjenn") && page.body.contains("kari"),
+                "{}",
+                page.body
+            );
+            let approved = ola.post("/batches/2022-04", &[("action", "approve")]).await;
+            assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+            let paid = kari
+                .post(
+                    "/batches/2022-04",
+                    &[("action", "pay"), ("allow_unverified_rates", "true")],
+                )
+                .await;
+            assert_eq!(
+                paid.status,
+                StatusCode::SEE_OTHER,
+                "{backend:?}: {}",
+                paid.body
+            );
+            assert_eq!(batch_status(&db).await, "paid", "{backend:?}");
+            let page = kari.get("/batches/2022-04").await;
+            assert!(
+                page.body.contains("Utbetalt") && page.body.contains("ola"),
+                "{}",
+                page.body
+            );
+            let file = kari.get("/batches/2022-04/payment-file").await;
+            assert_eq!(file.status, StatusCode::OK);
+            assert!(
+                file.body.contains("pain.001.001.03"),
+                "{}",
+                &file.body[..200.min(file.body.len())]
+            );
+            assert_eq!(
+                std::fs::read_dir(&outbox).unwrap().count(),
+                1,
+                "one file in the outbox"
+            );
+            let audit = db.ok(&[
+                "audit",
+                "verify",
+                "--anchor",
+                db.path("audit-anchor.log").to_str().unwrap(),
+            ]);
+            assert!(audit.contains("intact"), "{audit}");
+        }
+    }
+
+    #[tokio::test]
+    async fn the_batch_pages_are_for_finance_staff_only() {
+        let db = with_computed_april(crate::support::Backend::Sqlite).await;
+        let (_store, router) = web_app(&db, None).await;
+        let drammen = Client::sign_in(&router, "drammen", PASSWORD).await;
+        assert_eq!(drammen.get("/batches").await.status, StatusCode::FORBIDDEN);
+        let caseworker = Client::sign_in(&router, "per", PASSWORD).await;
+        assert_eq!(
+            caseworker.get("/batches/2022-04").await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+}
