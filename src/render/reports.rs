@@ -26,7 +26,7 @@ pub const BUDGET_LINES: [(&str, &str); 3] = [
 /// The annual report's actual spending of 2022 per budget line (chapter 6,
 /// appropriation statement), in whole NOK, with a note on what it includes.
 pub const REPORTED_SPENDING_2022: [(&str, i64, &str); 3] = [
-    ("0671.60", 9_802_028_370, "including about 606 mill. of application-based disability grants; tilskot's demo generates applications of that size"),
+    ("0671.60", 9_802_028_370, "rekneskapen har med om lag 606 mill. kr i søknadsbasert tilskot ved nedsett funksjonsevne; demoen lagar søknader av den storleiken"),
     ("0671.61", 871_691_797, ""),
     ("0672.60", 1_276_143_766, ""),
 ];
@@ -124,6 +124,9 @@ pub struct BudgetLineRow {
     pub name: &'static str,
     pub paid: String,
     pub reported: String,
+    /// Paid minus reported, and paid as a share of reported.
+    pub difference: String,
+    pub percent: String,
     pub note: &'static str,
 }
 
@@ -165,12 +168,18 @@ pub fn budget_line_rows(lines: &[BatchLine], year: i32) -> Vec<BudgetLineRow> {
                 .iter()
                 .find(|(b, _, _)| b == budget_line)
                 .filter(|_| year == 2022);
+            let paid = totals.get(budget_line).copied().unwrap_or_default();
+            let reported_ore = reported.map(|(_, kr, _)| Ore(kr * 100));
             BudgetLineRow {
                 budget_line,
                 name,
-                paid: format_nok_grouped(totals.get(budget_line).copied().unwrap_or_default()),
-                reported: reported
-                    .map(|(_, kr, _)| format_nok_grouped(Ore(kr * 100)))
+                paid: format_nok_grouped(paid),
+                reported: reported_ore.map(format_nok_grouped).unwrap_or_default(),
+                difference: reported_ore
+                    .map(|r| format_nok_grouped(paid - r))
+                    .unwrap_or_default(),
+                percent: reported_ore
+                    .map(|r| percent_of(paid, r))
                     .unwrap_or_default(),
                 note: reported.map(|(_, _, note)| *note).unwrap_or(""),
             }
@@ -178,9 +187,38 @@ pub fn budget_line_rows(lines: &[BatchLine], year: i32) -> Vec<BudgetLineRow> {
         .collect()
 }
 
-/// The grant codes as table headings.
+/// The grants' names as table headings, in Nynorsk as the report names
+/// them; the code stays in the CSV files.
 pub fn grant_codes() -> Vec<&'static str> {
-    Grant::ALL.iter().map(|g| g.code()).collect()
+    Grant::ALL.iter().map(|g| grant_name(*g)).collect()
+}
+
+/// A grant's name in Nynorsk.
+pub fn grant_name(grant: Grant) -> &'static str {
+    match grant {
+        Grant::IntegrationYear1 => "Integreringstilskot år 1",
+        Grant::Integration => "Integreringstilskot år 2–5",
+        Grant::Elderly => "Eldretilskot",
+        Grant::Kindergarten => "Barnehagetilskot",
+        Grant::Minor => "Einslege mindreårige",
+        Grant::Norwegian => "Norsktilskot per person",
+        Grant::NorwegianBase => "Norsktilskot, grunntilskot",
+        Grant::Disability1 => "Nedsett funksjonsevne, tilskot 1",
+        Grant::Disability2 => "Nedsett funksjonsevne, tilskot 2",
+    }
+}
+
+/// `part` as a percentage of `whole` with one decimal, rounded half away
+/// from zero, in integer arithmetic ("94,4 %").
+pub fn percent_of(part: Ore, whole: Ore) -> String {
+    if whole.is_zero() {
+        return String::new();
+    }
+    let sign = i128::from(part.0.signum() * whole.0.signum());
+    let tenths = (i128::from(part.0) * 2000 / i128::from(whole.0) + sign) / 2;
+    let minus = if tenths < 0 { "-" } else { "" };
+    let tenths = tenths.abs();
+    format!("{minus}{},{} %", tenths / 10, tenths % 10)
 }
 
 /// The file stem of a batch's report files.
@@ -390,5 +428,31 @@ pub fn statements_page(
         year,
         sections,
         invariants: statements.invariants_checked.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_of;
+    use crate::domain::money::Ore;
+
+    #[test]
+    fn a_share_is_rounded_to_tenths_half_away_from_zero() {
+        for (part, whole, expected) in [
+            (944, 1000, "94,4 %"),
+            (1, 3, "33,3 %"),
+            (2, 3, "66,7 %"),
+            (1, 16, "6,3 %"),
+            (-1, 16, "-6,3 %"),
+            (-1, 200, "-0,5 %"),
+            (0, 5, "0,0 %"),
+        ] {
+            assert_eq!(
+                percent_of(Ore(part), Ore(whole)),
+                expected,
+                "{part}/{whole}"
+            );
+        }
+        assert_eq!(percent_of(Ore(1), Ore(0)), "");
     }
 }
