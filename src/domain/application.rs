@@ -238,15 +238,38 @@ pub fn check_organisation_id(
     }
 }
 
+/// A field given as text or, in JSON, as a whole number (`"participants":
+/// 15`, as the API returns it). A number with decimals is refused: amounts
+/// with øre are written as text ("100000.50"), never read through a float.
+fn text_or_whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum TextOrWhole {
+        Text(String),
+        Whole(i64),
+    }
+    match <TextOrWhole as serde::Deserialize>::deserialize(d) {
+        Ok(TextOrWhole::Text(text)) => Ok(text),
+        Ok(TextOrWhole::Whole(n)) => Ok(n.to_string()),
+        Err(_) => Err(serde::de::Error::custom(
+            "a whole number, or text such as \"100000.50\"",
+        )),
+    }
+}
+
 /// What an applicant types into the form, as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 #[serde(default)]
 pub struct ApplicationForm {
     pub project: String,
     /// NOK, for the scheme's year.
+    #[serde(deserialize_with = "text_or_whole_number")]
     pub amount_applied: String,
+    #[serde(deserialize_with = "text_or_whole_number")]
     pub budget_total: String,
+    #[serde(deserialize_with = "text_or_whole_number")]
     pub own_financing: String,
+    #[serde(deserialize_with = "text_or_whole_number")]
     pub participants: String,
     /// Later years of a multi-year project: "2023: 1 200 000; 2024: 800 000".
     pub later_years: String,

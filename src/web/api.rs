@@ -117,24 +117,41 @@ pub async fn application(
     Ok(Json(application_json(&application)).into_response())
 }
 
+/// The call an application is for; its figures are an `ApplicationForm`
+/// read from the same body (not flattened, so that a wrong type is named
+/// by its field).
 #[derive(serde::Deserialize)]
-pub struct NewApplication {
+pub struct CallRef {
     scheme: String,
     year: i32,
-    #[serde(flatten)]
-    form: ApplicationForm,
+}
+
+/// Reads `T` from a JSON body, naming the field of a wrong type.
+fn from_json<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let field = FieldError {
+            field: e.path().to_string(),
+            reason: e.inner().to_string(),
+        };
+        ApiError(
+            WebError::BadRequest("the application has errors; see fields".into()),
+            vec![field],
+        )
+    })
 }
 
 pub async fn create(
     State(state): State<AppState>,
     ApiUser(signed_in): ApiUser,
-    body: Result<Json<NewApplication>, JsonRejection>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> ApiResult {
     require_role(&signed_in.user, Role::Applicant, "apply")?;
-    let Json(new) = body?;
+    let Json(value) = body?;
+    let call: CallRef = from_json(value.clone())?;
+    let form: ApplicationForm = from_json(value)?;
     let scheme = state
         .store
-        .scheme_call(&new.scheme, new.year)
+        .scheme_call(&call.scheme, call.year)
         .await
         .map_err(|e| WebError::BadRequest(e.to_string()))?;
     if let Some(kind) = signed_in.user.organisation_kind {
@@ -147,7 +164,7 @@ pub async fn create(
             .into());
         }
     }
-    let figures = validate_form(&new.form, new.year).map_err(|errors| {
+    let figures = validate_form(&form, call.year).map_err(|errors| {
         ApiError(
             WebError::BadRequest("the application has errors; see fields".into()),
             errors,

@@ -407,6 +407,31 @@ async fn sign_in_csrf_and_validation_protect_the_forms() {
         .await;
     assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(api.body.contains("\"field\":\"project\""), "{}", api.body);
+    // Numbers are taken as the API returns them; a wrong type is a 422
+    // naming its field in `fields`, and money never goes through a float.
+    let numbers = serde_json::json!({"scheme": "jobbsjansen", "year": 2022, "project": "P", "amount_applied": 1_000_000, "budget_total": 1_500_000, "own_financing": 500_000, "participants": 15});
+    let created = drammen.post_json("/api/applications", numbers).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    assert!(
+        created.body.contains("\"participants\":15"),
+        "{}",
+        created.body
+    );
+    for (field, bad) in [
+        ("participants", serde_json::json!(15.5)),
+        ("amount_applied", serde_json::json!(1000.25)),
+        ("year", serde_json::json!("next")),
+    ] {
+        let mut body = serde_json::json!({"scheme": "jobbsjansen", "year": 2022, "project": "P", "amount_applied": "1000", "budget_total": "2000", "own_financing": "500", "participants": "12"});
+        body[field] = bad;
+        let refused = drammen.post_json("/api/applications", body).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        assert!(
+            refused.body.contains(&format!("\"field\":\"{field}\"")),
+            "{field}: {}",
+            refused.body
+        );
+    }
     let not_json = drammen
         .post_raw("/api/applications", &[("scheme", "jobbsjansen")])
         .await;
