@@ -93,6 +93,16 @@ fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
+/// An amount in NOK of 0 or more: expenses and awards are never negative
+/// (a lower award is a new decision, not a negative one).
+fn not_negative(text: &str) -> Result<Ore, String> {
+    let amount = Ore::parse_nok(text)?;
+    if amount.0 < 0 {
+        return Err(format!("{text} is negative"));
+    }
+    Ok(amount)
+}
+
 /// Parses one application row; `documented_expenses` is required for
 /// grant 2 and must be empty for grant 1.
 pub fn parse_application_row(
@@ -127,7 +137,7 @@ pub fn parse_application_row(
             Err("grant 1 is a fixed amount: leave documented_expenses empty".into())
         }
         (Some(DisabilityGrant::Two), true) => Err("grant 2 needs the documented expenses".into()),
-        (Some(DisabilityGrant::Two), false) => Ore::parse_nok(t).map(Some),
+        (Some(DisabilityGrant::Two), false) => not_negative(t).map(Some),
     });
     let originated = f.parse("originated_before_settlement", parse_bool);
     let special = f.parse("special_agreement", parse_bool);
@@ -191,7 +201,7 @@ pub fn parse_decision_row(
         if t.is_empty() {
             Ok(None)
         } else {
-            Ore::parse_nok(t).map(Some)
+            not_negative(t).map(Some)
         }
     });
     let reason = f.parse("reason", |t| {
@@ -251,4 +261,35 @@ pub fn content_key(a: &DisabilityApplication) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(line: &str) -> Vec<String> {
+        line.split(',').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn negative_expenses_and_awards_are_refused_by_column() {
+        let today = parse_iso_date("2026-01-01").unwrap();
+        let application = parse_application_row(
+            2,
+            &cells("A-1,0301,D1,2,1,-100.00,true,false,2022-03-01"),
+            &Municipalities::shipped(),
+            today,
+        )
+        .unwrap_err();
+        assert_eq!(
+            application[0].column, "documented_expenses",
+            "{application:?}"
+        );
+        let decision =
+            parse_decision_row(2, &cells("A-1,partly_awarded,-5.00,x,2022-03-10"), today)
+                .unwrap_err();
+        assert_eq!(decision[0].column, "amount", "{decision:?}");
+        let future = parse_decision_row(2, &cells("A-1,awarded,,,2027-01-01"), today).unwrap_err();
+        assert_eq!(future[0].column, "date", "{future:?}");
+    }
 }

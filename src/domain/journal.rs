@@ -4,7 +4,7 @@
 //! statement's accounts per chapter/post, `hledger -f FILE balance artskonto`
 //! the object accounts. Pure: ledger entries in, journal text out.
 
-use crate::domain::ledger::Account;
+use crate::domain::ledger::{counts_toward_balances, opening_base_year, Account};
 use crate::domain::money::Ore;
 use chrono::Datelike;
 use std::collections::BTreeMap;
@@ -136,20 +136,20 @@ fn write_posting(out: &mut String, account: &str, amount: Ore, tag: &str) {
 /// without any, every posting before the year.
 fn carried_in(year: i32, vouchers: &[JournalVoucher]) -> BTreeMap<String, Ore> {
     let is_opening = |v: &JournalVoucher| v.reference.starts_with("IB-");
-    let base = vouchers
-        .iter()
-        .filter(|v| is_opening(v) && v.date.year() <= year)
-        .map(|v| v.date.year())
-        .max();
+    let base = opening_base_year(
+        year,
+        vouchers
+            .iter()
+            .filter(|v| is_opening(v))
+            .map(|v| v.date.year()),
+    );
     let mut opening: BTreeMap<String, Ore> = BTreeMap::new();
     for voucher in vouchers {
         let posted = voucher.date.year();
-        let carried = match base {
-            Some(base) if is_opening(voucher) => posted == base,
-            Some(base) => posted >= base && posted < year,
-            None => posted < year,
-        };
-        if carried {
+        // Carried in: what counts toward the year's balances, but for the
+        // year's own postings, which the journal lists one by one.
+        let counted = counts_toward_balances(year, base, is_opening(voucher), posted);
+        if counted && (is_opening(voucher) || posted < year) {
             for (account, _, amount) in &voucher.postings {
                 *opening.entry(account.clone()).or_default() += *amount;
             }

@@ -302,6 +302,27 @@ pub fn parse_chart(
     }
 }
 
+/// The named rule **a year opens from its own opening voucher**: the
+/// postings that make up the balances of `year`. With an opening voucher
+/// (`IB-`) in the year or earlier, the latest such voucher's year is the
+/// base: its opening postings count, and every other posting from the base
+/// year through `year`; earlier postings are in that opening already and
+/// are not added twice. Without one, every non-opening posting through the
+/// year counts. Used by the statements and the auditor's journal alike.
+pub fn counts_toward_balances(year: i32, base: Option<i32>, opening: bool, posted: i32) -> bool {
+    match base {
+        Some(base) if opening => posted == base,
+        Some(base) => posted >= base && posted <= year,
+        None => !opening && posted <= year,
+    }
+}
+
+/// The base year of [`counts_toward_balances`]: the latest year, up to
+/// `year`, with an opening voucher.
+pub fn opening_base_year(year: i32, opening_years: impl Iterator<Item = i32>) -> Option<i32> {
+    opening_years.filter(|y| *y <= year).max()
+}
+
 /// Chart rows that would change the group or statement line of an account
 /// with postings in a closed year (`posted_in_closed`): that year's
 /// statements would change under the auditor's feet.
@@ -790,5 +811,29 @@ mod tests {
         .unwrap();
         assert_ne!(a[0].content_hash(), b[0].content_hash());
         assert_eq!(a[0].content_hash(), a[0].clone().content_hash());
+    }
+
+    #[test]
+    fn a_year_opens_from_its_own_opening_voucher_and_never_counts_twice() {
+        // (year, opening voucher years, opening?, posted, counts?)
+        let table = [
+            (2022, vec![2021, 2022], true, 2022, true),
+            (2022, vec![2021, 2022], true, 2021, false),
+            (2022, vec![2021, 2022], false, 2021, false),
+            (2022, vec![2021, 2022], false, 2022, true),
+            (2022, vec![2021], true, 2021, true),
+            (2022, vec![2021], false, 2021, true),
+            (2022, vec![2021], false, 2023, false),
+            (2022, vec![], false, 2020, true),
+            (2021, vec![2022], true, 2022, false),
+        ];
+        for (year, openings, opening, posted, expected) in table {
+            let base = opening_base_year(year, openings.iter().copied());
+            assert_eq!(
+                counts_toward_balances(year, base, opening, posted),
+                expected,
+                "{year} {openings:?} {opening} {posted}"
+            );
+        }
     }
 }

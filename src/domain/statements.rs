@@ -8,7 +8,9 @@
 //! away from zero ([`Ore::round_half_away_to_kroner`]); sums are never taken
 //! of rounded lines. The named invariants are checked on every build.
 
-use crate::domain::ledger::{Account, Allocation, BudgetKey, BudgetLine};
+use crate::domain::ledger::{
+    counts_toward_balances, opening_base_year, Account, Allocation, BudgetKey, BudgetLine,
+};
 use crate::domain::money::Ore;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
@@ -438,21 +440,15 @@ impl Balances {
     /// opening voucher and the postings since; without any, from the first
     /// posting.
     fn of(entries: &[LedgerEntry], year: i32) -> Balances {
-        let base = entries
-            .iter()
-            .filter(|e| e.opening && e.date.year() <= year)
-            .map(|e| e.date.year())
-            .max();
+        let base = opening_base_year(
+            year,
+            entries.iter().filter(|e| e.opening).map(|e| e.date.year()),
+        );
         let mut opening: BTreeMap<String, Ore> = BTreeMap::new();
         let mut closing: BTreeMap<String, Ore> = BTreeMap::new();
         for entry in entries {
             let posted = entry.date.year();
-            let counted = match base {
-                Some(base) if entry.opening => posted == base,
-                Some(base) => posted >= base && posted <= year,
-                None => !entry.opening && posted <= year,
-            };
-            if !counted {
+            if !counts_toward_balances(year, base, entry.opening, posted) {
                 continue;
             }
             if entry.opening || posted < year {

@@ -8,10 +8,8 @@ use super::views::{html, nok, Nav};
 use super::{AppState, SignedIn, WebError};
 use crate::app::disability::{allowed_for, decide_one, require_caseworker, submit_application};
 use crate::db::disability::StoredDisability;
-use crate::domain::calendar::parse_iso_date;
 use crate::domain::disability::{DisabilityDecisionKind, DisabilityGrant};
-use crate::domain::disability_file::DecisionRow;
-use crate::domain::money::Ore;
+use crate::domain::disability_file::{parse_decision_row, DecisionRow};
 use crate::domain::register::Problem;
 use crate::domain::users::{Role, User};
 use askama::Template;
@@ -310,32 +308,31 @@ pub async fn decide(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
 }
 
+/// The form as a row of a decisions file, parsed by the same rules (an
+/// empty date is today).
 fn decision_row(
     reference: &str,
     form: &DecideForm,
     today: chrono::NaiveDate,
 ) -> Result<DecisionRow, String> {
-    let kind =
-        DisabilityDecisionKind::parse(&form.decision).map_err(|e| format!("decision: {e}"))?;
-    let amount = match form.amount.trim() {
-        "" => None,
-        text => Some(Ore::parse_nok(text).map_err(|e| format!("amount: {e}"))?),
+    let date = if form.date.trim().is_empty() {
+        today.to_string()
+    } else {
+        form.date.clone()
     };
-    let date = match form.date.trim() {
-        "" => today,
-        text => parse_iso_date(text).map_err(|e| format!("date: {e}"))?,
-    };
-    let needs_reason = kind != DisabilityDecisionKind::Awarded;
-    if needs_reason && form.reason.trim().is_empty() {
-        return Err("reason: a partial award or a rejection states its reason".into());
-    }
-    Ok(DecisionRow {
-        row: 0,
-        reference: reference.to_string(),
-        kind,
-        amount,
-        reason: form.reason.trim().to_string(),
+    let cells = [
+        reference.to_string(),
+        form.decision.clone(),
+        form.amount.clone(),
+        form.reason.clone(),
         date,
+    ];
+    parse_decision_row(0, &cells, today).map_err(|problems| {
+        problems
+            .iter()
+            .map(field_error)
+            .collect::<Vec<_>>()
+            .join("; ")
     })
 }
 
