@@ -9,6 +9,7 @@ use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use tilskot::cli::{exit_status, is_closed_pipe, Cli, Command, Context};
+use tilskot::demo::bench::{run_bench, BenchOptions, Peer};
 use tilskot::domain::error::Error;
 
 #[tokio::main]
@@ -66,15 +67,34 @@ async fn run_demo_or_bench(cli: Cli) -> anyhow::Result<()> {
             tilskot::cli::check_scale(scale)?;
             tilskot::demo::run_demo(&dir, &ctx.rules_dir, seed, scale).await
         }
-        Command::Bench { scale, dir } => {
+        Command::Bench {
+            scale,
+            dir,
+            compare_openfisca,
+            openfisca_model,
+            events_per_person,
+        } => {
             tilskot::cli::check_scale(scale)?;
             let book = ctx.rules()?;
             // The default database of the other commands is not the bench's:
             // it runs on a fresh SQLite file unless --db names PostgreSQL.
             let db = cli.db.starts_with("postgres").then_some(cli.db.as_str());
-            let figures = tilskot::demo::bench::run_bench(scale, db, &book, &dir).await?;
+            let peer = compare_openfisca.then(|| Peer {
+                model: openfisca_model,
+                rules_file: ctx.rules_dir.join("2022.toml"),
+            });
+            let options = BenchOptions {
+                scale,
+                events_per_person,
+                db,
+                peer: peer.as_ref(),
+            };
+            let report = run_bench(&options, &book, &dir).await?;
             let backend = if db.is_some() { "PostgreSQL" } else { "SQLite" };
-            let text = tilskot::demo::bench::render(&figures, scale, backend);
+            let mut text = tilskot::demo::bench::render(&report.figures, scale, backend);
+            if let Some(comparison) = &report.comparison {
+                text.push_str(&tilskot::demo::compare::render(comparison));
+            }
             std::io::stdout().lock().write_all(text.as_bytes())?;
             Ok(())
         }

@@ -7,6 +7,7 @@ use crate::app::audit::{append_anchor, ensure_lines_intact};
 use crate::app::handoff::{self, Folders, Recovery};
 use crate::db::approval::{PaymentOutcome, PaymentRecord, PaymentWrite};
 use crate::db::dialect::now_text;
+use crate::db::register_codec;
 use crate::db::{CachedRegister, NewBatch, Store, StoredBatch};
 use crate::domain::accrual::{compute_accruals, Accrual};
 use crate::domain::approval::{transition, Action, BatchStatus};
@@ -50,8 +51,10 @@ pub struct RunResult {
     pub lines: Vec<BatchLine>,
 }
 
-/// Loads the register from the store and builds the persons, or takes the
-/// one the store built last if no event was added since.
+/// The register's persons: the one this process built last if no event
+/// was added since, else the stored snapshot of the current events, else
+/// built from the events (and then stored as the snapshot, for the next
+/// command).
 pub async fn load_register(
     store: &Store,
     rules: &RuleBook,
@@ -62,21 +65,77 @@ pub async fn load_register(
     if let Some(register) = store.cached_register(count, lag) {
         return Ok(register);
     }
+    let register = match stored_snapshot(store, lag, count).await? {
+        Some(register) => register,
+        None => build_and_store(store, lag, count).await?,
+    };
+    let register = Arc::new(register);
+    store.cache_register(CachedRegister {
+        events: count,
+        move_lag: lag,
+        register: Arc::clone(&register),
+    });
+    Ok(register)
+}
+
+/// The snapshot stored for `count` events, if there is a readable one.
+async fn stored_snapshot(store: &Store, lag: u32, count: i64) -> Result<Option<Register>> {
+    let started = std::time::Instant::now();
+    let Some(bytes) = store.register_snapshot(lag, count).await? else {
+        return Ok(None);
+    };
+    let read = started.elapsed();
+    match register_codec::decode(&bytes) {
+        Ok(register) => {
+            tracing::info!(bytes = bytes.len(), ?read, decoded = ?started.elapsed(), "register snapshot read");
+            Ok(Some(register))
+        }
+        Err(unreadable) => {
+            // Derived data: the events are the register, so an unreadable
+            // snapshot is rebuilt from them (and replaced).
+            tracing::warn!(%unreadable, "register snapshot rebuilt");
+            Ok(None)
+        }
+    }
+}
+
+/// Builds the persons from every stored event and stores them as the
+/// snapshot of `count` events.
+async fn build_and_store(store: &Store, lag: u32, count: i64) -> Result<Register> {
     let started = std::time::Instant::now();
     let events = store.all_events().await?;
     let read = started.elapsed();
-    let register = Arc::new(Register::build(&events, lag));
-    tracing::info!(events = events.len(), ?read, built = ?started.elapsed(), "register loaded");
-    // Cached under the count read with the events: an import in between
-    // makes the count differ, and the next load builds afresh.
+    let register = Register::build(&events, lag);
+    tracing::info!(events = events.len(), ?read, built = ?started.elapsed(), "register built");
+    // Stored under the count read with the events only: an import in
+    // between makes them differ, and the next load builds afresh.
     if events.len() as i64 == count {
-        store.cache_register(CachedRegister {
-            events: count,
-            move_lag: lag,
-            register: Arc::clone(&register),
-        });
+        store.save_register_snapshot(lag, count, &register).await?;
     }
     Ok(register)
+}
+
+/// Builds and stores the register snapshot for every move lag of the rule
+/// book, so that the commands after an import read it instead of building.
+pub async fn prepare_register(store: &Store, rules: &RuleBook) -> Result<()> {
+    let lags: BTreeSet<u32> = rules
+        .years()
+        .map(|year| year.move_lag_months.value)
+        .collect();
+    let count = store.event_count().await?;
+    for lag in lags {
+        if !store.has_register_snapshot(lag, count).await? {
+            let register = build_and_store(store, lag, count).await?;
+            if store.cached_register(count, lag).is_none() {
+                store.cache_register(CachedRegister {
+                    events: count,
+                    move_lag: lag,
+                    register: Arc::new(register),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The lines a batch of `period` would have now, and the weakest status of

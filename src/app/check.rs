@@ -3,8 +3,9 @@
 //! statements` and `close-year` run it first.
 
 use super::audit::verify_audit;
-use crate::db::Store;
+use crate::db::{register_codec, Store};
 use crate::domain::error::{Error, Result};
+use crate::domain::register::Register;
 use crate::domain::statements::{build_statements, StatementInput};
 use chrono::Datelike;
 use std::collections::BTreeSet;
@@ -18,6 +19,7 @@ pub struct Checked {
     pub anchors: usize,
     pub statement_years: Vec<i32>,
     pub scheme_calls: usize,
+    pub register_snapshots: usize,
 }
 
 /// Runs every check; the refusal lists every failure, one per line. With
@@ -58,6 +60,9 @@ pub async fn check_everything(store: &Store, anchor: &Path, year: Option<i32>) -
             Err(failure) => failures.push(format!("the statements of {year}: {failure}")),
         }
     }
+    let (snapshots, snapshot_failures) = check_snapshots(store).await?;
+    checked.register_snapshots = snapshots;
+    failures.extend(snapshot_failures);
     for call in store.scheme_calls().await? {
         let status = store.frame_status(&call.code, call.year).await?;
         checked.scheme_calls += 1;
@@ -77,4 +82,32 @@ pub async fn check_everything(store: &Store, anchor: &Path, year: Option<i32>) -
             failures.join("\n")
         )))
     }
+}
+
+/// A stored register snapshot of the current events must be exactly what
+/// the events build: the batch commands pay from it. Returns how many were
+/// compared and what failed.
+async fn check_snapshots(store: &Store) -> Result<(usize, Vec<String>)> {
+    let count = store.event_count().await?;
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    let mut events = None;
+    for lag in store.stored_snapshot_lags().await? {
+        let Some(bytes) = store.register_snapshot(lag, count).await? else {
+            continue; // built from other events: never read again
+        };
+        if events.is_none() {
+            events = Some(store.all_events().await?);
+        }
+        compared += 1;
+        let built = Register::build(events.as_deref().unwrap_or_default(), lag);
+        match register_codec::decode(&bytes) {
+            Ok(stored) if stored.persons == built.persons => {}
+            Ok(_) => failures.push(format!(
+                "the stored register snapshot (move lag {lag}, {count} events) differs from the persons the events build"
+            )),
+            Err(unreadable) => failures.push(format!("{unreadable} (move lag {lag})")),
+        }
+    }
+    Ok((compared, failures))
 }

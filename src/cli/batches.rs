@@ -234,12 +234,13 @@ pub async fn check(
     let years: Vec<String> = checked.statement_years.iter().map(i32::to_string).collect();
     writeln!(
         out,
-        "All checks passed: the audit chain of {} entries ({} anchors), {} batches against their hashes, every voucher balanced, the statements of {}, the rules files, {} scheme frames",
+        "All checks passed: the audit chain of {} entries ({} anchors), {} batches against their hashes, every voucher balanced, the statements of {}, the rules files, {} scheme frames, {} register snapshot(s) against the events",
         checked.audit_entries,
         checked.anchors,
         checked.batches,
         if years.is_empty() { "no year".to_string() } else { years.join(", ") },
-        checked.scheme_calls
+        checked.scheme_calls,
+        checked.register_snapshots
     )?;
     Ok(())
 }

@@ -14,6 +14,7 @@ pub mod setup;
 use crate::db::Store;
 use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Result};
+use crate::domain::generate::GenerateOptions;
 use crate::domain::rules::RuleBook;
 use crate::domain::users::User;
 use crate::io::rules_dir::{default_rules_dir, load_rules_dir};
@@ -175,6 +176,17 @@ pub enum Command {
         /// Where the register and the SQLite database are written.
         #[arg(long, default_value = "tilskot-bench")]
         dir: PathBuf,
+        /// Also time the OpenFisca model of the integration and minor
+        /// grants on the same register (python3 with openfisca-core).
+        #[arg(long)]
+        compare_openfisca: bool,
+        /// The OpenFisca model to compare with.
+        #[arg(long, default_value = "benches/openfisca/model.py")]
+        openfisca_model: PathBuf,
+        /// For load tests: individual moves added until the register holds
+        /// about N events a person.
+        #[arg(long, value_name = "N")]
+        events_per_person: Option<u32>,
     },
     /// Write a synthetic register shaped by the annual report.
     Generate {
@@ -186,6 +198,10 @@ pub enum Command {
         seed: u64,
         #[arg(long, default_value = "1.0")]
         scale: Decimal,
+        /// For load tests: individual moves added until the register holds
+        /// about N events a person (the shaped register has about one).
+        #[arg(long, value_name = "N")]
+        events_per_person: Option<u32>,
         #[arg(long)]
         out: PathBuf,
     },
@@ -245,8 +261,18 @@ pub async fn run(cli: Cli) -> Result<()> {
             to,
             seed,
             scale,
+            events_per_person,
             out: file,
-        } => register::generate(from, to, seed, scale, &file, out),
+        } => {
+            let options = GenerateOptions {
+                from_year: from,
+                to_year: to,
+                seed,
+                scale,
+                events_per_person,
+            };
+            register::generate(&options, &file, out)
+        }
         Command::Batch { command } => batches::run(&ctx, command, out).await,
         Command::Forecast(args) => forecast::run(&ctx, args, out).await,
         Command::Disability { command } => disability::run(&ctx, command, out).await,

@@ -2,7 +2,7 @@
 //! register and what it accrues.
 
 use super::Context;
-use crate::app::batches::load_register;
+use crate::app::batches::{load_register, prepare_register};
 use crate::app::explain::explain_person;
 use crate::app::register_import::{import_register_sheet, ImportError};
 use crate::domain::accrual::{compute_accruals, totals_by_municipality_grant_month};
@@ -12,7 +12,6 @@ use crate::domain::generate::{generate_register, to_csv, GenerateOptions};
 use crate::io::shipped;
 use crate::render::progress::spinner;
 use clap::{Subcommand, ValueEnum};
-use rust_decimal::Decimal;
 use std::io::Write;
 use std::path::Path;
 
@@ -49,11 +48,18 @@ pub async fn run(ctx: &Context, command: RegisterCommand, out: &mut impl Write) 
         }
     }
     match imported {
-        Ok(report) => writeln!(
-            out,
-            "{}: {} rows read, {} events added, {} already in the register",
-            report.file, report.rows_read, report.events_added, report.events_already_present
-        )?,
+        Ok(report) => {
+            writeln!(
+                out,
+                "{}: {} rows read, {} events added, {} already in the register",
+                report.file, report.rows_read, report.events_added, report.events_already_present
+            )?;
+            // The events are stored; the snapshot spares the next commands
+            // rebuilding the persons from them.
+            let progress = spinner("building the register's persons");
+            prepare_register(&store, &ctx.rules()?).await?;
+            progress.finish_and_clear();
+        }
         Err(ImportError::Rejected(problems)) => {
             return Err(rejected(&problems, &file.display().to_string()))
         }
@@ -118,26 +124,17 @@ pub async fn explain(
 }
 
 /// `tilskot generate`: a synthetic register shaped by the annual report.
-pub fn generate(
-    from: i32,
-    to: i32,
-    seed: u64,
-    scale: Decimal,
-    file: &Path,
-    out: &mut impl Write,
-) -> Result<()> {
+pub fn generate(options: &GenerateOptions, file: &Path, out: &mut impl Write) -> Result<()> {
+    let (from, to) = (options.from_year, options.to_year);
     if from > to {
         return Err(Error::invalid(format!("--from {from} is after --to {to}")));
     }
-    super::check_scale(scale)?;
+    if options.events_per_person == Some(0) {
+        return Err(Error::invalid("--events-per-person must be at least 1"));
+    }
+    super::check_scale(options.scale)?;
     let progress = spinner("generating the register");
-    let options = GenerateOptions {
-        from_year: from,
-        to_year: to,
-        seed,
-        scale,
-    };
-    let events = generate_register(&options, &shipped::municipalities());
+    let events = generate_register(options, &shipped::municipalities());
     let created = std::fs::File::create(file)
         .map_err(|e| Error::invalid(format!("cannot create {}: {e}", file.display())))?;
     to_csv(&events, std::io::BufWriter::new(created))
@@ -145,9 +142,11 @@ pub fn generate(
     progress.finish_and_clear();
     writeln!(
         out,
-        "{}: {} events for {from}–{to} (seed {seed}, scale {scale})",
+        "{}: {} events for {from}–{to} (seed {}, scale {})",
         file.display(),
-        events.len()
+        events.len(),
+        options.seed,
+        options.scale
     )?;
     Ok(())
 }

@@ -22,6 +22,8 @@ pub mod disability;
 pub mod ledger;
 /// The register's events and imports.
 pub mod register;
+/// The built register as the bytes of its stored snapshot.
+pub mod register_codec;
 /// Schemes: calls, applications, reviews, awards and payments.
 pub mod schemes;
 /// Web users and their sessions.

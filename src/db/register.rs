@@ -1,11 +1,12 @@
 //! The register's events and imports in the database.
 
 use super::dialect::{multi_row_insert, now_text, packed_lines_aggregate, placeholder};
+use super::register_codec;
 use super::{trusted_municipality, Store, ROWS_PER_INSERT};
 use crate::domain::calendar::parse_iso_date;
 use crate::domain::error::Result;
 use crate::domain::grant::Basis;
-use crate::domain::register::{Event, EventKind};
+use crate::domain::register::{Event, EventKind, Register};
 use sqlx::Row;
 
 impl Store {
@@ -192,4 +193,77 @@ fn event_from_packed(text: &str) -> Result<Event> {
 
 fn non_empty(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
+}
+
+impl Store {
+    /// The stored register snapshot built with `move_lag` from exactly
+    /// `event_count` events in the current format, if there is one.
+    pub async fn register_snapshot(
+        &self,
+        move_lag: u32,
+        event_count: i64,
+    ) -> Result<Option<Vec<u8>>> {
+        let row = sqlx::query(
+            "SELECT content FROM register_snapshot WHERE move_lag = $1 AND event_count = $2 AND format = $3",
+        )
+        .bind(i64::from(move_lag))
+        .bind(event_count)
+        .bind(register_codec::FORMAT)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|row| row.get::<Vec<u8>, _>(0)))
+    }
+
+    /// The move lags that have a stored snapshot, of any event count.
+    pub async fn stored_snapshot_lags(&self) -> Result<Vec<u32>> {
+        let rows = sqlx::query("SELECT move_lag FROM register_snapshot ORDER BY move_lag")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| u32::try_from(row.get::<i64, _>(0)).map_err(|e| internal!(e)))
+            .collect()
+    }
+
+    /// Whether [`Store::register_snapshot`] would find one.
+    pub async fn has_register_snapshot(&self, move_lag: u32, event_count: i64) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM register_snapshot WHERE move_lag = $1 AND event_count = $2 AND format = $3",
+        )
+        .bind(i64::from(move_lag))
+        .bind(event_count)
+        .bind(register_codec::FORMAT)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.get::<i64, _>(0) > 0)
+    }
+
+    /// Replaces the snapshot of `move_lag` with `register` as built from
+    /// `event_count` events.
+    pub async fn save_register_snapshot(
+        &self,
+        move_lag: u32,
+        event_count: i64,
+        register: &Register,
+    ) -> Result<()> {
+        let content = register_codec::encode(register).map_err(|e| internal!(e))?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM register_snapshot WHERE move_lag = $1")
+            .bind(i64::from(move_lag))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO register_snapshot (move_lag, event_count, format, persons, built_at, content) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(i64::from(move_lag))
+        .bind(event_count)
+        .bind(register_codec::FORMAT)
+        .bind(register.persons.len() as i64)
+        .bind(now_text())
+        .bind(content)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
 }

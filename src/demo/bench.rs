@@ -2,9 +2,12 @@
 //! by month, and the statements of a ledger of a million postings, each
 //! measured as wall time and throughput. Prints figures; asserts nothing.
 
-use crate::app::batches::{act_on_batch, current_run, load_register, pay_batch, run_batch};
+use crate::app::batches::{
+    act_on_batch, current_run, load_register, pay_batch, prepare_register, run_batch,
+};
 use crate::app::register_import::import_register;
 use crate::db::Store;
+use crate::demo::compare::{compare_with_openfisca, Comparison};
 use crate::domain::accrual::compute_accruals;
 use crate::domain::approval::{Action, BatchStatus, Role};
 use crate::domain::calendar::Period;
@@ -44,55 +47,47 @@ pub const BENCH_LEDGER_POSTINGS: usize = 1_000_000;
 
 /// Runs every stage and returns the figures; `db` is a fresh SQLite file
 /// unless a PostgreSQL URL of an empty database is given.
+/// The OpenFisca peer to compare with, if asked (`--compare-openfisca`).
+#[derive(Debug, Clone)]
+pub struct Peer {
+    pub model: std::path::PathBuf,
+    /// The rules file of 2022, whose rates the model reads.
+    pub rules_file: std::path::PathBuf,
+}
+
+/// What a bench measured.
+#[derive(Debug, Clone)]
+pub struct BenchReport {
+    pub figures: Vec<Figure>,
+    pub comparison: Option<Comparison>,
+}
+
+/// What to measure: the register's size and shape, the database and the
+/// peer to compare with.
+#[derive(Debug, Clone)]
+pub struct BenchOptions<'a> {
+    pub scale: Decimal,
+    /// Moves added for load tests (`--events-per-person`).
+    pub events_per_person: Option<u32>,
+    /// An empty PostgreSQL database; a fresh SQLite file when `None`.
+    pub db: Option<&'a str>,
+    pub peer: Option<&'a Peer>,
+}
+
 pub async fn run_bench(
-    scale: Decimal,
-    db: Option<&str>,
+    options: &BenchOptions<'_>,
     rules: &RuleBook,
     work_dir: &Path,
-) -> Result<Vec<Figure>> {
-    let municipalities = crate::io::shipped::municipalities();
-    let store = fresh_store(db, work_dir).await?;
+) -> Result<BenchReport> {
+    let store = fresh_store(options.db, work_dir).await?;
     let mut figures = Vec::new();
-
     let progress = spinner("generating the register");
-    let started = Instant::now();
-    let events = generate_register(
-        &GenerateOptions {
-            from_year: 2018,
-            to_year: 2022,
-            seed: 42,
-            scale,
-        },
-        &municipalities,
-    );
-    let register_file = work_dir.join("register.csv");
-    to_csv(
-        &events,
-        std::io::BufWriter::new(std::fs::File::create(&register_file)?),
-    )?;
-    figures.push(Figure {
-        stage: "generate register 2018–2022",
-        wall: started.elapsed(),
-        count: events.len() as u64,
-        unit: "events",
-    });
-    let event_count = events.len();
-    drop(events);
-
-    progress.set_message("importing the register");
-    let started = Instant::now();
-    let today = chrono::Local::now().date_naive();
-    import_register(&store, &register_file, &municipalities, today)
-        .await
-        .map_err(|e| anyhow!("{e}"))?;
-    figures.push(Figure {
-        stage: "register import",
-        wall: started.elapsed(),
-        count: event_count as u64,
-        unit: "events",
-    });
+    let register_file =
+        generate_and_import(options, &store, rules, work_dir, &progress, &mut figures).await?;
 
     progress.set_message("computing the accruals of 2022");
+    // As a new process: the persons come from the stored snapshot.
+    store.clear_register_cache();
     let started = Instant::now();
     let december = Period::new(2022, 12).expect("December");
     let register = load_register(&store, rules, december).await?;
@@ -103,7 +98,7 @@ pub async fn run_bench(
         december,
     )?;
     figures.push(Figure {
-        stage: "accruals 2022 (load + compute)",
+        stage: "accruals 2022 (snapshot read + compute)",
         wall: started.elapsed(),
         count: accruals.len() as u64,
         unit: "person-months",
@@ -111,6 +106,15 @@ pub async fn run_bench(
     let persons = register.persons.len();
     drop(accruals);
     drop(register);
+
+    let comparison = match options.peer {
+        Some(peer) => {
+            progress.set_message("comparing with OpenFisca");
+            let files = (&peer.rules_file, &register_file, &peer.model);
+            Some(compare_with_openfisca(&store, rules, files.0, files.1, files.2).await?)
+        }
+        None => None,
+    };
 
     progress.set_message("running, approving and paying the twelve batches of 2022");
     figures.push(twelve_batches(&store, rules, work_dir).await?);
@@ -150,11 +154,75 @@ pub async fn run_bench(
         count: persons as u64,
         unit: "persons",
     });
-    Ok(figures)
+    Ok(BenchReport {
+        figures,
+        comparison,
+    })
 }
 
 /// A fresh database for the bench: a new SQLite file in `work_dir`, or the
 /// PostgreSQL database named, which must be empty.
+/// The stages up to a register ready to pay from: generated, written as a
+/// file, imported and built into the stored snapshot. Returns the file.
+async fn generate_and_import(
+    options: &BenchOptions<'_>,
+    store: &Store,
+    rules: &RuleBook,
+    work_dir: &Path,
+    progress: &indicatif::ProgressBar,
+    figures: &mut Vec<Figure>,
+) -> Result<std::path::PathBuf> {
+    let municipalities = crate::io::shipped::municipalities();
+    let started = Instant::now();
+    let events = generate_register(
+        &GenerateOptions {
+            from_year: 2018,
+            to_year: 2022,
+            seed: 42,
+            scale: options.scale,
+            events_per_person: options.events_per_person,
+        },
+        &municipalities,
+    );
+    let register_file = work_dir.join("register.csv");
+    to_csv(
+        &events,
+        std::io::BufWriter::new(std::fs::File::create(&register_file)?),
+    )?;
+    figures.push(Figure {
+        stage: "generate register 2018–2022",
+        wall: started.elapsed(),
+        count: events.len() as u64,
+        unit: "events",
+    });
+    let event_count = events.len() as u64;
+    drop(events);
+
+    progress.set_message("importing the register");
+    let started = Instant::now();
+    let today = chrono::Local::now().date_naive();
+    import_register(store, &register_file, &municipalities, today)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    figures.push(Figure {
+        stage: "register import",
+        wall: started.elapsed(),
+        count: event_count,
+        unit: "events",
+    });
+
+    progress.set_message("building the register's persons");
+    let started = Instant::now();
+    prepare_register(store, rules).await?;
+    figures.push(Figure {
+        stage: "register snapshot (read events + build + store)",
+        wall: started.elapsed(),
+        count: event_count,
+        unit: "events",
+    });
+    Ok(register_file)
+}
+
 async fn fresh_store(db: Option<&str>, work_dir: &Path) -> Result<Store> {
     std::fs::create_dir_all(work_dir)?;
     let url = match db {
@@ -288,12 +356,12 @@ pub fn peak_memory_kib() -> Option<u64> {
 pub fn render(figures: &[Figure], scale: Decimal, backend: &str) -> String {
     let mut out = format!("tilskot bench --scale {scale} on {backend}\n\n");
     out.push_str(&format!(
-        "{:<42} {:>10} {:>12} {:>24}\n",
+        "{:<48} {:>10} {:>12} {:>24}\n",
         "stage", "wall", "count", "throughput"
     ));
     for f in figures {
         out.push_str(&format!(
-            "{:<42} {:>10} {:>12} {:>24}\n",
+            "{:<48} {:>10} {:>12} {:>24}\n",
             f.stage,
             if f.wall.is_zero() {
                 String::new()
@@ -306,7 +374,7 @@ pub fn render(figures: &[Figure], scale: Decimal, backend: &str) -> String {
     }
     if let Some(kib) = peak_memory_kib() {
         out.push_str(&format!(
-            "{:<42} {:>10}\n",
+            "{:<48} {:>10}\n",
             "peak memory (VmHWM)",
             format!("{} MiB", kib / 1024)
         ));

@@ -3,6 +3,8 @@
 
 /// The benchmark command.
 pub mod bench;
+/// `tilskot bench --compare-openfisca`: the accruals beside an OpenFisca model.
+pub mod compare;
 /// The demo's disability grant: applications and decisions of 2022.
 pub mod disability;
 /// The demo's forecast of 2022 with a prognosis made in March.
@@ -10,7 +12,7 @@ pub mod forecast;
 /// The demo's discretionary schemes: Jobbsjansen 2022 replayed.
 pub mod schemes;
 
-use crate::app::batches::{act_on_batch, pay_batch, run_batch};
+use crate::app::batches::{act_on_batch, pay_batch, prepare_register, run_batch};
 use crate::app::register_import::import_register;
 use crate::db::{Store, StoredBatch};
 use crate::domain::approval::{Action, BatchStatus};
@@ -56,6 +58,7 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
         to_year: DEMO_YEAR,
         seed,
         scale,
+        events_per_person: None,
     };
     let events = generate_register(&options, &municipalities);
     let register_path = dir.join("register.csv");
@@ -74,6 +77,7 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
         .await
         .map_err(|e| anyhow!("{e}"))?;
     println!("Imported {} events", imported.events_added);
+    prepare_register(&store, &rules).await?;
 
     // Two finance users: one checks (attests), the other approves.
     demo_user(&store, DEMO_ATTESTER, Role::FinanceOfficer).await?;

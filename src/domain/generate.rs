@@ -10,6 +10,7 @@ use crate::domain::register::{Event, EventKind};
 use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// Settlement figures of one year (annual report 2022, tables 3-1-1 and 3-1-2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +99,9 @@ pub struct GenerateOptions {
     pub seed: u64,
     /// Multiplies every volume (1 = the report's volume).
     pub scale: Decimal,
+    /// For load tests: individual moves added until the register holds
+    /// about this many events a person (`--events-per-person`).
+    pub events_per_person: Option<u32>,
 }
 
 /// A small deterministic random generator (SplitMix64). Its own code so that
@@ -228,7 +232,11 @@ pub fn generate_register(options: &GenerateOptions, municipalities: &Municipalit
             );
         }
     }
-    events.sort_by(|a, b| (a.date, &a.person_id, a.kind).cmp(&(b.date, &b.person_id, b.kind)));
+    if let Some(n) = options.events_per_person {
+        add_moves_to_reach(&mut events, n, end, municipalities, &mut rng);
+    } else {
+        sort_events(&mut events);
+    }
     events
 }
 
@@ -381,6 +389,17 @@ fn birth_date_for_age(on: NaiveDate, age: i32, rng: &mut SplitMix64) -> NaiveDat
     latest - Days::new(rng.below(364))
 }
 
+/// Assumption, not a figure from a source: about one refugee household in
+/// four moves municipality within five years of settlement (the figure the
+/// speed issue gives; SSB publishes refugees' internal migration, which
+/// this project has not read). As a yearly chance per household: 1 − (1 −
+/// 0.056)^5 ≈ 0.25. A household moves together; it may move more than once.
+pub const MOVE_PER_MILLE_PER_YEAR: u64 = 56;
+
+/// Assumption, not a figure from a source: one person in a hundred a year
+/// leaves the register (emigrates or dies).
+pub const EXIT_PER_MILLE_PER_YEAR: u64 = 10;
+
 /// Moves, exits and births after a household's settlement, up to `end`.
 fn add_later_events(
     household: &Household,
@@ -395,19 +414,13 @@ fn add_later_events(
     if days_left < 30 {
         return;
     }
-    let later =
-        |rng: &mut SplitMix64| household.date + Days::new(30 + rng.below((days_left - 29) as u64));
+    let moves = household_moves(household, end, picker, rng);
     let mut exit_of_household = None;
-    // About 4 % of households move once, the whole household together.
-    let moving = rng
-        .chance(40)
-        .then(|| (later(rng), picker.pick_other(rng, household.municipality)));
-    // About 1 % of persons leave (emigrate or die).
     for (index, id) in ids.iter().enumerate() {
-        let exit = rng.chance(10).then(|| later(rng));
-        if let Some((date, to)) = moving {
-            if exit.is_none_or(|exit| exit >= date) {
-                events.push(simple_event(EventKind::Moved, date, id, Some(to)));
+        let exit = chance_over_years(rng, household.date, end, EXIT_PER_MILLE_PER_YEAR);
+        for (date, to) in &moves {
+            if exit.is_none_or(|exit| exit >= *date) {
+                events.push(simple_event(EventKind::Moved, *date, id, Some(*to)));
             }
         }
         if let Some(date) = exit {
@@ -438,6 +451,138 @@ fn add_later_events(
             });
         }
     }
+}
+
+/// The household's moves: each year after settlement (a part year at the
+/// end in proportion) it moves with [`MOVE_PER_MILLE_PER_YEAR`], on a day
+/// of that year, to another municipality than the one it lives in.
+fn household_moves(
+    household: &Household,
+    end: NaiveDate,
+    picker: &MunicipalityPicker,
+    rng: &mut SplitMix64,
+) -> Vec<(NaiveDate, MunicipalityNumber)> {
+    let mut moves = Vec::new();
+    let mut living_in = household.municipality;
+    let mut from = household.date + Days::new(30);
+    while from < end {
+        let Some(date) = chance_within_year(rng, from, end, MOVE_PER_MILLE_PER_YEAR) else {
+            from = from + Days::new(365);
+            continue;
+        };
+        living_in = picker.pick_other(rng, living_in);
+        moves.push((date, living_in));
+        from = date + Days::new(30);
+    }
+    moves
+}
+
+/// The first day on which something with a yearly chance of `per_mille`
+/// happens between `from` and `end`, if it does.
+fn chance_over_years(
+    rng: &mut SplitMix64,
+    from: NaiveDate,
+    end: NaiveDate,
+    per_mille: u64,
+) -> Option<NaiveDate> {
+    let mut year_start = from + Days::new(30);
+    while year_start < end {
+        if let Some(date) = chance_within_year(rng, year_start, end, per_mille) {
+            return Some(date);
+        }
+        year_start = year_start + Days::new(365);
+    }
+    None
+}
+
+/// Whether something with a yearly chance of `per_mille` happens in the
+/// year from `from` (cut at `end`, the chance cut in proportion), and on
+/// which day.
+fn chance_within_year(
+    rng: &mut SplitMix64,
+    from: NaiveDate,
+    end: NaiveDate,
+    per_mille: u64,
+) -> Option<NaiveDate> {
+    let days = (end - from).num_days().clamp(0, 365) as u64;
+    let happens = rng.below(365_000) < per_mille * days;
+    let day = rng.below(days.max(1));
+    happens.then(|| from + Days::new(day))
+}
+
+/// Load tests (`--events-per-person N`): individual moves added to every
+/// settled person until the register holds about `n` events a person. The
+/// moves fall on distinct days between the settlement and the person's exit
+/// or `end`; a person settled too late for them all gets fewer.
+pub fn add_moves_to_reach(
+    events: &mut Vec<Event>,
+    n: u32,
+    end: NaiveDate,
+    municipalities: &Municipalities,
+    rng: &mut SplitMix64,
+) {
+    let picker = MunicipalityPicker::new(municipalities);
+    let mut by_person: HashMap<&str, PersonSpan> = HashMap::new();
+    for event in events.iter() {
+        let span = by_person.entry(event.person_id.as_str()).or_default();
+        span.events += 1;
+        match event.kind {
+            EventKind::Settled => {
+                span.settled = Some((event.date, event.municipality.expect("settled")))
+            }
+            EventKind::Moved => {
+                let later = (event.date, event.municipality.expect("moved"));
+                span.last_move = span.last_move.max(Some(later));
+            }
+            EventKind::Exited => span.exit = Some(event.date),
+            EventKind::Born => {}
+        }
+    }
+    let mut spans: Vec<(String, PersonSpan)> = by_person
+        .into_iter()
+        .map(|(id, span)| (id.to_string(), span))
+        .collect();
+    spans.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut added = Vec::new();
+    for (id, span) in spans {
+        let Some(settled) = span.settled else {
+            continue;
+        };
+        let (after, mut living_in) = span.last_move.unwrap_or(settled);
+        let first = after + Days::new(1);
+        let last = span.exit.map_or(end, |exit| exit.min(end)) - Days::new(1);
+        let wanted = u64::from(n).saturating_sub(span.events);
+        let room = (last - first).num_days().max(0) as u64;
+        let mut days: Vec<u64> = (0..wanted.min(room)).map(|_| rng.below(room)).collect();
+        days.sort_unstable();
+        days.dedup();
+        for day in days {
+            living_in = picker.pick_other(rng, living_in);
+            added.push(simple_event(
+                EventKind::Moved,
+                first + Days::new(day),
+                &id,
+                Some(living_in),
+            ));
+        }
+    }
+    events.extend(added);
+    sort_events(events);
+}
+
+/// What [`add_moves_to_reach`] needs to know of a person.
+#[derive(Default)]
+struct PersonSpan {
+    events: u64,
+    settled: Option<(NaiveDate, MunicipalityNumber)>,
+    /// The latest move so far: its day and where to.
+    last_move: Option<(NaiveDate, MunicipalityNumber)>,
+    exit: Option<NaiveDate>,
+}
+
+/// The generator's order: by date, then person, then kind.
+fn sort_events(events: &mut [Event]) {
+    events.sort_by(|a, b| (a.date, &a.person_id, a.kind).cmp(&(b.date, &b.person_id, b.kind)));
 }
 
 fn simple_event(
@@ -481,6 +626,7 @@ mod tests {
             to_year: 2022,
             seed,
             scale: scale.parse().unwrap(),
+            events_per_person: None,
         };
         generate_register(&options, &Municipalities::shipped())
     }
@@ -569,5 +715,69 @@ mod tests {
         let one = settled(&generate(1, "1"));
         let two = settled(&generate(1, "2"));
         assert_eq!(two, one * 2);
+    }
+
+    #[test]
+    fn about_one_household_in_four_moves_within_five_years() {
+        let events = generate(42, "1");
+        let early_2018 = |e: &Event| e.date.year() == 2018 && e.date.month() <= 3;
+        let settled: HashMap<&str, &Event> = events
+            .iter()
+            .filter(|e| e.kind == EventKind::Settled && early_2018(e))
+            .map(|e| (e.person_id.as_str(), e))
+            .collect();
+        let households = |ids: &mut dyn Iterator<Item = &str>| {
+            let mut set: Vec<&str> = ids
+                .filter_map(|id| settled.get(id)?.household_id.as_deref())
+                .collect();
+            set.sort_unstable();
+            set.dedup();
+            set.len() as f64
+        };
+        let all = households(&mut settled.keys().copied());
+        let moved = households(
+            &mut events
+                .iter()
+                .filter(|e| e.kind == EventKind::Moved)
+                .map(|e| e.person_id.as_str()),
+        );
+        // Settled in early 2018: 4.75 of the five years fit before the end
+        // of 2022, so about 1 − 0.944^4.7 ≈ 0.24 of them moved.
+        let share = moved / all;
+        assert!(all > 300.0, "{all}");
+        assert!((0.19..0.29).contains(&share), "{share}");
+    }
+
+    #[test]
+    fn events_per_person_adds_moves_on_distinct_days_and_stays_valid() {
+        let shaped = generate(3, "0.05");
+        let mut options = GenerateOptions {
+            from_year: 2018,
+            to_year: 2022,
+            seed: 3,
+            scale: "0.05".parse().unwrap(),
+            events_per_person: Some(6),
+        };
+        let loaded = generate_register(&options, &Municipalities::shipped());
+        let persons = |events: &[Event]| Register::build(events, 2).persons.len();
+        assert_eq!(persons(&loaded), persons(&shaped));
+        let per_person = loaded.len() as f64 / persons(&loaded) as f64;
+        assert!((5.0..=6.0).contains(&per_person), "{per_person}");
+        let rows = loaded.iter().cloned().enumerate().map(|(i, e)| (i + 2, e));
+        if let Err(problems) = validate_batch(rows.collect(), &[]) {
+            panic!("{:?}", &problems[..problems.len().min(3)]);
+        }
+        let mut days: Vec<(&str, NaiveDate)> = loaded
+            .iter()
+            .filter(|e| e.kind == EventKind::Moved)
+            .map(|e| (e.person_id.as_str(), e.date))
+            .collect();
+        let moves = days.len();
+        days.sort_unstable();
+        days.dedup();
+        assert_eq!(days.len(), moves, "two moves of a person on one day");
+        options.events_per_person = Some(1);
+        let unchanged = generate_register(&options, &Municipalities::shipped());
+        assert_eq!(unchanged, shaped);
     }
 }

@@ -177,6 +177,7 @@ mod tests {
             to_year: 2022,
             seed: 7,
             scale: "0.1".parse().unwrap(),
+            events_per_person: None,
         };
         let register = Register::build(&generate_register(&options, &Municipalities::shipped()), 2);
         let rules = RuleBook::new(vec![parse_year_file(

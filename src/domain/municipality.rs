@@ -17,6 +17,12 @@ impl MunicipalityNumber {
             .then(|| MunicipalityNumber(text.parse().expect("four digits")))
     }
 
+    /// The number from [`MunicipalityNumber::as_u16`] without checking it
+    /// against the list; for the stored register snapshot.
+    pub fn from_trusted_u16(number: u16) -> Option<MunicipalityNumber> {
+        (number <= 9999).then_some(MunicipalityNumber(number))
+    }
+
     pub fn as_u16(self) -> u16 {
         self.0
     }

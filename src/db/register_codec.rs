@@ -1,0 +1,292 @@
+//! The built register as bytes: the stored snapshot that spares each command
+//! reading and rebuilding every event (issue 16). A plain little-endian
+//! layout written and read here only; [`FORMAT`] names it, and a snapshot of
+//! another format is rebuilt from the events, never guessed at.
+//!
+//! The snapshot is derived data: the events stay the register, and
+//! `tilskot check` compares the snapshot with a fresh build.
+
+use crate::domain::grant::Basis;
+use crate::domain::municipality::MunicipalityNumber;
+use crate::domain::register::{BirthLink, Person, Register};
+use chrono::{Datelike, NaiveDate};
+use std::sync::Arc;
+
+/// The layout's version. Raise it whenever [`Person`] or
+/// [`Register::build`] changes what a person holds, so that snapshots made by
+/// an older build are rebuilt instead of read.
+pub const FORMAT: i64 = 1;
+
+const MAGIC: &[u8; 4] = b"TSKR";
+
+/// Why bytes are not a snapshot of this format.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the register snapshot cannot be read: {0}")]
+pub struct SnapshotUnreadable(&'static str);
+
+/// The register as bytes.
+pub fn encode(register: &Register) -> Result<Vec<u8>, SnapshotUnreadable> {
+    let mut out = Writer(Vec::with_capacity(register.persons.len() * 64 + 16));
+    out.0.extend_from_slice(MAGIC);
+    out.u32(FORMAT as u32);
+    out.u32(count(register.persons.len())?);
+    for person in &register.persons {
+        write_person(&mut out, person)?;
+    }
+    Ok(out.0)
+}
+
+/// The register back from [`encode`]'s bytes.
+pub fn decode(bytes: &[u8]) -> Result<Register, SnapshotUnreadable> {
+    let mut input = Reader { bytes, at: 0 };
+    if input.take(4)? != MAGIC {
+        return Err(SnapshotUnreadable("not a register snapshot"));
+    }
+    if i64::from(input.u32()?) != FORMAT {
+        return Err(SnapshotUnreadable("another format"));
+    }
+    let persons = input.u32()? as usize;
+    let mut register = Register {
+        persons: Vec::with_capacity(persons.min(bytes.len() / 16)),
+    };
+    for _ in 0..persons {
+        register.persons.push(read_person(&mut input)?);
+    }
+    if input.at != bytes.len() {
+        return Err(SnapshotUnreadable("bytes after the last person"));
+    }
+    Ok(register)
+}
+
+const UNACCOMPANIED: u8 = 1;
+const BORN: u8 = 2;
+const EXITED: u8 = 4;
+
+fn write_person(out: &mut Writer, person: &Person) -> Result<(), SnapshotUnreadable> {
+    out.text(&person.id)?;
+    out.text(&person.household_id)?;
+    out.date(person.birth_date);
+    out.date(person.settlement_date);
+    out.u16(person.settlement_municipality.as_u16());
+    out.u8(basis_index(person.basis));
+    let flags = flag(person.unaccompanied, UNACCOMPANIED)
+        | flag(person.born.is_some(), BORN)
+        | flag(person.exit.is_some(), EXITED);
+    out.u8(flags);
+    out.text(&person.country)?;
+    out.u32(person.clock_year as u32);
+    out.u32(person.household_settled_same_day);
+    if let Some(born) = &person.born {
+        out.text(&born.mother_id)?;
+        out.date(born.mother_settlement_date);
+        out.u64(born.days_after_mother_settlement as u64);
+    }
+    out.u32(count(person.moves.len())?);
+    for (date, to) in &person.moves {
+        out.date(*date);
+        out.u16(to.as_u16());
+    }
+    if let Some(exit) = person.exit {
+        out.date(exit);
+    }
+    Ok(())
+}
+
+fn read_person(input: &mut Reader) -> Result<Person, SnapshotUnreadable> {
+    let id: Arc<str> = Arc::from(input.text()?);
+    let household_id: Arc<str> = Arc::from(input.text()?);
+    let birth_date = input.date()?;
+    let settlement_date = input.date()?;
+    let settlement_municipality = input.municipality()?;
+    let basis = *Basis::ALL
+        .get(usize::from(input.u8()?))
+        .ok_or(SnapshotUnreadable("unknown basis"))?;
+    let flags = input.u8()?;
+    let country = input.text()?.to_string();
+    let clock_year = input.u32()? as i32;
+    let household_settled_same_day = input.u32()?;
+    let born = if flags & BORN != 0 {
+        Some(BirthLink {
+            mother_id: Arc::from(input.text()?),
+            mother_settlement_date: input.date()?,
+            days_after_mother_settlement: input.u64()? as i64,
+        })
+    } else {
+        None
+    };
+    let moves = (0..input.u32()?)
+        .map(|_| Ok((input.date()?, input.municipality()?)))
+        .collect::<Result<Vec<_>, SnapshotUnreadable>>()?;
+    let exit = if flags & EXITED != 0 {
+        Some(input.date()?)
+    } else {
+        None
+    };
+    Ok(Person {
+        id,
+        household_id,
+        birth_date,
+        settlement_date,
+        settlement_municipality,
+        basis,
+        unaccompanied: flags & UNACCOMPANIED != 0,
+        country,
+        clock_year,
+        household_settled_same_day,
+        born,
+        moves,
+        exit,
+    })
+}
+
+fn flag(set: bool, bit: u8) -> u8 {
+    if set {
+        bit
+    } else {
+        0
+    }
+}
+
+fn basis_index(basis: Basis) -> u8 {
+    Basis::ALL
+        .iter()
+        .position(|b| *b == basis)
+        .expect("every basis is in ALL") as u8
+}
+
+fn count(n: usize) -> Result<u32, SnapshotUnreadable> {
+    u32::try_from(n).map_err(|_| SnapshotUnreadable("more than 2^32 items"))
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+    fn u16(&mut self, v: u16) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    /// A date as days since 1 January of year 1.
+    fn date(&mut self, date: NaiveDate) {
+        self.u32(date.num_days_from_ce() as u32);
+    }
+    /// Identifiers and country codes: at most 255 bytes.
+    fn text(&mut self, text: &str) -> Result<(), SnapshotUnreadable> {
+        let len =
+            u8::try_from(text.len()).map_err(|_| SnapshotUnreadable("text over 255 bytes"))?;
+        self.u8(len);
+        self.0.extend_from_slice(text.as_bytes());
+        Ok(())
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], SnapshotUnreadable> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|end| *end <= self.bytes.len());
+        let end = end.ok_or(SnapshotUnreadable("cut short"))?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], SnapshotUnreadable> {
+        Ok(self.take(N)?.try_into().expect("N bytes"))
+    }
+    fn u8(&mut self) -> Result<u8, SnapshotUnreadable> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, SnapshotUnreadable> {
+        Ok(u16::from_le_bytes(self.array()?))
+    }
+    fn u32(&mut self) -> Result<u32, SnapshotUnreadable> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+    fn u64(&mut self) -> Result<u64, SnapshotUnreadable> {
+        Ok(u64::from_le_bytes(self.array()?))
+    }
+    fn date(&mut self) -> Result<NaiveDate, SnapshotUnreadable> {
+        let days = i32::try_from(self.u32()?).map_err(|_| SnapshotUnreadable("bad date"))?;
+        NaiveDate::from_num_days_from_ce_opt(days).ok_or(SnapshotUnreadable("bad date"))
+    }
+    fn municipality(&mut self) -> Result<MunicipalityNumber, SnapshotUnreadable> {
+        MunicipalityNumber::from_trusted_u16(self.u16()?)
+            .ok_or(SnapshotUnreadable("bad municipality number"))
+    }
+    fn text(&mut self) -> Result<&'a str, SnapshotUnreadable> {
+        let len = usize::from(self.u8()?);
+        std::str::from_utf8(self.take(len)?).map_err(|_| SnapshotUnreadable("text not UTF-8"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::generate::{generate_register, GenerateOptions};
+    use crate::domain::municipality::Municipalities;
+    use rust_decimal::Decimal;
+
+    fn generated() -> Register {
+        let municipalities = Municipalities::shipped();
+        let events = generate_register(
+            &GenerateOptions {
+                from_year: 2018,
+                to_year: 2022,
+                seed: 7,
+                scale: Decimal::new(1, 2),
+                events_per_person: None,
+            },
+            &municipalities,
+        );
+        Register::build(&events, 2)
+    }
+
+    #[test]
+    fn a_generated_register_reads_back_as_it_was_built() {
+        let register = generated();
+        assert!(register.persons.iter().any(|p| p.born.is_some()));
+        assert!(register.persons.iter().any(|p| p.unaccompanied));
+        let decoded = decode(&encode(&register).unwrap()).unwrap();
+        assert_eq!(decoded.persons, register.persons);
+    }
+
+    #[test]
+    fn moves_and_exits_read_back() {
+        let mut register = generated();
+        let person = &mut register.persons[0];
+        let to = MunicipalityNumber::from_trusted("0301").unwrap();
+        person.moves = vec![(NaiveDate::from_ymd_opt(2021, 3, 4).unwrap(), to)];
+        person.exit = NaiveDate::from_ymd_opt(2022, 5, 6);
+        let decoded = decode(&encode(&register).unwrap()).unwrap();
+        assert_eq!(decoded.persons[0], register.persons[0]);
+    }
+
+    #[test]
+    fn bytes_that_are_not_a_whole_snapshot_are_refused() {
+        let bytes = encode(&generated()).unwrap();
+        let cut = decode(&bytes[..bytes.len() - 1]);
+        assert_eq!(cut.unwrap_err(), SnapshotUnreadable("cut short"));
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(decode(&longer).is_err());
+        let mut other_format = bytes;
+        other_format[4] = 99;
+        assert_eq!(
+            decode(&other_format).unwrap_err(),
+            SnapshotUnreadable("another format")
+        );
+    }
+}

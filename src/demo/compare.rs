@@ -1,0 +1,222 @@
+//! `tilskot bench --compare-openfisca`: the accruals of 2022 in tilskot and
+//! in the OpenFisca model of `benches/openfisca/model.py`, on the same
+//! generated register and the same rates, side by side (issue 16). The
+//! totals must agree to the øre before any time is compared.
+
+use crate::app::batches::load_register;
+use crate::db::Store;
+use crate::domain::accrual::compute_accruals;
+use crate::domain::calendar::Period;
+use crate::domain::grant::Grant;
+use crate::domain::register::Register;
+use crate::domain::rules::RuleBook;
+use anyhow::{anyhow, bail, Context, Result};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// The grants both sides compute (R2–R4 with R7, R9–R10).
+const COMPARED: [Grant; 3] = [Grant::IntegrationYear1, Grant::Integration, Grant::Minor];
+
+/// How often each side is timed.
+pub const RUNS: usize = 3;
+
+/// The figures of one comparison.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub persons: usize,
+    /// tilskot with the persons read from the stored snapshot.
+    pub from_snapshot: Vec<Duration>,
+    /// tilskot with the persons built from every stored event.
+    pub from_events: Vec<Duration>,
+    pub openfisca: Vec<Duration>,
+    /// OpenFisca's reading of the register file into its input arrays.
+    pub openfisca_prepare: Duration,
+    pub openfisca_version: String,
+    pub totals: BTreeMap<String, i64>,
+}
+
+/// Times both sides and checks that they agree.
+pub async fn compare_with_openfisca(
+    store: &Store,
+    rules: &RuleBook,
+    rules_file: &Path,
+    register_file: &Path,
+    model: &Path,
+) -> Result<Comparison> {
+    let (from_snapshot, totals, persons) = time_tilskot(store, rules, false).await?;
+    let (from_events, _, _) = time_tilskot(store, rules, true).await?;
+    let peer = run_model(model, register_file, rules_file)?;
+    if peer.totals != totals {
+        bail!(
+            "the OpenFisca model and tilskot disagree, so their times are not comparable: OpenFisca {:?}, tilskot {:?}",
+            peer.totals,
+            totals
+        );
+    }
+    Ok(Comparison {
+        persons,
+        from_snapshot,
+        from_events,
+        openfisca: peer.seconds,
+        openfisca_prepare: peer.prepare,
+        openfisca_version: peer.version,
+        totals,
+    })
+}
+
+/// [`RUNS`] times the persons loaded and every grant of 2022 accrued, as a
+/// new process does it; the totals of the compared grants.
+async fn time_tilskot(
+    store: &Store,
+    rules: &RuleBook,
+    from_events: bool,
+) -> Result<(Vec<Duration>, BTreeMap<String, i64>, usize)> {
+    let (january, december) = (Period::new(2022, 1), Period::new(2022, 12));
+    let (january, december) = (january.expect("January"), december.expect("December"));
+    let mut times = Vec::new();
+    let mut totals = BTreeMap::new();
+    let mut persons = 0;
+    for _ in 0..RUNS {
+        store.clear_register_cache();
+        let started = Instant::now();
+        let register = if from_events {
+            let lag = rules.year(2022)?.move_lag_months.value;
+            std::sync::Arc::new(Register::build(&store.all_events().await?, lag))
+        } else {
+            load_register(store, rules, december).await?
+        };
+        let accruals = compute_accruals(&register, rules, january, december)?;
+        times.push(started.elapsed());
+        totals = COMPARED
+            .iter()
+            .map(|grant| {
+                let sum = accruals.iter().filter(|a| a.grant == *grant);
+                (grant.code().to_string(), sum.map(|a| a.amount.0).sum())
+            })
+            .collect();
+        persons = register.persons.len();
+    }
+    Ok((times, totals, persons))
+}
+
+/// What the model printed.
+struct PeerRun {
+    seconds: Vec<Duration>,
+    prepare: Duration,
+    version: String,
+    totals: BTreeMap<String, i64>,
+}
+
+fn run_model(model: &Path, register_file: &Path, rules_file: &Path) -> Result<PeerRun> {
+    let output = std::process::Command::new("python3")
+        .arg(model)
+        .arg(register_file)
+        .arg(rules_file)
+        .args(["--runs", &RUNS.to_string()])
+        .output()
+        .with_context(|| format!("running python3 {}", model.display()))?;
+    if !output.status.success() {
+        bail!(
+            "{} failed (pip install -r benches/openfisca/requirements.txt?):\n{}",
+            model.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    let seconds = |value: &serde_json::Value| {
+        value
+            .as_f64()
+            .map(Duration::from_secs_f64)
+            .ok_or_else(|| anyhow!("the model printed {value} for a time"))
+    };
+    let runs = json["compute_seconds"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let totals = json["totals_ore"]
+        .as_object()
+        .ok_or_else(|| anyhow!("the model printed no totals"))?
+        .iter()
+        .map(|(grant, v)| {
+            Ok((
+                grant.clone(),
+                v.as_i64().ok_or_else(|| anyhow!("total {v}"))?,
+            ))
+        })
+        .collect::<Result<_>>()?;
+    Ok(PeerRun {
+        seconds: runs.iter().map(seconds).collect::<Result<_>>()?,
+        prepare: seconds(&json["prepare_seconds"])?,
+        version: json["openfisca_core"].as_str().unwrap_or("?").to_string(),
+        totals,
+    })
+}
+
+/// Minimum, median and maximum of some runs.
+pub fn min_median_max(runs: &[Duration]) -> (Duration, Duration, Duration) {
+    let mut sorted = runs.to_vec();
+    sorted.sort();
+    (
+        sorted[0],
+        sorted[sorted.len() / 2],
+        sorted[sorted.len() - 1],
+    )
+}
+
+/// The comparison as the bench prints it.
+pub fn render(comparison: &Comparison) -> String {
+    let persons = comparison.persons as f64;
+    let mut out = format!(
+        "\nSide by side with OpenFisca (openfisca-core {}, benches/openfisca/model.py), the twelve months of 2022 for {} persons\n",
+        comparison.openfisca_version, comparison.persons
+    );
+    out.push_str("Totals agree to the øre:");
+    for (grant, total) in &comparison.totals {
+        out.push_str(&format!(" {grant} {total}"));
+    }
+    out.push_str(&format!(
+        "\n\n{:<58} {:>9} {:>9} {:>9} {:>16}\n",
+        "", "min", "median", "max", "µs/person-year"
+    ));
+    let rows = [
+        (
+            "tilskot, persons from the stored snapshot, all 7 grants",
+            &comparison.from_snapshot,
+        ),
+        (
+            "tilskot, persons built from the stored events, all 7 grants",
+            &comparison.from_events,
+        ),
+        (
+            "OpenFisca, R2–R4, R7, R9–R10 (3 grants)",
+            &comparison.openfisca,
+        ),
+    ];
+    for (label, runs) in rows {
+        let (min, median, max) = min_median_max(runs);
+        out.push_str(&format!(
+            "{label:<58} {:>9.3} {:>9.3} {:>9.3} {:>16.2}\n",
+            min.as_secs_f64(),
+            median.as_secs_f64(),
+            max.as_secs_f64(),
+            median.as_secs_f64() * 1e6 / persons
+        ));
+    }
+    out.push_str(&format!(
+        "(OpenFisca's reading of the register file into its inputs, once: {:.3} s, not counted above)\n",
+        comparison.openfisca_prepare.as_secs_f64()
+    ));
+    let peer = min_median_max(&comparison.openfisca).1.as_secs_f64();
+    for (label, runs) in [
+        ("snapshot", &comparison.from_snapshot),
+        ("events", &comparison.from_events),
+    ] {
+        let own = min_median_max(runs).1.as_secs_f64();
+        out.push_str(&format!(
+            "OpenFisca / tilskot ({label}), medians: {:.1}×\n",
+            peer / own
+        ));
+    }
+    out
+}
