@@ -115,15 +115,20 @@ async fn build_and_store(store: &Store, lag: u32, count: i64) -> Result<Register
     Ok(register)
 }
 
-/// Builds and stores the register snapshot for every move lag of the rule
-/// book, so that the commands after an import read it instead of building.
-pub async fn prepare_register(store: &Store, rules: &RuleBook) -> Result<()> {
+/// The move lags of the rule book's years, each once: one snapshot each.
+pub fn move_lags(rules: &RuleBook) -> Vec<u32> {
     let lags: BTreeSet<u32> = rules
         .years()
         .map(|year| year.move_lag_months.value)
         .collect();
+    lags.into_iter().collect()
+}
+
+/// Builds and stores the register snapshot for every move lag of the rule
+/// book, so that the commands after an import read it instead of building.
+pub async fn prepare_register(store: &Store, rules: &RuleBook) -> Result<()> {
     let count = store.event_count().await?;
-    for lag in lags {
+    for lag in move_lags(rules) {
         if !store.has_register_snapshot(lag, count).await? {
             let register = build_and_store(store, lag, count).await?;
             if store.cached_register(count, lag).is_none() {

@@ -2,7 +2,7 @@
 //! register and what it accrues.
 
 use super::Context;
-use crate::app::batches::{load_register, prepare_register};
+use crate::app::batches::{load_register, move_lags, prepare_register};
 use crate::app::explain::explain_person;
 use crate::app::register_import::{import_register_sheet, ImportError};
 use crate::domain::accrual::{compute_accruals, totals_by_municipality_grant_month};
@@ -39,8 +39,17 @@ pub async fn run(ctx: &Context, command: RegisterCommand, out: &mut impl Write) 
     let today = chrono::Local::now().date_naive();
     let progress = spinner(&format!("importing {}", file.display()));
     let municipalities = shipped::municipalities();
-    let imported =
-        import_register_sheet(&store, &file, sheet.as_deref(), &municipalities, today).await;
+    let rules = ctx.rules()?;
+    let lags = move_lags(&rules);
+    let imported = import_register_sheet(
+        &store,
+        &file,
+        sheet.as_deref(),
+        &municipalities,
+        today,
+        &lags,
+    )
+    .await;
     progress.finish_and_clear();
     if let Ok(report) = &imported {
         for warning in &report.warnings {
@@ -57,7 +66,7 @@ pub async fn run(ctx: &Context, command: RegisterCommand, out: &mut impl Write) 
             // The events are stored; the snapshot spares the next commands
             // rebuilding the persons from them.
             let progress = spinner("building the register's persons");
-            prepare_register(&store, &ctx.rules()?).await?;
+            prepare_register(&store, &rules).await?;
             progress.finish_and_clear();
         }
         Err(ImportError::Rejected(problems)) => {

@@ -85,13 +85,13 @@ impl Store {
         Ok(found)
     }
 
-    /// Stores an import and its new events in one transaction; returns the
-    /// import's id.
+    /// Stores an import and its new events, in the order given, in one
+    /// transaction; returns the import's id.
     pub async fn insert_import(
         &self,
         file_name: &str,
         rows_read: usize,
-        events: &[(usize, Event)],
+        events: &[&(usize, Event)],
     ) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
         let import_id: i64 = sqlx::query(
@@ -105,44 +105,24 @@ impl Store {
         .await?
         .get(0);
         for chunk in events.chunks(ROWS_PER_INSERT) {
-            let sql = multi_row_insert(
-                self.backend,
-                "register_event",
-                &[
-                    "content_key",
-                    "import_id",
-                    "source_row",
-                    "event",
-                    "event_date",
-                    "person_id",
-                    "household_id",
-                    "birth_date",
-                    "municipality",
-                    "basis",
-                    "unaccompanied",
-                    "country",
-                    "mother_id",
-                ],
-                chunk.len(),
-            );
+            let sql = multi_row_insert(self.backend, "register_event", &EVENT_COLUMNS, chunk.len());
             let mut query = sqlx::query(&sql);
-            for (row, event) in chunk {
-                let [kind, date, person, household, birth, municipality, basis, unaccompanied, country, mother] =
-                    event.fields();
+            for (row, event) in chunk.iter().map(|pair| (pair.0, &pair.1)) {
+                let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
                 query = query
-                    .bind(event.content_key())
+                    .bind(format!("{:032x}", event.content_hash()))
                     .bind(import_id)
-                    .bind(*row as i64)
-                    .bind(kind)
-                    .bind(date)
-                    .bind(person)
-                    .bind(non_empty(household))
-                    .bind(non_empty(birth))
-                    .bind(non_empty(municipality))
-                    .bind(non_empty(basis))
-                    .bind(non_empty(unaccompanied))
-                    .bind(non_empty(country))
-                    .bind(non_empty(mother));
+                    .bind(row as i64)
+                    .bind(event.kind.code())
+                    .bind(event.date.to_string())
+                    .bind(event.person_id.as_str())
+                    .bind(event.household_id.as_deref())
+                    .bind(date(event.birth_date))
+                    .bind(event.municipality.map(|m| m.to_string()))
+                    .bind(event.basis.map(|b| b.code()))
+                    .bind(event.unaccompanied.map(|u| u.to_string()))
+                    .bind(event.country.as_deref())
+                    .bind(event.mother_id.as_deref());
             }
             query.execute(&mut *tx).await?;
         }
@@ -150,6 +130,23 @@ impl Store {
         Ok(import_id)
     }
 }
+
+/// The columns an import writes, in the order it binds them.
+const EVENT_COLUMNS: [&str; 13] = [
+    "content_key",
+    "import_id",
+    "source_row",
+    "event",
+    "event_date",
+    "person_id",
+    "household_id",
+    "birth_date",
+    "municipality",
+    "basis",
+    "unaccompanied",
+    "country",
+    "mother_id",
+];
 
 /// Events per row when the register is read in blocks.
 pub(super) const EVENTS_PER_BLOCK: i64 = 5_000;
@@ -189,10 +186,6 @@ fn event_from_packed(text: &str) -> Result<Event> {
         country: opt(8),
         mother_id: opt(9),
     })
-}
-
-fn non_empty(text: String) -> Option<String> {
-    (!text.is_empty()).then_some(text)
 }
 
 impl Store {

@@ -12,7 +12,7 @@ pub mod forecast;
 /// The demo's discretionary schemes: Jobbsjansen 2022 replayed.
 pub mod schemes;
 
-use crate::app::batches::{act_on_batch, pay_batch, prepare_register, run_batch};
+use crate::app::batches::{act_on_batch, move_lags, pay_batch, prepare_register, run_batch};
 use crate::app::register_import::import_register;
 use crate::db::{Store, StoredBatch};
 use crate::domain::approval::{Action, BatchStatus};
@@ -73,7 +73,8 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
     );
 
     let today = chrono::Local::now().date_naive();
-    let imported = import_register(&store, &register_path, &municipalities, today)
+    let lags = move_lags(&rules);
+    let imported = import_register(&store, &register_path, &municipalities, today, &lags)
         .await
         .map_err(|e| anyhow!("{e}"))?;
     println!("Imported {} events", imported.events_added);

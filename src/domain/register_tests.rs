@@ -278,3 +278,35 @@ fn the_content_key_is_the_hex_of_the_first_128_bits_of_the_sha256_of_the_fields(
     assert_eq!(event.content_key().len(), 32);
     assert_eq!(format!("{:032x}", event.content_hash()), expected);
 }
+
+#[test]
+fn the_content_hash_is_the_sha256_of_the_fields_as_written() {
+    use crate::domain::generate::{generate_register, GenerateOptions};
+    use sha2::{Digest, Sha256};
+    let options = GenerateOptions {
+        from_year: 2018,
+        to_year: 2022,
+        seed: 11,
+        scale: "0.02".parse().unwrap(),
+        events_per_person: Some(2),
+    };
+    let events = generate_register(&options, &Municipalities::shipped());
+    for kind in [
+        EventKind::Settled,
+        EventKind::Born,
+        EventKind::Moved,
+        EventKind::Exited,
+    ] {
+        assert!(events.iter().any(|e| e.kind == kind), "{kind}");
+    }
+    for event in &events {
+        let mut hasher = Sha256::new();
+        for field in event.fields() {
+            hasher.update(field.as_bytes());
+            hasher.update([0x1f]);
+        }
+        let digest = hasher.finalize();
+        let expected = u128::from_be_bytes(digest[..16].try_into().unwrap());
+        assert_eq!(event.content_hash(), expected, "{event:?}");
+    }
+}

@@ -5,7 +5,8 @@
 
 use crate::domain::register::Problem;
 use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible};
-use std::io::Cursor;
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
 
 /// The cells of a file: its header and its rows, each with its 1-based row
@@ -21,118 +22,227 @@ pub struct Table {
     pub warnings: Vec<String>,
 }
 
+/// What a read found besides the rows: the header, the CSV rows of the
+/// wrong width and the warnings.
+#[derive(Debug, Clone, Default)]
+pub struct TableShape {
+    pub header: Vec<String>,
+    pub width_problems: Vec<Problem>,
+    pub warnings: Vec<String>,
+}
+
+/// Called with the header, the row number and the trimmed cells of each
+/// row that is not empty.
+pub type RowVisitor<'a> = dyn FnMut(&[String], usize, &[&str]) + 'a;
+
 /// Reads a file into a [`Table`], choosing the reader by the file's content
 /// (a ZIP or OLE signature means a workbook) and extension.
 pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, Problem> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Problem::new(0, "-", format!("cannot read the file: {e}")))?;
+    let mut rows = Vec::new();
+    let shape = visit_table(path, sheet, &mut |_, line, cells| {
+        rows.push((line, cells.iter().map(|c| c.to_string()).collect()));
+    })?;
+    Ok(Table::of(shape, rows))
+}
+
+/// Reads a file row by row without holding it: a CSV file streams from the
+/// disk (a register of millions of events), a workbook is read whole (a
+/// sheet holds at most about a million rows).
+pub fn visit_table(
+    path: &Path,
+    sheet: Option<&str>,
+    on_row: &mut RowVisitor,
+) -> Result<TableShape, Problem> {
+    let cannot_read =
+        |e: std::io::Error| Problem::new(0, "-", format!("cannot read the file: {e}"));
+    let mut file = std::fs::File::open(path).map_err(cannot_read)?;
+    let mut signature = Vec::with_capacity(4);
+    (&mut file)
+        .take(4)
+        .read_to_end(&mut signature)
+        .map_err(cannot_read)?;
+    file.seek(SeekFrom::Start(0)).map_err(cannot_read)?;
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let is_workbook = bytes.starts_with(b"PK\x03\x04")
-        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+    let is_workbook = signature.starts_with(b"PK\x03\x04")
+        || signature.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
         || matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods");
-    if is_workbook {
-        read_workbook(bytes, sheet)
-    } else {
-        read_csv(&bytes)
+    if !is_workbook {
+        return visit_csv(file, on_row);
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(cannot_read)?;
+    let table = read_workbook(bytes, sheet)?;
+    for (line, cells) in &table.rows {
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        on_row(&table.header, *line, &cells);
+    }
+    Ok(TableShape {
+        header: table.header,
+        width_problems: table.width_problems,
+        warnings: table.warnings,
+    })
+}
+
+impl Table {
+    fn of(shape: TableShape, rows: Vec<(usize, Vec<String>)>) -> Table {
+        Table {
+            header: shape.header,
+            rows,
+            width_problems: shape.width_problems,
+            warnings: shape.warnings,
+        }
     }
 }
 
-/// CSV text: UTF-8, optional byte-order mark, comma or semicolon separated
-/// (decided by the header line), LF or CRLF line endings.
+/// CSV text held in memory (the shipped reference files, tests).
 pub fn read_csv(bytes: &[u8]) -> Result<Table, Problem> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
-        Problem::new(
-            line,
-            "-",
-            "the file is not UTF-8 text (save it from Excel as 'CSV UTF-8')",
-        )
+    let mut rows = Vec::new();
+    let shape = visit_csv(bytes, &mut |_, line, cells| {
+        rows.push((line, cells.iter().map(|c| c.to_string()).collect()));
     })?;
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.contains(';') && !first_line.contains(',') {
+    Ok(Table::of(shape, rows))
+}
+
+const NOT_UTF8: &str = "the file is not UTF-8 text (save it from Excel as 'CSV UTF-8')";
+
+/// CSV text: UTF-8, optional byte-order mark, comma or semicolon separated
+/// (decided by the header line), LF or CRLF line endings; read as it comes.
+pub fn visit_csv(input: impl Read, on_row: &mut RowVisitor) -> Result<TableShape, Problem> {
+    let io_problem = |e: std::io::Error| Problem::new(0, "-", format!("cannot read the file: {e}"));
+    let mut input = BufReader::with_capacity(1 << 16, input);
+    if input
+        .fill_buf()
+        .map_err(io_problem)?
+        .starts_with(b"\xEF\xBB\xBF")
+    {
+        input.consume(3);
+    }
+    let start = input.fill_buf().map_err(io_problem)?;
+    let first_line = start.split(|b| *b == b'\n').next().unwrap_or(&[]);
+    let delimiter = if first_line.contains(&b';') && !first_line.contains(&b',') {
         b';'
     } else {
         b','
     };
-    // Excel writes CRLF; the csv crate's own line numbers miss blank lines,
-    // so lines are counted here from each record's byte offset.
-    let text = text.replace("\r\n", "\n");
-    let bytes = text.as_bytes();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(bytes);
-    let (mut counted_to, mut line_at) = (0usize, 1usize);
-    let mut line_of = |offset: usize| {
-        let mut start = offset;
-        while bytes.get(start) == Some(&b'\n') {
-            start += 1;
-        }
-        line_at += bytes[counted_to..start]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
-        counted_to = start;
-        line_at
-    };
-    let mut header = None;
-    let mut rows = Vec::new();
+        .from_reader(LineCounter::new(input));
+    let mut shape = TableShape::default();
+    let mut header: Option<Vec<String>> = None;
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e
-                    .position()
-                    .map(|p| line_of(p.byte() as usize))
-                    .unwrap_or(0);
-                return Err(Problem::new(line, "-", format!("malformed CSV: {e}")));
+                let byte = e.position().map_or(0, |p| p.byte());
+                let line = reader.get_mut().line_of(byte);
+                return Err(match e.kind() {
+                    csv::ErrorKind::Utf8 { .. } => Problem::new(line, "-", NOT_UTF8),
+                    csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+                        Problem::new(line, "-", NOT_UTF8)
+                    }
+                    _ => Problem::new(line, "-", format!("malformed CSV: {e}")),
+                });
             }
         }
-        let line = line_of(record.position().map_or(0, |p| p.byte() as usize));
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        let line = reader
+            .get_mut()
+            .line_of(record.position().map_or(0, |p| p.byte()));
+        // A quoted line break written by Excel is CRLF: the same cell as LF.
+        let cells: Vec<std::borrow::Cow<str>> = record
+            .iter()
+            .map(|c| match c.trim() {
+                c if c.contains('\r') => c.replace("\r\n", "\n").into(),
+                c => c.into(),
+            })
+            .collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
         }
-        if header.is_none() {
-            header = Some(cells);
-        } else {
-            rows.push((line, cells));
-        }
-    }
-    let header = header.ok_or_else(|| Problem::new(1, "-", "the file is empty: no header"))?;
-    let width_problems = rows
-        .iter()
-        .filter(|(_, cells)| cells.len() != header.len())
-        .map(|(row, cells)| {
-            Problem::new(
-                *row,
+        let Some(header) = &header else {
+            header = Some(cells.iter().map(|c| c.to_string()).collect());
+            continue;
+        };
+        if cells.len() != header.len() {
+            shape.width_problems.push(Problem::new(
+                line,
                 "-",
                 format!(
                     "the row has {} fields; the header has {}",
                     cells.len(),
                     header.len()
                 ),
-            )
-        })
-        .collect();
-    Ok(Table {
-        header,
-        rows,
-        width_problems,
-        warnings: Vec::new(),
-    })
+            ));
+        }
+        let cells: Vec<&str> = cells.iter().map(|c| c.as_ref()).collect();
+        on_row(header, line, &cells);
+    }
+    shape.header = header.ok_or_else(|| Problem::new(1, "-", "the file is empty: no header"))?;
+    Ok(shape)
+}
+
+/// Passes bytes through and notes where each line ends, so that a record's
+/// byte offset gives the line a person sees in an editor: the csv crate's
+/// own line numbers leave out blank lines.
+struct LineCounter<R> {
+    inner: R,
+    offset: u64,
+    line_is_blank: bool,
+    /// Line ends not yet passed: the offset of each `\n` and whether its
+    /// line was blank (nothing but a `\r`).
+    ends: VecDeque<(u64, bool)>,
+    line: usize,
+}
+
+impl<R: Read> LineCounter<R> {
+    fn new(inner: R) -> Self {
+        LineCounter {
+            inner,
+            offset: 0,
+            line_is_blank: true,
+            ends: VecDeque::new(),
+            line: 1,
+        }
+    }
+
+    /// The line of a record that the csv crate places at `byte`, past any
+    /// blank lines there. Records come in order, so the lines before are counted once.
+    fn line_of(&mut self, byte: u64) -> usize {
+        while let Some(&(end, blank)) = self.ends.front() {
+            // A record after CRLF starts at the `\n` of the line before.
+            if end > byte && !blank {
+                break;
+            }
+            self.line += 1;
+            self.ends.pop_front();
+        }
+        self.line
+    }
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &byte in &buf[..n] {
+            match byte {
+                b'\n' => {
+                    self.ends.push_back((self.offset, self.line_is_blank));
+                    self.line_is_blank = true;
+                }
+                b'\r' => {}
+                _ => self.line_is_blank = false,
+            }
+            self.offset += 1;
+        }
+        Ok(n)
+    }
 }
 
 /// The sheet of a workbook named by `sheet`, else its first visible sheet;
@@ -235,6 +345,14 @@ mod tests {
             excel.rows.iter().map(|r| r.0).collect::<Vec<_>>(),
             [2, 4, 5, 7]
         );
+    }
+
+    #[test]
+    fn rows_keep_the_line_an_editor_shows_past_blank_lines() {
+        let lf = read_csv(b"a,b\n\n1,2\n\n\n3,4\n5,6").unwrap();
+        assert_eq!(lf.rows.iter().map(|r| r.0).collect::<Vec<_>>(), [3, 6, 7]);
+        let crlf = read_csv(b"a,b\r\n\r\n1,2\r\n\r\n\r\n3,4\r\n5,6").unwrap();
+        assert_eq!(crlf.rows.iter().map(|r| r.0).collect::<Vec<_>>(), [3, 6, 7]);
     }
 
     #[test]

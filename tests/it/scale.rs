@@ -40,7 +40,7 @@ async fn sums_kept_between_terms_equal_a_fresh_read_and_an_import_rebuilds_the_r
                     "exit.csv",
                     &format!("{HEADER}\nexited,2022-02-20,A1,,,,,,,\n"),
                 );
-                import_register(&store, &exit, &municipalities, today)
+                import_register(&store, &exit, &municipalities, today, &[2])
                     .await
                     .unwrap();
             }
