@@ -1,7 +1,6 @@
 //! Batches, their lines and what was paid, in the database.
 
 use super::dialect::{multi_row_insert, now_text, packed_lines_aggregate};
-use super::register::EVENTS_PER_BLOCK;
 use super::{trusted_municipality, CachedPaid, Store, ROWS_PER_INSERT};
 use crate::db::closed_years::refuse_in_closed_year;
 use crate::domain::approval::BatchStatus;
@@ -99,7 +98,7 @@ impl Store {
         last: i64,
     ) -> Result<BTreeMap<i64, Vec<BatchLine>>> {
         let mut batches: BTreeMap<i64, Vec<BatchLine>> = BTreeMap::new();
-        for (batch_id, key, amount) in self.read_paid_lines_packed(first, last).await? {
+        for (batch_id, key, amount) in self.read_lines_packed(PAID_BATCHES, first, last).await? {
             batches
                 .entry(batch_id)
                 .or_default()
@@ -135,17 +134,21 @@ impl Store {
             .collect()
     }
 
-    /// Every line of the paid batches with ids from `first` to `last`,
-    /// packed in blocks (see `all_events`: a million rows decoded one by one
-    /// through `Any` cost seconds).
-    async fn read_paid_lines_packed(
+    /// Every line of the `batches` (a query of ids between `$1` and `$2`),
+    /// packed in one block per batch and municipality (see `all_events`: a
+    /// million rows decoded one by one through `Any` cost seconds). The
+    /// blocks follow the primary key, so the database neither numbers nor
+    /// sorts the rows (a window function over 1.3 M lines took 4.5 s).
+    async fn read_lines_packed(
         &self,
+        batches: &str,
         first: i64,
         last: i64,
     ) -> Result<Vec<(i64, LineKey, Ore)>> {
         let aggregate = packed_lines_aggregate(self.backend);
         let sql = format!(
-            "SELECT {aggregate} FROM ({PAID_LINES_SQL}) lines GROUP BY (n - 1) / {EVENTS_PER_BLOCK}"
+            "SELECT {aggregate} FROM ({PACKED_LINES_SQL} WHERE l.batch_id IN ({batches})) lines \
+             GROUP BY batch_id, municipality"
         );
         let rows = sqlx::query(&sql)
             .bind(first)
@@ -310,22 +313,23 @@ impl Store {
         })
     }
 
+    /// A batch's lines in key order (municipality, grant, person).
     pub async fn batch_lines(&self, batch_id: i64) -> Result<Vec<BatchLine>> {
-        let rows = sqlx::query(
-            "SELECT municipality, grant_code, person_id, amount_ore FROM batch_line WHERE batch_id = $1 \
-             ORDER BY municipality, grant_code, person_id",
-        )
-        .bind(batch_id)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(BatchLine {
-                    key: line_key_from_row(row)?,
-                    amount: Ore(row.get::<i64, _>(3)),
-                })
-            })
-            .collect()
+        let packed = self.read_lines_packed(BATCHES_BETWEEN, batch_id, batch_id);
+        let mut lines: Vec<BatchLine> = packed
+            .await?
+            .into_iter()
+            .map(|(_, key, amount)| BatchLine { key, amount })
+            .collect();
+        // The order SQL's ORDER BY municipality, grant_code, person_id gave.
+        lines.sort_unstable_by(|a, b| {
+            (a.key.municipality, a.key.grant.code(), &a.key.person_id).cmp(&(
+                b.key.municipality,
+                b.key.grant.code(),
+                &b.key.person_id,
+            ))
+        });
+        Ok(lines)
     }
 
     /// Every payment line of one person, oldest first.
@@ -387,13 +391,19 @@ impl Store {
     }
 }
 
-/// Every line of the paid batches with ids from $1 to $2, packed with
-/// the batch id (see `read_paid_lines_packed`).
-const PAID_LINES_SQL: &str = "SELECT ROW_NUMBER() OVER () AS n, CAST(l.batch_id AS TEXT) || '\t' \
+/// Batch lines packed with their batch id, and the batch and municipality
+/// they are grouped by (see `read_lines_packed`).
+const PACKED_LINES_SQL: &str =
+    "SELECT l.batch_id, l.municipality, CAST(l.batch_id AS TEXT) || '\t' \
      || l.municipality || '\t' || l.grant_code || '\t' || l.person_id || '\t' \
      || CAST(l.amount_ore AS TEXT) AS packed \
-     FROM batch_line l JOIN batch b ON b.id = l.batch_id \
-     WHERE b.status = 'paid' AND b.id BETWEEN $1 AND $2";
+     FROM batch_line l";
+
+/// The paid batches with ids from $1 to $2.
+const PAID_BATCHES: &str = "SELECT id FROM batch WHERE status = 'paid' AND id BETWEEN $1 AND $2";
+
+/// The batches with ids from $1 to $2.
+const BATCHES_BETWEEN: &str = "SELECT id FROM batch WHERE id BETWEEN $1 AND $2";
 
 /// The paid batches with ids from $1 to $2 and the content hash their
 /// payment's audit entry recorded (none for an empty batch, paid at once).
