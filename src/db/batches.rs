@@ -1,7 +1,7 @@
 //! Batches, their lines and what was paid, in the database.
 
-use super::dialect::{multi_row_insert, now_text, packed_lines_aggregate};
-use super::{trusted_municipality, CachedPaid, Store, ROWS_PER_INSERT};
+use super::dialect::{json_rows_source, now_text, packed_lines_aggregate};
+use super::{trusted_municipality, CachedPaid, Store};
 use crate::db::closed_years::refuse_in_closed_year;
 use crate::domain::approval::BatchStatus;
 use crate::domain::calendar::Period;
@@ -269,29 +269,27 @@ impl Store {
         };
         crate::db::audit::append_audit(&mut tx, id, "compute", "tilskot", content_hash, detail)
             .await?;
-        for chunk in lines.chunks(ROWS_PER_INSERT) {
-            let sql = multi_row_insert(
-                self.backend,
-                "batch_line",
-                &[
-                    "batch_id",
-                    "municipality",
-                    "grant_code",
-                    "person_id",
-                    "amount_ore",
-                ],
-                chunk.len(),
-            );
-            let mut query = sqlx::query(&sql);
-            for line in chunk {
-                query = query
-                    .bind(id)
-                    .bind(line.key.municipality.to_string())
-                    .bind(line.key.grant.code())
-                    .bind(line.key.person_id.as_deref().unwrap_or("").to_string())
-                    .bind(line.amount.0);
-            }
-            query.execute(&mut *tx).await?;
+        let sql = format!(
+            "INSERT INTO batch_line (batch_id, municipality, grant_code, person_id, amount_ore) \
+             SELECT CAST($1 AS BIGINT), j.value ->> 0, j.value ->> 1, j.value ->> 2, \
+             CAST(j.value ->> 3 AS BIGINT) FROM {}",
+            json_rows_source(self.backend)
+        );
+        for chunk in lines.chunks(LINES_PER_JSON_INSERT) {
+            let rows: Vec<(String, &str, &str, i64)> = chunk
+                .iter()
+                .map(|line| {
+                    let person = line.key.person_id.as_deref().unwrap_or("");
+                    let municipality = line.key.municipality.to_string();
+                    (municipality, line.key.grant.code(), person, line.amount.0)
+                })
+                .collect();
+            let json = serde_json::to_string(&rows).map_err(|e| internal!(e))?;
+            sqlx::query(&sql)
+                .bind(id)
+                .bind(json)
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         Ok(StoredBatch {
@@ -398,6 +396,9 @@ const PACKED_LINES_SQL: &str =
      || l.municipality || '\t' || l.grant_code || '\t' || l.person_id || '\t' \
      || CAST(l.amount_ore AS TEXT) AS packed \
      FROM batch_line l";
+
+/// Batch lines per insert statement, sent as one JSON text.
+const LINES_PER_JSON_INSERT: usize = 20_000;
 
 /// The paid batches with ids from $1 to $2.
 const PAID_BATCHES: &str = "SELECT id FROM batch WHERE status = 'paid' AND id BETWEEN $1 AND $2";
