@@ -73,6 +73,7 @@ async fn run_demo_or_bench(cli: Cli) -> anyhow::Result<()> {
             compare_openfisca,
             openfisca_model,
             events_per_person,
+            runs,
         } => {
             tilskot::cli::check_scale(scale)?;
             let book = ctx.rules()?;
@@ -89,10 +90,32 @@ async fn run_demo_or_bench(cli: Cli) -> anyhow::Result<()> {
                 db,
                 peer: peer.as_ref(),
             };
-            let report = run_bench(&options, &book, &dir).await?;
+            if runs == 0 || (runs > 1 && db.is_some()) {
+                return Err(Error::invalid(
+                    "--runs must be at least 1, and 1 on PostgreSQL (each run needs an empty database)",
+                )
+                .into());
+            }
+            let mut figures = Vec::new();
+            let mut comparison = None;
+            for run in 0..runs {
+                // The comparison with the peer is made once, in the first run.
+                let options = BenchOptions {
+                    peer: options.peer.filter(|_| run == 0),
+                    ..options.clone()
+                };
+                let report = run_bench(&options, &book, &dir).await?;
+                figures.push(report.figures);
+                comparison = comparison.or(report.comparison);
+            }
             let backend = if db.is_some() { "PostgreSQL" } else { "SQLite" };
-            let mut text = tilskot::demo::bench::render(&report.figures, scale, backend);
-            if let Some(comparison) = &report.comparison {
+            let header = format!(
+                "{} ({runs} run(s) on {backend})\n{}",
+                std::env::args().collect::<Vec<_>>().join(" "),
+                tilskot::demo::bench::machine_and_date()
+            );
+            let mut text = tilskot::demo::bench::render(&figures, &header);
+            if let Some(comparison) = &comparison {
                 text.push_str(&tilskot::demo::compare::render(comparison));
             }
             std::io::stdout().lock().write_all(text.as_bytes())?;

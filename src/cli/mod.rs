@@ -187,6 +187,10 @@ pub enum Command {
         /// about N events a person.
         #[arg(long, value_name = "N")]
         events_per_person: Option<u32>,
+        /// Runs of every stage, each on a fresh database; the table shows
+        /// the minimum, median and maximum.
+        #[arg(long, default_value_t = 1)]
+        runs: u32,
     },
     /// Write a synthetic register shaped by the annual report.
     Generate {

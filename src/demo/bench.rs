@@ -351,32 +351,84 @@ pub fn peak_memory_kib() -> Option<u64> {
         .and_then(|n| n.parse().ok())
 }
 
-/// The figures as the table `tilskot bench` prints.
-pub fn render(figures: &[Figure], scale: Decimal, backend: &str) -> String {
-    let mut out = format!("tilskot bench --scale {scale} on {backend}\n\n");
+/// The figures of one or more runs as the table `tilskot bench` prints:
+/// per stage the minimum, median and maximum wall time, and the median's
+/// throughput. `header` says what was run, where and when.
+pub fn render(runs: &[Vec<Figure>], header: &str) -> String {
+    let mut out = format!("{header}\n\n");
     out.push_str(&format!(
-        "{:<48} {:>10} {:>12} {:>24}\n",
-        "stage", "wall", "count", "throughput"
+        "{:<48} {:>9} {:>9} {:>9} {:>10} {:>22}\n",
+        "stage", "min", "median", "max", "count", "throughput (median)"
     ));
-    for f in figures {
-        out.push_str(&format!(
-            "{:<48} {:>10} {:>12} {:>24}\n",
-            f.stage,
-            if f.wall.is_zero() {
+    for (index, first) in runs[0].iter().enumerate() {
+        let mut walls: Vec<Duration> = runs.iter().map(|run| run[index].wall).collect();
+        walls.sort();
+        let median = Figure {
+            wall: walls[walls.len() / 2],
+            ..first.clone()
+        };
+        let shown = |wall: Duration| {
+            if wall.is_zero() {
                 String::new()
             } else {
-                format!("{:.2?}", f.wall)
-            },
-            f.count,
-            f.throughput()
+                format!("{:.2?}", wall)
+            }
+        };
+        out.push_str(&format!(
+            "{:<48} {:>9} {:>9} {:>9} {:>10} {:>22}\n",
+            first.stage,
+            shown(walls[0]),
+            shown(median.wall),
+            shown(walls[walls.len() - 1]),
+            first.count,
+            median.throughput()
         ));
     }
     if let Some(kib) = peak_memory_kib() {
+        let peak = format!("{} MiB", kib / 1024);
         out.push_str(&format!(
-            "{:<48} {:>10}\n",
-            "peak memory (VmHWM)",
-            format!("{} MiB", kib / 1024)
+            "{:<48} {:>9}\n",
+            "peak memory of all runs (VmHWM)", peak
         ));
     }
     out
+}
+
+/// The machine and the date, for the heading of the figures: the processor
+/// and its cores, the memory, and how long this machine takes to hash
+/// 256 MiB with SHA-256 (a yardstick: shared machines differ by day).
+pub fn machine_and_date() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|l| l.trim_start_matches([' ', '\t', ':']).to_string())
+        .unwrap_or_else(|| "unknown processor".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let memory = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .next()
+                .map(|l| l.split_whitespace().nth(1).map(String::from))
+        })
+        .flatten()
+        .and_then(|kib| kib.parse::<u64>().ok())
+        .map_or(String::new(), |kib| format!(", {} GiB", kib / 1024 / 1024));
+    let yardstick = {
+        use sha2::{Digest, Sha256};
+        let block = vec![7u8; 1 << 20];
+        let started = Instant::now();
+        let mut hasher = Sha256::new();
+        for _ in 0..256 {
+            hasher.update(&block);
+        }
+        std::hint::black_box(hasher.finalize());
+        started.elapsed()
+    };
+    format!(
+        "{model}, {cores} cores{memory}; SHA-256 of 256 MiB in {:.2?}; {}",
+        yardstick,
+        chrono::Local::now().format("%Y-%m-%d %H:%M %Z")
+    )
 }

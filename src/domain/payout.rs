@@ -185,19 +185,17 @@ pub fn content_hash(period: Period, lines: &[BatchLine]) -> String {
     use sha2::{Digest, Sha256};
     let mut sorted: Vec<&BatchLine> = lines.iter().collect();
     sorted.sort();
+    use std::fmt::Write;
     let mut hasher = Sha256::new();
     hasher.update(period.to_string().as_bytes());
+    // One buffer for every line: a batch has hundreds of thousands.
+    let mut text = String::new();
     for line in sorted {
-        hasher.update(
-            format!(
-                "\n{}|{}|{}|{}",
-                line.key.municipality,
-                line.key.grant,
-                line.key.person_id.as_deref().unwrap_or(""),
-                line.amount.0
-            )
-            .as_bytes(),
-        );
+        text.clear();
+        let person = line.key.person_id.as_deref().unwrap_or("");
+        let (municipality, grant) = (line.key.municipality, line.key.grant);
+        write!(text, "\n{municipality}|{grant}|{person}|{}", line.amount.0).expect("to a String");
+        hasher.update(text.as_bytes());
     }
     hasher
         .finalize()
@@ -382,6 +380,28 @@ mod tests {
                 .to_string(),
             "0671.61"
         );
+    }
+
+    #[test]
+    fn the_content_hash_is_the_sha256_of_the_period_and_the_sorted_lines_as_text() {
+        use sha2::{Digest, Sha256};
+        let period: Period = "2022-04".parse().unwrap();
+        let lines = [
+            BatchLine {
+                key: key("p2", "0301", Grant::Integration),
+                amount: Ore(-2),
+            },
+            BatchLine {
+                key: key("p1", "0301", Grant::Integration),
+                amount: Ore(1),
+            },
+        ];
+        let text = "2022-04\n0301|integration|p1|1\n0301|integration|p2|-2";
+        let expected: String = Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(content_hash(period, &lines), expected);
     }
 
     #[test]
