@@ -180,6 +180,8 @@ struct PersonAccruals<'a> {
     window: &'a Window<'a>,
     start: Period,
     end: Period,
+    /// R3's category, computed once: every accrual of the person carries it.
+    category: Category,
     out: &'a mut Vec<Accrual>,
 }
 
@@ -206,7 +208,7 @@ impl PersonAccruals<'_> {
             period,
             amount,
             rule,
-            category: Some(self.person.category()),
+            category: Some(self.category),
             grant_year,
             rate,
         });
@@ -226,6 +228,7 @@ fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
         window,
         start,
         end,
+        category: person.category(),
         out,
     };
     if integration_exclusion(person).is_none() {
@@ -240,7 +243,7 @@ fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
 /// R2–R4, R7, R8: the integration grant and the one-off grants.
 fn accrue_integration(acc: &mut PersonAccruals) {
     let (person, window, start, end) = (acc.person, acc.window, acc.start, acc.end);
-    let category = person.category();
+    let category = acc.category;
     // R2, R3, R7: the lump sum of grant year 1 in the settlement (or birth) month.
     if start.year == person.clock_year && window.contains(start) {
         let key = RateKey::IntegrationYear1(if person.born.is_some() {
@@ -312,7 +315,7 @@ fn accrue_integration(acc: &mut PersonAccruals) {
 /// R9, R10: the unaccompanied-minor grant to December of the year they turn 20.
 fn accrue_minor(acc: &mut PersonAccruals) {
     let (person, window, start, end) = (acc.person, acc.window, acc.start, acc.end);
-    let category = person.category();
+    let category = acc.category;
     if category == Category::UnaccompaniedMinor && person.born.is_none() {
         let birth_year = person.birth_date.year();
         let to = end.min(Period::new(birth_year + 20, 12).expect("December"));
