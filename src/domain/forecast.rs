@@ -301,7 +301,15 @@ pub fn forecast(
     }
     let base_all = base_by_month(accruals.iter());
     let base_register = base_by_month(norwegian_base_grants(&register_only, rules, year)?.iter());
-    for (month, all) in base_all {
+    // Every month either side has: a prognosis can take away the only base
+    // grant of a month (a municipality lifted past 150 persons).
+    let months: BTreeSet<Period> = base_all
+        .keys()
+        .chain(base_register.keys())
+        .copied()
+        .collect();
+    for month in months {
+        let all = base_all.get(&month).copied().unwrap_or_default();
         let own = base_register.get(&month).copied().unwrap_or_default();
         *amounts
             .entry((Grant::NorwegianBase, month, Source::Register))

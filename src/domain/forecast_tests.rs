@@ -266,3 +266,30 @@ fn a_shaped_prognosis_adds_up_to_the_year_and_keeps_the_register_shape() {
     assert_eq!(of(PrognosisCategory::Adult), 2);
     assert_eq!(of(PrognosisCategory::Child), 2);
 }
+
+#[test]
+fn a_prognosis_that_lifts_a_municipality_past_150_persons_takes_its_base_grant_away() {
+    // Oslo's one register person earns the low base grant (R13, 1–3
+    // persons); 150 single adults more make 151, and R13 pays nothing above
+    // 150: the register keeps its 210 000, the prognosis takes it away.
+    let rows = prognosis(&["2022-07,0301,asylum,single_adult,SY,150"], None).unwrap();
+    let made = forecast(
+        &register(&REGISTER[..1]),
+        &rows,
+        &rules(),
+        2022,
+        month("2022-06"),
+    )
+    .unwrap();
+    let base = |source| {
+        made.amounts
+            .get(&(Grant::NorwegianBase, month("2022-12"), source))
+            .copied()
+    };
+    assert_eq!(base(Source::Register), Some(nok(210_000)));
+    assert_eq!(base(Source::Prognosis), Some(nok(-210_000)));
+    // After June: the register's December base, the prognosis's Norwegian
+    // year 1 and its taking the base away.
+    let rest = nok(210_000 + 150 * 68_000 - 210_000);
+    assert_eq!(made.by_budget_line()["0672.60"].expected_rest, rest);
+}
