@@ -56,6 +56,12 @@ grant_years = eternal("grant_years")
 born_child = eternal("born_child", bool)
 
 
+def ore(nok):
+    """Whole øre of a rate in NOK. OpenFisca keeps parameters as floats; a
+    rate with at most two decimals times 100, rounded, is exact."""
+    return int(round(nok * 100))
+
+
 def month_index(period):
     return period.start.year * 12 + period.start.month - 1
 
@@ -79,7 +85,7 @@ class integration_year1(Variable):
 
     def formula(person, period, parameters):
         rates = parameters(period).integration_year1
-        by_category = np.array([rates[key] for key in CATEGORY_KEYS], dtype=np.int64) * 100
+        by_category = np.array([ore(rates[key]) for key in CATEGORY_KEYS], dtype=np.int64)
         in_month = person("settlement_month", period) == month_index(period)
         first_year = person("clock_year", period) == period.start.year
         due = in_month & first_year & active(person, period)
@@ -95,7 +101,7 @@ class integration(Variable):
 
     def formula(person, period, parameters):
         rates = parameters(period).integration
-        by_year = np.array([0, 0] + [rates[f"year{y}"] for y in range(2, 6)], dtype=np.int64) * 100
+        by_year = np.array([0, 0] + [ore(rates[f"year{y}"]) for y in range(2, 6)], dtype=np.int64)
         grant_year = period.start.year - person("clock_year", period) + 1
         due = active(person, period) & (grant_year >= 2) & (grant_year <= person("grant_years", period))
         annual = by_year[np.clip(grant_year, 0, 5)]
@@ -113,7 +119,8 @@ class minor(Variable):
         rates = parameters(period).minor
         year = period.start.year
         born = person("birth_year", period)
-        annual = np.where(year <= born + 16, rates.to_year_of_16, rates.from_year_of_17).astype(np.int64) * 100
+        high, low = ore(rates.to_year_of_16), ore(rates.from_year_of_17)
+        annual = np.where(year <= born + 16, high, low).astype(np.int64)
         due = (active(person, period) & (person("category", period) == UNACCOMPANIED_MINOR)
                & ~person("born_child", period) & (year <= born + 20))
         return np.where(due, monthly_part(annual, period.start.month), 0)
@@ -148,7 +155,7 @@ def month_of(day):
 
 def persons_from_register(path):
     """The persons of a register file, as tilskot's Register::build makes them."""
-    settled, born, moved_or_exit = {}, {}, {}
+    settled, born, exits = {}, {}, {}
     with open(path, newline="") as f:
         for row in csv.DictReader(f):
             kind = row["event"]
@@ -157,7 +164,7 @@ def persons_from_register(path):
             elif kind == "born":
                 born[row["person_id"]] = row
             elif kind == "exited":
-                moved_or_exit[row["person_id"]] = date.fromisoformat(row["date"])
+                exits[row["person_id"]] = date.fromisoformat(row["date"])
     same_day = {}
     for row in settled.values():
         key = (row["household_id"], row["date"])
@@ -181,7 +188,7 @@ def persons_from_register(path):
         else:
             cat = SINGLE_ADULT if same_day[(row["household_id"], row["date"])] <= 1 else ADULT
         years = 3 if row["basis"] == "family_humanitarian" else 5
-        add(day, birth, cat, day.year, years, False, moved_or_exit.get(pid))
+        add(day, birth, cat, day.year, years, False, exits.get(pid))
     for pid, row in born.items():
         mother = settled.get(row["mother_id"])
         if mother is None:
@@ -190,7 +197,7 @@ def persons_from_register(path):
         if not 0 <= (day - mother_day).days <= BIRTH_WINDOW_DAYS:
             continue  # R7: outside the target group
         years = 3 if mother["basis"] == "family_humanitarian" else 5
-        add(day, day, CHILD, mother_day.year, years, True, moved_or_exit.get(pid))
+        add(day, day, CHILD, mother_day.year, years, True, exits.get(pid))
     return {name: np.array(values) for name, values in columns.items()}
 
 

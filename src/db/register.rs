@@ -110,7 +110,7 @@ impl Store {
             for (row, event) in chunk.iter().map(|pair| (pair.0, &pair.1)) {
                 let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
                 query = query
-                    .bind(format!("{:032x}", event.content_hash()))
+                    .bind(event.content_key())
                     .bind(import_id)
                     .bind(row as i64)
                     .bind(event.kind.code())
@@ -147,6 +147,9 @@ const EVENT_COLUMNS: [&str; 13] = [
     "country",
     "mother_id",
 ];
+
+/// The snapshot of a move lag ($1), an event count ($2) and a format ($3).
+const SNAPSHOT_OF: &str = "WHERE move_lag = $1 AND event_count = $2 AND format = $3";
 
 /// Events per row when the register is read in blocks.
 pub(super) const EVENTS_PER_BLOCK: i64 = 5_000;
@@ -196,9 +199,9 @@ impl Store {
         move_lag: u32,
         event_count: i64,
     ) -> Result<Option<Vec<u8>>> {
-        let row = sqlx::query(
-            "SELECT content FROM register_snapshot WHERE move_lag = $1 AND event_count = $2 AND format = $3",
-        )
+        let row = sqlx::query(&format!(
+            "SELECT content FROM register_snapshot {SNAPSHOT_OF}"
+        ))
         .bind(i64::from(move_lag))
         .bind(event_count)
         .bind(register_codec::FORMAT)
@@ -219,9 +222,9 @@ impl Store {
 
     /// Whether [`Store::register_snapshot`] would find one.
     pub async fn has_register_snapshot(&self, move_lag: u32, event_count: i64) -> Result<bool> {
-        let row = sqlx::query(
-            "SELECT COUNT(*) FROM register_snapshot WHERE move_lag = $1 AND event_count = $2 AND format = $3",
-        )
+        let row = sqlx::query(&format!(
+            "SELECT COUNT(*) FROM register_snapshot {SNAPSHOT_OF}"
+        ))
         .bind(i64::from(move_lag))
         .bind(event_count)
         .bind(register_codec::FORMAT)

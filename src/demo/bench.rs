@@ -351,6 +351,17 @@ pub fn peak_memory_kib() -> Option<u64> {
         .and_then(|n| n.parse().ok())
 }
 
+/// Minimum, median and maximum of one or more runs (at least one).
+pub fn min_median_max(runs: &[Duration]) -> (Duration, Duration, Duration) {
+    let mut sorted = runs.to_vec();
+    sorted.sort();
+    (
+        sorted[0],
+        sorted[sorted.len() / 2],
+        sorted[sorted.len() - 1],
+    )
+}
+
 /// The figures of one or more runs as the table `tilskot bench` prints:
 /// per stage the minimum, median and maximum wall time, and the median's
 /// throughput. `header` says what was run, where and when.
@@ -361,10 +372,10 @@ pub fn render(runs: &[Vec<Figure>], header: &str) -> String {
         "stage", "min", "median", "max", "count", "throughput (median)"
     ));
     for (index, first) in runs[0].iter().enumerate() {
-        let mut walls: Vec<Duration> = runs.iter().map(|run| run[index].wall).collect();
-        walls.sort();
+        let walls: Vec<Duration> = runs.iter().map(|run| run[index].wall).collect();
+        let (min, median, max) = min_median_max(&walls);
         let median = Figure {
-            wall: walls[walls.len() / 2],
+            wall: median,
             ..first.clone()
         };
         let shown = |wall: Duration| {
@@ -377,9 +388,9 @@ pub fn render(runs: &[Vec<Figure>], header: &str) -> String {
         out.push_str(&format!(
             "{:<48} {:>9} {:>9} {:>9} {:>10} {:>22}\n",
             first.stage,
-            shown(walls[0]),
+            shown(min),
             shown(median.wall),
-            shown(walls[walls.len() - 1]),
+            shown(max),
             first.count,
             median.throughput()
         ));

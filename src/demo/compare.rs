@@ -5,6 +5,7 @@
 
 use crate::app::batches::load_register;
 use crate::db::Store;
+use crate::demo::bench::min_median_max;
 use crate::domain::accrual::compute_accruals;
 use crate::domain::calendar::Period;
 use crate::domain::grant::Grant;
@@ -145,23 +146,15 @@ fn run_model(model: &Path, register_file: &Path, rules_file: &Path) -> Result<Pe
             ))
         })
         .collect::<Result<_>>()?;
+    if runs.is_empty() {
+        bail!("{} printed no compute_seconds", model.display());
+    }
     Ok(PeerRun {
         seconds: runs.iter().map(seconds).collect::<Result<_>>()?,
         prepare: seconds(&json["prepare_seconds"])?,
         version: json["openfisca_core"].as_str().unwrap_or("?").to_string(),
         totals,
     })
-}
-
-/// Minimum, median and maximum of some runs.
-pub fn min_median_max(runs: &[Duration]) -> (Duration, Duration, Duration) {
-    let mut sorted = runs.to_vec();
-    sorted.sort();
-    (
-        sorted[0],
-        sorted[sorted.len() / 2],
-        sorted[sorted.len() - 1],
-    )
 }
 
 /// The comparison as the bench prints it.
