@@ -4,7 +4,7 @@
 /// act on.
 macro_rules! refuse {
     ($($arg:tt)*) => {
-        return Err($crate::domain::error::Error::Refused(format!($($arg)*)).into())
+        return Err($crate::domain::error::Error::Refused(format!($($arg)*).into()).into())
     };
 }
 
@@ -18,5 +18,16 @@ macro_rules! internal {
     };
     ($err:expr $(,)?) => {
         $crate::domain::error::Error::internal(($err).to_string())
+    };
+}
+
+/// Returns early with `Error::Refused`: a catalogue message for the pages
+/// and an English text for the log and the command line.
+macro_rules! refuse_told {
+    ($message:expr, $($arg:tt)*) => {
+        return Err($crate::domain::error::Error::Refused(
+            $crate::domain::error::Reason::told($message, format!($($arg)*)),
+        )
+        .into())
     };
 }

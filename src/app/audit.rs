@@ -25,7 +25,7 @@ pub struct Verified {
 /// the refusal, one per line, naming the batch, entry or row.
 pub async fn verify_audit(store: &Store, anchor_file: &Path) -> Result<Verified> {
     let entries = store.audit_entries().await?;
-    verify_chain(&entries).map_err(|e| Error::Refused(e.to_string()))?;
+    verify_chain(&entries).map_err(|e| Error::Refused(e.to_string().into()))?;
     let batches = store.batches().await?;
     let mut lines = Vec::with_capacity(batches.len());
     for batch in &batches {
@@ -44,7 +44,7 @@ pub async fn verify_audit(store: &Store, anchor_file: &Path) -> Result<Verified>
     let anchors = read_anchors(anchor_file)?;
     problems.extend(missing_anchors(&anchors, &entries));
     if !problems.is_empty() {
-        return Err(Error::Refused(problems.join("\n")));
+        return Err(Error::Refused(problems.join("\n").into()));
     }
     Ok(Verified {
         entries: entries.len(),
@@ -88,9 +88,8 @@ pub async fn ensure_lines_intact(store: &Store, batch: &StoredBatch) -> Result<(
 /// The anchors of the file, none if it does not exist yet.
 fn read_anchors(path: &Path) -> Result<Vec<Anchor>> {
     match std::fs::read_to_string(path) {
-        Ok(text) => {
-            Anchor::parse_all(&text).map_err(|e| Error::Refused(format!("{}: {e}", path.display())))
-        }
+        Ok(text) => Anchor::parse_all(&text)
+            .map_err(|e| Error::Refused(format!("{}: {e}", path.display()).into())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(e) => Err(e.into()),
     }

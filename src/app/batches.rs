@@ -189,9 +189,10 @@ pub async fn current_run(store: &Store, period: Period) -> Result<StoredBatch> {
         .into_iter()
         .rfind(|b| b.status != BatchStatus::Superseded)
         .ok_or_else(|| {
-            Error::NotFound(format!(
-                "no batch for {period}: run `tilskot batch run --period {period}` first"
-            ))
+            Error::NotFound(
+                format!("no batch for {period}: run `tilskot batch run --period {period}` first")
+                    .into(),
+            )
         })
 }
 

@@ -34,7 +34,7 @@ pub async fn check_everything(store: &Store, anchor: &Path, year: Option<i32>) -
             checked.batches = verified.batches;
             checked.anchors = verified.anchors;
         }
-        Err(Error::Refused(problems)) => failures.extend(problems.lines().map(String::from)),
+        Err(Error::Refused(problems)) => failures.extend(problems.text.lines().map(String::from)),
         Err(other) => return Err(other),
     }
     for (reference, sum) in store.unbalanced_vouchers().await? {
@@ -76,11 +76,14 @@ pub async fn check_everything(store: &Store, anchor: &Path, year: Option<i32>) -
     if failures.is_empty() {
         Ok(checked)
     } else {
-        Err(Error::Refused(format!(
-            "{} check(s) failed:\n{}",
-            failures.len(),
-            failures.join("\n")
-        )))
+        Err(Error::Refused(
+            format!(
+                "{} check(s) failed:\n{}",
+                failures.len(),
+                failures.join("\n")
+            )
+            .into(),
+        ))
     }
 }
 

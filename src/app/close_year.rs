@@ -27,11 +27,14 @@ pub async fn close_year(
         actor.role,
         Role::Finance | Role::FinanceOfficer | Role::Auditor
     ) {
-        return Err(Error::NotAllowed(format!(
-            "only finance staff or an auditor close a year; {} has the role {}",
-            actor.name,
-            actor.role.code()
-        )));
+        return Err(Error::NotAllowed(
+            format!(
+                "only finance staff or an auditor close a year; {} has the role {}",
+                actor.name,
+                actor.role.code()
+            )
+            .into(),
+        ));
     }
     store
         .refuse_if_closed(year, "it cannot be closed again")

@@ -228,7 +228,7 @@ pub async fn extend(
     let register = register_of(store, rules).await?;
     let person = person_of(&register, &stored.application)?;
     check_extension(person, stored.application.grant_year, today, until)
-        .map_err(|r| Error::Refused(format!("{}: {}", r.rule, r.reason)))?;
+        .map_err(|r| Error::Refused(format!("{}: {}", r.rule, r.reason).into()))?;
     store.extend_disability(reference, until, &actor.name).await
 }
 
@@ -362,7 +362,7 @@ pub fn require_caseworker(actor: &User) -> Result<()> {
     Err(Error::NotAllowed(format!(
         "only a caseworker of the disability grant (--scheme {DISABILITY_SCHEME}) decides or extends; {} is not one",
         actor.name
-    )))
+    ).into()))
 }
 
 async fn stored_application(store: &Store, reference: &str) -> Result<StoredDisability> {
@@ -371,13 +371,13 @@ async fn stored_application(store: &Store, reference: &str) -> Result<StoredDisa
         .await?
         .into_iter()
         .find(|s| s.application.reference == reference)
-        .ok_or_else(|| Error::NotFound(format!("no application {reference}")))
+        .ok_or_else(|| Error::NotFound(format!("no application {reference}").into()))
 }
 
 fn person_of<'a>(register: &'a Register, a: &DisabilityApplication) -> Result<&'a Person> {
     register
         .person(&a.person_id)
-        .ok_or_else(|| Error::NotFound(format!("no person {} in the register", a.person_id)))
+        .ok_or_else(|| Error::NotFound(format!("no person {} in the register", a.person_id).into()))
 }
 
 /// The register, built with the move lag of the latest rules year.

@@ -35,7 +35,7 @@ pub async fn explain_person(
     let register = load_register(store, book, period.unwrap_or(start)).await?;
     let subject = register
         .person(person)
-        .ok_or_else(|| Error::NotFound(format!("no person {person} in the register")))?;
+        .ok_or_else(|| Error::NotFound(format!("no person {person} in the register").into()))?;
     let january = Period::new(first_year, 1).expect("January");
     let (from, to) = match period {
         Some(p) => (p, p),

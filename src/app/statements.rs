@@ -18,9 +18,7 @@ pub async fn statements_of_year(store: &Store, year: i32) -> Result<(Statements,
         entries: &data.entries,
     })
     .map_err(|failure| {
-        Error::Refused(format!(
-            "the statements of {year} were not written: {failure}"
-        ))
+        Error::Refused(format!("the statements of {year} were not written: {failure}").into())
     })?;
     Ok((statements, data))
 }

@@ -37,10 +37,13 @@ pub fn require_role(user: &User, role: Role, what: &str) -> Result<()> {
     if user.role == role {
         return Ok(());
     }
-    Err(Error::NotAllowed(format!(
-        "only a user with the role {} may {what}; {} has the role {}",
-        role.code(),
-        user.name,
-        user.role.code()
-    )))
+    Err(Error::NotAllowed(
+        format!(
+            "only a user with the role {} may {what}; {} has the role {}",
+            role.code(),
+            user.name,
+            user.role.code()
+        )
+        .into(),
+    ))
 }

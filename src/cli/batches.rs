@@ -276,15 +276,16 @@ async fn show(
     let store = ctx.open().await?;
     let batches = store.batches_of_period(period).await?;
     if batches.is_empty() {
-        return Err(Error::NotFound(format!(
-            "no batch for {period}: run `tilskot batch run --period {period}` first"
-        )));
+        return Err(Error::NotFound(
+            format!("no batch for {period}: run `tilskot batch run --period {period}` first")
+                .into(),
+        ));
     }
     if let Some(r) = run {
         if !batches.iter().any(|b| b.run_number == r) {
-            return Err(Error::NotFound(format!(
-                "the batch of {period} has no run {r}"
-            )));
+            return Err(Error::NotFound(
+                format!("the batch of {period} has no run {r}").into(),
+            ));
         }
     }
     let mut lines = Vec::new();

@@ -226,7 +226,7 @@ async fn print_proposal(
                 format!("partial award {}", format_nok_grouped(*a))
             }
             Outcome::RecommendedNotFunded => "recommended, not funded".into(),
-            Outcome::Rejected(rule) => format!("reject: {rule}"),
+            Outcome::Rejected(ineligible) => format!("reject: {}", ineligible.rule),
         };
         writeln!(out, "application {}: {text}", decision.application_id)?;
     }

@@ -133,7 +133,8 @@ pub fn rules(ctx: &Context, command: RulesCommand, out: &mut impl Write) -> Resu
             }
         }
         RulesCommand::Show { year } => {
-            let table = show_rules(&book, year).map_err(|e| Error::NotFound(e.to_string()))?;
+            let table =
+                show_rules(&book, year).map_err(|e| Error::NotFound(e.to_string().into()))?;
             write!(out, "{table}")?;
         }
     }

@@ -117,7 +117,7 @@ impl Store {
             let lines = batches.get(&batch_id).map(Vec::as_slice).unwrap_or(&[]);
             if let Some(problem) = paid_lines_problem(batch_id, period, lines, pay_hash.as_deref())
             {
-                return Err(Error::Refused(problem));
+                return Err(Error::Refused(problem.into()));
             }
         }
         Ok(batches)

@@ -162,9 +162,9 @@ impl Store {
         .await?
         .rows_affected();
         if updated != 1 {
-            return Err(crate::domain::error::Error::NotFound(format!(
-                "no application {reference}"
-            )));
+            return Err(crate::domain::error::Error::NotFound(
+                format!("no application {reference}").into(),
+            ));
         }
         let detail = format!("application {reference} extended until {until}");
         append_audit(&mut tx, 0, "disability_extended", actor, "", &detail).await?;

@@ -96,7 +96,7 @@ impl Store {
             Error::NotFound(format!(
                 "the database {} is not initialised: run `tilskot init --start-period YYYY-MM` first",
                 redact(url)
-            ))
+            ).into())
         };
         let exists: i64 = sqlx::query(dialect::migrations_table_exists(store.backend))
             .fetch_one(&store.pool)
@@ -128,7 +128,7 @@ impl Store {
             if !std::path::Path::new(path).exists() {
                 return Err(Error::NotFound(format!(
                     "the database {path} does not exist: run `tilskot init --start-period YYYY-MM` to create it"
-                )));
+                ).into()));
             }
         }
         let url = match backend {
@@ -154,7 +154,9 @@ impl Store {
                 // A file that is not a database, or a server that is not
                 // there: both are the operator's to fix.
                 _ if e.as_database_error().is_some() || matches!(e, sqlx::Error::Io(_)) => {
-                    Error::NotFound(format!("cannot open the database {}: {e}", redact(&url)))
+                    Error::NotFound(
+                        format!("cannot open the database {}: {e}", redact(&url)).into(),
+                    )
                 }
                 _ => Error::from(e),
             })?;
@@ -267,7 +269,7 @@ pub(in crate::db) fn refused_by_constraint(
             sqlx::error::ErrorKind::UniqueViolation
             | sqlx::error::ErrorKind::CheckViolation
             | sqlx::error::ErrorKind::ForeignKeyViolation,
-        ) => Error::Refused(reason()),
+        ) => Error::Refused(reason().into()),
         _ => Error::from(error),
     }
 }

@@ -68,7 +68,10 @@ impl Store {
         check_user_name(user.name).map_err(|reason| Error::field("name", reason))?;
         check_password(user.password).map_err(|reason| Error::field("password", reason))?;
         match (user.role, user.organisation) {
-            (Role::Applicant, None) => refuse!("an applicant belongs to an organisation"),
+            (Role::Applicant, None) => refuse_told!(
+                crate::domain::error::Message::new("error-applicant-needs-organisation"),
+                "an applicant belongs to an organisation"
+            ),
             (Role::Applicant, Some(organisation)) => {
                 self.organisation(organisation).await.with_context(|| {
                     format!(
@@ -76,11 +79,17 @@ impl Store {
                     )
                 })?;
             }
-            (_, Some(_)) => refuse!("only applicants belong to an organisation"),
+            (_, Some(_)) => refuse_told!(
+                crate::domain::error::Message::new("error-organisation-only-applicants"),
+                "only applicants belong to an organisation"
+            ),
             (_, None) => {}
         }
         if user.role != Role::Caseworker && !user.schemes.is_empty() {
-            refuse!("only caseworkers have schemes");
+            refuse_told!(
+                crate::domain::error::Message::new("error-schemes-only-caseworkers"),
+                "only caseworkers have schemes"
+            );
         }
         let mut known: Vec<String> = self
             .scheme_calls()
@@ -96,7 +105,7 @@ impl Store {
             ));
         }
         if user.role != Role::Admin && self.is_last_admin(user.name).await? {
-            refuse!("{} is the last administrator and keeps that role; make another administrator first", user.name);
+            refuse_told!(crate::domain::error::Message::new("error-last-admin").arg("name", user.name), "{} is the last administrator and keeps that role; make another administrator first", user.name);
         }
         let hash = hash_password(user.password)?;
         let mut tx = self.pool().begin().await?;
@@ -202,7 +211,7 @@ impl Store {
         .bind(name)
         .fetch_optional(self.pool())
         .await?
-        .ok_or_else(|| Error::NotFound(format!("no user {name}")))?;
+        .ok_or_else(|| Error::NotFound(format!("no user {name}").into()))?;
         self.user_from_row(&row).await
     }
 

@@ -2,8 +2,9 @@
 //! validation of what an applicant enters, and the tracking of a scheme's
 //! frame (tilskotsramme). Pure: no database, no HTTP.
 
+use crate::domain::error::Message;
 use crate::domain::ledger::{BudgetKey, Posting, Voucher};
-use crate::domain::money::Ore;
+use crate::domain::money::{format_nok_grouped, Ore};
 use crate::domain::municipality::Municipalities;
 use crate::domain::payment_file::is_valid_organisation_number;
 use crate::domain::payout::TREASURY_PAYMENTS_ACCOUNT;
@@ -146,10 +147,7 @@ pub fn check_decision(
             if amount.0 <= 0 || amount >= amount_applied {
                 return Err(FieldError::new(
                     "amount",
-                    format!(
-                        "a partial award is above zero and below the {} applied for",
-                        amount_applied
-                    ),
+                    Message::new("field-partial-award-range").arg("applied", amount_applied),
                 ));
             }
             amount
@@ -160,7 +158,7 @@ pub fn check_decision(
     if kind == DecisionKind::Rejected && reason.is_empty() {
         return Err(FieldError::new(
             "reason",
-            "a rejection states its reasons (the rule the application fails)",
+            Message::new("field-rejection-needs-reason"),
         ));
     }
     Ok(DecisionRequest {
@@ -180,31 +178,37 @@ pub fn check_free_text(field: &str, text: &str) -> Result<(), FieldError> {
     if text.chars().count() > MAX_FREE_TEXT_CHARS {
         return Err(FieldError::new(
             field,
-            format!("is at most {MAX_FREE_TEXT_CHARS} characters"),
+            Message::new("field-too-long").arg("max", MAX_FREE_TEXT_CHARS),
         ));
     }
     Ok(())
 }
 
-/// A field the applicant must correct, and why.
+/// A field the applicant must correct, and why, as a catalogue message
+/// the pages render in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,
-    pub reason: String,
+    pub message: Message,
 }
 
 impl FieldError {
-    pub fn new(field: &str, reason: impl Into<String>) -> FieldError {
+    pub fn new(field: &str, message: Message) -> FieldError {
         FieldError {
             field: field.into(),
-            reason: reason.into(),
+            message,
         }
     }
 }
 
+/// For logs and tests: the field, the message key and its arguments.
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.reason)
+        write!(f, "{}: {}", self.field, self.message.key)?;
+        for (name, value) in &self.message.args {
+            write!(f, " {name}={value}")?;
+        }
+        Ok(())
     }
 }
 
@@ -295,11 +299,16 @@ pub fn parse_amount(field: &str, text: &str) -> Result<Ore, FieldError> {
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
     if cleaned.is_empty() {
-        return Err(FieldError::new(field, "is required"));
+        return Err(FieldError::new(field, Message::new("field-required")));
     }
-    let amount = Ore::parse_nok(&cleaned).map_err(|e| FieldError::new(field, e))?;
+    let amount = Ore::parse_nok(&cleaned).map_err(|_| {
+        FieldError::new(
+            field,
+            Message::new("field-not-amount").arg("text", text.trim()),
+        )
+    })?;
     if amount.0 < 0 {
-        return Err(FieldError::new(field, "cannot be negative"));
+        return Err(FieldError::new(field, Message::new("field-negative")));
     }
     Ok(amount)
 }
@@ -313,9 +322,12 @@ pub fn validate_form(
     let mut errors = Vec::new();
     let project = form.project.trim().to_string();
     if project.is_empty() {
-        errors.push(FieldError::new("project", "is required"));
-    } else if project.chars().count() > 200 {
-        errors.push(FieldError::new("project", "is at most 200 characters"));
+        errors.push(FieldError::new("project", Message::new("field-required")));
+    } else if project.chars().count() > MAX_NAME_CHARS {
+        errors.push(FieldError::new(
+            "project",
+            Message::new("field-too-long").arg("max", MAX_NAME_CHARS),
+        ));
     }
     let mut amount = |field: &str, text: &str| match parse_amount(field, text) {
         Ok(value) => Some(value),
@@ -328,34 +340,49 @@ pub fn validate_form(
     let budget_total = amount("budget_total", &form.budget_total);
     let own_financing = amount("own_financing", &form.own_financing);
     if amount_applied.is_some_and(|a| a.is_zero()) {
-        errors.push(FieldError::new("amount_applied", "must be above zero"));
+        errors.push(FieldError::new(
+            "amount_applied",
+            Message::new("field-above-zero"),
+        ));
     }
     if let (Some(applied), Some(budget), Some(own)) = (amount_applied, budget_total, own_financing)
     {
         if own > budget {
             errors.push(FieldError::new(
                 "own_financing",
-                format!("{own} is more than the budget of {budget}"),
+                Message::new("field-own-above-budget")
+                    .arg("own", format_nok_grouped(own))
+                    .arg("budget", format_nok_grouped(budget)),
             ));
         }
         if applied + own > budget {
             errors.push(FieldError::new(
                 "budget_total",
-                format!(
-                    "the amount applied for ({applied}) and own financing ({own}) exceed the budget of {budget}"
-                ),
+                Message::new("field-budget-exceeded")
+                    .arg("applied", format_nok_grouped(applied))
+                    .arg("own", format_nok_grouped(own))
+                    .arg("budget", format_nok_grouped(budget)),
             ));
         }
     }
-    let participants = match form.participants.trim().parse::<u32>() {
-        Ok(n) => Some(n),
-        Err(_) => {
+    let participants = match form.participants.trim() {
+        "" => {
             errors.push(FieldError::new(
                 "participants",
-                format!("'{}' is not a whole number", form.participants.trim()),
+                Message::new("field-required"),
             ));
             None
         }
+        text => match text.parse::<u32>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                errors.push(FieldError::new(
+                    "participants",
+                    Message::new("field-not-whole-number").arg("text", text),
+                ));
+                None
+            }
+        },
     };
     let later_years = match parse_later_years(&form.later_years, scheme_year) {
         Ok(years) => years,
@@ -399,27 +426,37 @@ pub fn parse_later_years(text: &str, scheme_year: i32) -> Result<Vec<(i32, Ore)>
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
-        let (year, amount) = part
-            .split_once(':')
-            .ok_or_else(|| FieldError::new(field, format!("'{part}' is not 'year: amount'")))?;
-        let year: i32 = year
-            .trim()
-            .parse()
-            .map_err(|_| FieldError::new(field, format!("'{}' is not a year", year.trim())))?;
+        let (year, amount) = part.split_once(':').ok_or_else(|| {
+            FieldError::new(
+                field,
+                Message::new("field-not-year-amount").arg("text", part),
+            )
+        })?;
+        let year: i32 = year.trim().parse().map_err(|_| {
+            FieldError::new(
+                field,
+                Message::new("field-not-year").arg("text", year.trim()),
+            )
+        })?;
         if year <= scheme_year || year > scheme_year + 4 {
             return Err(FieldError::new(
                 field,
-                format!("{year} is not one of the four years after {scheme_year}"),
+                Message::new("field-later-year-range")
+                    .arg("year", year)
+                    .arg("scheme_year", scheme_year),
             ));
         }
         if years.iter().any(|(y, _)| *y == year) {
-            return Err(FieldError::new(field, format!("{year} is given twice")));
+            return Err(FieldError::new(
+                field,
+                Message::new("field-year-twice").arg("year", year),
+            ));
         }
         let amount = parse_amount(field, amount)?;
         if amount.is_zero() {
             return Err(FieldError::new(
                 field,
-                format!("{year}: a later year's amount must be above zero"),
+                Message::new("field-later-year-zero").arg("year", year),
             ));
         }
         years.push((year, amount));

@@ -23,6 +23,14 @@ pub enum BatchStatus {
 }
 
 impl BatchStatus {
+    pub const ALL: [BatchStatus; 5] = [
+        BatchStatus::Computed,
+        BatchStatus::Attested,
+        BatchStatus::Approved,
+        BatchStatus::Paid,
+        BatchStatus::Superseded,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             BatchStatus::Computed => "computed",

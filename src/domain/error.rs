@@ -24,20 +24,109 @@ impl fmt::Display for FieldProblem {
     }
 }
 
+/// A text for a person, by its key in the message catalogues
+/// (`reports/i18n/`) and its arguments: the edges render it in the
+/// reader's language (Nynorsk or Bokmål). Arguments are plain values
+/// (numbers, dates, names), never sentences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    pub fn new(key: &'static str) -> Message {
+        Message {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// The message with one more argument.
+    pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Message {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+/// Why a call was refused: the text for the log and the command line, and
+/// where a person may read it, the message the pages render in their
+/// language. A reason without a message is shown to a person only by its
+/// kind (not found, not allowed, refused), in their language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub text: String,
+    pub message: Option<Message>,
+}
+
+impl Reason {
+    /// A reason with a message for the pages.
+    pub fn told(message: Message, text: impl Into<String>) -> Reason {
+        Reason {
+            text: text.into(),
+            message: Some(message),
+        }
+    }
+}
+
+impl Reason {
+    /// The same reason with where it happened before its text (the
+    /// message a person reads stays as it is).
+    fn prefixed(self, prefix: impl fmt::Display) -> Reason {
+        Reason {
+            text: format!("{prefix}: {}", self.text),
+            message: self.message,
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl From<String> for Reason {
+    fn from(text: String) -> Reason {
+        Reason {
+            text,
+            message: None,
+        }
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(text: &str) -> Reason {
+        Reason::from(text.to_string())
+    }
+}
+
+impl PartialEq<str> for Reason {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for Reason {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
 /// Why a call did not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// What was asked for does not exist (a batch, an application, a user).
     #[error("{0}")]
-    NotFound(String),
+    NotFound(Reason),
     /// The actor may not do this (a role, a conflict of interest, the
     /// two-person rule).
     #[error("{0}")]
-    NotAllowed(String),
+    NotAllowed(Reason),
     /// The request is well-formed but the state refuses it, with a reason a
     /// person can act on (a closed call, an exhausted frame, a paid batch).
     #[error("{0}")]
-    Refused(String),
+    Refused(Reason),
     /// The input is wrong; every wrong field is named.
     #[error("{}", invalid_text(.summary, .fields))]
     Invalid {
@@ -94,9 +183,9 @@ impl Error {
     /// internal error keeps its source.
     pub fn context(self, prefix: impl fmt::Display) -> Error {
         match self {
-            Error::NotFound(m) => Error::NotFound(format!("{prefix}: {m}")),
-            Error::NotAllowed(m) => Error::NotAllowed(format!("{prefix}: {m}")),
-            Error::Refused(m) => Error::Refused(format!("{prefix}: {m}")),
+            Error::NotFound(m) => Error::NotFound(m.prefixed(prefix)),
+            Error::NotAllowed(m) => Error::NotAllowed(m.prefixed(prefix)),
+            Error::Refused(m) => Error::Refused(m.prefixed(prefix)),
             Error::Invalid { summary, fields } => Error::Invalid {
                 summary: format!("{prefix}: {summary}"),
                 fields,
@@ -136,18 +225,18 @@ impl From<std::fmt::Error> for Error {
 
 impl From<crate::domain::rules::MissingYear> for Error {
     fn from(missing: crate::domain::rules::MissingYear) -> Error {
-        Error::Refused(missing.to_string())
+        Error::Refused(missing.to_string().into())
     }
 }
 
 impl From<crate::domain::approval::ApprovalError> for Error {
     fn from(error: crate::domain::approval::ApprovalError) -> Error {
         use crate::domain::approval::ApprovalError;
+        let told = |key: &'static str| Reason::told(Message::new(key), error.to_string());
         match error {
-            ApprovalError::SamePerson { .. } | ApprovalError::WrongRole { .. } => {
-                Error::NotAllowed(error.to_string())
-            }
-            ApprovalError::WrongStatus { .. } => Error::Refused(error.to_string()),
+            ApprovalError::SamePerson { .. } => Error::NotAllowed(told("error-same-person")),
+            ApprovalError::WrongRole { .. } => Error::NotAllowed(told("error-role")),
+            ApprovalError::WrongStatus { .. } => Error::Refused(told("error-wrong-status")),
             ApprovalError::NoReason => Error::invalid(error.to_string()),
         }
     }

@@ -22,6 +22,14 @@ pub enum RateStatus {
 }
 
 impl RateStatus {
+    pub const ALL: [RateStatus; 5] = [
+        RateStatus::Adopted,
+        RateStatus::Proposed,
+        RateStatus::Inferred,
+        RateStatus::Unverified,
+        RateStatus::Placeholder,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             RateStatus::Adopted => "adopted",

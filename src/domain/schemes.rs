@@ -6,8 +6,9 @@
 //! Application states, form validation and frame tracking are in
 //! `application`; storage in `scheme_store`; the web application in `web`.
 
+use crate::domain::error::Message;
 use crate::domain::ledger::BudgetKey;
-use crate::domain::money::Ore;
+use crate::domain::money::{format_nok_grouped, Ore};
 use chrono::NaiveDate;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -100,34 +101,50 @@ pub struct Application {
     pub later_years: Vec<(i32, Ore)>,
 }
 
-/// The rule an ineligible application fails.
+/// The rule an ineligible application fails: in English for the log and
+/// the command line, and as a catalogue message for the pages and letters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ineligible {
     pub rule: String,
+    pub message: Message,
 }
 
 /// Checks an application against the scheme's rules; the first rule it
 /// fails is the reason of the rejection.
 pub fn eligibility(scheme: &Scheme, application: &Application) -> Result<(), Ineligible> {
-    let fail = |rule: String| Err(Ineligible { rule });
+    let fail = |rule: String, message: Message| Err(Ineligible { rule, message });
     if !scheme.eligible.contains(&application.applicant_kind) {
-        return fail(format!(
-            "{:?} is not among the applicants of {}",
-            application.applicant_kind, scheme.name
-        ));
+        return fail(
+            format!(
+                "{:?} is not among the applicants of {}",
+                application.applicant_kind, scheme.name
+            ),
+            Message::new("ineligible-kind").arg("kind", application.applicant_kind.code()),
+        );
     }
     if application.submitted < scheme.call_opens || application.submitted > scheme.call_closes {
-        return fail(format!(
-            "submitted {}, outside the call {}–{}",
-            application.submitted, scheme.call_opens, scheme.call_closes
-        ));
+        return fail(
+            format!(
+                "submitted {}, outside the call {}–{}",
+                application.submitted, scheme.call_opens, scheme.call_closes
+            ),
+            Message::new("ineligible-outside-call")
+                .arg("submitted", application.submitted)
+                .arg("opens", scheme.call_opens)
+                .arg("closes", scheme.call_closes),
+        );
     }
     if let Some(min) = scheme.min_participants {
         if application.participants < min {
-            return fail(format!(
-                "{} participants, the scheme requires at least {min}",
-                application.participants
-            ));
+            return fail(
+                format!(
+                    "{} participants, the scheme requires at least {min}",
+                    application.participants
+                ),
+                Message::new("ineligible-participants")
+                    .arg("participants", application.participants)
+                    .arg("min", min),
+            );
         }
     }
     if let Some(percent) = scheme.min_own_financing_percent {
@@ -135,17 +152,29 @@ pub fn eligibility(scheme: &Scheme, application: &Application) -> Result<(), Ine
         if i128::from(application.own_financing.0) * 100
             < i128::from(application.budget_total.0) * i128::from(percent)
         {
-            return fail(format!(
-                "own financing {} of a budget of {} is below {percent} %",
-                application.own_financing, application.budget_total
-            ));
+            return fail(
+                format!(
+                    "own financing {} of a budget of {} is below {percent} %",
+                    application.own_financing, application.budget_total
+                ),
+                Message::new("ineligible-own-financing")
+                    .arg("own", format_nok_grouped(application.own_financing))
+                    .arg("budget", format_nok_grouped(application.budget_total))
+                    .arg("percent", percent),
+            );
         }
     }
     if application.amount_applied.0 <= 0 {
-        return fail("the amount applied for must be above zero".into());
+        return fail(
+            "the amount applied for must be above zero".into(),
+            Message::new("field-above-zero"),
+        );
     }
     Ok(())
 }
+
+/// The highest score of a criterion (0–5).
+pub const MAX_SCORE: u32 = 5;
 
 /// A submitted score of one reviewer for one criterion.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,6 +194,15 @@ pub struct WeightedScore {
 }
 
 impl WeightedScore {
+    /// Named rounding **score shown to two decimals, half up**: the average
+    /// points per reviewer as people read it ("13,50"); the ranking itself
+    /// compares the exact fractions.
+    pub fn shown(&self) -> String {
+        let reviewers = u128::from(self.reviewers.max(1));
+        let hundredths = (u128::from(self.points) * 200 + reviewers) / (2 * reviewers);
+        format!("{},{:02}", hundredths / 100, hundredths % 100)
+    }
+
     /// Compares averages exactly (cross-multiplied), higher first.
     fn cmp_desc(&self, other: &WeightedScore) -> Ordering {
         let left = u128::from(self.points) * u128::from(other.reviewers.max(1));
@@ -187,7 +225,7 @@ pub fn weighted_score(scheme: &Scheme, scores: &[Score]) -> Result<WeightedScore
         let weight = weights
             .get(score.criterion.as_str())
             .ok_or_else(|| format!("unknown criterion {}", score.criterion))?;
-        if score.value > 5 {
+        if score.value > MAX_SCORE {
             return Err(format!("a score is 0–5, not {}", score.value));
         }
         points += u64::from(*weight) * u64::from(score.value);
@@ -234,7 +272,7 @@ pub enum Outcome {
     /// Eligible and ranked, but the frame ran out.
     RecommendedNotFunded,
     /// Avslag, with the rule it fails.
-    Rejected(String),
+    Rejected(Ineligible),
 }
 
 /// A decision, with the later years of a multi-year award recorded as
@@ -244,6 +282,8 @@ pub struct Decision {
     pub application_id: String,
     pub outcome: Outcome,
     pub reservations: Vec<(i32, Ore)>,
+    /// The weighted score the ranking used; none for an ineligible one.
+    pub score: Option<WeightedScore>,
 }
 
 impl Decision {
@@ -275,8 +315,9 @@ pub fn allocate(
             }),
             Err(ineligible) => decisions.push(Decision {
                 application_id: application.id.clone(),
-                outcome: Outcome::Rejected(ineligible.rule),
+                outcome: Outcome::Rejected(ineligible),
                 reservations: Vec::new(),
+                score: None,
             }),
         }
     }
@@ -306,6 +347,7 @@ pub fn allocate(
             application_id: application.id.clone(),
             outcome,
             reservations,
+            score: Some(candidate.score),
         });
     }
     debug_assert!(remaining.0 >= 0);

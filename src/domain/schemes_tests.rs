@@ -218,7 +218,7 @@ fn awards_follow_the_ranking_and_a_frame_that_runs_out_mid_list_gives_a_partial_
     assert_eq!(outcome("top"), Outcome::Awarded(mill(20)));
     assert_eq!(outcome("mid"), Outcome::Awarded(mill(20)));
     assert_eq!(outcome("low"), Outcome::PartlyAwarded(mill(10)));
-    assert!(matches!(outcome("small"), Outcome::Rejected(rule) if rule.contains("at least 10")));
+    assert!(matches!(outcome("small"), Outcome::Rejected(i) if i.rule.contains("at least 10")));
     // A stated partial amount is awarded instead of the amount applied for.
     let partial: BTreeMap<String, Ore> = [("top".to_string(), mill(15))].into_iter().collect();
     let decisions = allocate(&scheme, &apps, &partial).unwrap();
@@ -464,5 +464,19 @@ fn a_scheme_requires_two_reviews_unless_its_file_says_otherwise_and_never_none()
             .scheme
             .min_reviews,
         1
+    );
+}
+
+#[test]
+fn a_weighted_score_is_shown_to_two_decimals_rounded_half_up() {
+    let shown = |points, reviewers| WeightedScore { points, reviewers }.shown();
+    assert_eq!(shown(27, 2), "13,50");
+    assert_eq!(shown(10, 3), "3,33");
+    assert_eq!(shown(20, 3), "6,67");
+    assert_eq!(shown(1, 8), "0,13", "0.125 rounds half up");
+    assert_eq!(
+        shown(0, 0),
+        "0,00",
+        "no reviewers shows zero, never divides by zero"
     );
 }

@@ -2,6 +2,7 @@
 
 /// Forecasts as CSV, text and an HTML page with an SVG chart.
 pub mod forecast;
+pub mod i18n;
 /// Spinners on a terminal.
 pub mod progress;
 /// Batch CSV and the askama HTML pages.

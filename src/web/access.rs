@@ -41,10 +41,13 @@ pub fn require_role(user: &User, role: Role, what: &str) -> Result<(), WebError>
     if user.role == role {
         Ok(())
     } else {
-        Err(WebError::Forbidden(format!(
-            "only a {} may {what}; you are signed in as a {}",
-            role.code(),
-            user.role.code()
+        Err(WebError::Forbidden(crate::domain::error::Reason::told(
+            crate::domain::error::Message::new("error-role"),
+            format!(
+                "only a {} may {what}; you are signed in as a {}",
+                role.code(),
+                user.role.code()
+            ),
         )))
     }
 }

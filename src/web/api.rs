@@ -7,9 +7,10 @@ use super::pages::decide;
 use super::{AppState, SignedIn, WebError};
 use crate::db::schemes::StoredApplication;
 use crate::domain::application::{validate_form, ApplicationForm, FieldError};
-use crate::domain::error::Error;
+use crate::domain::error::{Error, Message};
 use crate::domain::money::Ore;
 use crate::domain::users::Role;
+use crate::render::i18n::Texts;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -34,7 +35,10 @@ impl From<Error> for ApiError {
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> ApiError {
-        ApiError(WebError::BadRequest(rejection.body_text()), Vec::new())
+        ApiError(
+            WebError::BadRequest(rejection.body_text().into()),
+            Vec::new(),
+        )
     }
 }
 
@@ -45,7 +49,13 @@ impl IntoResponse for ApiError {
             body["fields"] = self
                 .1
                 .iter()
-                .map(|e| json!({ "field": e.field, "reason": e.reason }))
+                .map(|e| {
+                    json!({
+                        "field": e.field,
+                        "code": e.message.key,
+                        "reason": Texts::default().message(&e.message),
+                    })
+                })
                 .collect();
         }
         (self.0.status(), Json(body)).into_response()
@@ -129,10 +139,8 @@ pub struct CallRef {
 /// Reads `T` from a JSON body, naming the field of a wrong type.
 fn from_json<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
-        let field = FieldError {
-            field: e.path().to_string(),
-            reason: e.inner().to_string(),
-        };
+        tracing::info!("API body: {e}");
+        let field = FieldError::new(&e.path().to_string(), Message::new("field-wrong-type"));
         ApiError(
             WebError::BadRequest("the application has errors; see fields".into()),
             vec![field],
@@ -153,14 +161,12 @@ pub async fn create(
         .store
         .scheme_call(&call.scheme, call.year)
         .await
-        .map_err(|e| WebError::BadRequest(e.to_string()))?;
+        .map_err(|e| WebError::BadRequest(e.to_string().into()))?;
     if let Some(kind) = signed_in.user.organisation_kind {
         if !scheme.eligible.contains(&kind) {
-            return Err(WebError::BadRequest(format!(
-                "a {} cannot apply to {}",
-                kind.code(),
-                scheme.name
-            ))
+            return Err(WebError::bad_request(
+                Message::new("ineligible-kind").arg("kind", kind.code()),
+            )
             .into());
         }
     }

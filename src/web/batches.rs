@@ -11,7 +11,9 @@ use crate::app::batches::{act_on_batch, pay_batch};
 use crate::db::StoredBatch;
 use crate::domain::approval::{Action, BatchStatus};
 use crate::domain::calendar::Period;
+use crate::domain::error::Message;
 use crate::domain::users::{Role, User};
+use crate::render::i18n::Texts;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -24,17 +26,29 @@ type PageResult = Result<Response, WebError>;
 pub struct BatchRow {
     pub period: String,
     pub run_number: i64,
+    /// The status's code; the page shows its name.
     pub status: &'static str,
     pub total: String,
     pub lines: i64,
     pub attested_by: String,
     pub approved_by: String,
+    /// The weakest status of the rates the batch used, by code.
     pub rates: String,
+    pub payment_file: Option<String>,
+}
+
+/// A municipality's amount of one grant in a batch.
+pub struct MunicipalityLine {
+    pub municipality: String,
+    pub grant: &'static str,
+    pub budget_line: &'static str,
+    pub amount: String,
 }
 
 #[derive(Template)]
 #[template(path = "web/batches.html")]
 pub struct BatchesPage {
+    pub t: Texts,
     pub user: Option<Nav>,
     pub rows: Vec<BatchRow>,
 }
@@ -42,14 +56,15 @@ pub struct BatchesPage {
 #[derive(Template)]
 #[template(path = "web/batch.html")]
 pub struct BatchDetailPage {
+    pub t: Texts,
     pub user: Option<Nav>,
     pub row: BatchRow,
-    pub computed_at: String,
+    pub municipalities: usize,
     pub budget_lines: Vec<(String, String)>,
+    pub municipality_lines: Vec<MunicipalityLine>,
     pub can_attest: bool,
     pub can_approve: bool,
     pub can_pay: bool,
-    pub payment_file: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -62,27 +77,17 @@ pub struct ActionForm {
     allow_unverified_rates: String,
 }
 
-/// A batch status in Nynorsk.
-fn status_label(status: BatchStatus) -> &'static str {
-    match status {
-        BatchStatus::Computed => "Berekna",
-        BatchStatus::Attested => "Attestert",
-        BatchStatus::Approved => "Godkjend",
-        BatchStatus::Paid => "Utbetalt",
-        BatchStatus::Superseded => "Erstatta",
-    }
-}
-
-fn row(b: &StoredBatch) -> BatchRow {
+fn row(b: &StoredBatch, payment_file: Option<String>) -> BatchRow {
     BatchRow {
         period: b.period.to_string(),
         run_number: b.run_number,
-        status: status_label(b.status),
+        status: b.status.code(),
         total: nok(b.total),
         lines: b.line_count,
         attested_by: b.attested_by.clone().unwrap_or_default(),
         approved_by: b.approved_by.clone().unwrap_or_default(),
         rates: b.weakest_rate_status.clone(),
+        payment_file,
     }
 }
 
@@ -90,17 +95,19 @@ fn row(b: &StoredBatch) -> BatchRow {
 fn may_see(user: &User) -> Result<(), WebError> {
     match user.role {
         Role::FinanceOfficer | Role::Approver | Role::Finance | Role::Auditor => Ok(()),
-        _ => Err(WebError::Forbidden(
-            "the batches are for finance staff and auditors".into(),
-        )),
+        _ => Err(WebError::forbidden(Message::new("error-batches-forbidden"))),
     }
 }
 
-pub async fn list(State(state): State<AppState>, signed_in: SignedIn) -> PageResult {
+pub async fn list(State(state): State<AppState>, signed_in: SignedIn, t: Texts) -> PageResult {
     may_see(&signed_in.user)?;
-    let mut rows: Vec<BatchRow> = state.store.batches().await?.iter().map(row).collect();
-    rows.reverse();
+    let mut rows = Vec::new();
+    for batch in state.store.batches().await?.iter().rev() {
+        let file = state.store.payment_of_batch(batch.id).await?;
+        rows.push(row(batch, file.map(|p| p.file_name)));
+    }
     Ok(html(&BatchesPage {
+        t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         rows,
     })
@@ -117,6 +124,7 @@ async fn current(state: &AppState, period: &str) -> Result<StoredBatch, WebError
 pub async fn detail(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Path(period): Path<String>,
 ) -> PageResult {
     may_see(&signed_in.user)?;
@@ -129,10 +137,25 @@ pub async fn detail(
     }
     let payment = state.store.payment_of_batch(batch.id).await?;
     let role = signed_in.user.role;
+    let municipalities: std::collections::BTreeSet<_> = totals.keys().map(|(m, _)| *m).collect();
+    let names = crate::io::shipped::municipalities();
     Ok(html(&BatchDetailPage {
+        t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
-        row: row(&batch),
-        computed_at: batch.computed_at.clone(),
+        row: row(&batch, payment.map(|p| p.file_name)),
+        municipalities: municipalities.len(),
+        municipality_lines: totals
+            .iter()
+            .map(|((municipality, grant), amount)| MunicipalityLine {
+                municipality: names
+                    .get(*municipality)
+                    .map(|m| format!("{municipality} {}", m.name))
+                    .unwrap_or_else(|| municipality.to_string()),
+                grant: grant.code(),
+                budget_line: grant.budget_line(),
+                amount: nok(*amount),
+            })
+            .collect(),
         budget_lines: by_line
             .into_iter()
             .map(|(l, a)| (l.to_string(), nok(a)))
@@ -140,7 +163,6 @@ pub async fn detail(
         can_attest: role == Role::FinanceOfficer && batch.status == BatchStatus::Computed,
         can_approve: role == Role::Approver && batch.status == BatchStatus::Attested,
         can_pay: role == Role::FinanceOfficer && batch.status == BatchStatus::Approved,
-        payment_file: payment.map(|p| p.file_name),
     })
     .into_response())
 }
@@ -203,8 +225,8 @@ pub async fn act(
             batch
         }
         _ => {
-            return Err(WebError::BadRequest(
-                "action: attest, approve, reject or pay".into(),
+            return Err(WebError::bad_request(
+                Message::new("field-not-action").arg("text", form.action.as_str()),
             ))
         }
     };

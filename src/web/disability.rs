@@ -8,10 +8,12 @@ use super::views::{html, nok, Nav};
 use super::{AppState, SignedIn, WebError};
 use crate::app::disability::{allowed_for, decide_one, require_caseworker, submit_application};
 use crate::db::disability::StoredDisability;
-use crate::domain::disability::{DisabilityDecisionKind, DisabilityGrant};
+use crate::domain::disability::DisabilityGrant;
 use crate::domain::disability_file::{parse_decision_row, DecisionRow};
+use crate::domain::error::Message;
 use crate::domain::register::Problem;
 use crate::domain::users::{Role, User};
+use crate::render::i18n::Texts;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -28,6 +30,7 @@ pub struct CaseRow {
     pub grant: u8,
     pub grant_year: u8,
     pub received: String,
+    /// The status's code; the page shows its name.
     pub status: &'static str,
     pub amount: String,
 }
@@ -35,7 +38,9 @@ pub struct CaseRow {
 #[derive(Template)]
 #[template(path = "web/disability.html")]
 pub struct DisabilityPage {
+    pub t: Texts,
     pub user: Option<Nav>,
+    pub grant_numbers: [u8; 2],
     pub rows: Vec<CaseRow>,
     pub can_apply: bool,
     pub form: ApplyForm,
@@ -47,6 +52,8 @@ pub struct DisabilityPage {
 /// The queue as the caseworkers' page shows it.
 pub struct QueueView {
     pub year: i32,
+    /// Received, decided and awarded, as a sentence.
+    pub summary: String,
     pub received: usize,
     pub decided: usize,
     pub awarded: usize,
@@ -58,6 +65,7 @@ pub struct QueueView {
 #[derive(Template)]
 #[template(path = "web/disability_case.html")]
 pub struct CasePage {
+    pub t: Texts,
     pub user: Option<Nav>,
     pub row: CaseRow,
     pub allowed: String,
@@ -100,14 +108,9 @@ pub struct DecideForm {
     date: String,
 }
 
-/// The status of an application in Nynorsk.
-fn status_label(s: &StoredDisability) -> &'static str {
-    match s.in_force().map(|d| d.kind) {
-        None => "Under behandling",
-        Some(DisabilityDecisionKind::Awarded) => "Innvilga",
-        Some(DisabilityDecisionKind::PartlyAwarded) => "Delvis innvilga",
-        Some(DisabilityDecisionKind::Rejected) => "Avslått",
-    }
+/// The status of an application, by code: pending or the decision in force.
+fn status_code(s: &StoredDisability) -> &'static str {
+    s.in_force().map(|d| d.kind.code()).unwrap_or("pending")
 }
 
 fn case_row(s: &StoredDisability) -> CaseRow {
@@ -119,7 +122,7 @@ fn case_row(s: &StoredDisability) -> CaseRow {
         grant: a.grant.number(),
         grant_year: a.grant_year,
         received: a.received.to_string(),
-        status: status_label(s),
+        status: status_code(s),
         amount: s.in_force().map(|d| nok(d.amount)).unwrap_or_default(),
     }
 }
@@ -140,6 +143,7 @@ fn visible(user: &User, s: &StoredDisability) -> bool {
 async fn page(
     state: &AppState,
     signed_in: &SignedIn,
+    t: Texts,
     form: ApplyForm,
     errors: Vec<String>,
 ) -> Result<DisabilityPage, WebError> {
@@ -158,6 +162,15 @@ async fn page(
         let status = crate::app::disability::status(&state.store, year, state.today()).await?;
         Some(QueueView {
             year,
+            summary: t.with(
+                "disability-queue-summary",
+                &[
+                    ("received", status.received.to_string()),
+                    ("decided", status.decided.to_string()),
+                    ("awarded", status.awarded.to_string()),
+                    ("amount", nok(status.awarded_amount)),
+                ],
+            ),
             received: status.received,
             decided: status.decided,
             awarded: status.awarded,
@@ -171,7 +184,9 @@ async fn page(
         })
     };
     Ok(DisabilityPage {
+        t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
+        grant_numbers: [DisabilityGrant::One.number(), DisabilityGrant::Two.number()],
         rows,
         can_apply: signed_in.user.role == Role::Applicant,
         form,
@@ -180,18 +195,22 @@ async fn page(
     })
 }
 
-pub async fn list(State(state): State<AppState>, signed_in: SignedIn) -> PageResult {
-    Ok(html(&page(&state, &signed_in, ApplyForm::default(), Vec::new()).await?).into_response())
+pub async fn list(State(state): State<AppState>, signed_in: SignedIn, t: Texts) -> PageResult {
+    let page = page(&state, &signed_in, t, ApplyForm::default(), Vec::new()).await?;
+    Ok(html(&page).into_response())
 }
 
 pub async fn apply(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Form(form): Form<ApplyForm>,
 ) -> PageResult {
     signed_in.check_csrf(&form.csrf)?;
     if signed_in.user.role != Role::Applicant {
-        return Err(WebError::Forbidden("only a municipality applies".into()));
+        return Err(WebError::forbidden(Message::new(
+            "error-municipality-applies",
+        )));
     }
     let municipality = signed_in.user.organisation.clone().unwrap_or_default();
     let cells = [
@@ -220,13 +239,22 @@ pub async fn apply(
         },
         Err(problems) => problems,
     };
-    let errors = problems.iter().map(field_error).collect();
-    let page = page(&state, &signed_in, form, errors).await?;
+    let errors = problems.iter().map(|p| field_error(t, p)).collect();
+    let page = page(&state, &signed_in, t, form, errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
 }
 
-fn field_error(p: &Problem) -> String {
-    format!("{}: {}", p.column, p.reason)
+/// A problem of the form, in the reader's language: the field and what it
+/// takes (the file parser's own reason, in English, goes to the log).
+fn field_error(t: Texts, p: &Problem) -> String {
+    tracing::info!("disability form: {}: {}", p.column, p.reason);
+    t.with(
+        "disability-problem",
+        &[
+            ("field", t.name("disability-column", &p.column)),
+            ("expected", t.name("disability-expected", &p.column)),
+        ],
+    )
 }
 
 async fn stored_case(
@@ -246,11 +274,13 @@ async fn stored_case(
 async fn case_page(
     state: &AppState,
     signed_in: &SignedIn,
+    t: Texts,
     s: &StoredDisability,
     error: Option<String>,
 ) -> Result<CasePage, WebError> {
     let allowed = allowed_for(&state.store, &state.rules, &s.application).await?;
     Ok(CasePage {
+        t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         row: case_row(s),
         allowed: nok(allowed),
@@ -281,36 +311,39 @@ async fn case_page(
 pub async fn case(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Path(reference): Path<String>,
 ) -> PageResult {
     let s = stored_case(&state, &signed_in.user, &reference).await?;
-    Ok(html(&case_page(&state, &signed_in, &s, None).await?).into_response())
+    Ok(html(&case_page(&state, &signed_in, t, &s, None).await?).into_response())
 }
 
 pub async fn decide(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Path(reference): Path<String>,
     Form(form): Form<DecideForm>,
 ) -> PageResult {
     signed_in.check_csrf(&form.csrf)?;
     require_caseworker(&signed_in.user).map_err(WebError::from)?;
     let s = stored_case(&state, &signed_in.user, &reference).await?;
-    let row = decision_row(&reference, &form, state.today());
+    let row = decision_row(t, &reference, &form, state.today());
     let problem = match row {
         Ok(row) => match decide_one(&state.store, &state.rules, &signed_in.user, row).await? {
             Ok(()) => return Ok(Redirect::to(&format!("/disability/{reference}")).into_response()),
-            Err(problem) => field_error(&problem),
+            Err(problem) => field_error(t, &problem),
         },
         Err(problem) => problem,
     };
-    let page = case_page(&state, &signed_in, &s, Some(problem)).await?;
+    let page = case_page(&state, &signed_in, t, &s, Some(problem)).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
 }
 
 /// The form as a row of a decisions file, parsed by the same rules (an
 /// empty date is today).
 fn decision_row(
+    t: Texts,
     reference: &str,
     form: &DecideForm,
     today: chrono::NaiveDate,
@@ -330,26 +363,26 @@ fn decision_row(
     parse_decision_row(0, &cells, today).map_err(|problems| {
         problems
             .iter()
-            .map(field_error)
+            .map(|p| field_error(t, p))
             .collect::<Vec<_>>()
             .join("; ")
     })
 }
 
-/// The decision letter of the decision in force.
+/// The decision letter of the decision in force, in the reader's
+/// language, dated by the decision and signed by its caseworker.
 #[derive(Template)]
 #[template(path = "disability-letter.html")]
 pub struct DisabilityLetter {
-    pub heading: &'static str,
+    pub t: Texts,
+    /// The decision's code; the heading is `letter-heading-<code>`.
+    pub kind: &'static str,
     pub reference: String,
     pub municipality: String,
-    pub received: String,
-    pub grant: u8,
-    pub grant_year: u8,
+    pub introduction: String,
     pub allowed: String,
     pub amount: String,
     pub awarded: bool,
-    pub replaces: bool,
     pub reason: String,
     pub decided_by: String,
     pub decided_on: String,
@@ -358,26 +391,38 @@ pub struct DisabilityLetter {
 pub async fn letter(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Path(reference): Path<String>,
 ) -> PageResult {
     let s = stored_case(&state, &signed_in.user, &reference).await?;
     let decision = s.in_force().ok_or(WebError::NotFound)?;
     let allowed = allowed_for(&state.store, &state.rules, &s.application).await?;
+    let replaces = if s.decisions.len() > 1 {
+        t.get("letter-replaces")
+    } else {
+        String::new()
+    };
     let letter = DisabilityLetter {
-        heading: match decision.kind {
-            DisabilityDecisionKind::Awarded => "Vedtak om tilskot",
-            DisabilityDecisionKind::PartlyAwarded => "Vedtak om delvis innvilga tilskot",
-            DisabilityDecisionKind::Rejected => "Vedtak om avslag på søknad om tilskot",
-        },
+        t,
+        kind: decision.kind.code(),
         reference: reference.clone(),
         municipality: s.application.municipality.to_string(),
-        received: s.application.received.to_string(),
-        grant: s.application.grant.number(),
-        grant_year: s.application.grant_year,
+        introduction: t.with(
+            "letter-disability-introduction",
+            &[
+                ("reference", reference.clone()),
+                ("received", s.application.received.to_string()),
+                (
+                    "grant",
+                    t.name("disability-grant", s.application.grant.number()),
+                ),
+                ("grant_year", s.application.grant_year.to_string()),
+                ("replaces", replaces),
+            ],
+        ),
         allowed: nok(allowed),
         amount: nok(decision.amount),
         awarded: !decision.amount.is_zero(),
-        replaces: s.decisions.len() > 1,
         reason: decision.reason.clone(),
         decided_by: decision.decided_by.clone(),
         decided_on: decision.decided_on.to_string(),
@@ -395,27 +440,13 @@ pub async fn letter(
             ),
             (
                 axum::http::header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"vedtak-{reference}.html\""),
+                format!(
+                    "attachment; filename=\"{}-{reference}.html\"",
+                    t.get("letter-file-name")
+                ),
             ),
         ],
         body,
     )
         .into_response())
-}
-
-/// The grants the form offers, by number.
-pub fn grant_options() -> [(u8, &'static str); 2] {
-    [
-        (DisabilityGrant::One.number(), "Tilskot 1 (eingongs)"),
-        (
-            DisabilityGrant::Two.number(),
-            "Tilskot 2 (dokumenterte utgifter)",
-        ),
-    ]
-}
-
-impl DisabilityPage {
-    pub fn grants(&self) -> [(u8, &'static str); 2] {
-        grant_options()
-    }
 }

@@ -12,12 +12,14 @@ pub mod api;
 pub mod batches;
 pub mod disability;
 pub mod hardening;
+pub mod language;
+pub mod listing;
 pub mod pages;
 pub mod users;
 pub mod views;
 
 use crate::db::Store;
-use crate::domain::error::Error;
+use crate::domain::error::{Error, Message, Reason};
 use crate::domain::users::{same_secret, User, SESSION_HOURS};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -118,6 +120,7 @@ pub fn router(state: AppState) -> Router {
         .route("/applications/{id}/report", post(pages::report))
         .route("/applications/{id}/letter", get(pages::letter))
         .route("/schemes", get(pages::schemes))
+        .route("/calls", get(pages::calls))
         .route("/users", get(users::users).post(users::save))
         .route("/batches", get(batches::list))
         .route("/batches/{period}", get(batches::detail).post(batches::act))
@@ -136,6 +139,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/applications/{id}/decision", post(api::decision))
         .route("/api/schemes/{scheme}/{year}/status", get(api::status))
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            language::localise,
+        ))
         .layer(axum::middleware::from_fn(hardening::refuse_bad_bodies))
         .layer(axum::extract::DefaultBodyLimit::max(
             hardening::MAX_BODY_BYTES,
@@ -155,19 +162,21 @@ pub async fn serve(addr: &str, state: AppState) -> Result<(), Error> {
     Ok(())
 }
 
-/// Why a request was refused.
+/// Why a request was refused. The reasons carry a catalogue message where
+/// a person may read them; the error page renders them in the reader's
+/// language (see `language::localise`).
 #[derive(Debug)]
 pub enum WebError {
     /// Not signed in.
     Unauthorized,
     /// Signed in, but the role may not do this.
-    Forbidden(String),
+    Forbidden(Reason),
     /// No such thing, or not the user's to see: the two are not told apart.
     NotFound,
-    /// The request is wrong; the message says how.
-    BadRequest(String),
+    /// The request is wrong; the reason says how.
+    BadRequest(Reason),
     /// The state changed, or the frame is used up.
-    Conflict(String),
+    Conflict(Reason),
     /// Something failed inside: logged with a reference, never shown.
     Internal(Error),
 }
@@ -178,11 +187,28 @@ impl From<Error> for WebError {
     fn from(error: Error) -> WebError {
         match error {
             Error::NotFound(_) => WebError::NotFound,
-            Error::NotAllowed(message) => WebError::Forbidden(message),
-            Error::Refused(message) => WebError::Conflict(message),
-            Error::Invalid { .. } => WebError::BadRequest(error.to_string()),
+            Error::NotAllowed(reason) => WebError::Forbidden(reason),
+            Error::Refused(reason) => WebError::Conflict(reason),
+            Error::Invalid { .. } => WebError::BadRequest(error.to_string().into()),
             Error::Internal(_) => WebError::Internal(error),
         }
+    }
+}
+
+impl WebError {
+    /// A refusal of the role or the rules, with its catalogue message.
+    pub fn forbidden(message: Message) -> WebError {
+        WebError::Forbidden(Reason::told(message.clone(), message.key))
+    }
+
+    /// A wrong request, with its catalogue message.
+    pub fn bad_request(message: Message) -> WebError {
+        WebError::BadRequest(Reason::told(message.clone(), message.key))
+    }
+
+    /// A refusal of the state, with its catalogue message.
+    pub fn conflict(message: Message) -> WebError {
+        WebError::Conflict(Reason::told(message.clone(), message.key))
     }
 }
 
@@ -207,10 +233,40 @@ impl WebError {
         }
     }
 
+    /// What a person reads: the reason's message, or where the reason has
+    /// none, what the kind of refusal means. An internal error is logged
+    /// with a reference, and only the reference is shown.
+    pub fn shown(&self) -> Message {
+        let reason = match self {
+            WebError::Unauthorized => return Message::new("error-unauthorized"),
+            WebError::NotFound => return Message::new("error-not-found"),
+            WebError::Internal(e) => {
+                let reference = error_reference();
+                tracing::error!(reference = %reference, "internal error: {e}");
+                return Message::new("error-internal").arg("reference", reference);
+            }
+            WebError::Forbidden(reason)
+            | WebError::BadRequest(reason)
+            | WebError::Conflict(reason) => reason,
+        };
+        if let Some(message) = &reason.message {
+            return message.clone();
+        }
+        tracing::info!(status = %self.status(), "refused: {}", reason.text);
+        match self {
+            WebError::Forbidden(_) => Message::new("error-forbidden"),
+            WebError::BadRequest(_) => Message::new("error-bad-request"),
+            _ => Message::new("error-conflict"),
+        }
+    }
+
+    /// The reason's text for the JSON API and the log.
     pub fn message(&self) -> String {
         match self {
             WebError::Unauthorized => "sign in first".into(),
-            WebError::Forbidden(m) | WebError::BadRequest(m) | WebError::Conflict(m) => m.clone(),
+            WebError::Forbidden(m) | WebError::BadRequest(m) | WebError::Conflict(m) => {
+                m.text.clone()
+            }
             WebError::NotFound => "not found".into(),
             WebError::Internal(e) => {
                 let reference = error_reference();
@@ -229,12 +285,7 @@ impl IntoResponse for WebError {
             return Redirect::to("/login").into_response();
         }
         let status = self.status();
-        let page = views::ErrorPage {
-            user: None,
-            status: status.as_u16(),
-            message: self.message(),
-        };
-        (status, views::html(&page)).into_response()
+        language::error_response(status, self.shown())
     }
 }
 
@@ -251,9 +302,7 @@ impl SignedIn {
         if same_secret(sent, &self.csrf) {
             Ok(())
         } else {
-            Err(WebError::Forbidden(
-                "the form is stale or not from this site; reload the page and try again".into(),
-            ))
+            Err(WebError::forbidden(Message::new("error-stale-form")))
         }
     }
 }

@@ -3,10 +3,12 @@
 
 use super::access::{can_view_scheme, require_role, visible_application, visible_applications};
 use super::hardening::FREE_FAILURES;
+use super::listing::{page_of_applications, ListQuery};
 use super::views::{
-    decision_options, form_of, html, ApplicationPage, ApplicationRow, ApplicationView,
-    ApplicationsPage, CallOption, CommitmentRow, DecisionLetter, FormPage, FrameRow, LoginPage,
-    Nav, ProposalRow, ReviewSection, SchemePage, SchemesPage, TransitionView,
+    decision_options, eligibility_warnings, form_of, html, nok, ApplicationPage, ApplicationRow,
+    ApplicationView, ApplicationsPage, CallOption, CallView, CallsPage, CommitmentRow,
+    DecisionLetter, FormPage, FrameRow, LoginPage, Nav, ProposalRow, ReviewSection, SchemePage,
+    SchemesPage, TransitionView,
 };
 use super::{
     cookie, expired_cookie, login_csrf_cookie, session_cookie, AppState, SignedIn, WebError,
@@ -17,10 +19,11 @@ use crate::db::users::random_token;
 use crate::domain::application::{
     check_decision, validate_form, ApplicationForm, DecisionKind, FieldError,
 };
-use crate::domain::error::Error;
+use crate::domain::error::{Error, Message};
 use crate::domain::schemes::Scheme;
 use crate::domain::users::same_secret;
 use crate::domain::users::Role;
+use crate::render::i18n::Texts;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -111,16 +114,25 @@ pub async fn home(signed_in: Result<SignedIn, WebError>) -> Response {
     }
 }
 
-pub async fn login_page(State(state): State<AppState>) -> PageResult {
-    login_form(&state, StatusCode::OK, None)
+pub async fn login_page(State(state): State<AppState>, t: Texts) -> PageResult {
+    login_form(&state, t, StatusCode::OK, None, "")
 }
 
-/// The sign-in form with a new CSRF token, in its cookie and in the form.
-fn login_form(state: &AppState, status: StatusCode, error: Option<String>) -> PageResult {
+/// The sign-in form with a new CSRF token, in its cookie and in the form;
+/// after a failure, with the error and the user name typed.
+fn login_form(
+    state: &AppState,
+    t: Texts,
+    status: StatusCode,
+    error: Option<Message>,
+    name: &str,
+) -> PageResult {
     let csrf = random_token()?;
     let page = LoginPage {
+        t,
         user: None,
-        error,
+        error: error.map(|m| t.message(&m)),
+        name: name.to_string(),
         csrf: csrf.clone(),
     };
     Ok((
@@ -158,14 +170,17 @@ pub async fn login(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
     ClientAddress(address): ClientAddress,
+    t: Texts,
     Form(form): Form<LoginForm>,
 ) -> PageResult {
     let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     if form.csrf.is_empty() || !same_secret(&form.csrf, &expected) {
         return login_form(
             &state,
+            t,
             StatusCode::FORBIDDEN,
-            Some("the sign-in form is stale or not from this site; try again".into()),
+            Some(Message::new("error-stale-form")),
+            &form.name,
         );
     }
     let name = form.name.trim();
@@ -178,11 +193,8 @@ pub async fn login(
     ];
     let now = std::time::Instant::now();
     if let Some(wait) = state.throttle.wait(&keys, now) {
-        let error = format!(
-            "too many failed sign-ins; try again in {} seconds",
-            wait.as_secs().max(1)
-        );
-        return login_form(&state, StatusCode::TOO_MANY_REQUESTS, Some(error));
+        let error = Message::new("login-throttled").arg("seconds", wait.as_secs().max(1));
+        return login_form(&state, t, StatusCode::TOO_MANY_REQUESTS, Some(error), name);
     }
     match state.store.sign_in(name, &form.password).await? {
         Some((token, _csrf)) => {
@@ -205,13 +217,13 @@ pub async fn login(
                     .record_security_event("sign_in_throttled", name, &detail)
                     .await?;
             }
-            let error = Some("wrong user name or password".into());
-            login_form(&state, StatusCode::UNAUTHORIZED, error)
+            let error = Some(Message::new("login-wrong"));
+            login_form(&state, t, StatusCode::UNAUTHORIZED, error, name)
         }
     }
 }
 
-/// An unknown address: a page of its own, with the way back.
+/// An unknown address: the error page of the layout, with the way back.
 pub async fn not_found() -> WebError {
     WebError::NotFound
 }
@@ -230,16 +242,36 @@ pub async fn logout(
         .into_response())
 }
 
-pub async fn applications(State(state): State<AppState>, signed_in: SignedIn) -> PageResult {
-    let rows = visible_applications(&state, &signed_in.user)
-        .await?
-        .iter()
-        .map(ApplicationRow::of)
-        .collect();
+pub async fn applications(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    t: Texts,
+    axum::extract::Query(query): axum::extract::Query<ListQuery>,
+) -> PageResult {
+    let all = visible_applications(&state, &signed_in.user).await?;
+    let (shown, listing) = page_of_applications(all, &query);
     Ok(html(&ApplicationsPage {
+        t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
-        rows,
+        rows: shown.iter().map(ApplicationRow::of).collect(),
         can_create: signed_in.user.role == Role::Applicant,
+        listing,
+    })
+    .into_response())
+}
+
+/// The open calls, for everyone: deadline, frame, who may apply and the
+/// criteria the applications are scored by.
+pub async fn calls(
+    State(state): State<AppState>,
+    signed_in: Result<SignedIn, WebError>,
+    t: Texts,
+) -> PageResult {
+    let calls = open_calls(&state).await?;
+    Ok(html(&CallsPage {
+        t,
+        user: signed_in.ok().and_then(|s| Nav::of(&s.user, &s.csrf)),
+        calls: calls.iter().map(CallView::of).collect(),
     })
     .into_response())
 }
@@ -255,7 +287,7 @@ async fn open_calls(state: &AppState) -> Result<Vec<Scheme>, WebError> {
         .collect())
 }
 
-pub async fn new_form(State(state): State<AppState>, signed_in: SignedIn) -> PageResult {
+pub async fn new_form(State(state): State<AppState>, signed_in: SignedIn, t: Texts) -> PageResult {
     require_role(&signed_in.user, Role::Applicant, "apply")?;
     let calls = open_calls(&state).await?;
     let chosen = calls
@@ -263,16 +295,18 @@ pub async fn new_form(State(state): State<AppState>, signed_in: SignedIn) -> Pag
         .map(|c| format!("{}/{}", c.code, c.year))
         .unwrap_or_default();
     let page = FormPage {
+        t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
-        title: "Ny søknad".into(),
+        title: t.get("nav-new-application"),
         action: "/applications".into(),
-        calls: CallOption::list(&calls, &chosen, signed_in.user.organisation_kind),
+        calls: CallOption::list(t, &calls, &chosen, signed_in.user.organisation_kind),
         form: ApplicationForm::default(),
         errors: if calls.is_empty() {
-            vec![FieldError::new("call", "no call is open today")]
+            vec![FieldError::new("call", Message::new("field-no-open-call"))]
         } else {
             Vec::new()
         },
+        warnings: Vec::new(),
     };
     Ok(html(&page).into_response())
 }
@@ -291,14 +325,14 @@ async fn chosen_call(
     else {
         return Ok(Err(FieldError::new(
             "call",
-            "choose a call that is open today",
+            Message::new("field-choose-open-call"),
         )));
     };
     if let Some(kind) = signed_in.user.organisation_kind {
         if !scheme.eligible.contains(&kind) {
             return Ok(Err(FieldError::new(
                 "call",
-                format!("a {} cannot apply to {}", kind.code(), scheme.name),
+                Message::new("ineligible-kind").arg("kind", kind.code()),
             )));
         }
     }
@@ -308,6 +342,7 @@ async fn chosen_call(
 pub async fn create(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Form(post): Form<ApplicationFormPost>,
 ) -> PageResult {
     signed_in.check_csrf(&post.csrf)?;
@@ -335,12 +370,14 @@ pub async fn create(
             errors.extend(figures.err().unwrap_or_default());
             let calls = open_calls(&state).await?;
             let page = FormPage {
+                t,
                 user: Nav::of(&signed_in.user, &signed_in.csrf),
-                title: "Ny søknad".into(),
+                title: t.get("nav-new-application"),
                 action: "/applications".into(),
-                calls: CallOption::list(&calls, &post.call, signed_in.user.organisation_kind),
+                calls: CallOption::list(t, &calls, &post.call, signed_in.user.organisation_kind),
                 form: post.form,
                 errors,
+                warnings: Vec::new(),
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
         }
@@ -350,23 +387,25 @@ pub async fn create(
 pub async fn edit_form(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Path(id): Path<i64>,
 ) -> PageResult {
     let application = visible_application(&state, &signed_in.user, id).await?;
     require_role(&signed_in.user, Role::Applicant, "change an application")?;
     if !application.state.editable() {
-        return Err(WebError::Conflict(format!(
-            "application {id} is {}: only a draft can be changed",
-            application.state
-        )));
+        return Err(WebError::conflict(
+            Message::new("error-not-draft").arg("id", id),
+        ));
     }
     let page = FormPage {
+        t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
-        title: format!("Endre søknad {id}"),
+        title: format!("{} {id}", t.get("application-edit")),
         action: format!("/applications/{id}/edit"),
         calls: Vec::new(),
         form: form_of(&application),
         errors: Vec::new(),
+        warnings: Vec::new(),
     };
     Ok(html(&page).into_response())
 }
@@ -374,6 +413,7 @@ pub async fn edit_form(
 pub async fn edit(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Path(id): Path<i64>,
     Form(post): Form<ApplicationFormPost>,
 ) -> PageResult {
@@ -397,12 +437,14 @@ pub async fn edit(
         }
         Err(errors) => {
             let page = FormPage {
+                t,
                 user: Nav::of(&signed_in.user, &signed_in.csrf),
-                title: format!("Endre søknad {id}"),
+                title: format!("{} {id}", t.get("application-edit")),
                 action: format!("/applications/{id}/edit"),
                 calls: Vec::new(),
                 form: post.form,
                 errors,
+                warnings: Vec::new(),
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
         }
@@ -412,31 +454,65 @@ pub async fn edit(
 pub async fn application(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Path(id): Path<i64>,
 ) -> PageResult {
+    let page = application_page(&state, &signed_in, t, id, Returned::default()).await?;
+    Ok(html(&page).into_response())
+}
+
+/// What a form that came back with errors brings to the application page:
+/// the scores as typed and what is wrong with each, or the decision's error.
+#[derive(Default)]
+pub struct Returned {
+    pub typed_scores: BTreeMap<String, String>,
+    pub score_errors: BTreeMap<String, Message>,
+    pub decision_error: Option<Message>,
+}
+
+/// The application page: the figures, the history, and the actions the
+/// signed-in user may take (and no others).
+pub async fn application_page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    t: Texts,
+    id: i64,
+    returned: Returned,
+) -> Result<ApplicationPage, WebError> {
     let user = &signed_in.user;
-    let application = visible_application(&state, user, id).await?;
+    let application = visible_application(state, user, id).await?;
     let scheme = state
         .store
         .scheme_call(&application.scheme, application.year)
         .await?;
     let reservations = state.store.reservations(id).await?;
-    let review = if user.role == Role::Caseworker {
+    let role = user.role;
+    let mut conflict = false;
+    let review = if role == Role::Caseworker {
         let reviews = state.store.reviews_for(id, Some(&user.name)).await?;
-        Some(ReviewSection::of(
+        conflict = reviews
+            .iter()
+            .any(|r| r.reviewer == user.name && r.conflict_of_interest);
+        let section = ReviewSection::of(
             &user.name,
             &scheme,
             &reviews,
             application.state.open_for_review(),
-        ))
+        );
+        Some(section.with_typed(t, &returned.typed_scores, &returned.score_errors))
     } else {
         None
     };
-    let role = user.role;
     let unreleased_award = application.committed.is_some()
         && application.paid.is_none()
         && application.released.is_none();
-    let page = ApplicationPage {
+    let editable = role == Role::Applicant && application.state.editable();
+    let warnings = match (editable, application.organisation.kind) {
+        (true, kind) => eligibility_warnings(t, &scheme, kind, &application.figures, state.today()),
+        _ => Vec::new(),
+    };
+    Ok(ApplicationPage {
+        t,
         user: Nav::of(user, &signed_in.csrf),
         app: ApplicationView::of(&application, &scheme, &reservations),
         transitions: state
@@ -446,18 +522,28 @@ pub async fn application(
             .iter()
             .map(TransitionView::of)
             .collect(),
-        can_edit: role == Role::Applicant && application.state.editable(),
-        can_submit: role == Role::Applicant && application.state.editable(),
+        can_edit: editable,
+        can_submit: editable,
         can_report: role == Role::Applicant
             && application.state == crate::domain::application::ApplicationState::Paid,
         review,
-        can_decide: role == Role::Caseworker && application.state.open_for_review(),
+        can_decide: role == Role::Caseworker && application.state.open_for_review() && !conflict,
         decision_options: decision_options(),
+        decision_error: returned.decision_error.map(|m| t.message(&m)),
         can_pay: role == Role::Finance && unreleased_award,
         can_release: role == Role::Finance && unreleased_award,
         has_letter: application.decision.is_some(),
-    };
-    Ok(html(&page).into_response())
+        warnings,
+        today: default_payment_date(state.today(), application.year),
+    })
+}
+
+/// The pay form's date: today, or the last day of the scheme's year when
+/// today is past it (a payment is dated in the scheme's year).
+fn default_payment_date(today: chrono::NaiveDate, year: i32) -> String {
+    let last = chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today);
+    let first = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(today);
+    today.clamp(first, last).to_string()
 }
 
 pub async fn submit(
@@ -506,27 +592,44 @@ pub async fn declare(
     Ok(see(format!("/applications/{id}")))
 }
 
-/// The scores of a form: `score_<criterion>` fields, blanks left out.
-pub fn scores_of(fields: &[(String, String)]) -> Result<BTreeMap<String, u32>, WebError> {
+/// The scores of a form: `score_<criterion>` fields, blanks left out; the
+/// typed values, and every one that is not a whole number 0–5 named.
+pub fn scores_of(
+    fields: &[(String, String)],
+) -> (
+    BTreeMap<String, u32>,
+    BTreeMap<String, String>,
+    BTreeMap<String, Message>,
+) {
     let mut scores = BTreeMap::new();
+    let mut typed = BTreeMap::new();
+    let mut errors = BTreeMap::new();
     for (name, value) in fields {
         let Some(criterion) = name.strip_prefix("score_") else {
             continue;
         };
-        if value.trim().is_empty() {
+        typed.insert(criterion.to_string(), value.clone());
+        let value = value.trim();
+        if value.is_empty() {
             continue;
         }
-        let score: u32 = value.trim().parse().map_err(|_| {
-            WebError::BadRequest(format!("{criterion}: '{value}' is not a score 0–5"))
-        })?;
-        scores.insert(criterion.to_string(), score);
+        match value.parse::<u32>() {
+            Ok(score) if score <= crate::domain::schemes::MAX_SCORE => {
+                scores.insert(criterion.to_string(), score);
+            }
+            _ => {
+                let message = Message::new("field-not-score").arg("text", value);
+                errors.insert(criterion.to_string(), message);
+            }
+        }
     }
-    Ok(scores)
+    (scores, typed, errors)
 }
 
 pub async fn scores(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Path(id): Path<i64>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> PageResult {
@@ -538,21 +641,39 @@ pub async fn scores(
             .unwrap_or_default()
     };
     signed_in.check_csrf(&field("csrf"))?;
-    visible_application(&state, &signed_in.user, id).await?;
+    let application = visible_application(&state, &signed_in.user, id).await?;
     require_role(&signed_in.user, Role::Caseworker, "score applications")?;
-    let scores = scores_of(&fields)?;
+    let (scores, typed_scores, mut score_errors) = scores_of(&fields);
+    let submit = field("action") == "submit";
+    if submit {
+        let scheme = state
+            .store
+            .scheme_call(&application.scheme, application.year)
+            .await?;
+        for criterion in &scheme.criteria {
+            if !scores.contains_key(&criterion.code) {
+                score_errors
+                    .entry(criterion.code.clone())
+                    .or_insert_with(|| Message::new("field-required"));
+            }
+        }
+    }
+    if !score_errors.is_empty() {
+        let returned = Returned {
+            typed_scores,
+            score_errors,
+            decision_error: None,
+        };
+        let page = application_page(&state, &signed_in, t, id, returned).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response());
+    }
     state
         .store
-        .save_scores(
-            id,
-            &signed_in.user.name,
-            &scores,
-            field("action") == "submit",
-        )
+        .save_scores(id, &signed_in.user.name, &scores, submit)
         .await
         .map_err(|e| match e {
             // A score the form got wrong is the form's to fix.
-            Error::Refused(message) => WebError::BadRequest(message),
+            Error::Refused(reason) => WebError::BadRequest(reason),
             other => WebError::from(other),
         })?;
     Ok(see(format!("/applications/{id}")))
@@ -561,12 +682,35 @@ pub async fn scores(
 /// Maps a decision's failure to the answer: a used-up frame or a moved
 /// state is a conflict, a wrong field a bad request.
 pub fn decide_error(error: DecideError) -> WebError {
+    let told = |message: Message, e: &AwardError| {
+        WebError::Conflict(crate::domain::error::Reason::told(message, e.to_string()))
+    };
     match error {
-        DecideError::Award(e @ AwardError::FrameExceeded { .. }) => {
-            WebError::Conflict(e.to_string())
+        DecideError::Award(
+            ref e @ AwardError::FrameExceeded {
+                available, wanted, ..
+            },
+        ) => told(
+            Message::new("error-frame-exceeded")
+                .arg("available", nok(available))
+                .arg("wanted", nok(wanted)),
+            e,
+        ),
+        DecideError::Award(ref e @ AwardError::NotOpen(id, _)) => {
+            told(Message::new("error-not-open").arg("id", id), e)
         }
-        DecideError::Award(e @ AwardError::NotOpen(..)) => WebError::Conflict(e.to_string()),
-        DecideError::Award(e @ AwardError::NotReviewed { .. }) => WebError::Conflict(e.to_string()),
+        DecideError::Award(
+            ref e @ AwardError::NotReviewed {
+                submitted,
+                required,
+                ..
+            },
+        ) => told(
+            Message::new("error-not-reviewed")
+                .arg("submitted", submitted)
+                .arg("required", required),
+            e,
+        ),
         DecideError::Other(e) => WebError::from(e),
     }
 }
@@ -574,6 +718,7 @@ pub fn decide_error(error: DecideError) -> WebError {
 pub async fn decision(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Path(id): Path<i64>,
     Form(form): Form<DecisionForm>,
 ) -> PageResult {
@@ -586,7 +731,7 @@ pub async fn decision(
         "decide applications",
     )
     .await?;
-    decide(
+    let decided = decide(
         &state,
         &signed_in,
         &application,
@@ -594,8 +739,21 @@ pub async fn decision(
         &form.amount,
         &form.reason,
     )
-    .await?;
-    Ok(see(format!("/applications/{id}")))
+    .await;
+    match decided {
+        Ok(()) => Ok(see(format!("/applications/{id}"))),
+        // A wrong field or a used-up frame comes back to the form.
+        Err(error @ (WebError::BadRequest(_) | WebError::Conflict(_))) => {
+            let status = error.status();
+            let returned = Returned {
+                decision_error: Some(error.shown()),
+                ..Returned::default()
+            };
+            let page = application_page(&state, &signed_in, t, id, returned).await?;
+            Ok((status, html(&page)).into_response())
+        }
+        Err(other) => Err(other),
+    }
 }
 
 /// Checks and writes a decision for the pages and the API alike. A
@@ -608,8 +766,9 @@ pub async fn decide(
     amount: &str,
     reason: &str,
 ) -> Result<(), WebError> {
-    let kind = DecisionKind::parse(kind)
-        .ok_or_else(|| WebError::BadRequest(format!("kind: '{kind}' is not a decision")))?;
+    let kind = DecisionKind::parse(kind).ok_or_else(|| {
+        WebError::bad_request(Message::new("field-not-decision").arg("text", kind))
+    })?;
     let reviews = state
         .store
         .reviews_for(application.id, Some(&signed_in.user.name))
@@ -618,13 +777,12 @@ pub async fn decide(
         .iter()
         .any(|r| r.reviewer == signed_in.user.name && r.conflict_of_interest)
     {
-        return Err(WebError::Forbidden(format!(
-            "you declared a conflict of interest in application {}; another caseworker decides it",
-            application.id
-        )));
+        return Err(WebError::forbidden(
+            Message::new("error-conflict-of-interest").arg("id", application.id),
+        ));
     }
     let request = check_decision(kind, amount, reason, application.figures.amount_applied)
-        .map_err(|e| WebError::BadRequest(e.to_string()))?;
+        .map_err(|e| WebError::bad_request(e.message))?;
     state
         .store
         .decide(application.id, &request, &signed_in.user.name)
@@ -658,8 +816,9 @@ pub async fn pay(
     let date = if form.date.trim().is_empty() {
         state.today()
     } else {
-        crate::domain::calendar::parse_iso_date(&form.date)
-            .map_err(|e| WebError::BadRequest(format!("date: {e}")))?
+        crate::domain::calendar::parse_iso_date(&form.date).map_err(|_| {
+            WebError::bad_request(Message::new("field-not-date").arg("text", form.date.trim()))
+        })?
     };
     state
         .store
@@ -718,6 +877,7 @@ pub async fn report(
 pub async fn letter(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Path(id): Path<i64>,
 ) -> PageResult {
     let application = visible_application(&state, &signed_in.user, id).await?;
@@ -726,8 +886,13 @@ pub async fn letter(
         .scheme_call(&application.scheme, application.year)
         .await?;
     let reservations = state.store.reservations(id).await?;
-    let letter =
-        DecisionLetter::of(&application, &scheme, &reservations).ok_or(WebError::NotFound)?;
+    let letter = DecisionLetter::of(
+        t,
+        &application,
+        &reservations,
+        &scheme.budget_key.to_string(),
+    )
+    .ok_or(WebError::NotFound)?;
     let body = letter
         .render()
         .map_err(|e| WebError::Internal(Error::internal(format!("letter: {e}"))))?;
@@ -736,7 +901,10 @@ pub async fn letter(
             (header::CONTENT_TYPE, "text/html; charset=utf-8".to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"vedtak-{id}.html\""),
+                format!(
+                    "attachment; filename=\"{}-{id}.html\"",
+                    t.get("letter-file-name")
+                ),
             ),
         ],
         body,
@@ -744,7 +912,7 @@ pub async fn letter(
         .into_response())
 }
 
-pub async fn schemes(State(state): State<AppState>, signed_in: SignedIn) -> PageResult {
+pub async fn schemes(State(state): State<AppState>, signed_in: SignedIn, t: Texts) -> PageResult {
     let mut rows = Vec::new();
     for scheme in state.store.scheme_calls().await? {
         if can_view_scheme(&signed_in.user, &scheme.code) {
@@ -753,11 +921,10 @@ pub async fn schemes(State(state): State<AppState>, signed_in: SignedIn) -> Page
         }
     }
     if signed_in.user.role == Role::Applicant {
-        return Err(WebError::Forbidden(
-            "frames are for caseworkers and finance staff".into(),
-        ));
+        return Err(WebError::forbidden(Message::new("error-frames-forbidden")));
     }
     Ok(html(&SchemesPage {
+        t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         rows,
     })
@@ -767,6 +934,7 @@ pub async fn schemes(State(state): State<AppState>, signed_in: SignedIn) -> Page
 pub async fn scheme(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Path((code, year)): Path<(String, i32)>,
 ) -> PageResult {
     if !can_view_scheme(&signed_in.user, &code) {
@@ -782,12 +950,14 @@ pub async fn scheme(
         .store
         .propose_allocation(&code, year, &BTreeMap::new())
         .await?;
+    let applications = state.store.applications_of_call(&code, year).await?;
     Ok(html(&SchemePage {
+        t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         frame: FrameRow::of(&scheme, &status),
-        proposal: ProposalRow::list(&proposal.decisions),
+        proposal: ProposalRow::list(&proposal.decisions, &applications),
         not_reviewed: proposal.not_reviewed,
-        commitments: CommitmentRow::list(&state.store.applications_of_call(&code, year).await?),
+        commitments: CommitmentRow::list(&applications),
     })
     .into_response())
 }

@@ -9,6 +9,7 @@ use super::{AppState, SignedIn, WebError};
 use crate::app::users::add_user;
 use crate::domain::error::Error;
 use crate::domain::users::{NewUser, Role, User};
+use crate::render::i18n::Texts;
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -36,6 +37,7 @@ pub struct UserForm {
 /// A user as the table shows them.
 pub struct UserRow {
     pub name: String,
+    /// The role's code; the page shows its name.
     pub role: &'static str,
     pub organisation: String,
     pub schemes: String,
@@ -44,13 +46,13 @@ pub struct UserRow {
 /// A role as the form offers it.
 pub struct RoleOption {
     pub code: &'static str,
-    pub label: &'static str,
     pub selected: bool,
 }
 
 #[derive(Template)]
 #[template(path = "web/users.html")]
 pub struct UsersPage {
+    pub t: Texts,
     pub user: Option<Nav>,
     pub rows: Vec<UserRow>,
     pub roles: Vec<RoleOption>,
@@ -58,31 +60,20 @@ pub struct UsersPage {
     pub error: Option<String>,
 }
 
-/// The role's name in Nynorsk.
-pub fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::FinanceOfficer => "Økonomimedarbeidar (attesterer)",
-        Role::Approver => "Godkjennar",
-        Role::Caseworker => "Saksbehandlar",
-        Role::Applicant => "Søkjar",
-        Role::Finance => "Økonomi",
-        Role::Auditor => "Revisor",
-        Role::Admin => "Administrator",
-    }
-}
-
 pub async fn users(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
 ) -> Result<Response, WebError> {
     require_role(&signed_in.user, Role::Admin, "see and change users")?;
-    let page = users_page(&state, &signed_in, UserForm::default(), None).await?;
+    let page = users_page(&state, &signed_in, t, UserForm::default(), None).await?;
     Ok(html(&page).into_response())
 }
 
 pub async fn save(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Form(form): Form<UserForm>,
 ) -> Result<Response, WebError> {
     signed_in.check_csrf(&form.csrf)?;
@@ -92,7 +83,8 @@ pub async fn save(
         "add users or change their roles",
     )?;
     let Some(role) = Role::parse(form.role.trim()) else {
-        let page = users_page(&state, &signed_in, form, Some("Vel ei rolle.".into())).await?;
+        let error = Some(t.get("users-choose-role"));
+        let page = users_page(&state, &signed_in, t, form, error).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response());
     };
     let schemes: Vec<String> = form
@@ -112,7 +104,9 @@ pub async fn save(
     match add_user(&state.store, &signed_in.user, &new).await {
         Ok(()) => Ok(Redirect::to("/users").into_response()),
         Err(error @ (Error::Invalid { .. } | Error::Refused(_) | Error::NotFound(_))) => {
-            let page = users_page(&state, &signed_in, form, Some(error.to_string())).await?;
+            tracing::info!("user not saved: {error}");
+            let error = Some(t.message(&WebError::from(error).shown()));
+            let page = users_page(&state, &signed_in, t, form, error).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
         }
         Err(error) => Err(error.into()),
@@ -122,6 +116,7 @@ pub async fn save(
 async fn users_page(
     state: &AppState,
     signed_in: &SignedIn,
+    t: Texts,
     mut form: UserForm,
     error: Option<String>,
 ) -> Result<UsersPage, WebError> {
@@ -131,11 +126,11 @@ async fn users_page(
         .into_iter()
         .map(|role| RoleOption {
             code: role.code(),
-            label: role_label(role),
             selected: form.role == role.code(),
         })
         .collect();
     Ok(UsersPage {
+        t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         rows,
         roles,
@@ -147,7 +142,7 @@ async fn users_page(
 fn user_row(user: &User) -> UserRow {
     UserRow {
         name: user.name.clone(),
-        role: role_label(user.role),
+        role: user.role.code(),
         organisation: user.organisation.clone().unwrap_or_default(),
         schemes: user.schemes.join(", "),
     }

@@ -5,11 +5,14 @@ use crate::db::schemes::{Review, StoredApplication, Transition};
 use crate::domain::application::{
     later_years_text, ApplicationForm, DecisionKind, FieldError, FrameStatus,
 };
+use crate::domain::error::Message;
 use crate::domain::money::{format_nok_grouped, Ore};
 use crate::domain::schemes::{Decision, Outcome, Scheme};
 use crate::domain::users::{Role, User};
+use crate::render::i18n::Texts;
 use askama::Template;
 use axum::response::Html;
+use std::collections::BTreeMap;
 
 /// Renders a page; a template error becomes a plain message, never a panic.
 pub fn html<T: Template>(template: &T) -> Html<String> {
@@ -52,16 +55,21 @@ pub fn nok(amount: Ore) -> String {
 #[derive(Template)]
 #[template(path = "web/error.html")]
 pub struct ErrorPage {
+    pub t: Texts,
     pub user: Option<Nav>,
     pub status: u16,
+    pub title: String,
     pub message: String,
 }
 
 #[derive(Template)]
 #[template(path = "web/login.html")]
 pub struct LoginPage {
+    pub t: Texts,
     pub user: Option<Nav>,
     pub error: Option<String>,
+    /// The user name typed, kept when the sign-in fails.
+    pub name: String,
     /// The sign-in form's CSRF token (also in its cookie).
     pub csrf: String,
 }
@@ -73,8 +81,8 @@ pub struct ApplicationRow {
     pub organisation: String,
     pub project: String,
     pub amount: String,
-    pub state: String,
-    pub decision: String,
+    pub state: &'static str,
+    pub decision: &'static str,
 }
 
 impl ApplicationRow {
@@ -86,8 +94,8 @@ impl ApplicationRow {
             organisation: format!("{} {}", a.organisation.id, a.organisation.name),
             project: a.figures.project.clone(),
             amount: nok(a.figures.amount_applied),
-            state: a.state.code().to_string(),
-            decision: a.decision.map(|d| d.code().to_string()).unwrap_or_default(),
+            state: a.state.code(),
+            decision: a.decision.map(|d| d.code()).unwrap_or_default(),
         }
     }
 }
@@ -95,9 +103,11 @@ impl ApplicationRow {
 #[derive(Template)]
 #[template(path = "web/applications.html")]
 pub struct ApplicationsPage {
+    pub t: Texts,
     pub user: Option<Nav>,
     pub rows: Vec<ApplicationRow>,
     pub can_create: bool,
+    pub listing: super::listing::Listing,
 }
 
 pub struct CallOption {
@@ -108,6 +118,7 @@ pub struct CallOption {
 
 impl CallOption {
     pub fn list(
+        t: Texts,
         calls: &[Scheme],
         chosen: &str,
         kind: Option<crate::domain::schemes::ApplicantKind>,
@@ -119,9 +130,14 @@ impl CallOption {
                 let value = format!("{}/{}", c.code, c.year);
                 CallOption {
                     selected: value == chosen,
-                    label: format!(
-                        "{} {} (open {} to {})",
-                        c.name, c.year, c.call_opens, c.call_closes
+                    label: t.with(
+                        "call-option",
+                        &[
+                            ("scheme", t.name("scheme", &c.code)),
+                            ("year", c.year.to_string()),
+                            ("opens", c.call_opens.to_string()),
+                            ("closes", c.call_closes.to_string()),
+                        ],
                     ),
                     value,
                 }
@@ -133,6 +149,7 @@ impl CallOption {
 #[derive(Template)]
 #[template(path = "web/application_form.html")]
 pub struct FormPage {
+    pub t: Texts,
     pub user: Option<Nav>,
     pub title: String,
     pub action: String,
@@ -140,16 +157,54 @@ pub struct FormPage {
     pub calls: Vec<CallOption>,
     pub form: ApplicationForm,
     pub errors: Vec<FieldError>,
+    /// The scheme's rules the figures do not meet yet: shown before the
+    /// applicant submits, not refusing the draft.
+    pub warnings: Vec<String>,
 }
 
 impl FormPage {
+    /// Every error of a field, in the reader's language.
     pub fn error_of(&self, field: &str) -> String {
         self.errors
             .iter()
             .filter(|e| e.field == field)
-            .map(|e| e.reason.clone())
+            .map(|e| self.t.message(&e.message))
             .collect::<Vec<_>>()
             .join("; ")
+    }
+
+    pub fn has_error(&self, field: &str) -> bool {
+        self.errors.iter().any(|e| e.field == field)
+    }
+
+    pub fn errors_summary(&self) -> String {
+        self.t
+            .with("form-errors", &[("count", self.errors.len().to_string())])
+    }
+}
+
+/// The scheme's eligibility rules the figures fail, as warnings: the
+/// same check that rejects an application at allocation.
+pub fn eligibility_warnings(
+    t: Texts,
+    scheme: &Scheme,
+    kind: crate::domain::schemes::ApplicantKind,
+    figures: &crate::domain::application::ApplicationFigures,
+    today: chrono::NaiveDate,
+) -> Vec<String> {
+    let application = crate::domain::schemes::Application {
+        id: String::new(),
+        applicant_kind: kind,
+        submitted: today.clamp(scheme.call_opens, scheme.call_closes),
+        amount_applied: figures.amount_applied,
+        budget_total: figures.budget_total,
+        own_financing: figures.own_financing,
+        participants: figures.participants,
+        later_years: figures.later_years.clone(),
+    };
+    match crate::domain::schemes::eligibility(scheme, &application) {
+        Ok(()) => Vec::new(),
+        Err(ineligible) => vec![t.message(&ineligible.message)],
     }
 }
 
@@ -172,6 +227,7 @@ pub struct ApplicationView {
     pub year: i32,
     pub organisation: String,
     pub organisation_kind: &'static str,
+    pub decided_on: String,
     pub project: String,
     pub amount_applied: String,
     pub budget_total: String,
@@ -204,6 +260,7 @@ impl ApplicationView {
             year: a.year,
             organisation: format!("{} {}", a.organisation.id, a.organisation.name),
             organisation_kind: a.organisation.kind.code(),
+            decided_on: decision_date(a),
             project: a.figures.project.clone(),
             amount_applied: nok(a.figures.amount_applied),
             budget_total: nok(a.figures.budget_total),
@@ -218,7 +275,7 @@ impl ApplicationView {
                 .join("; "),
             state: a.state.code(),
             submitted_on: a.submitted_on.map(|d| d.to_string()).unwrap_or_default(),
-            decision: a.decision.map(|d| d.code().to_string()).unwrap_or_default(),
+            decision: a.decision.map(|d| d.code()).unwrap_or_default().to_string(),
             decision_reason: a.decision_reason.clone().unwrap_or_default(),
             decided_by: a.decided_by.clone().unwrap_or_default(),
             committed: amount(a.committed),
@@ -238,13 +295,17 @@ pub struct CriterionRow {
     pub code: String,
     pub name: String,
     pub weight: u32,
-    /// The reviewer's own score, as the input's value.
+    /// The reviewer's own score, as the input's value (or as typed, when
+    /// the form came back with errors).
     pub own: String,
+    /// What is wrong with the typed score, in the reader's language.
+    pub error: String,
 }
 
 pub struct OtherReview {
     pub reviewer: String,
-    pub status: String,
+    /// The catalogue key of the review's status.
+    pub status: &'static str,
     pub scores: String,
 }
 
@@ -256,6 +317,8 @@ pub struct ReviewSection {
     pub open: bool,
     pub criteria: Vec<CriterionRow>,
     pub others: Vec<OtherReview>,
+    /// The score fields with errors, when the form came back.
+    pub errors: usize,
 }
 
 impl ReviewSection {
@@ -277,22 +340,24 @@ impl ReviewSection {
                         .and_then(|r| r.scores.get(&c.code))
                         .map(|v| v.to_string())
                         .unwrap_or_default(),
+                    error: String::new(),
                 })
                 .collect(),
+            errors: 0,
             others: reviews
                 .iter()
                 .filter(|r| r.reviewer != viewer)
                 .map(|r| OtherReview {
                     reviewer: r.reviewer.clone(),
                     status: if r.conflict_of_interest {
-                        "conflict of interest declared".into()
+                        "review-status-conflict"
                     } else if r.submitted {
-                        "submitted".into()
+                        "review-status-submitted"
                     } else {
-                        "in progress".into()
+                        "review-status-in-progress"
                     },
                     scores: if r.scores.is_empty() {
-                        "hidden until both reviews are submitted".into()
+                        String::new()
                     } else {
                         r.scores
                             .iter()
@@ -306,39 +371,59 @@ impl ReviewSection {
     }
 }
 
-pub struct DecisionOption {
-    pub code: &'static str,
-    pub label: &'static str,
+impl ReviewSection {
+    /// The section as the form came back: the typed scores kept and each
+    /// wrong one named beside its field.
+    pub fn with_typed(
+        mut self,
+        t: Texts,
+        typed: &BTreeMap<String, String>,
+        errors: &BTreeMap<String, Message>,
+    ) -> ReviewSection {
+        for row in &mut self.criteria {
+            if let Some(value) = typed.get(&row.code) {
+                row.own = value.clone();
+            }
+            if let Some(message) = errors.get(&row.code) {
+                row.error = t.message(message);
+            }
+        }
+        self.errors = errors.len();
+        self
+    }
+
+    pub fn errors_summary(&self, t: &Texts) -> String {
+        t.with("form-errors", &[("count", self.errors.to_string())])
+    }
 }
 
-pub fn decision_options() -> Vec<DecisionOption> {
-    DecisionKind::ALL
-        .into_iter()
-        .map(|k| DecisionOption {
-            code: k.code(),
-            label: k.letter_heading(),
-        })
-        .collect()
+/// The decisions a caseworker may choose, by code.
+pub fn decision_options() -> Vec<&'static str> {
+    DecisionKind::ALL.into_iter().map(|k| k.code()).collect()
+}
+
+/// The date of a decision (the first ten characters of its time stamp).
+pub fn decision_date(a: &StoredApplication) -> String {
+    a.decided_at
+        .as_deref()
+        .map(|t| t.chars().take(10).collect())
+        .unwrap_or_default()
 }
 
 pub struct TransitionView {
     pub at: String,
     pub actor: String,
-    pub change: String,
-    pub detail: String,
+    pub from: Option<String>,
+    pub to: String,
 }
 
 impl TransitionView {
     pub fn of(t: &Transition) -> TransitionView {
         TransitionView {
-            at: t.at.clone(),
+            at: t.at.chars().take(16).collect::<String>().replace('T', " "),
             actor: t.actor.clone(),
-            change: match &t.from {
-                Some(from) if from != &t.to => format!("{from} → {}", t.to),
-                Some(_) => t.to.clone(),
-                None => format!("→ {}", t.to),
-            },
-            detail: t.detail.clone(),
+            from: t.from.clone().filter(|from| from != &t.to),
+            to: t.to.clone(),
         }
     }
 }
@@ -346,6 +431,7 @@ impl TransitionView {
 #[derive(Template)]
 #[template(path = "web/application.html")]
 pub struct ApplicationPage {
+    pub t: Texts,
     pub user: Option<Nav>,
     pub app: ApplicationView,
     pub transitions: Vec<TransitionView>,
@@ -354,10 +440,14 @@ pub struct ApplicationPage {
     pub can_report: bool,
     pub review: Option<ReviewSection>,
     pub can_decide: bool,
-    pub decision_options: Vec<DecisionOption>,
+    pub decision_options: Vec<&'static str>,
+    pub decision_error: Option<String>,
     pub can_pay: bool,
     pub can_release: bool,
     pub has_letter: bool,
+    pub warnings: Vec<String>,
+    /// The default payment date.
+    pub today: String,
 }
 
 pub struct FrameRow {
@@ -395,6 +485,7 @@ impl FrameRow {
 #[derive(Template)]
 #[template(path = "web/schemes.html")]
 pub struct SchemesPage {
+    pub t: Texts,
     pub user: Option<Nav>,
     pub rows: Vec<FrameRow>,
 }
@@ -402,27 +493,40 @@ pub struct SchemesPage {
 pub struct ProposalRow {
     pub position: usize,
     pub id: String,
-    pub outcome: String,
+    pub organisation: String,
+    /// The weighted score, two decimals.
+    pub score: String,
+    pub outcome: Message,
     pub amount: String,
 }
 
 impl ProposalRow {
-    pub fn list(decisions: &[Decision]) -> Vec<ProposalRow> {
+    /// The proposal in its order (by weighted score, highest first), with
+    /// each application's applicant and score.
+    pub fn list(decisions: &[Decision], applications: &[StoredApplication]) -> Vec<ProposalRow> {
         decisions
             .iter()
             .enumerate()
             .map(|(index, d)| {
                 let (outcome, amount) = match &d.outcome {
-                    Outcome::Awarded(a) => ("award".to_string(), nok(*a)),
-                    Outcome::PartlyAwarded(a) => ("partial award".to_string(), nok(*a)),
-                    Outcome::RecommendedNotFunded => {
-                        ("recommended, not funded".to_string(), String::new())
-                    }
-                    Outcome::Rejected(rule) => (format!("reject: {rule}"), String::new()),
+                    Outcome::Awarded(a) => (Message::new("decision-awarded"), nok(*a)),
+                    Outcome::PartlyAwarded(a) => (Message::new("decision-partly-awarded"), nok(*a)),
+                    Outcome::RecommendedNotFunded => (
+                        Message::new("decision-recommended-not-funded"),
+                        String::new(),
+                    ),
+                    Outcome::Rejected(ineligible) => (ineligible.message.clone(), String::new()),
                 };
+                let organisation = applications
+                    .iter()
+                    .find(|a| a.id.to_string() == d.application_id)
+                    .map(|a| format!("{} {}", a.organisation.id, a.organisation.name))
+                    .unwrap_or_default();
                 ProposalRow {
                     position: index + 1,
                     id: d.application_id.clone(),
+                    organisation,
+                    score: d.score.map(|s| s.shown()).unwrap_or_default(),
                     outcome,
                     amount,
                 }
@@ -435,7 +539,7 @@ impl ProposalRow {
 pub struct CommitmentRow {
     pub id: i64,
     pub organisation: String,
-    pub decision: String,
+    pub decision: &'static str,
     pub committed: String,
     pub paid: String,
     pub released: String,
@@ -450,7 +554,7 @@ impl CommitmentRow {
             .map(|a| CommitmentRow {
                 id: a.id,
                 organisation: format!("{} {}", a.organisation.id, a.organisation.name),
-                decision: a.decision.map(|d| d.code().to_string()).unwrap_or_default(),
+                decision: a.decision.map(|d| d.code()).unwrap_or_default(),
                 committed: a.committed.map(nok).unwrap_or_default(),
                 paid: a.paid.map(nok).unwrap_or_default(),
                 released: a.released.map(nok).unwrap_or_default(),
@@ -463,6 +567,7 @@ impl CommitmentRow {
 #[derive(Template)]
 #[template(path = "web/scheme.html")]
 pub struct SchemePage {
+    pub t: Texts,
     pub user: Option<Nav>,
     pub frame: FrameRow,
     pub proposal: Vec<ProposalRow>,
@@ -471,55 +576,111 @@ pub struct SchemePage {
     pub commitments: Vec<CommitmentRow>,
 }
 
-/// The decision letter (vedtaksbrev), in Nynorsk as IMDi writes.
+/// The decision letter (vedtaksbrev) in the reader's language, dated by
+/// the decision and signed by the caseworker who made it.
 #[derive(Template)]
 #[template(path = "letter.html")]
 pub struct DecisionLetter {
-    pub heading: &'static str,
+    pub t: Texts,
+    /// The decision's code; the heading is `letter-heading-<code>`.
+    pub kind: &'static str,
     pub application_id: i64,
     pub organisation: String,
-    pub scheme_name: String,
-    pub year: i32,
-    pub budget_line: String,
-    pub project: String,
+    pub introduction: String,
     pub amount_applied: String,
     pub awarded: bool,
     pub amount_awarded: String,
+    pub budget_text: String,
     pub reservations: Vec<String>,
     pub reason: String,
     pub decided_by: String,
     pub decided_on: String,
+    /// A decision can be appealed; a notice that an application was
+    /// recommended but not funded is not a decision of its own.
+    pub appealable: bool,
 }
 
 impl DecisionLetter {
     pub fn of(
+        t: Texts,
         a: &StoredApplication,
-        scheme: &Scheme,
         reservations: &[(i32, Ore)],
+        budget_line: &str,
     ) -> Option<DecisionLetter> {
         let kind = a.decision?;
+        let year = a.year.to_string();
         Some(DecisionLetter {
-            heading: kind.letter_heading(),
+            t,
+            kind: kind.code(),
             application_id: a.id,
             organisation: format!("{} {}", a.organisation.name, a.organisation.id),
-            scheme_name: scheme.name.clone(),
-            year: a.year,
-            budget_line: scheme.budget_key.to_string(),
-            project: a.figures.project.clone(),
+            introduction: t.with(
+                "letter-introduction",
+                &[
+                    ("id", a.id.to_string()),
+                    ("scheme", t.name("scheme", &a.scheme)),
+                    ("year", year.clone()),
+                    ("project", a.figures.project.clone()),
+                ],
+            ),
             amount_applied: nok(a.figures.amount_applied),
             awarded: kind.commits(),
             amount_awarded: a.committed.map(nok).unwrap_or_default(),
+            budget_text: t.with(
+                "letter-budget",
+                &[("line", budget_line.to_string()), ("year", year)],
+            ),
             reservations: reservations
                 .iter()
                 .map(|(y, o)| format!("{y}: {}", nok(*o)))
                 .collect(),
             reason: a.decision_reason.clone().unwrap_or_default(),
             decided_by: a.decided_by.clone().unwrap_or_default(),
-            decided_on: a
-                .decided_at
-                .as_deref()
-                .map(|t| t.chars().take(10).collect())
-                .unwrap_or_default(),
+            decided_on: decision_date(a),
+            appealable: kind != DecisionKind::RecommendedNotFunded,
         })
     }
+}
+
+/// An open call as the public page shows it.
+pub struct CallView {
+    pub code: String,
+    pub year: i32,
+    pub opens: String,
+    pub closes: String,
+    pub frame: String,
+    pub budget_line: String,
+    pub eligible: Vec<&'static str>,
+    pub min_participants: Option<u32>,
+    pub min_own_financing_percent: Option<u32>,
+    pub criteria: Vec<(String, u32)>,
+}
+
+impl CallView {
+    pub fn of(scheme: &Scheme) -> CallView {
+        CallView {
+            code: scheme.code.clone(),
+            year: scheme.year,
+            opens: scheme.call_opens.to_string(),
+            closes: scheme.call_closes.to_string(),
+            frame: nok(scheme.frame),
+            budget_line: scheme.budget_key.to_string(),
+            eligible: scheme.eligible.iter().map(|k| k.code()).collect(),
+            min_participants: scheme.min_participants,
+            min_own_financing_percent: scheme.min_own_financing_percent,
+            criteria: scheme
+                .criteria
+                .iter()
+                .map(|c| (c.code.clone(), c.weight))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "web/calls.html")]
+pub struct CallsPage {
+    pub t: Texts,
+    pub user: Option<Nav>,
+    pub calls: Vec<CallView>,
 }

@@ -5,6 +5,7 @@ mod accounts;
 mod architecture;
 mod batches;
 mod browser;
+mod catalogue;
 mod closed_year;
 mod commands;
 mod disability;

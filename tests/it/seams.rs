@@ -22,7 +22,7 @@ async fn a_store_failure_is_a_500_with_a_reference_and_no_internal_text() {
             StatusCode::INTERNAL_SERVER_ERROR,
             "{backend:?}"
         );
-        assert!(page.body.contains("reference"), "{}", page.body);
+        assert!(page.body.contains("referansen"), "{}", page.body);
         for internal in ["pool", "closed", "sqlx", "database"] {
             assert!(
                 !page.body.to_lowercase().contains(internal),
@@ -44,7 +44,11 @@ async fn a_refusal_by_the_store_is_a_409_with_its_reason() {
             .post(&format!("/applications/{id}/submit"), &[])
             .await;
         assert_eq!(again.status, StatusCode::CONFLICT, "{backend:?}");
-        assert!(again.body.contains("not a draft"), "{}", again.body);
+        assert!(
+            again.body.contains("er ikkje eit utkast lenger"),
+            "{}",
+            again.body
+        );
         let missing = client.get("/applications/999999").await;
         assert_eq!(missing.status, StatusCode::NOT_FOUND, "{backend:?}");
     }

@@ -10,7 +10,7 @@ use tilskot::domain::users::{NewUser, Role};
 
 /// A database with the small register, the users kari (finance officer)
 /// and ola (approver), and April's batch computed.
-async fn with_computed_april(backend: crate::support::Backend) -> TestDb {
+pub async fn with_computed_april(backend: crate::support::Backend) -> TestDb {
     let db = TestDb::new(backend).await;
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     db.ok(&[
@@ -841,7 +841,7 @@ mod admin_page {
                 "{backend:?}"
             );
             assert!(
-                demoted.body.contains("last administrator"),
+                demoted.body.contains("er den siste administratoren"),
                 "{}",
                 demoted.body
             );

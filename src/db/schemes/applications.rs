@@ -28,7 +28,7 @@ impl Store {
             .bind(id)
             .fetch_optional(self.pool())
             .await?
-            .ok_or_else(|| Error::NotFound(format!("no organisation {id}")))?;
+            .ok_or_else(|| Error::NotFound(format!("no organisation {id}").into()))?;
         Ok(Organisation {
             id: row.get(0),
             name: row.get(1),
@@ -91,7 +91,10 @@ impl Store {
         .await?
         .rows_affected();
         if updated != 1 {
-            refuse!("application {id} is no longer a draft and cannot be changed");
+            refuse_told!(
+                crate::domain::error::Message::new("error-not-draft").arg("id", id),
+                "application {id} is no longer a draft and cannot be changed"
+            );
         }
         sqlx::query("DELETE FROM application_later_year WHERE application_id = $1")
             .bind(id)
@@ -118,7 +121,11 @@ impl Store {
             .scheme_call(&application.scheme, application.year)
             .await?;
         if today < scheme.call_opens || today > scheme.call_closes {
-            refuse!(
+            refuse_told!(
+                crate::domain::error::Message::new("error-call-closed")
+                    .arg("opens", scheme.call_opens)
+                    .arg("closes", scheme.call_closes)
+                    .arg("today", today),
                 "the call of {} {} is open {} to {}; it cannot take applications on {today}",
                 scheme.name,
                 scheme.year,
@@ -136,7 +143,10 @@ impl Store {
         .await?
         .rows_affected();
         if updated != 1 {
-            refuse!("application {id} is not a draft: it was submitted already");
+            refuse_told!(
+                crate::domain::error::Message::new("error-not-draft").arg("id", id),
+                "application {id} is not a draft: it was submitted already"
+            );
         }
         record_transition(
             &mut tx,
@@ -157,7 +167,7 @@ impl Store {
             .bind(id)
             .fetch_optional(self.pool())
             .await?
-            .ok_or_else(|| Error::NotFound(format!("no application {id}")))?;
+            .ok_or_else(|| Error::NotFound(format!("no application {id}").into()))?;
         let later = self.later_years(&[id]).await?;
         application_from_row(&row, &later)
     }

@@ -119,7 +119,7 @@ impl Store {
         actor: &str,
     ) -> Result<(), DecideError> {
         let id = application.id;
-        let not_allowed = |reason: String| DecideError::Other(Error::NotAllowed(reason));
+        let not_allowed = |reason: String| DecideError::Other(Error::NotAllowed(reason.into()));
         let user = match self.user(actor).await {
             Ok(user) => user,
             Err(Error::NotFound(_)) => return Err(not_allowed(format!("{actor} is not a user"))),

@@ -148,7 +148,7 @@ impl Store {
         .ok_or_else(|| {
             Error::NotFound(format!(
                 "no scheme {code} for {year}: `tilskot scheme list` shows the schemes"
-            ))
+            ).into())
         })?;
         let criteria = sqlx::query(
             "SELECT code, name, weight FROM scheme_criterion WHERE scheme = $1 AND year = $2 \
@@ -202,7 +202,7 @@ impl Store {
         .bind(i64::from(year))
         .fetch_optional(self.pool())
         .await?
-        .ok_or_else(|| Error::NotFound(format!("no scheme {code} for {year}")))?;
+        .ok_or_else(|| Error::NotFound(format!("no scheme {code} for {year}").into()))?;
         let status = FrameStatus {
             frame: Ore(row.get(0)),
             awarded: Ore(row.try_get(1)?),

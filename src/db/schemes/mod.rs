@@ -140,7 +140,7 @@ pub enum DecideError {
 impl From<DecideError> for Error {
     fn from(error: DecideError) -> Error {
         match error {
-            DecideError::Award(award) => Error::Refused(award.to_string()),
+            DecideError::Award(award) => Error::Refused(award.to_string().into()),
             DecideError::Other(other) => other,
         }
     }
@@ -148,7 +148,7 @@ impl From<DecideError> for Error {
 
 /// A field refused by the domain's checks, as an invalid input naming it.
 fn field_invalid(error: crate::domain::application::FieldError) -> Error {
-    Error::field(&error.field, error.reason)
+    Error::field(&error.field, error.to_string())
 }
 
 /// The request that writes a proposed decision.
@@ -169,10 +169,10 @@ pub fn request_of(decision: &Decision) -> DecisionRequest {
             amount: Ore::ZERO,
             reason: "the frame was used up by applications ranked higher".into(),
         },
-        Outcome::Rejected(rule) => DecisionRequest {
+        Outcome::Rejected(ineligible) => DecisionRequest {
             kind: DecisionKind::Rejected,
             amount: Ore::ZERO,
-            reason: rule.clone(),
+            reason: ineligible.rule.clone(),
         },
     }
 }

@@ -11,15 +11,25 @@ impl Store {
         let application = self.application(id).await?;
         let (Some(committed), Some(decision)) = (application.committed, application.decision)
         else {
-            refuse!("application {id} has no award to pay");
+            refuse_told!(
+                crate::domain::error::Message::new("error-no-award").arg("id", id),
+                "application {id} has no award to pay"
+            );
         };
         if application.released.is_some() {
-            refuse!("the commitment of application {id} was released; it is not paid");
+            refuse_told!(
+                crate::domain::error::Message::new("error-released").arg("id", id),
+                "the commitment of application {id} was released; it is not paid"
+            );
         }
         // A commitment is against one year's appropriation (post 62 is not
         // transferable): it is paid in that year or released.
         if date.year() != application.year {
-            refuse!(
+            refuse_told!(
+                crate::domain::error::Message::new("error-payment-year")
+                    .arg("id", id)
+                    .arg("year", application.year)
+                    .arg("date", date),
                 "application {id} was awarded from the {} frame; a payment dated {date} falls in another budget year",
                 application.year
             );
@@ -46,7 +56,8 @@ impl Store {
         .rows_affected();
         refuse_in_closed_year(&mut tx, application.year, "no award of its schemes is paid").await?;
         if updated != 1 {
-            refuse!(
+            refuse_told!(
+                crate::domain::error::Message::new("error-already-paid").arg("id", id),
                 "application {id} is {}: it was paid already or is not decided",
                 application.state
             );
@@ -81,13 +92,22 @@ impl Store {
     pub async fn release_commitment(&self, id: i64, actor: &str, reason: &str) -> Result<Ore> {
         let application = self.application(id).await?;
         let Some(committed) = application.committed else {
-            refuse!("application {id} has no commitment to release");
+            refuse_told!(
+                crate::domain::error::Message::new("error-nothing-to-release").arg("id", id),
+                "application {id} has no commitment to release"
+            );
         };
         if application.paid.is_some() {
-            refuse!("application {id} is paid; a paid commitment is not released");
+            refuse_told!(
+                crate::domain::error::Message::new("error-paid-not-released").arg("id", id),
+                "application {id} is paid; a paid commitment is not released"
+            );
         }
         if reason.trim().is_empty() {
-            refuse!("a release states its reason");
+            refuse_told!(
+                crate::domain::error::Message::new("error-release-reason"),
+                "a release states its reason"
+            );
         }
         check_free_text("reason", reason).map_err(field_invalid)?;
         let mut tx = self.pool().begin().await?;
@@ -152,7 +172,10 @@ impl Store {
     /// The applicant reports on a paid project (rapportering).
     pub async fn report_on_application(&self, id: i64, text: &str, actor: &str) -> Result<()> {
         if text.trim().is_empty() {
-            refuse!("report: the report is required");
+            refuse_told!(
+                crate::domain::error::Message::new("error-report-required"),
+                "report: the report is required"
+            );
         }
         check_free_text("report", text).map_err(field_invalid)?;
         let mut tx = self.pool().begin().await?;
@@ -165,7 +188,10 @@ impl Store {
         .await?
         .rows_affected();
         if updated != 1 {
-            refuse!("application {id} is not paid; a report comes after the payment");
+            refuse_told!(
+                crate::domain::error::Message::new("error-report-before-payment").arg("id", id),
+                "application {id} is not paid; a report comes after the payment"
+            );
         }
         record_transition(
             &mut tx,

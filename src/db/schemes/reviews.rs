@@ -8,7 +8,8 @@ impl Store {
     pub async fn declare_review(&self, id: i64, reviewer: &str, conflict: bool) -> Result<()> {
         let application = self.application(id).await?;
         if !application.state.open_for_review() {
-            refuse!(
+            refuse_told!(
+                crate::domain::error::Message::new("error-not-open-for-review").arg("id", id),
                 "application {id} is {}: it is not open for review",
                 application.state
             );
@@ -25,7 +26,8 @@ impl Store {
         .await?
         .rows_affected();
         if inserted != 1 {
-            refuse!(
+            refuse_told!(
+                crate::domain::error::Message::new("error-already-declared").arg("id", id),
                 "{reviewer} has already declared on application {id}; a declaration is not changed"
             );
         }
@@ -55,7 +57,10 @@ impl Store {
             }
         }
         if submit && scores.len() != scheme.criteria.len() {
-            refuse!(
+            refuse_told!(
+                crate::domain::error::Message::new("error-review-incomplete")
+                    .arg("given", scores.len())
+                    .arg("total", scheme.criteria.len()),
                 "a submitted review scores every criterion: {} of {} given",
                 scores.len(),
                 scheme.criteria.len()
@@ -69,14 +74,25 @@ impl Store {
         .bind(reviewer)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| Error::Refused(format!("{reviewer} must declare on conflicts of interest before scoring application {id}")))?;
+        .ok_or_else(|| {
+            Error::Refused(crate::domain::error::Reason::told(
+                crate::domain::error::Message::new("error-declare-first").arg("id", id),
+                format!("{reviewer} must declare on conflicts of interest before scoring application {id}"),
+            ))
+        })?;
         if review.get::<String, _>(0) == "true" {
-            return Err(Error::NotAllowed(format!(
-                "{reviewer} has declared a conflict of interest on application {id} and cannot score it"
+            return Err(Error::NotAllowed(crate::domain::error::Reason::told(
+                crate::domain::error::Message::new("error-conflict-no-score").arg("id", id),
+                format!(
+                    "{reviewer} has declared a conflict of interest on application {id} and cannot score it"
+                ),
             )));
         }
         if review.get::<Option<String>, _>(1).is_some() {
-            refuse!("{reviewer} has already submitted the review of application {id}");
+            refuse_told!(
+                crate::domain::error::Message::new("error-review-submitted").arg("id", id),
+                "{reviewer} has already submitted the review of application {id}"
+            );
         }
         let state: String = sqlx::query("SELECT state FROM application WHERE id = $1")
             .bind(id)
@@ -84,7 +100,10 @@ impl Store {
             .await?
             .get(0);
         if !ApplicationState::parse(&state).is_some_and(ApplicationState::open_for_review) {
-            refuse!("application {id} is {state}: it is not open for review");
+            refuse_told!(
+                crate::domain::error::Message::new("error-not-open-for-review").arg("id", id),
+                "application {id} is {state}: it is not open for review"
+            );
         }
         for (criterion, value) in scores {
             sqlx::query(

@@ -1,0 +1,410 @@
+# Bokmål: chosen with ?lang=nb; every key here is also in nn.ftl.
+
+# The product's name, the same in both languages.
+app-name = tilskot
+
+## Navigation
+nav-skip = Gå til innholdet
+nav-applications = Søknader
+nav-new-application = Ny søknad
+nav-frames = Rammer
+nav-disability = Nedsatt funksjonsevne
+nav-batches = Utbetalinger
+nav-users = Brukere
+nav-calls = Åpne utlysninger
+nav-sign-out = Logg ut
+nav-other-language = Nynorsk
+nav-other-language-code = nn
+
+## Sign-in
+login-title = Logg inn
+login-name = Brukernavn
+login-password = Passord
+login-wrong = Feil brukernavn eller passord.
+login-throttled = For mange mislykkede innlogginger. Prøv igjen om { $seconds } sekunder.
+
+## Errors
+error-title = Noe gikk galt
+error-title-401 = Du må logge inn
+error-title-403 = Du har ikke tilgang
+error-title-404 = Fant ikke siden
+error-title-409 = Handlingen kan ikke utføres nå
+error-title-422 = Noe er feil i det du sendte
+error-title-500 = Feil hos oss
+error-back = Til forsiden
+error-unauthorized = Logg inn for å fortsette.
+error-not-found = Vi finner ikke det du leter etter. Adressen kan være feil, eller saken er ikke din.
+error-forbidden = Rollen din gir ikke lov til dette.
+error-bad-request = Noe er feil i det du sendte. Se over og prøv igjen.
+error-conflict = Saken er ikke i en tilstand der dette kan gjøres. Last siden på nytt og se hva som gjelder nå.
+error-internal = Noe gikk galt hos oss. Feilen er logget med referansen { $reference }.
+error-stale-form = Skjemaet er for gammelt eller kommer ikke fra denne siden. Last siden på nytt og prøv igjen.
+error-role = Rollen din gir ikke lov til dette.
+error-not-draft = Søknad { $id } er ikke et utkast lenger og kan ikke endres.
+error-conflict-of-interest = Du har meldt deg inhabil i søknad { $id }. En annen saksbehandler fatter vedtaket.
+error-frame-exceeded = Rammen har { $available } kroner igjen. Et tilskudd på { $wanted } kroner går over rammen.
+error-not-open = Søknad { $id } er ikke åpen for vedtak.
+error-not-reviewed = Søknaden har { $submitted } av de { $required } vurderingene ordningen krever før vedtak.
+error-frames-forbidden = Rammene er for saksbehandlere og økonomi.
+error-batches-forbidden = Utbetalingene er for økonomi og revisorer.
+error-municipality-applies = Bare en kommune kan søke om dette tilskuddet.
+error-same-person = Du attesterte denne utbetalingen. En annen person må godkjenne den.
+error-wrong-status = Utbetalingen er ikke i riktig status for dette.
+
+error-no-award = Søknad { $id } har ikke noe tilskudd å betale ut.
+error-released = Forpliktelsen i søknad { $id } er frigjort og blir ikke utbetalt.
+error-payment-year = Tilskuddet i søknad { $id } er gitt fra rammen for { $year }. En utbetaling datert { $date } hører til et annet budsjettår.
+error-already-paid = Søknad { $id } er allerede utbetalt eller ikke avgjort.
+error-nothing-to-release = Søknad { $id } har ingen forpliktelse å frigjøre.
+error-paid-not-released = Søknad { $id } er utbetalt. En utbetalt forpliktelse blir ikke frigjort.
+error-release-reason = Skriv hvorfor forpliktelsen blir frigjort.
+error-report-required = Skriv rapporten før du sender den.
+error-report-before-payment = Søknad { $id } er ikke utbetalt. Rapporten kommer etter utbetalingen.
+error-not-open-for-review = Søknad { $id } er ikke åpen for vurdering.
+error-already-declared = Du har allerede meldt fra om inhabilitet i søknad { $id }. En slik melding blir ikke endret.
+error-review-incomplete = En innsendt vurdering gir poeng på alle kriteriene: { $given } av { $total } er fylt ut.
+error-declare-first = Meld fra om inhabilitet før du gir poeng på søknad { $id }.
+error-conflict-no-score = Du har meldt deg inhabil i søknad { $id } og kan ikke gi poeng.
+error-review-submitted = Du har allerede sendt inn vurderingen av søknad { $id }.
+error-call-closed = Utlysningen er åpen { $opens } til { $closes } og tar ikke imot søknader { $today }.
+
+error-applicant-needs-organisation = En søker må høre til en organisasjon. Fyll ut organisasjonsnummeret.
+error-organisation-only-applicants = Bare søkere hører til en organisasjon. La organisasjonsnummeret stå tomt.
+error-schemes-only-caseworkers = Bare saksbehandlere har ordninger. La ordningene stå tomme.
+error-last-admin = { $name } er den siste administratoren og beholder rollen. Gjør en annen bruker til administrator først.
+
+## Forms
+form-errors = { $count ->
+    [one] Skjemaet har én feil. Den står ved feltet.
+   *[other] Skjemaet har { $count } feil. Hver feil står ved sitt felt.
+}
+form-warnings = Søknaden oppfyller ikke alle kravene i ordningen ennå. Du kan lagre utkastet, men en søknad som ikke oppfyller kravene, får avslag:
+form-save-draft = Lagre utkast
+field-required = Feltet må fylles ut.
+field-not-amount = «{ $text }» er ikke et beløp i kroner (for eksempel 150 000 eller 150 000,50).
+field-negative = Beløpet kan ikke være negativt.
+field-above-zero = Beløpet må være større enn null.
+field-too-long = Teksten kan være høyst { $max } tegn.
+field-own-above-budget = Egenfinansieringen ({ $own }) er større enn budsjettet ({ $budget }).
+field-budget-exceeded = Omsøkt beløp ({ $applied }) og egenfinansiering ({ $own }) er til sammen mer enn budsjettet ({ $budget }).
+field-not-whole-number = «{ $text }» er ikke et heltall.
+field-not-year-amount = «{ $text }» er ikke på formen «år: beløp».
+field-not-year = «{ $text }» er ikke et årstall.
+field-later-year-range = { $year } er ikke ett av de fire årene etter { $scheme_year }.
+field-year-twice = { $year } står to ganger.
+field-later-year-zero = Beløpet for { $year } må være større enn null.
+field-partial-award-range = Et delvis tilskudd må være større enn null og mindre enn omsøkt beløp ({ $applied }).
+field-rejection-needs-reason = Et avslag må begrunnes (hvilket krav søknaden ikke oppfyller).
+field-not-score = «{ $text }» er ikke en poengsum fra 0 til 5.
+field-not-decision = «{ $text }» er ikke et vedtak.
+field-not-date = «{ $text }» er ikke en dato (ÅÅÅÅ-MM-DD).
+field-not-action = «{ $text }» er ikke en handling på utbetalingen.
+field-no-open-call = Ingen utlysning er åpen i dag.
+field-choose-open-call = Velg en utlysning som er åpen i dag.
+field-wrong-type = Feltet har feil type.
+
+## Fields
+field-id = Nr.
+field-scheme = Tilskuddsordning
+field-year = År
+field-applicant = Søker
+field-project = Prosjekt
+field-amount-applied = Omsøkt beløp i år
+field-amount-applied-nok = Omsøkt beløp i år (kroner)
+field-budget-total = Totalbudsjett for prosjektet
+field-budget-total-nok = Totalbudsjett for prosjektet (kroner)
+field-own-financing = Egenfinansiering
+field-own-financing-nok = Egenfinansiering (kroner)
+field-participants = Antall deltakere
+field-later-years = Senere år
+field-later-years-format = Senere år for flerårige prosjekter, «år: beløp; år: beløp»
+field-state = Status
+field-submitted = Sendt inn
+field-decision = Vedtak
+field-committed = Forpliktet
+field-reserved = Reservert for senere år
+field-paid = Utbetalt
+field-released = Frigjort
+field-report = Rapport
+
+## Lists
+applications-title = Søknader
+applications-none = Ingen søknader.
+list-search = Søk i prosjekt og søker
+list-search-button = Søk
+list-sort = Sorter etter
+list-showing = Viser { $from }–{ $to } av { $total }
+list-page-of = Side { $page } av { $pages }
+list-pages = Sider
+list-previous = Forrige side
+list-next = Neste side
+sort-id = Søknadsnummer
+sort-newest = Nyeste først
+sort-project = Prosjekt
+sort-organisation = Søker
+sort-amount = Største beløp først
+sort-state = Status
+call-option = { $scheme } { $year } (åpen { $opens } til { $closes })
+
+## Application
+application-title = Søknad
+application-edit = Endre utkast
+application-submit = Send inn søknaden
+report-label = Rapport om prosjektet
+report-send = Send rapport
+review-title = Vurdering
+review-declare-first = Meld først fra om du er inhabil i denne søknaden.
+review-conflict = Inhabilitet
+review-no-conflict = Jeg er ikke inhabil
+review-has-conflict = Jeg er inhabil og vurderer ikke søknaden
+review-declare = Meld fra
+review-declared-conflict = Du har meldt deg inhabil og vurderer ikke denne søknaden.
+review-criterion = Kriterium
+review-weight = Vekt
+review-score = Poeng 0–5
+review-save = Lagre
+review-submit = Send inn vurderingen
+review-others = Andre saksbehandlere
+review-reviewer = Saksbehandler
+review-scores = Poeng
+review-hidden = Skjult til begge vurderingene er sendt inn
+review-status-conflict = Inhabil
+review-status-submitted = Sendt inn
+review-status-in-progress = Under arbeid
+decision-title = Vedtak
+decision-partial-amount = Beløp ved delvis tilskudd (kroner)
+decision-reason = Begrunnelse (må fylles ut ved avslag)
+decision-make = Fatt vedtak
+pay-title = Utbetaling
+pay-date = Utbetalingsdato (i ordningens år)
+pay-button = Betal ut og bokfør
+release-reason = Grunn til å frigjøre forpliktelsen
+release-button = Frigjør
+history-title = Historikk
+history-when = Når
+history-who = Hvem
+history-change = Endring
+
+## Names: application states
+state-draft = Utkast
+state-submitted = Sendt inn
+state-in-review = Under vurdering
+state-decided = Avgjort
+state-paid = Utbetalt
+state-reported = Rapportert
+
+## Names: decisions
+decision-awarded = Innvilget
+decision-partly-awarded = Delvis innvilget
+decision-rejected = Avslått
+decision-recommended-not-funded = Tilrådet, men ikke finansiert
+
+## Names: roles
+role-finance-officer = Økonomimedarbeider (attesterer)
+role-approver = Godkjenner
+role-caseworker = Saksbehandler
+role-applicant = Søker
+role-finance = Økonomi
+role-auditor = Revisor
+role-admin = Administrator
+
+## Names: applicants
+applicant-kind-municipality = kommune
+applicant-kind-county = fylkeskommune
+applicant-kind-voluntary-organisation = frivillig organisasjon
+ineligible-kind = Denne typen søker ({ $kind ->
+    [municipality] kommune
+    [county] fylkeskommune
+   *[other] frivillig organisasjon
+}) kan ikke søke på ordningen.
+ineligible-outside-call = Søknaden kom inn { $submitted }, utenfor utlysningen ({ $opens } til { $closes }).
+ineligible-participants = Prosjektet har { $participants } deltakere. Ordningen krever minst { $min }.
+ineligible-own-financing = Egenfinansieringen ({ $own }) er under { $percent } % av budsjettet ({ $budget }).
+
+## Names: schemes and criteria
+scheme-jobbsjansen = Tilskudd til Jobbsjansen
+scheme-integreringstiltak = Tilskudd til utvikling av kommunale integreringstiltak (område 1–6)
+criterion-results = Resultatmål
+criterion-cooperation = Samarbeidsstruktur
+criterion-tailored = Individuelt tilpasset innhold
+criterion-binding = Forpliktende samarbeid med sektormyndigheter
+criterion-labour-market = Arbeidsmarkedskompetanse
+criterion-transferable = Overføringsverdi til andre kommuner
+criterion-method = Kunnskaps- og metodeutvikling
+criterion-quality = Kvalitet i kvalifiserings- og integreringsarbeidet
+criterion-feasibility = Gjennomføringsevne
+
+## Public calls
+calls-title = Åpne utlysninger
+calls-none = Ingen utlysninger er åpne nå.
+calls-period = Utlysningen er åpen
+calls-deadline = Søknadsfrist
+calls-who = Hvem kan søke
+calls-min-participants = Minste antall deltakere
+calls-min-own-financing = Minste egenfinansiering
+calls-criteria = Kriterier søknadene blir vurdert etter
+
+## Frames
+frames-title = Tilskuddsrammer
+frame-frame = Ramme
+frame-awarded = Innvilget
+frame-outstanding = Utestående forpliktelser
+frame-available = Tilgjengelig
+frame-underspend = Mindreforbruk
+frames-underspend-note = Mindreforbruket er rammen minus det som er utbetalt. Ved årsslutt blir alle forpliktelser som ikke er utbetalt, frigjort.
+ranking-title = Rangering og forslag til fordeling
+ranking-note = Søknadene er rangert etter vektet poengsum fra de innsendte vurderingene, innenfor det som er tilgjengelig. Dette er et forslag, ikke et vedtak.
+ranking-score = Vektet poengsum
+ranking-proposal = Forslag
+ranking-not-reviewed = Ikke rangert ennå, uten innsendt vurdering:
+commitments-title = Vedtak, forpliktelser og utbetalinger
+
+## Batches
+batches-title = Månedlige utbetalinger
+batches-none = Ingen utbetalinger er beregnet ennå.
+batch-title = Utbetaling
+batch-month = Måned
+batch-run = kjøring
+batch-sum = Sum (kroner)
+batch-lines = Linjer
+batch-municipalities = Kommuner
+batch-municipality = Kommune
+batch-grant = Tilskudd
+batch-budget-line = Kapittel/post
+batch-attested-by = Attestert av
+batch-approved-by = Godkjent av
+batch-weakest-rate = Svakeste status på satsene
+batch-payment-file = Betalingsfil
+batch-attest = Attester
+batch-approve = Godkjenn
+batch-reject = Avvis
+batch-reject-reason = Grunn til avvisning
+batch-pay = Betal ut
+batch-pay-unverified = Betal selv om satsene ikke er vedtatt
+batch-by-budget-line = Per kapittel/post
+batch-by-municipality = Per kommune og tilskudd
+batch-status-computed = Beregnet
+batch-status-attested = Attestert
+batch-status-approved = Godkjent
+batch-status-paid = Utbetalt
+batch-status-superseded = Erstattet
+rate-status-adopted = Vedtatt
+rate-status-proposed = Foreslått
+rate-status-inferred = Utledet
+rate-status-unverified = Ikke bekreftet
+rate-status-placeholder = Plassholder
+grant-integration-year1 = Integreringstilskudd, år 1
+grant-integration = Integreringstilskudd, år 2–5
+grant-elderly = Eldretilskudd
+grant-kindergarten = Barnehagetilskudd
+grant-minor = Tilskudd ved bosetting av enslige mindreårige
+grant-norwegian = Norsktilskudd, per person
+grant-norwegian-base = Norsktilskudd, grunntilskudd
+grant-disability-1 = Tilskudd ved nedsatt funksjonsevne, tilskudd 1
+grant-disability-2 = Tilskudd ved nedsatt funksjonsevne, tilskudd 2
+budget-line-0671-60 = Integreringstilskudd
+budget-line-0671-61 = Særskilt tilskudd ved bosetting av enslige mindreårige
+budget-line-0671-62 = Kommunale innvandrertiltak
+budget-line-0672-60 = Tilskudd til opplæring i norsk og samfunnskunnskap
+
+## Disability grant
+disability-title = Tilskudd ved bosetting av personer med nedsatt funksjonsevne eller atferdsvansker
+disability-queue = Saksgangen i
+disability-queue-summary = { $received } mottatt, { $decided } avgjort, { $awarded } innvilget for { $amount } kroner.
+disability-backlog-months = Uavgjorte, måneder siden mottak
+disability-count = Antall
+disability-decision-month = Vedtaksmåned
+disability-mean-days = Dager i snitt
+disability-median-days = Median
+disability-reference = Referanse
+disability-reference-own = Referanse (kommunens egen)
+disability-person = Person
+disability-person-id = Personen (id i bosettingsregisteret)
+disability-grant-year = Tilskuddsår
+disability-grant-year-input = Tilskuddsår (1, 2, …)
+disability-received = Mottatt
+disability-awarded = Innvilget
+disability-expenses = Dokumenterte utgifter
+disability-expenses-input = Dokumenterte utgifter (bare tilskudd 2, kroner)
+disability-before-settlement = Funksjonsnedsettelsen eller atferdsvanskene oppstod før bosettingen
+disability-special-agreement = Særskilt avtale (familieinnvandring)
+disability-send = Send søknaden
+disability-allowed = Høyeste tilskudd etter regelverket
+disability-no-decisions = Ingen vedtak ennå.
+disability-date = Dato
+disability-amount = Beløp
+disability-by = Av
+disability-reason = Begrunnelse
+disability-latest-applies = Det siste vedtaket gjelder. Et nytt vedtak (klage, retting) erstatter det, og differansen blir utbetalt eller motregnet i neste termin.
+disability-award-full = Innvilget (hele beløpet)
+disability-amount-input = Beløp (tomt = hele beløpet ved innvilgelse)
+disability-decision-date = Vedtaksdato
+disability-save-decision = Lagre vedtaket
+disability-grant-1 = Tilskudd 1 (engangs)
+disability-grant-2 = Tilskudd 2 (dokumenterte utgifter)
+disability-status-pending = Under behandling
+disability-status-awarded = Innvilget
+disability-status-partly-awarded = Delvis innvilget
+disability-status-rejected = Avslått
+disability-problem = Se over feltet «{ $field }»: { $expected }
+disability-column-reference = Referanse
+disability-column-municipality = Kommune
+disability-column-person-id = Personen
+disability-column-grant = Tilskudd
+disability-column-grant-year = Tilskuddsår
+disability-column-documented-expenses = Dokumenterte utgifter
+disability-column-originated-before-settlement = Oppstod før bosettingen
+disability-column-special-agreement = Særskilt avtale
+disability-column-received = Mottatt
+disability-column-decision = Vedtak
+disability-column-amount = Beløp
+disability-column-reason = Begrunnelse
+disability-column-date = Vedtaksdato
+disability-expected-reference = en referanse som ikke er brukt før, høyst 32 tegn.
+disability-expected-municipality = personen må være bosatt i kommunen som søker.
+disability-expected-person-id = id-en til en person som er bosatt i kommunen, og som tilskuddet kan gjelde.
+disability-expected-grant = tilskudd 1 eller 2.
+disability-expected-grant-year = et tilskuddsår som regelverket åpner for, og som det ikke er søkt om før.
+disability-expected-documented-expenses = et beløp i kroner for tilskudd 2, tomt for tilskudd 1.
+disability-expected-originated-before-settlement = kryss av bare når vanskene oppstod før bosettingen.
+disability-expected-special-agreement = kryss av bare ved særskilt avtale.
+disability-expected-received = en dato (ÅÅÅÅ-MM-DD).
+disability-expected-decision = innvilget, delvis innvilget eller avslått.
+disability-expected-amount = et beløp i kroner, ikke over det høyeste tilskuddet etter regelverket.
+disability-expected-reason = en begrunnelse ved delvis innvilgelse og avslag, høyst 4000 tegn.
+disability-expected-date = en dato (ÅÅÅÅ-MM-DD), ikke før søknaden kom inn.
+
+## Letters
+letter-sender = Integrerings- og mangfoldsdirektoratet
+letter-to = Til:
+letter-to-municipality = Til: kommune
+letter-heading-awarded = Vedtak om tilskudd
+letter-heading-partly-awarded = Vedtak om delvis innvilget tilskudd
+letter-heading-rejected = Vedtak om avslag på søknad om tilskudd
+letter-heading-recommended-not-funded = Melding om søknad som er tilrådet, men ikke finansiert
+letter-introduction = Vi viser til deres søknad (nr. { $id }) om { $scheme } for { $year }, prosjektet «{ $project }».
+letter-disability-introduction = Vi viser til deres søknad (ref. { $reference }, mottatt { $received }) om { $grant } ved bosetting av personer med nedsatt funksjonsevne eller atferdsvansker for tilskuddsår { $grant_year }.{ $replaces }
+letter-replaces = { " " }Dette vedtaket erstatter det forrige vedtaket i saken.
+letter-amount-awarded = Innvilget beløp
+letter-budget = Tilskuddet belastes kap./post { $line } i statsbudsjettet for { $year } og utbetales til kontoen som er registrert på mottakeren.
+letter-disability-budget = Tilskuddet belastes kap./post 0671.60 i statsbudsjettet og utbetales sammen med neste terminutbetaling av integreringstilskuddet.
+letter-reservations = Prosjektet er flerårig. For senere år er disse beløpene reservert, med forbehold om Stortingets bevilgning:
+letter-reason = Begrunnelse:
+letter-report-duty = Tilskuddsmottakeren skal rapportere om bruken av midlene innen fristen i regelverket for ordningen.
+letter-appeal = Vedtaket kan påklages innen tre uker fra det er mottatt (forvaltningsloven § 28 og § 29).
+letter-regards = Med hilsen
+letter-caseworker = saksbehandler
+letter-download-html = Last ned vedtaksbrevet
+letter-file-name = vedtak
+
+## Users
+users-role = Rolle
+users-organisation = Organisasjon
+users-schemes = Ordninger
+users-add = Legg til eller endre en bruker
+users-add-note = Et brukernavn som finnes fra før, får den nye rollen og det nye passordet. Alle øktene til brukeren blir avsluttet.
+users-organisation-input = Organisasjonsnummer (bare for søkere)
+users-schemes-input = Ordninger (bare for saksbehandlere, skilt med komma)
+users-password-input = Passord (minst 12 tegn)
+users-save = Lagre brukeren
+users-choose-role = Velg en rolle.

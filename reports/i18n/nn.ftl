@@ -1,0 +1,410 @@
+# Nynorsk: the default language of pages, errors and letters.
+# Every key here is also in nb.ftl (the catalogue test checks both ways).
+
+app-name = tilskot
+
+## Navigation
+nav-skip = Gå til innhaldet
+nav-applications = Søknader
+nav-new-application = Ny søknad
+nav-frames = Rammer
+nav-disability = Nedsett funksjonsevne
+nav-batches = Utbetalingar
+nav-users = Brukarar
+nav-calls = Opne utlysingar
+nav-sign-out = Logg ut
+nav-other-language = Bokmål
+nav-other-language-code = nb
+
+## Sign-in
+login-title = Logg inn
+login-name = Brukarnamn
+login-password = Passord
+login-wrong = Feil brukarnamn eller passord.
+login-throttled = For mange mislukka innloggingar. Prøv igjen om { $seconds } sekund.
+
+## Errors
+error-title = Noko gjekk gale
+error-title-401 = Du må logge inn
+error-title-403 = Du har ikkje tilgang
+error-title-404 = Fann ikkje sida
+error-title-409 = Handlinga kan ikkje gjerast no
+error-title-422 = Noko er feil i det du sende
+error-title-500 = Feil hos oss
+error-back = Til framsida
+error-unauthorized = Logg inn for å halde fram.
+error-not-found = Vi finn ikkje det du leitar etter. Adressa kan vere feil, eller saka er ikkje di.
+error-forbidden = Rolla di gjev ikkje lov til dette.
+error-bad-request = Noko er feil i det du sende. Sjå over og prøv igjen.
+error-conflict = Saka er ikkje i ein tilstand der dette kan gjerast. Last sida på nytt og sjå kva som gjeld no.
+error-internal = Noko gjekk gale hos oss. Feilen er logga med referansen { $reference }.
+error-stale-form = Skjemaet er for gammalt eller kjem ikkje frå denne sida. Last sida på nytt og prøv igjen.
+error-role = Rolla di gjev ikkje lov til dette.
+error-not-draft = Søknad { $id } er ikkje eit utkast lenger og kan ikkje endrast.
+error-conflict-of-interest = Du har meldt deg inhabil i søknad { $id }. Ein annan saksbehandlar gjer vedtaket.
+error-frame-exceeded = Ramma har { $available } kroner att. Eit tilskot på { $wanted } kroner går over ramma.
+error-not-open = Søknad { $id } er ikkje open for vedtak.
+error-not-reviewed = Søknaden har { $submitted } av dei { $required } vurderingane ordninga krev før vedtak.
+error-frames-forbidden = Rammene er for saksbehandlarar og økonomi.
+error-batches-forbidden = Utbetalingane er for økonomi og revisorar.
+error-municipality-applies = Berre ein kommune kan søkje om dette tilskotet.
+error-same-person = Du attesterte denne utbetalinga. Ein annan person må godkjenne ho.
+error-wrong-status = Utbetalinga er ikkje i rett status for dette.
+
+error-no-award = Søknad { $id } har ikkje noko tilskot å betale ut.
+error-released = Forpliktinga i søknad { $id } er frigjord og blir ikkje utbetalt.
+error-payment-year = Tilskotet i søknad { $id } er gjeve frå ramma for { $year }. Ei utbetaling datert { $date } høyrer til eit anna budsjettår.
+error-already-paid = Søknad { $id } er alt utbetalt eller ikkje avgjord.
+error-nothing-to-release = Søknad { $id } har inga forplikting å frigjere.
+error-paid-not-released = Søknad { $id } er utbetalt. Ei utbetalt forplikting blir ikkje frigjord.
+error-release-reason = Skriv kvifor forpliktinga blir frigjord.
+error-report-required = Skriv rapporten før du sender han.
+error-report-before-payment = Søknad { $id } er ikkje utbetalt. Rapporten kjem etter utbetalinga.
+error-not-open-for-review = Søknad { $id } er ikkje open for vurdering.
+error-already-declared = Du har alt meldt frå om inhabilitet i søknad { $id }. Ei slik melding blir ikkje endra.
+error-review-incomplete = Ei innsend vurdering gjev poeng på alle kriteria: { $given } av { $total } er fylte ut.
+error-declare-first = Meld frå om inhabilitet før du gjev poeng på søknad { $id }.
+error-conflict-no-score = Du har meldt deg inhabil i søknad { $id } og kan ikkje gje poeng.
+error-review-submitted = Du har alt sendt inn vurderinga av søknad { $id }.
+error-call-closed = Utlysinga er open { $opens } til { $closes } og tek ikkje imot søknader { $today }.
+
+error-applicant-needs-organisation = Ein søkjar må høyre til ein organisasjon. Fyll ut organisasjonsnummeret.
+error-organisation-only-applicants = Berre søkjarar høyrer til ein organisasjon. La organisasjonsnummeret stå tomt.
+error-schemes-only-caseworkers = Berre saksbehandlarar har ordningar. La ordningane stå tomme.
+error-last-admin = { $name } er den siste administratoren og held på rolla. Gjer ein annan brukar til administrator først.
+
+## Forms
+form-errors = { $count ->
+    [one] Skjemaet har éin feil. Han står ved feltet.
+   *[other] Skjemaet har { $count } feil. Kvar feil står ved feltet sitt.
+}
+form-warnings = Søknaden oppfyller ikkje alle krava i ordninga enno. Du kan lagre utkastet, men ein søknad som ikkje oppfyller krava, får avslag:
+form-save-draft = Lagre utkast
+field-required = Feltet må fyllast ut.
+field-not-amount = «{ $text }» er ikkje eit beløp i kroner (til dømes 150 000 eller 150 000,50).
+field-negative = Beløpet kan ikkje vere negativt.
+field-above-zero = Beløpet må vere større enn null.
+field-too-long = Teksten kan vere høgst { $max } teikn.
+field-own-above-budget = Eigenfinansieringa ({ $own }) er større enn budsjettet ({ $budget }).
+field-budget-exceeded = Omsøkt beløp ({ $applied }) og eigenfinansiering ({ $own }) er til saman meir enn budsjettet ({ $budget }).
+field-not-whole-number = «{ $text }» er ikkje eit heilt tal.
+field-not-year-amount = «{ $text }» er ikkje på forma «år: beløp».
+field-not-year = «{ $text }» er ikkje eit årstal.
+field-later-year-range = { $year } er ikkje eitt av dei fire åra etter { $scheme_year }.
+field-year-twice = { $year } står to gonger.
+field-later-year-zero = Beløpet for { $year } må vere større enn null.
+field-partial-award-range = Eit delvis tilskot må vere større enn null og mindre enn omsøkt beløp ({ $applied }).
+field-rejection-needs-reason = Eit avslag må grunngjevast (kva krav søknaden ikkje oppfyller).
+field-not-score = «{ $text }» er ikkje ein poengsum frå 0 til 5.
+field-not-decision = «{ $text }» er ikkje eit vedtak.
+field-not-date = «{ $text }» er ikkje ein dato (ÅÅÅÅ-MM-DD).
+field-not-action = «{ $text }» er ikkje ei handling på utbetalinga.
+field-no-open-call = Ingen utlysing er open i dag.
+field-choose-open-call = Vel ei utlysing som er open i dag.
+field-wrong-type = Feltet har feil type.
+
+## Fields
+field-id = Nr.
+field-scheme = Tilskotsordning
+field-year = År
+field-applicant = Søkjar
+field-project = Prosjekt
+field-amount-applied = Omsøkt beløp i år
+field-amount-applied-nok = Omsøkt beløp i år (kroner)
+field-budget-total = Totalbudsjett for prosjektet
+field-budget-total-nok = Totalbudsjett for prosjektet (kroner)
+field-own-financing = Eigenfinansiering
+field-own-financing-nok = Eigenfinansiering (kroner)
+field-participants = Tal på deltakarar
+field-later-years = Seinare år
+field-later-years-format = Seinare år for fleirårige prosjekt, «år: beløp; år: beløp»
+field-state = Status
+field-submitted = Innsend
+field-decision = Vedtak
+field-committed = Forplikta
+field-reserved = Reservert for seinare år
+field-paid = Utbetalt
+field-released = Frigjort
+field-report = Rapport
+
+## Lists
+applications-title = Søknader
+applications-none = Ingen søknader.
+list-search = Søk i prosjekt og søkjar
+list-search-button = Søk
+list-sort = Sorter etter
+list-showing = Viser { $from }–{ $to } av { $total }
+list-page-of = Side { $page } av { $pages }
+list-pages = Sider
+list-previous = Førre side
+list-next = Neste side
+sort-id = Søknadsnummer
+sort-newest = Nyaste først
+sort-project = Prosjekt
+sort-organisation = Søkjar
+sort-amount = Største beløp først
+sort-state = Status
+call-option = { $scheme } { $year } (open { $opens } til { $closes })
+
+## Application
+application-title = Søknad
+application-edit = Endre utkast
+application-submit = Send inn søknaden
+report-label = Rapport om prosjektet
+report-send = Send rapport
+review-title = Vurdering
+review-declare-first = Meld først frå om du er inhabil i denne søknaden.
+review-conflict = Inhabilitet
+review-no-conflict = Eg er ikkje inhabil
+review-has-conflict = Eg er inhabil og vurderer ikkje søknaden
+review-declare = Meld frå
+review-declared-conflict = Du har meldt deg inhabil og vurderer ikkje denne søknaden.
+review-criterion = Kriterium
+review-weight = Vekt
+review-score = Poeng 0–5
+review-save = Lagre
+review-submit = Send inn vurderinga
+review-others = Andre saksbehandlarar
+review-reviewer = Saksbehandlar
+review-scores = Poeng
+review-hidden = Skjult til begge vurderingane er sende inn
+review-status-conflict = Inhabil
+review-status-submitted = Innsend
+review-status-in-progress = Under arbeid
+decision-title = Vedtak
+decision-partial-amount = Beløp ved delvis tilskot (kroner)
+decision-reason = Grunngjeving (må fyllast ut ved avslag)
+decision-make = Gjer vedtak
+pay-title = Utbetaling
+pay-date = Utbetalingsdato (i året til ordninga)
+pay-button = Betal ut og bokfør
+release-reason = Grunn til å frigjere forpliktinga
+release-button = Frigjer
+history-title = Historikk
+history-when = Når
+history-who = Kven
+history-change = Endring
+
+## Names: application states
+state-draft = Utkast
+state-submitted = Innsend
+state-in-review = Under vurdering
+state-decided = Avgjord
+state-paid = Utbetalt
+state-reported = Rapportert
+
+## Names: decisions
+decision-awarded = Innvilga
+decision-partly-awarded = Delvis innvilga
+decision-rejected = Avslått
+decision-recommended-not-funded = Tilrådd, men ikkje finansiert
+
+## Names: roles
+role-finance-officer = Økonomimedarbeidar (attesterer)
+role-approver = Godkjennar
+role-caseworker = Saksbehandlar
+role-applicant = Søkjar
+role-finance = Økonomi
+role-auditor = Revisor
+role-admin = Administrator
+
+## Names: applicants
+applicant-kind-municipality = kommune
+applicant-kind-county = fylkeskommune
+applicant-kind-voluntary-organisation = frivillig organisasjon
+ineligible-kind = Denne typen søkjar ({ $kind ->
+    [municipality] kommune
+    [county] fylkeskommune
+   *[other] frivillig organisasjon
+}) kan ikkje søkje på ordninga.
+ineligible-outside-call = Søknaden kom inn { $submitted }, utanfor utlysinga ({ $opens } til { $closes }).
+ineligible-participants = Prosjektet har { $participants } deltakarar. Ordninga krev minst { $min }.
+ineligible-own-financing = Eigenfinansieringa ({ $own }) er under { $percent } % av budsjettet ({ $budget }).
+
+## Names: schemes and criteria
+scheme-jobbsjansen = Tilskot til Jobbsjansen
+scheme-integreringstiltak = Tilskot til utvikling av kommunale integreringstiltak (område 1–6)
+criterion-results = Resultatmål
+criterion-cooperation = Samarbeidsstruktur
+criterion-tailored = Individuelt tilpassa innhald
+criterion-binding = Forpliktande samarbeid med sektorstyresmakter
+criterion-labour-market = Arbeidsmarknadskompetanse
+criterion-transferable = Overføringsverdi til andre kommunar
+criterion-method = Kunnskaps- og metodeutvikling
+criterion-quality = Kvalitet i kvalifiserings- og integreringsarbeidet
+criterion-feasibility = Gjennomføringsevne
+
+## Public calls
+calls-title = Opne utlysingar
+calls-none = Ingen utlysingar er opne no.
+calls-period = Utlysinga er open
+calls-deadline = Søknadsfrist
+calls-who = Kven kan søkje
+calls-min-participants = Minste tal på deltakarar
+calls-min-own-financing = Minste eigenfinansiering
+calls-criteria = Kriterium søknadene blir vurderte etter
+
+## Frames
+frames-title = Tilskotsrammer
+frame-frame = Ramme
+frame-awarded = Innvilga
+frame-outstanding = Uteståande forpliktingar
+frame-available = Tilgjengeleg
+frame-underspend = Mindreforbruk
+frames-underspend-note = Mindreforbruket er ramma minus det som er utbetalt. Ved årsslutt blir alle forpliktingar som ikkje er utbetalte, frigjorde.
+ranking-title = Rangering og framlegg til fordeling
+ranking-note = Søknadene er rangerte etter vekta poengsum frå dei innsende vurderingane, innanfor det som er tilgjengeleg. Dette er eit framlegg, ikkje eit vedtak.
+ranking-score = Vekta poengsum
+ranking-proposal = Framlegg
+ranking-not-reviewed = Ikkje rangerte enno, utan innsend vurdering:
+commitments-title = Vedtak, forpliktingar og utbetalingar
+
+## Batches
+batches-title = Månadlege utbetalingar
+batches-none = Ingen utbetalingar er berekna enno.
+batch-title = Utbetaling
+batch-month = Månad
+batch-run = køyring
+batch-sum = Sum (kroner)
+batch-lines = Linjer
+batch-municipalities = Kommunar
+batch-municipality = Kommune
+batch-grant = Tilskot
+batch-budget-line = Kapittel/post
+batch-attested-by = Attestert av
+batch-approved-by = Godkjend av
+batch-weakest-rate = Svakaste status på satsane
+batch-payment-file = Betalingsfil
+batch-attest = Attester
+batch-approve = Godkjenn
+batch-reject = Avvis
+batch-reject-reason = Grunn til avvising
+batch-pay = Betal ut
+batch-pay-unverified = Betal sjølv om satsane ikkje er vedtekne
+batch-by-budget-line = Per kapittel/post
+batch-by-municipality = Per kommune og tilskot
+batch-status-computed = Berekna
+batch-status-attested = Attestert
+batch-status-approved = Godkjend
+batch-status-paid = Utbetalt
+batch-status-superseded = Erstatta
+rate-status-adopted = Vedteken
+rate-status-proposed = Foreslått
+rate-status-inferred = Utleidd
+rate-status-unverified = Ikkje stadfesta
+rate-status-placeholder = Plasshaldar
+grant-integration-year1 = Integreringstilskot, år 1
+grant-integration = Integreringstilskot, år 2–5
+grant-elderly = Eldretilskot
+grant-kindergarten = Barnehagetilskot
+grant-minor = Tilskot ved busetting av einslege mindreårige
+grant-norwegian = Norsktilskot, per person
+grant-norwegian-base = Norsktilskot, grunntilskot
+grant-disability-1 = Tilskot ved nedsett funksjonsevne, tilskot 1
+grant-disability-2 = Tilskot ved nedsett funksjonsevne, tilskot 2
+budget-line-0671-60 = Integreringstilskot
+budget-line-0671-61 = Særskilt tilskot ved busetting av einslege mindreårige
+budget-line-0671-62 = Kommunale innvandrartiltak
+budget-line-0672-60 = Tilskot til opplæring i norsk og samfunnskunnskap
+
+## Disability grant
+disability-title = Tilskot ved busetting av personar med nedsett funksjonsevne eller åtferdsvanskar
+disability-queue = Saksgangen i
+disability-queue-summary = { $received } mottekne, { $decided } avgjorde, { $awarded } innvilga for { $amount } kroner.
+disability-backlog-months = Uavgjorde, månader sidan mottak
+disability-count = Tal
+disability-decision-month = Vedtaksmånad
+disability-mean-days = Dagar i snitt
+disability-median-days = Median
+disability-reference = Referanse
+disability-reference-own = Referanse (kommunen si)
+disability-person = Person
+disability-person-id = Personen (id i busetjingsregisteret)
+disability-grant-year = Tilskotsår
+disability-grant-year-input = Tilskotsår (1, 2, …)
+disability-received = Motteken
+disability-awarded = Innvilga
+disability-expenses = Dokumenterte utgifter
+disability-expenses-input = Dokumenterte utgifter (berre tilskot 2, kroner)
+disability-before-settlement = Funksjonsnedsetjinga eller åtferdsvanskane oppstod før busetjinga
+disability-special-agreement = Særskild avtale (familieinnvandring)
+disability-send = Send søknaden
+disability-allowed = Høgste tilskot etter regelverket
+disability-no-decisions = Ingen vedtak enno.
+disability-date = Dato
+disability-amount = Beløp
+disability-by = Av
+disability-reason = Grunngjeving
+disability-latest-applies = Det siste vedtaket gjeld. Eit nytt vedtak (klage, retting) erstattar det, og skilnaden blir utbetalt eller motrekna i neste termin.
+disability-award-full = Innvilga (heile beløpet)
+disability-amount-input = Beløp (tomt = heile beløpet ved innvilging)
+disability-decision-date = Vedtaksdato
+disability-save-decision = Lagre vedtaket
+disability-grant-1 = Tilskot 1 (eingongs)
+disability-grant-2 = Tilskot 2 (dokumenterte utgifter)
+disability-status-pending = Under behandling
+disability-status-awarded = Innvilga
+disability-status-partly-awarded = Delvis innvilga
+disability-status-rejected = Avslått
+disability-problem = Sjå over feltet «{ $field }»: { $expected }
+disability-column-reference = Referanse
+disability-column-municipality = Kommune
+disability-column-person-id = Personen
+disability-column-grant = Tilskot
+disability-column-grant-year = Tilskotsår
+disability-column-documented-expenses = Dokumenterte utgifter
+disability-column-originated-before-settlement = Oppstod før busetjinga
+disability-column-special-agreement = Særskild avtale
+disability-column-received = Motteken
+disability-column-decision = Vedtak
+disability-column-amount = Beløp
+disability-column-reason = Grunngjeving
+disability-column-date = Vedtaksdato
+disability-expected-reference = ein referanse som ikkje er brukt før, høgst 32 teikn.
+disability-expected-municipality = personen må vere busett i kommunen som søkjer.
+disability-expected-person-id = id-en til ein person som er busett i kommunen, og som tilskotet kan gjelde.
+disability-expected-grant = tilskot 1 eller 2.
+disability-expected-grant-year = eit tilskotsår som regelverket opnar for, og som ikkje er søkt om før.
+disability-expected-documented-expenses = eit beløp i kroner for tilskot 2, tomt for tilskot 1.
+disability-expected-originated-before-settlement = kryss av berre når vanskane oppstod før busetjinga.
+disability-expected-special-agreement = kryss av berre ved særskild avtale.
+disability-expected-received = ein dato (ÅÅÅÅ-MM-DD).
+disability-expected-decision = innvilga, delvis innvilga eller avslått.
+disability-expected-amount = eit beløp i kroner, ikkje over det høgste tilskotet etter regelverket.
+disability-expected-reason = ei grunngjeving ved delvis innvilging og avslag, høgst 4000 teikn.
+disability-expected-date = ein dato (ÅÅÅÅ-MM-DD), ikkje før søknaden kom inn.
+
+## Letters
+letter-sender = Integrerings- og mangfaldsdirektoratet
+letter-to = Til:
+letter-to-municipality = Til: kommune
+letter-heading-awarded = Vedtak om tilskot
+letter-heading-partly-awarded = Vedtak om delvis innvilga tilskot
+letter-heading-rejected = Vedtak om avslag på søknad om tilskot
+letter-heading-recommended-not-funded = Melding om søknad som er tilrådd, men ikkje finansiert
+letter-introduction = Vi viser til søknaden dykkar (nr. { $id }) om { $scheme } for { $year }, prosjektet «{ $project }».
+letter-disability-introduction = Vi viser til søknaden dykkar (ref. { $reference }, motteken { $received }) om { $grant } ved busetting av personar med nedsett funksjonsevne eller åtferdsvanskar for tilskotsår { $grant_year }.{ $replaces }
+letter-replaces = { " " }Dette vedtaket erstattar det førre vedtaket i saka.
+letter-amount-awarded = Innvilga beløp
+letter-budget = Tilskotet blir belasta kap./post { $line } i statsbudsjettet for { $year } og blir utbetalt til kontoen som er registrert på mottakaren.
+letter-disability-budget = Tilskotet blir belasta kap./post 0671.60 i statsbudsjettet og blir utbetalt saman med neste terminutbetaling av integreringstilskotet.
+letter-reservations = Prosjektet er fleirårig. For seinare år er desse beløpa reserverte, med atterhald om Stortinget si løyving:
+letter-reason = Grunngjeving:
+letter-report-duty = Tilskotsmottakaren skal rapportere om bruken av midlane innan fristen i regelverket for ordninga.
+letter-appeal = Vedtaket kan påklagast innan tre veker frå det er motteke (forvaltningslova § 28 og § 29).
+letter-regards = Med helsing
+letter-caseworker = saksbehandlar
+letter-download-html = Last ned vedtaksbrevet
+letter-file-name = vedtak
+
+## Users
+users-role = Rolle
+users-organisation = Organisasjon
+users-schemes = Ordningar
+users-add = Legg til eller endre ein brukar
+users-add-note = Eit brukarnamn som finst frå før, får den nye rolla og det nye passordet. Alle øktene til brukaren blir avslutta.
+users-organisation-input = Organisasjonsnummer (berre for søkjarar)
+users-schemes-input = Ordningar (berre for saksbehandlarar, skilde med komma)
+users-password-input = Passord (minst 12 teikn)
+users-save = Lagre brukaren
+users-choose-role = Vel ei rolle.
