@@ -146,6 +146,13 @@ sort-amount = Største beløp først
 sort-state = Status
 call-option = { $scheme } { $year } (åpen { $opens } til { $closes })
 
+export-organisation-number = Organisasjonsnummer
+export-decision-date = Vedtaksdato
+export-decided-by = Vedtatt av
+export-file-name = soknader
+list-export-csv = Last ned som CSV
+list-export-xlsx = Last ned som Excel (XLSX)
+
 ## Application
 application-title = Søknad
 application-edit = Endre utkast

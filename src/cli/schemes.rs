@@ -250,6 +250,8 @@ pub async fn serve(
     secure_cookies: bool,
 ) -> Result<()> {
     let store = ctx.open().await?;
+    // The process shows and records everything at the demonstration date.
+    crate::db::clock::set_today(today);
     eprintln!("tilskot serving on http://{addr}");
     let state = AppState::new(store, today, secure_cookies).with_rules(ctx.rules()?);
     serve_web(addr, state).await

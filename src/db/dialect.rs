@@ -116,10 +116,7 @@ pub(crate) fn json_rows_source(backend: Backend) -> &'static str {
     }
 }
 
-/// The time of a write, as text in UTC; the same in both databases.
-pub(crate) fn now_text() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
+pub(crate) use super::clock::now_text;
 
 #[cfg(test)]
 mod tests {

@@ -13,6 +13,7 @@ pub mod audit;
 /// Batches, their lines and what was paid.
 pub mod batches;
 /// Closed years: the guard every write into a year checks.
+pub mod clock;
 pub mod closed_years;
 /// What SQLite and PostgreSQL spell differently.
 pub mod dialect;

@@ -48,6 +48,8 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
     let municipalities = crate::io::shipped::municipalities();
     let rules = load_rules_dir(rules_dir).map_err(|e| anyhow!(e))?;
     let (store, db_path, reports) = fresh_demo_store(dir).await?;
+    // The demo replays 2022: what it records is dated in that year.
+    crate::db::clock::set_today(Period::new(DEMO_YEAR, 1).map(|p| p.first_day()));
     println!(
         "Database: {} (tilskot pays from {DEMO_YEAR}-01)",
         db_path.display()
@@ -181,6 +183,9 @@ async fn run_the_year(
     let mut batches: Vec<(StoredBatch, Vec<BatchLine>)> = Vec::new();
     for month in 1..=12 {
         let period = Period::new(DEMO_YEAR, month).expect("valid month");
+        // Each term is computed, attested, approved and paid on its month's
+        // first day, as the replayed year would have it.
+        crate::db::clock::set_today(Some(period.first_day()));
         let mut result = run_batch(store, rules, period).await?;
         if result.batch.status == BatchStatus::Computed {
             let attester = store
@@ -259,12 +264,14 @@ fn print_where_to_look(
         db_path.display()
     );
     println!(
-        "  tilskot --db sqlite://{} serve --today 2021-11-15 --insecure-cookies   then http://127.0.0.1:8080/ as {} (applicant), {} (caseworker) or {} (finance), password {}",
+        "  tilskot --db sqlite://{} serve --today {} --insecure-cookies   then http://127.0.0.1:8080/ as {} (applicant), {} (caseworker) or {} (finance), password {}\n    (--today {}: the replayed year is over, so the pages show it paid, released and its calls closed)",
         db_path.display(),
+        crate::demo::schemes::SERVE_DATE,
         crate::demo::schemes::DEMO_APPLICANT,
         crate::demo::schemes::DEMO_CASEWORKERS[0],
         crate::demo::schemes::DEMO_FINANCE,
-        crate::demo::schemes::DEMO_PASSWORD
+        crate::demo::schemes::DEMO_PASSWORD,
+        crate::demo::schemes::SERVE_DATE,
     );
 }
 

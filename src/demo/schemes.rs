@@ -108,18 +108,34 @@ async fn pay_all_but_one(store: &Store) -> Result<()> {
                 skipped = true;
                 continue;
             }
+            crate::db::clock::set_today(Some(date(2022, 3, 1)));
             store
                 .pay_commitment(application.id, date(2022, 3, 1), DEMO_FINANCE)
                 .await?;
         }
     }
+    crate::db::clock::set_today(Some(date(2022, 12, 31)));
     store
         .release_unpaid("jobbsjansen", 2022, DEMO_FINANCE)
         .await?;
     Ok(())
 }
 
-/// Replays Jobbsjansen 2022 into an initialised store.
+/// The day the demo's caseworker decides the 2022 call.
+const DECISION_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2022, 1, 14) {
+    Some(date) => date,
+    None => panic!("a valid date"),
+};
+
+/// The day the demo serves its pages at: the replayed year is over (paid,
+/// released, its calls closed), the next year's accounts not yet closed.
+pub const SERVE_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2023, 1, 16) {
+    Some(date) => date,
+    None => panic!("a valid date"),
+};
+
+/// Replays Jobbsjansen 2022 into an initialised store, each step recorded
+/// at the date it happens in the replayed year.
 pub async fn replay_jobbsjansen_2022(store: &Store, seed: u64) -> Result<SchemeDemo> {
     let scheme = store.scheme_call("jobbsjansen", 2022).await?;
     let mut rng = SplitMix64::new(seed);
@@ -155,12 +171,15 @@ pub async fn replay_jobbsjansen_2022(store: &Store, seed: u64) -> Result<SchemeD
             },
         };
         let organisation = m.number.to_string();
+        let submitted = date(2021, 11, 1 + (index % 28) as u32);
+        crate::db::clock::set_today(Some(submitted));
         let id = store
             .create_application("jobbsjansen", 2022, &organisation, &figures, DEMO_APPLICANT)
             .await?;
         store
-            .submit_application(id, date(2021, 11, 1 + (index % 28) as u32), DEMO_APPLICANT)
+            .submit_application(id, submitted, DEMO_APPLICANT)
             .await?;
+        crate::db::clock::set_today(Some(date(2021, 12, 10)));
         for reviewer in DEMO_CASEWORKERS {
             store.declare_review(id, reviewer, false).await?;
             let scores: BTreeMap<String, u32> = scheme
@@ -171,6 +190,7 @@ pub async fn replay_jobbsjansen_2022(store: &Store, seed: u64) -> Result<SchemeD
             store.save_scores(id, reviewer, &scores, true).await?;
         }
     }
+    crate::db::clock::set_today(Some(DECISION_DATE));
     for decision in store
         .propose_allocation("jobbsjansen", 2022, &BTreeMap::new())
         .await?

@@ -3,6 +3,7 @@
 //! 401, 403, 404, 409 and 422. Writes take only `application/json` bodies.
 
 use super::access::{can_view_scheme, require_role, visible_application, visible_applications};
+use super::listing::{page_of_applications, ListQuery};
 use super::pages::decide;
 use super::{AppState, SignedIn, WebError};
 use crate::db::schemes::StoredApplication;
@@ -109,13 +110,26 @@ pub fn application_json(a: &StoredApplication) -> Value {
     })
 }
 
-pub async fn applications(State(state): State<AppState>, ApiUser(signed_in): ApiUser) -> ApiResult {
-    let list: Vec<Value> = visible_applications(&state, &signed_in.user)
-        .await?
-        .iter()
-        .map(application_json)
-        .collect();
-    Ok(Json(json!({ "applications": list })).into_response())
+/// One page of the applications the user may see: `?q` searches project
+/// and applicant, `?sort` orders (`id`, `-id`, `project`, `organisation`,
+/// `-amount`, `state`), `?page` and `?per_page` (at most 200) page.
+pub async fn applications(
+    State(state): State<AppState>,
+    ApiUser(signed_in): ApiUser,
+    axum::extract::Query(query): axum::extract::Query<ListQuery>,
+) -> ApiResult {
+    let all = visible_applications(&state, &signed_in.user).await?;
+    let (shown, listing) = page_of_applications(all, &query);
+    let list: Vec<Value> = shown.iter().map(application_json).collect();
+    Ok(Json(json!({
+        "applications": list,
+        "page": listing.page,
+        "per_page": listing.per_page,
+        "pages": listing.pages,
+        "total": listing.total,
+        "sort": listing.sort,
+    }))
+    .into_response())
 }
 
 pub async fn application(

@@ -114,20 +114,30 @@ fn sort(applications: &mut [StoredApplication], order: &str) {
     }
 }
 
-/// Searches, sorts and cuts out one page; a page past the end shows the
-/// last page.
-pub fn page_of_applications(
+/// The applications that match the search, in the order asked for (by id
+/// when the order is unknown), and that order's code.
+pub fn search_and_sort(
     mut applications: Vec<StoredApplication>,
     query: &ListQuery,
-) -> (Vec<StoredApplication>, Listing) {
-    let words = query.q.trim().to_string();
-    applications.retain(|a| matches(a, &words));
+) -> (Vec<StoredApplication>, &'static str) {
+    applications.retain(|a| matches(a, query.q.trim()));
     let order = APPLICATION_SORTS
         .iter()
         .map(|(code, _)| *code)
         .find(|code| *code == query.sort)
         .unwrap_or("id");
     sort(&mut applications, order);
+    (applications, order)
+}
+
+/// Searches, sorts and cuts out one page; a page past the end shows the
+/// last page.
+pub fn page_of_applications(
+    applications: Vec<StoredApplication>,
+    query: &ListQuery,
+) -> (Vec<StoredApplication>, Listing) {
+    let words = query.q.trim().to_string();
+    let (applications, order) = search_and_sort(applications, query);
     let per_page = number(&query.per_page, DEFAULT_PER_PAGE).clamp(1, MAX_PER_PAGE);
     let total = applications.len();
     let pages = total.div_ceil(per_page).max(1);

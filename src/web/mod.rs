@@ -11,9 +11,11 @@ pub mod access;
 pub mod api;
 pub mod batches;
 pub mod disability;
+pub mod export;
 pub mod hardening;
 pub mod language;
 pub mod listing;
+pub mod openapi;
 pub mod pages;
 pub mod users;
 pub mod views;
@@ -106,6 +108,8 @@ pub fn router(state: AppState) -> Router {
             get(pages::applications).post(pages::create),
         )
         .route("/applications/new", get(pages::new_form))
+        .route("/applications.csv", get(export::csv))
+        .route("/applications.xlsx", get(export::xlsx))
         .route("/applications/{id}", get(pages::application))
         .route(
             "/applications/{id}/edit",
@@ -134,6 +138,7 @@ pub fn router(state: AppState) -> Router {
             "/api/applications",
             get(api::applications).post(api::create),
         )
+        .route("/api/openapi.json", get(openapi::serve))
         .route("/api/applications/{id}", get(api::application))
         .route("/api/applications/{id}/submit", post(api::submit))
         .route("/api/applications/{id}/decision", post(api::decision))

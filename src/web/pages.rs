@@ -255,6 +255,7 @@ pub async fn applications(
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         rows: shown.iter().map(ApplicationRow::of).collect(),
         can_create: signed_in.user.role == Role::Applicant,
+        can_export: super::export::may_export(signed_in.user.role),
         listing,
     })
     .into_response())

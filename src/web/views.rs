@@ -107,6 +107,8 @@ pub struct ApplicationsPage {
     pub user: Option<Nav>,
     pub rows: Vec<ApplicationRow>,
     pub can_create: bool,
+    /// Caseworkers and finance staff download the list as CSV and XLSX.
+    pub can_export: bool,
     pub listing: super::listing::Listing,
 }
 
