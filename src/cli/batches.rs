@@ -297,7 +297,10 @@ async fn show(
         lines.extend(store.batch_lines(batch.id).await?);
     }
     match format {
-        Format::Csv => write!(out, "{}", batch_csv(&lines))?,
+        Format::Csv => {
+            let rules = ctx.rules()?;
+            write!(out, "{}", batch_csv(&lines, rules.year(period.year)?))?
+        }
         Format::Text => {
             for batch in &batches {
                 writeln!(

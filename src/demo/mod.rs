@@ -212,7 +212,7 @@ async fn run_the_year(
         let stem = batch_file_stem(period, result.batch.run_number);
         std::fs::write(
             reports.join(format!("{stem}.csv")),
-            batch_csv(&result.lines),
+            batch_csv(&result.lines, rules.year(period.year)?),
         )?;
         std::fs::write(
             reports.join(format!("{stem}.html")),

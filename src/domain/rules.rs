@@ -92,6 +92,23 @@ pub enum RateKey {
 }
 
 impl RateKey {
+    /// The grant the rate pays.
+    pub fn grant(self) -> Grant {
+        match self {
+            RateKey::IntegrationYear1(_) => Grant::IntegrationYear1,
+            RateKey::IntegrationYear(_) => Grant::Integration,
+            RateKey::Elderly => Grant::Elderly,
+            RateKey::Kindergarten => Grant::Kindergarten,
+            RateKey::MinorToYearOf16 | RateKey::MinorFromYearOf17 => Grant::Minor,
+            RateKey::NorwegianHigh(_) | RateKey::NorwegianLow(_) | RateKey::NorwegianCollective => {
+                Grant::Norwegian
+            }
+            RateKey::NorwegianBase1To3 | RateKey::NorwegianBase4To150 => Grant::NorwegianBase,
+            RateKey::Disability1 => Grant::Disability1,
+            RateKey::Disability2 => Grant::Disability2,
+        }
+    }
+
     /// The key path of the rate in the rules file.
     pub fn path(self) -> String {
         match self {
@@ -190,6 +207,17 @@ impl YearRules {
         self.payment_terms
             .iter()
             .find(|t| t.month == month && t.grants.contains(&grant))
+    }
+
+    /// The least trusted status among the rates of one grant this year
+    /// (adopted when the year has no rate of the grant).
+    pub fn weakest_status_of(&self, grant: Grant) -> RateStatus {
+        self.rates
+            .iter()
+            .filter(|(key, _)| key.grant() == grant)
+            .map(|(_, rate)| rate.status)
+            .max()
+            .unwrap_or(RateStatus::Adopted)
     }
 
     /// The least trusted status among the figures of this year.

@@ -7,6 +7,7 @@ use crate::domain::grant::Grant;
 use crate::domain::money::{format_nok_grouped, Ore};
 use crate::domain::municipality::{Municipalities, MunicipalityNumber};
 use crate::domain::payout::{totals_by_municipality_and_grant, BatchLine};
+use crate::domain::rules::YearRules;
 use askama::Template;
 use std::collections::BTreeMap;
 
@@ -31,12 +32,16 @@ pub const REPORTED_SPENDING_2022: [(&str, i64, &str); 3] = [
     ("0672.60", 1_276_143_766, ""),
 ];
 
-/// `municipality,grant,amount`: one row per municipality and grant with a
-/// non-zero total; amounts in NOK with two decimals, negative for set-offs.
-pub fn batch_csv(lines: &[BatchLine]) -> String {
-    let mut out = String::from("municipality,grant,amount\n");
+/// `municipality,grant,amount,rate_status`: one row per municipality and
+/// grant with a non-zero total; amounts in NOK with two decimals, negative
+/// for set-offs; the least trusted status of the grant's rates that year
+/// (`adopted`, `proposed`, `inferred`, `unverified`, `placeholder`), so that
+/// an amount computed on a placeholder rate says so.
+pub fn batch_csv(lines: &[BatchLine], rates: &YearRules) -> String {
+    let mut out = String::from("municipality,grant,amount,rate_status\n");
     for ((municipality, grant), amount) in totals_by_municipality_and_grant(lines) {
-        out.push_str(&format!("{municipality},{grant},{amount}\n"));
+        let status = rates.weakest_status_of(grant).code();
+        out.push_str(&format!("{municipality},{grant},{amount},{status}\n"));
     }
     out
 }

@@ -49,8 +49,13 @@ fn run_months(db: &TestDb, months: std::ops::RangeInclusive<u32>) {
     }
 }
 
+/// A batch's CSV without its last column, the rates' status (checked by
+/// itself in the twelve batches' test): the hand-worked amounts.
 fn show_csv(db: &TestDb, period: &str) -> String {
-    db.ok(&["batch", "show", "--period", period, "--format", "csv"])
+    let csv = db.ok(&["batch", "show", "--period", period, "--format", "csv"]);
+    csv.lines()
+        .map(|line| format!("{}\n", line.rsplit_once(',').map_or(line, |(rest, _)| rest)))
+        .collect()
 }
 
 #[tokio::test]
@@ -65,6 +70,18 @@ async fn the_twelve_batches_of_2022_pay_what_was_worked_out_by_hand() {
                 "{backend:?} {period}"
             );
         }
+        // Each row says how far its grant's rates can be trusted (rules/2022.toml:
+        // the minor grant's rates are inferred, year 1's are placeholders).
+        let july = db.ok(&["batch", "show", "--period", "2022-07", "--format", "csv"]);
+        assert!(
+            july.starts_with("municipality,grant,amount,rate_status\n"),
+            "{july}"
+        );
+        assert!(july.contains("\n5001,minor,279499.98,inferred\n"), "{july}");
+        assert!(
+            july.contains("\n0301,integration_year1,374000.00,placeholder\n"),
+            "{july}"
+        );
         // A month without a term is an empty batch, not an error.
         assert_eq!(show_csv(&db, "2022-05"), "municipality,grant,amount\n");
         // The year adds up to the accruals of the year.
@@ -115,7 +132,7 @@ async fn running_a_period_again_returns_the_same_batch_and_a_register_change_pay
         let difference = db.ok(&[
             "batch", "show", "--period", "2022-07", "--run", "2", "--format", "csv",
         ]);
-        assert_eq!(difference, "municipality,grant,amount\n0301,integration_year1,232000.00\n0301,norwegian,68000.00\n");
+        assert_eq!(difference, "municipality,grant,amount,rate_status\n0301,integration_year1,232000.00,placeholder\n0301,norwegian,68000.00,placeholder\n");
         // Nothing is paid twice: the October term does not pay L1's lump sum again.
         run_months(&db, 8..=10);
         assert!(!show_csv(&db, "2022-10").contains("integration_year1,232000"));

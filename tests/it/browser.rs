@@ -572,3 +572,88 @@ async fn wait_for_download(folder: &Path) -> Option<PathBuf> {
     }
     None
 }
+
+/// The screenshots of `docs/screens/`, taken from the demo's database:
+/// `cargo run --release -- demo`, then
+/// `cargo test --test it take_screenshots -- --ignored`
+/// (`TILSKOT_DEMO_DIR` names another demo folder). Not a check: it writes
+/// the pictures the README shows, in both languages.
+#[tokio::test]
+#[ignore = "writes docs/screens/ from a demo database; run by hand"]
+async fn take_screenshots() {
+    assert!(browser_installed(), "screenshots need {CHROMIUM}");
+    let demo = PathBuf::from(std::env::var("TILSKOT_DEMO_DIR").unwrap_or("tilskot-demo".into()));
+    let url = format!("sqlite://{}", demo.join("tilskot.db").display());
+    let store = tilskot::db::Store::open(&url)
+        .await
+        .expect("run the demo first");
+    let rules = tilskot::io::rules_dir::load_rules_dir(&crate::support::rules_dir()).unwrap();
+    let today = tilskot::demo::schemes::SERVE_DATE;
+    let state = tilskot::web::AppState::new(store, Some(today), false)
+        .with_rules(rules)
+        .with_outbox(demo.join("payments"));
+    let scratch = TestDb::new(Backend::Sqlite).await;
+    let browser = Browser::start(&scratch, tilskot::web::router(state)).await;
+    let out = Path::new("docs/screens");
+    std::fs::create_dir_all(out).unwrap();
+    let pages = [
+        (tilskot::demo::DEMO_ATTESTER, "batches", "/batches"),
+        (tilskot::demo::DEMO_ATTESTER, "batch", "/batches/2022-07"),
+        (
+            tilskot::demo::schemes::DEMO_CASEWORKERS[0],
+            "ranking",
+            "/schemes/jobbsjansen/2022",
+        ),
+        (
+            tilskot::demo::schemes::DEMO_APPLICANT,
+            "applications",
+            "/applications",
+        ),
+        (
+            tilskot::demo::schemes::DEMO_APPLICANT,
+            "application",
+            "/applications/1",
+        ),
+        (
+            tilskot::demo::disability::DEMO_DISABILITY_CASEWORKER,
+            "disability",
+            "/disability",
+        ),
+        (
+            tilskot::demo::schemes::DEMO_APPLICANT,
+            "not-found",
+            "/no/such/page",
+        ),
+    ];
+    let result = async {
+        for lang in ["nn", "nb"] {
+            browser.goto(&format!("/login?lang={lang}")).await?;
+            std::fs::write(
+                out.join(format!("{lang}-login.png")),
+                browser.client.screenshot().await?,
+            )
+            .unwrap();
+            for (user, name, path) in pages {
+                browser.goto("/login").await?;
+                browser.fill("name", user).await?;
+                browser
+                    .fill("password", tilskot::demo::schemes::DEMO_PASSWORD)
+                    .await?;
+                browser.click("sign-in").await?;
+                browser
+                    .client
+                    .wait()
+                    .for_element(Locator::Css("header form"))
+                    .await?;
+                browser.goto(path).await?;
+                let png = browser.client.screenshot().await?;
+                std::fs::write(out.join(format!("{lang}-{name}.png")), png).unwrap();
+                browser.sign_out().await?;
+            }
+        }
+        Step::Ok(())
+    }
+    .await;
+    browser.close().await;
+    result.expect("the browser steps");
+}
