@@ -73,6 +73,9 @@ error-organisation-only-applicants = Bare søkere hører til en organisasjon. La
 error-schemes-only-caseworkers = Bare saksbehandlere har ordninger. La ordningene stå tomme.
 error-last-admin = { $name } er den siste administratoren og beholder rollen. Gjør en annen bruker til administrator først.
 
+error-no-pdf = Denne serveren lager ikke PDF. Last ned brevet som HTML og skriv det ut til PDF fra nettleseren.
+letter-download-pdf = Last ned vedtaksbrevet som PDF
+
 ## Forms
 form-errors = { $count ->
     [one] Skjemaet har én feil. Den står ved feltet.

@@ -73,6 +73,9 @@ error-organisation-only-applicants = Berre søkjarar høyrer til ein organisasjo
 error-schemes-only-caseworkers = Berre saksbehandlarar har ordningar. La ordningane stå tomme.
 error-last-admin = { $name } er den siste administratoren og held på rolla. Gjer ein annan brukar til administrator først.
 
+error-no-pdf = Denne tenaren lagar ikkje PDF. Last ned brevet som HTML og skriv det ut til PDF frå nettlesaren.
+letter-download-pdf = Last ned vedtaksbrevet som PDF
+
 ## Forms
 form-errors = { $count ->
     [one] Skjemaet har éin feil. Han står ved feltet.

@@ -394,7 +394,27 @@ pub async fn letter(
     t: Texts,
     Path(reference): Path<String>,
 ) -> PageResult {
-    let s = stored_case(&state, &signed_in.user, &reference).await?;
+    case_letter(&state, &signed_in, t, reference, false).await
+}
+
+pub async fn letter_pdf(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    t: Texts,
+    Path(reference): Path<String>,
+) -> PageResult {
+    case_letter(&state, &signed_in, t, reference, true).await
+}
+
+/// The letter of the decision in force, as HTML or PDF.
+async fn case_letter(
+    state: &AppState,
+    signed_in: &SignedIn,
+    t: Texts,
+    reference: String,
+    pdf: bool,
+) -> PageResult {
+    let s = stored_case(state, &signed_in.user, &reference).await?;
     let decision = s.in_force().ok_or(WebError::NotFound)?;
     let allowed = allowed_for(&state.store, &state.rules, &s.application).await?;
     let replaces = if s.decisions.len() > 1 {
@@ -427,26 +447,11 @@ pub async fn letter(
         decided_by: decision.decided_by.clone(),
         decided_on: decision.decided_on.to_string(),
     };
-    let body = letter.render().map_err(|e| {
+    let html = letter.render().map_err(|e| {
         WebError::Internal(crate::domain::error::Error::internal(format!(
             "letter: {e}"
         )))
     })?;
-    Ok((
-        [
-            (
-                axum::http::header::CONTENT_TYPE,
-                "text/html; charset=utf-8".to_string(),
-            ),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"{}-{reference}.html\"",
-                    t.get("letter-file-name")
-                ),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    let stem = format!("{}-{reference}", t.get("letter-file-name"));
+    super::letters::deliver(html, stem, pdf).await
 }

@@ -14,6 +14,7 @@ pub mod disability;
 pub mod export;
 pub mod hardening;
 pub mod language;
+pub mod letters;
 pub mod listing;
 pub mod openapi;
 pub mod pages;
@@ -123,6 +124,7 @@ pub fn router(state: AppState) -> Router {
         .route("/applications/{id}/release", post(pages::release))
         .route("/applications/{id}/report", post(pages::report))
         .route("/applications/{id}/letter", get(pages::letter))
+        .route("/applications/{id}/letter.pdf", get(pages::letter_pdf))
         .route("/schemes", get(pages::schemes))
         .route("/calls", get(pages::calls))
         .route("/users", get(users::users).post(users::save))
@@ -133,6 +135,10 @@ pub fn router(state: AppState) -> Router {
         .route("/disability/{reference}", get(disability::case))
         .route("/disability/{reference}/decision", post(disability::decide))
         .route("/disability/{reference}/letter", get(disability::letter))
+        .route(
+            "/disability/{reference}/letter.pdf",
+            get(disability::letter_pdf),
+        )
         .route("/schemes/{scheme}/{year}", get(pages::scheme))
         .route(
             "/api/applications",

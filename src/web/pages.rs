@@ -881,7 +881,27 @@ pub async fn letter(
     t: Texts,
     Path(id): Path<i64>,
 ) -> PageResult {
-    let application = visible_application(&state, &signed_in.user, id).await?;
+    application_letter(&state, &signed_in, t, id, false).await
+}
+
+pub async fn letter_pdf(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    t: Texts,
+    Path(id): Path<i64>,
+) -> PageResult {
+    application_letter(&state, &signed_in, t, id, true).await
+}
+
+/// The decision letter of an application the user may see, as HTML or PDF.
+async fn application_letter(
+    state: &AppState,
+    signed_in: &SignedIn,
+    t: Texts,
+    id: i64,
+    pdf: bool,
+) -> PageResult {
+    let application = visible_application(state, &signed_in.user, id).await?;
     let scheme = state
         .store
         .scheme_call(&application.scheme, application.year)
@@ -894,23 +914,10 @@ pub async fn letter(
         &scheme.budget_key.to_string(),
     )
     .ok_or(WebError::NotFound)?;
-    let body = letter
+    let html = letter
         .render()
         .map_err(|e| WebError::Internal(Error::internal(format!("letter: {e}"))))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"{}-{id}.html\"",
-                    t.get("letter-file-name")
-                ),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    super::letters::deliver(html, format!("{}-{id}", t.get("letter-file-name")), pdf).await
 }
 
 pub async fn schemes(State(state): State<AppState>, signed_in: SignedIn, t: Texts) -> PageResult {

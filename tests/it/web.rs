@@ -538,6 +538,58 @@ async fn a_caseworker_with_a_conflict_of_interest_cannot_score_or_decide() {
             "{}",
             letter.body
         );
+        // Signed by the caseworker who decided, with the appeal paragraph;
+        // in Bokmål when asked for.
+        assert!(
+            letter.body.contains("ola<br>saksbehandlar"),
+            "{}",
+            letter.body
+        );
+        assert!(letter.body.contains("id=\"appeal\""), "{}", letter.body);
+        let bokmal = drammen
+            .get(&format!("/applications/{id}/letter?lang=nb"))
+            .await;
+        assert!(
+            bokmal.body.contains("Vedtaket kan påklages") && !bokmal.body.contains("påklagast"),
+            "{}",
+            bokmal.body
+        );
+        // A notice that an application was recommended but not funded is
+        // not a decision of its own: no appeal paragraph.
+        let second = apply(&drammen, "1 000 000").await;
+        review(&ola, second).await;
+        review(&per, second).await;
+        let noticed = ola
+            .post(
+                &format!("/applications/{second}/decision"),
+                &[("kind", "recommended_not_funded")],
+            )
+            .await;
+        assert_eq!(noticed.status, StatusCode::SEE_OTHER, "{}", noticed.body);
+        let notice = drammen.get(&format!("/applications/{second}/letter")).await;
+        assert!(
+            notice.body.contains("Melding om søknad som er tilrådd"),
+            "{}",
+            notice.body
+        );
+        assert!(!notice.body.contains("id=\"appeal\""), "{}", notice.body);
+        let (status, pdf) = drammen
+            .get_bytes(&format!("/applications/{id}/letter.pdf"))
+            .await;
+        if tilskot::io::pdf::chromium().is_some() {
+            assert_eq!(status, StatusCode::OK);
+            assert!(
+                pdf.starts_with(b"%PDF-") && pdf.len() > 1000,
+                "{} bytes",
+                pdf.len()
+            );
+        } else {
+            assert_eq!(
+                status,
+                StatusCode::CONFLICT,
+                "without Chromium the PDF is refused"
+            );
+        }
     }
 }
 
