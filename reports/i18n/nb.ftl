@@ -76,6 +76,15 @@ error-last-admin = { $name } er den siste administratoren og beholder rollen. Gj
 error-no-pdf = Denne serveren lager ikke PDF. Last ned brevet som HTML og skriv det ut til PDF fra nettleseren.
 letter-download-pdf = Last ned vedtaksbrevet som PDF
 
+error-register-changed = Registeret er endret siden utbetalingen ble beregnet. Beregn utbetalingen for { $period } på nytt og attester den nye kjøringen.
+error-rates-not-adopted = Utbetalingen er beregnet med satser som ikke er vedtatt (svakeste status: { $status ->
+    [proposed] foreslått
+    [inferred] utledet
+    [unverified] ikke bekreftet
+   *[other] plassholder
+}). Kryss av for å betale likevel; det blir registrert.
+error-batch-changed = Utbetalingen ble endret mens du arbeidet med den. Se på den på nytt.
+
 ## Forms
 form-errors = { $count ->
     [one] Skjemaet har én feil. Den står ved feltet.

@@ -334,7 +334,8 @@ async fn ensure_unchanged(store: &Store, rules: &RuleBook, batch: &StoredBatch) 
     }
     let (lines, _) = compute_lines(store, rules, batch.period).await?;
     if content_hash(batch.period, &lines) != batch.content_hash {
-        refuse!(
+        refuse_told!(
+            crate::domain::error::Message::new("error-register-changed").arg("period", batch.period),
             "the register changed since batch {} run {} was computed: run `tilskot batch run --period {}` again and attest the new run",
             batch.period,
             batch.run_number,
@@ -511,7 +512,8 @@ fn unverified_rates_note(batch: &StoredBatch, allow: bool) -> Result<Option<Stri
             batch.weakest_rate_status
         )))
     } else {
-        refuse!(
+        refuse_told!(
+            crate::domain::error::Message::new("error-rates-not-adopted").arg("status", &batch.weakest_rate_status),
             "batch {} run {} was computed with rates whose status is {}, not adopted: paying needs adopted rates, or --allow-unverified-rates to record that it was paid without them",
             batch.period,
             batch.run_number,

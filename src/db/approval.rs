@@ -115,7 +115,8 @@ impl Store {
         }
         let updated = query.execute(&mut *tx).await?.rows_affected();
         if updated != 1 {
-            refuse!(
+            refuse_told!(
+                crate::domain::error::Message::new("error-batch-changed"),
                 "batch {} run {} changed while you acted on it; look at it again",
                 batch.period,
                 batch.run_number
@@ -213,7 +214,8 @@ impl Store {
             .await?
             .rows_affected();
         if updated != 1 {
-            refuse!(
+            refuse_told!(
+                crate::domain::error::Message::new("error-batch-changed"),
                 "batch {} run {} is no longer approved",
                 write.batch.period,
                 write.batch.run_number

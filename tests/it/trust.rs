@@ -915,6 +915,16 @@ mod batch_pages {
             );
             let approved = ola.post("/batches/2022-04", &[("action", "approve")]).await;
             assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+            // Placeholder rates are paid only when the officer says so.
+            let refused = kari.post("/batches/2022-04", &[("action", "pay")]).await;
+            assert_eq!(refused.status, StatusCode::CONFLICT, "{backend:?}");
+            assert!(
+                refused
+                    .body
+                    .contains("satsar som ikkje er vedtekne (svakaste status: plasshaldar)"),
+                "{}",
+                refused.body
+            );
             let paid = kari
                 .post(
                     "/batches/2022-04",
