@@ -37,12 +37,35 @@ pub struct BatchRow {
     pub payment_file: Option<String>,
 }
 
-/// A municipality's amount of one grant in a batch.
+/// A municipality's amount of one grant in a batch, beside what the
+/// previous paid batch paid it.
 pub struct MunicipalityLine {
+    pub number: String,
     pub municipality: String,
     pub grant: &'static str,
     pub budget_line: &'static str,
     pub amount: String,
+    pub previous: String,
+    pub difference: String,
+}
+
+/// One person's line in a municipality's part of a batch.
+pub struct PersonLine {
+    pub person: String,
+    pub grant: &'static str,
+    pub amount: String,
+}
+
+#[derive(Template)]
+#[template(path = "web/batch_municipality.html")]
+pub struct MunicipalityPage {
+    pub t: Texts,
+    pub user: Option<Nav>,
+    pub period: String,
+    pub run_number: i64,
+    pub municipality: String,
+    pub lines: Vec<PersonLine>,
+    pub total: String,
 }
 
 #[derive(Template)]
@@ -62,6 +85,8 @@ pub struct BatchDetailPage {
     pub municipalities: usize,
     pub budget_lines: Vec<(String, String)>,
     pub municipality_lines: Vec<MunicipalityLine>,
+    /// The month of the paid batch the lines are compared with.
+    pub previous_period: Option<String>,
     pub can_attest: bool,
     pub can_approve: bool,
     pub can_pay: bool,
@@ -138,24 +163,14 @@ pub async fn detail(
     let payment = state.store.payment_of_batch(batch.id).await?;
     let role = signed_in.user.role;
     let municipalities: std::collections::BTreeSet<_> = totals.keys().map(|(m, _)| *m).collect();
-    let names = crate::io::shipped::municipalities();
+    let (previous_period, previous) = previous_paid(&state, &batch).await?;
     Ok(html(&BatchDetailPage {
         t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         row: row(&batch, payment.map(|p| p.file_name)),
         municipalities: municipalities.len(),
-        municipality_lines: totals
-            .iter()
-            .map(|((municipality, grant), amount)| MunicipalityLine {
-                municipality: names
-                    .get(*municipality)
-                    .map(|m| format!("{municipality} {}", m.name))
-                    .unwrap_or_else(|| municipality.to_string()),
-                grant: grant.code(),
-                budget_line: grant.budget_line(),
-                amount: nok(*amount),
-            })
-            .collect(),
+        municipality_lines: municipality_lines(&totals, &previous),
+        previous_period,
         budget_lines: by_line
             .into_iter()
             .map(|(l, a)| (l.to_string(), nok(a)))
@@ -231,6 +246,104 @@ pub async fn act(
         }
     };
     Ok(Redirect::to(&format!("/batches/{period}")).into_response())
+}
+
+type Totals = std::collections::BTreeMap<
+    (
+        crate::domain::municipality::MunicipalityNumber,
+        crate::domain::grant::Grant,
+    ),
+    crate::domain::money::Ore,
+>;
+
+/// The totals of the last paid batch before this one, and its month.
+async fn previous_paid(
+    state: &AppState,
+    batch: &StoredBatch,
+) -> Result<(Option<String>, Totals), WebError> {
+    let previous = state
+        .store
+        .batches()
+        .await?
+        .into_iter()
+        .filter(|b| b.status == BatchStatus::Paid && b.period < batch.period)
+        .max_by_key(|b| (b.period, b.run_number));
+    match previous {
+        Some(b) => Ok((
+            Some(b.period.to_string()),
+            state.store.batch_totals(b.id).await?,
+        )),
+        None => Ok((None, Totals::new())),
+    }
+}
+
+/// Every municipality and grant of this batch or the previous paid one, with
+/// both amounts and their difference.
+fn municipality_lines(totals: &Totals, previous: &Totals) -> Vec<MunicipalityLine> {
+    let names = crate::io::shipped::municipalities();
+    let keys: std::collections::BTreeSet<_> = totals.keys().chain(previous.keys()).collect();
+    keys.into_iter()
+        .map(|key @ (municipality, grant)| {
+            let now = totals.get(key).copied().unwrap_or_default();
+            let before = previous.get(key).copied().unwrap_or_default();
+            MunicipalityLine {
+                number: municipality.to_string(),
+                municipality: names
+                    .get(*municipality)
+                    .map(|m| format!("{municipality} {}", m.name))
+                    .unwrap_or_else(|| municipality.to_string()),
+                grant: grant.code(),
+                budget_line: grant.budget_line(),
+                amount: nok(now),
+                previous: nok(before),
+                difference: nok(now - before),
+            }
+        })
+        .collect()
+}
+
+/// The persons behind a municipality's amounts in a batch.
+pub async fn municipality(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    t: Texts,
+    Path((period, number)): Path<(String, String)>,
+) -> PageResult {
+    may_see(&signed_in.user)?;
+    let batch = current(&state, &period).await?;
+    let lines: Vec<_> = state
+        .store
+        .batch_lines(batch.id)
+        .await?
+        .into_iter()
+        .filter(|line| line.key.municipality.to_string() == number)
+        .collect();
+    if lines.is_empty() {
+        return Err(WebError::NotFound);
+    }
+    let names = crate::io::shipped::municipalities();
+    let municipality = lines[0].key.municipality;
+    let total: crate::domain::money::Ore = lines.iter().map(|l| l.amount).sum();
+    Ok(html(&MunicipalityPage {
+        t,
+        user: Nav::of(&signed_in.user, &signed_in.csrf),
+        period: batch.period.to_string(),
+        run_number: batch.run_number,
+        municipality: names
+            .get(municipality)
+            .map(|m| format!("{municipality} {}", m.name))
+            .unwrap_or_else(|| municipality.to_string()),
+        lines: lines
+            .iter()
+            .map(|l| PersonLine {
+                person: l.key.person_id.as_deref().unwrap_or_default().to_string(),
+                grant: l.key.grant.code(),
+                amount: nok(l.amount),
+            })
+            .collect(),
+        total: nok(total),
+    })
+    .into_response())
 }
 
 /// The payment file of a paid batch, from the outbox.

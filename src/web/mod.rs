@@ -131,6 +131,10 @@ pub fn router(state: AppState) -> Router {
         .route("/batches", get(batches::list))
         .route("/batches/{period}", get(batches::detail).post(batches::act))
         .route("/batches/{period}/payment-file", get(batches::payment_file))
+        .route(
+            "/batches/{period}/{municipality}",
+            get(batches::municipality),
+        )
         .route("/disability", get(disability::list).post(disability::apply))
         .route("/disability/{reference}", get(disability::case))
         .route("/disability/{reference}/decision", post(disability::decide))

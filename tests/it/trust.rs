@@ -944,6 +944,33 @@ mod batch_pages {
                 "{}",
                 page.body
             );
+            // The persons behind Oslo's amounts add up to Oslo's rows of the batch.
+            let oslo = kari.get("/batches/2022-04/0301").await;
+            assert_eq!(oslo.status, StatusCode::OK, "{}", oslo.body);
+            let csv = db.ok(&["batch", "show", "--period", "2022-04", "--format", "csv"]);
+            let oslo_ore: i64 = csv
+                .lines()
+                .filter(|l| l.starts_with("0301,"))
+                .map(|l| {
+                    l.split(',')
+                        .nth(2)
+                        .unwrap()
+                        .replace('.', "")
+                        .parse::<i64>()
+                        .unwrap()
+                })
+                .sum();
+            let total =
+                tilskot::domain::money::format_nok_grouped(tilskot::domain::money::Ore(oslo_ore));
+            assert!(
+                oslo.body.contains(&format!("id=\"total\">{total}<")),
+                "{total}: {}",
+                oslo.body
+            );
+            assert_eq!(
+                kari.get("/batches/2022-04/9999").await.status,
+                StatusCode::NOT_FOUND
+            );
             let file = kari.get("/batches/2022-04/payment-file").await;
             assert_eq!(file.status, StatusCode::OK);
             assert!(
@@ -963,6 +990,16 @@ mod batch_pages {
                 db.path("audit-anchor.log").to_str().unwrap(),
             ]);
             assert!(audit.contains("intact"), "{audit}");
+            // July's batch is shown beside what April paid.
+            db.ok(&["batch", "run", "--period", "2022-07"]);
+            let july = kari.get("/batches/2022-07").await;
+            assert!(
+                july.body
+                    .contains("Samanlikna med den førre betalte utbetalinga, 2022-04.")
+                    && july.body.contains("Førre utbetaling"),
+                "{}",
+                july.body
+            );
         }
     }
 
