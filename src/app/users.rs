@@ -32,6 +32,17 @@ pub async fn add_user(store: &Store, admin: &User, user: &NewUser<'_>) -> Result
     store.save_user(user, &admin.name).await
 }
 
+/// Sets how a user signs decision letters, as an authenticated administrator.
+pub async fn set_signature(
+    store: &Store,
+    admin: &User,
+    name: &str,
+    signature: &crate::domain::users::Signature,
+) -> Result<()> {
+    require_role(admin, Role::Admin, "set how users sign letters")?;
+    store.save_signature(name, signature, &admin.name).await
+}
+
 /// Refuses a user whose role is not `role`.
 pub fn require_role(user: &User, role: Role, what: &str) -> Result<()> {
     if user.role == role {

@@ -46,6 +46,21 @@ pub enum UserCommand {
         #[arg(long = "scheme")]
         schemes: Vec<String>,
     },
+    /// Set how a user signs decision letters: full name and title, as an
+    /// administrator (`--user`).
+    Signature {
+        /// The administrator.
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        name: String,
+        /// The full name under the letter ("Kari Nordmann").
+        #[arg(long)]
+        full_name: String,
+        /// adviser, senior_adviser, director or head_of_section.
+        #[arg(long)]
+        title: String,
+    },
 }
 
 /// `tilskot init`: the one command (with the demo) that creates a database.
@@ -141,15 +156,51 @@ pub fn rules(ctx: &Context, command: RulesCommand, out: &mut impl Write) -> Resu
     Ok(())
 }
 
+/// `tilskot user signature`: by an authenticated administrator only.
+async fn signature(
+    ctx: &Context,
+    user: &str,
+    name: &str,
+    full_name: String,
+    title: &str,
+    out: &mut impl Write,
+) -> Result<()> {
+    let title = crate::domain::users::Title::parse(title).ok_or_else(|| {
+        Error::field(
+            "title",
+            format!("'{title}' is not one of adviser, senior_adviser, director, head_of_section"),
+        )
+    })?;
+    let store = ctx.open().await?;
+    let admin = authenticate(&store, user).await?;
+    let signature = crate::domain::users::Signature { full_name, title };
+    crate::app::users::set_signature(&store, &admin, name, &signature).await?;
+    writeln!(
+        out,
+        "User {name} signs letters as {}, {}",
+        signature.full_name,
+        title.code()
+    )?;
+    Ok(())
+}
+
 /// `tilskot user add`: by an authenticated administrator only.
 pub async fn user(ctx: &Context, command: UserCommand, out: &mut impl Write) -> Result<()> {
-    let UserCommand::Add {
-        user,
-        name,
-        role,
-        organisation,
-        schemes,
-    } = command;
+    let (user, name, role, organisation, schemes) = match command {
+        UserCommand::Add {
+            user,
+            name,
+            role,
+            organisation,
+            schemes,
+        } => (user, name, role, organisation, schemes),
+        UserCommand::Signature {
+            user,
+            name,
+            full_name,
+            title,
+        } => return signature(ctx, &user, &name, full_name, &title, out).await,
+    };
     let role = Role::parse(&role)
         .ok_or_else(|| Error::invalid(format!("'{role}' is not a role: {}", Role::list())))?;
     let store = ctx.open().await?;

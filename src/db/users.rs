@@ -61,6 +61,54 @@ fn expiry_text(hours: i64) -> String {
 const NOT_AUTHENTICATED: &str = "unknown user or wrong password";
 
 impl Store {
+    /// Sets how a user signs letters; an entry in the audit log.
+    pub async fn save_signature(
+        &self,
+        name: &str,
+        signature: &crate::domain::users::Signature,
+        actor: &str,
+    ) -> Result<()> {
+        let full_name = signature.full_name.trim();
+        if full_name.is_empty() || full_name.chars().count() > 100 {
+            return Err(Error::field("full_name", "1 to 100 characters"));
+        }
+        self.user(name).await?;
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO user_signature (user_name, full_name, title) VALUES ($1, $2, $3) \
+             ON CONFLICT (user_name) DO UPDATE SET full_name = excluded.full_name, title = excluded.title",
+        )
+        .bind(name)
+        .bind(full_name)
+        .bind(signature.title.code())
+        .execute(&mut *tx)
+        .await?;
+        let detail = format!(
+            "user {name} signs as {full_name}, {}",
+            signature.title.code()
+        );
+        crate::db::audit::append_audit(&mut tx, 0, "signature_saved", actor, "", &detail).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// How a user signs letters, if that was set.
+    pub async fn signature(&self, name: &str) -> Result<Option<crate::domain::users::Signature>> {
+        let row = sqlx::query("SELECT full_name, title FROM user_signature WHERE user_name = $1")
+            .bind(name)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.and_then(|row| {
+            let title: String = row.get(1);
+            crate::domain::users::Title::parse(&title).map(|title| {
+                crate::domain::users::Signature {
+                    full_name: row.get(0),
+                    title,
+                }
+            })
+        }))
+    }
+
     /// Adds a user, or changes the password, role, organisation and schemes
     /// of one, as `actor`, in the audit log. A changed password ends every
     /// session of the user.

@@ -10,7 +10,7 @@ use crate::domain::generate::SplitMix64;
 use crate::domain::money::Ore;
 use crate::domain::municipality::Municipality;
 use crate::domain::schemes::{share_pro_rata, ApplicantKind};
-use crate::domain::users::{NewUser, Role};
+use crate::domain::users::{NewUser, Role, Signature, Title};
 use anyhow::{anyhow, Result};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -93,6 +93,19 @@ async fn add_organisations_and_users(
                 },
                 "demo",
             )
+            .await?;
+    }
+    for (name, full_name, title) in [
+        (
+            DEMO_CASEWORKERS[0],
+            "Kari Saksbehandlar",
+            Title::SeniorAdviser,
+        ),
+        (DEMO_CASEWORKERS[1], "Per Saksbehandlar", Title::Adviser),
+    ] {
+        let full_name = full_name.to_string();
+        store
+            .save_signature(name, &Signature { full_name, title }, "demo")
             .await?;
     }
     Ok(chosen)

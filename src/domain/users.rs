@@ -59,6 +59,49 @@ impl Role {
     }
 }
 
+/// The title a caseworker signs letters with (stilling); its name in each
+/// language is in the message catalogues (`title-<code>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Title {
+    /// Rådgjevar.
+    Adviser,
+    /// Seniorrådgjevar.
+    SeniorAdviser,
+    /// Fagdirektør.
+    Director,
+    /// Seksjonssjef.
+    HeadOfSection,
+}
+
+impl Title {
+    pub const ALL: [Title; 4] = [
+        Title::Adviser,
+        Title::SeniorAdviser,
+        Title::Director,
+        Title::HeadOfSection,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Title::Adviser => "adviser",
+            Title::SeniorAdviser => "senior_adviser",
+            Title::Director => "director",
+            Title::HeadOfSection => "head_of_section",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Title> {
+        Title::ALL.into_iter().find(|t| t.code() == text)
+    }
+}
+
+/// How a user signs decision letters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    pub full_name: String,
+    pub title: Title,
+}
+
 /// A signed-in (authenticated) user, with what their role reaches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {

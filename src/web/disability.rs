@@ -385,6 +385,7 @@ pub struct DisabilityLetter {
     pub awarded: bool,
     pub reason: String,
     pub decided_by: String,
+    pub signer_title: String,
     pub decided_on: String,
 }
 
@@ -417,6 +418,7 @@ async fn case_letter(
     let s = stored_case(state, &signed_in.user, &reference).await?;
     let decision = s.in_force().ok_or(WebError::NotFound)?;
     let allowed = allowed_for(&state.store, &state.rules, &s.application).await?;
+    let signature = state.store.signature(&decision.decided_by).await?;
     let replaces = if s.decisions.len() > 1 {
         t.get("letter-replaces")
     } else {
@@ -444,7 +446,8 @@ async fn case_letter(
         amount: nok(decision.amount),
         awarded: !decision.amount.is_zero(),
         reason: decision.reason.clone(),
-        decided_by: decision.decided_by.clone(),
+        decided_by: super::views::signer_name(signature.as_ref(), &decision.decided_by),
+        signer_title: super::views::signer_title(t, signature.as_ref()),
         decided_on: decision.decided_on.to_string(),
     };
     let html = letter.render().map_err(|e| {

@@ -907,11 +907,17 @@ async fn application_letter(
         .scheme_call(&application.scheme, application.year)
         .await?;
     let reservations = state.store.reservations(id).await?;
+    let signature = match &application.decided_by {
+        Some(name) => state.store.signature(name).await?,
+        None => None,
+    };
+    let budget_line = scheme.budget_key.to_string();
     let letter = DecisionLetter::of(
         t,
         &application,
         &reservations,
-        &scheme.budget_key.to_string(),
+        &budget_line,
+        signature.as_ref(),
     )
     .ok_or(WebError::NotFound)?;
     let html = letter

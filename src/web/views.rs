@@ -595,7 +595,10 @@ pub struct DecisionLetter {
     pub budget_text: String,
     pub reservations: Vec<String>,
     pub reason: String,
+    /// The caseworker's full name (the user name when none is set).
     pub decided_by: String,
+    /// The caseworker's title in the letter's language.
+    pub signer_title: String,
     pub decided_on: String,
     /// A decision can be appealed; a notice that an application was
     /// recommended but not funded is not a decision of its own.
@@ -608,6 +611,7 @@ impl DecisionLetter {
         a: &StoredApplication,
         reservations: &[(i32, Ore)],
         budget_line: &str,
+        signature: Option<&crate::domain::users::Signature>,
     ) -> Option<DecisionLetter> {
         let kind = a.decision?;
         let year = a.year.to_string();
@@ -637,11 +641,27 @@ impl DecisionLetter {
                 .map(|(y, o)| format!("{y}: {}", nok(*o)))
                 .collect(),
             reason: a.decision_reason.clone().unwrap_or_default(),
-            decided_by: a.decided_by.clone().unwrap_or_default(),
+            decided_by: signer_name(signature, a.decided_by.as_deref().unwrap_or_default()),
+            signer_title: signer_title(t, signature),
             decided_on: decision_date(a),
             appealable: kind != DecisionKind::RecommendedNotFunded,
         })
     }
+}
+
+/// The name a letter is signed with: the full name, else the user name.
+pub fn signer_name(signature: Option<&crate::domain::users::Signature>, user: &str) -> String {
+    signature
+        .map(|s| s.full_name.clone())
+        .unwrap_or_else(|| user.to_string())
+}
+
+/// The title a letter is signed with, in its language ("saksbehandlar"
+/// when the caseworker has none set).
+pub fn signer_title(t: Texts, signature: Option<&crate::domain::users::Signature>) -> String {
+    signature
+        .map(|s| t.name("title", s.title.code()))
+        .unwrap_or_else(|| t.get("letter-caseworker"))
 }
 
 /// An open call as the public page shows it.

@@ -13,7 +13,7 @@ use tilskot::domain::approval::BatchStatus;
 use tilskot::domain::grant::Grant;
 use tilskot::domain::rules::RateStatus;
 use tilskot::domain::schemes::ApplicantKind;
-use tilskot::domain::users::Role;
+use tilskot::domain::users::{Role, Title};
 use tilskot::render::i18n::{keys, syntax_errors, Lang};
 
 /// The templates a person reads in the browser: the pages and the letters.
@@ -125,6 +125,10 @@ fn name_keys() -> BTreeSet<String> {
         DecisionKind::ALL.iter().map(|d| d.code().into()).collect(),
     );
     add("role", Role::ALL.iter().map(|r| r.code().into()).collect());
+    add(
+        "title",
+        Title::ALL.iter().map(|t| t.code().into()).collect(),
+    );
     add(
         "applicant-kind",
         ApplicantKind::ALL.iter().map(|k| k.code().into()).collect(),

@@ -473,7 +473,7 @@ async fn sign_in_csrf_and_validation_protect_the_forms() {
 async fn a_caseworker_with_a_conflict_of_interest_cannot_score_or_decide() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
-        let (_store, router) = web_app(&db, None).await;
+        let (store, router) = web_app(&db, None).await;
         let drammen = Client::sign_in(&router, "drammen", PASSWORD).await;
         let id = apply(&drammen, "2 000 000").await;
         let kari = Client::sign_in(&router, "kari", PASSWORD).await;
@@ -553,6 +553,30 @@ async fn a_caseworker_with_a_conflict_of_interest_cannot_score_or_decide() {
             bokmal.body.contains("Vedtaket kan påklages") && !bokmal.body.contains("påklagast"),
             "{}",
             bokmal.body
+        );
+        // With a signature set, the letter is signed with the full name and
+        // the title in the letter's language.
+        let signature = tilskot::domain::users::Signature {
+            full_name: "Ola Nordmann".into(),
+            title: tilskot::domain::users::Title::SeniorAdviser,
+        };
+        store
+            .save_signature("ola", &signature, "admin")
+            .await
+            .unwrap();
+        let signed = drammen.get(&format!("/applications/{id}/letter")).await;
+        assert!(
+            signed.body.contains("Ola Nordmann<br>seniorrådgjevar"),
+            "{}",
+            signed.body
+        );
+        let signed = drammen
+            .get(&format!("/applications/{id}/letter?lang=nb"))
+            .await;
+        assert!(
+            signed.body.contains("Ola Nordmann<br>seniorrådgiver"),
+            "{}",
+            signed.body
         );
         // A notice that an application was recommended but not funded is
         // not a decision of its own: no appeal paragraph.
