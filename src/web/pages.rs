@@ -469,6 +469,8 @@ pub struct Returned {
     pub typed_scores: BTreeMap<String, String>,
     pub score_errors: BTreeMap<String, Message>,
     pub decision_error: Option<Message>,
+    /// The decision form as typed: kind, amount and reasons.
+    pub decision_typed: (String, String, String),
 }
 
 /// The application page: the figures, the history, and the actions the
@@ -531,6 +533,7 @@ pub async fn application_page(
         can_decide: role == Role::Caseworker && application.state.open_for_review() && !conflict,
         decision_options: decision_options(),
         decision_error: returned.decision_error.map(|m| t.message(&m)),
+        decision_typed: returned.decision_typed,
         can_pay: role == Role::Finance && unreleased_award,
         can_release: role == Role::Finance && unreleased_award,
         has_letter: application.decision.is_some(),
@@ -663,7 +666,7 @@ pub async fn scores(
         let returned = Returned {
             typed_scores,
             score_errors,
-            decision_error: None,
+            ..Returned::default()
         };
         let page = application_page(&state, &signed_in, t, id, returned).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response());
@@ -748,6 +751,7 @@ pub async fn decision(
             let status = error.status();
             let returned = Returned {
                 decision_error: Some(error.shown()),
+                decision_typed: (form.kind.clone(), form.amount.clone(), form.reason.clone()),
                 ..Returned::default()
             };
             let page = application_page(&state, &signed_in, t, id, returned).await?;

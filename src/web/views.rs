@@ -444,6 +444,8 @@ pub struct ApplicationPage {
     pub can_decide: bool,
     pub decision_options: Vec<&'static str>,
     pub decision_error: Option<String>,
+    /// The decision form as typed when it came back: kind, amount, reasons.
+    pub decision_typed: (String, String, String),
     pub can_pay: bool,
     pub can_release: bool,
     pub has_letter: bool,

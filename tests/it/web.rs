@@ -684,6 +684,28 @@ async fn finance_pays_an_award_once_and_the_applicant_reports() {
     review(&kari, id).await;
     let ola = Client::sign_in(&router, "ola", PASSWORD).await;
     review(&ola, id).await;
+    // A wrong partial amount comes back to the form, named and kept.
+    let wrong = kari
+        .post(
+            &format!("/applications/{id}/decision"),
+            &[
+                ("kind", "partly_awarded"),
+                ("amount", "9 999 999"),
+                ("reason", "Delvis"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        wrong
+            .body
+            .contains("Eit delvis tilskot må vere større enn null")
+            && wrong.body.contains("value=\"9 999 999\"")
+            && wrong.body.contains("value=\"partly_awarded\" selected")
+            && wrong.body.contains(">Delvis</textarea>"),
+        "{}",
+        wrong.body
+    );
     let decided = kari
         .post(
             &format!("/applications/{id}/decision"),
