@@ -1,5 +1,6 @@
 //! The JSON API: the same rules as the pages, answers as JSON. Errors are
-//! `{"error": "…"}` (with `"fields"` for validation) and the status codes
+//! `{"error": "…", "code": "…"}` (the text in Nynorsk, the catalogue key for
+//! programs; with `"fields"` for validation) and the status codes
 //! 401, 403, 404, 409 and 422. Writes take only `application/json` bodies.
 
 use super::access::{can_view_scheme, require_role, visible_application, visible_applications};
@@ -45,7 +46,12 @@ impl From<JsonRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut body = json!({ "error": self.0.message() });
+        // What a person reads, in Nynorsk, and the message's key for programs.
+        let shown = self.0.shown();
+        let mut body = json!({
+            "error": Texts::default().message(&shown),
+            "code": shown.key,
+        });
         if !self.1.is_empty() {
             body["fields"] = self
                 .1

@@ -274,24 +274,6 @@ impl WebError {
             _ => Message::new("error-conflict"),
         }
     }
-
-    /// The reason's text for the JSON API and the log.
-    pub fn message(&self) -> String {
-        match self {
-            WebError::Unauthorized => "sign in first".into(),
-            WebError::Forbidden(m) | WebError::BadRequest(m) | WebError::Conflict(m) => {
-                m.text.clone()
-            }
-            WebError::NotFound => "not found".into(),
-            WebError::Internal(e) => {
-                let reference = error_reference();
-                tracing::error!(reference = %reference, "internal error: {e}");
-                format!(
-                    "something went wrong on our side; the error is logged with reference {reference}"
-                )
-            }
-        }
-    }
 }
 
 impl IntoResponse for WebError {

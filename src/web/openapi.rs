@@ -88,7 +88,8 @@ fn schemas() -> Value {
             "type": "object",
             "required": ["error"],
             "properties": {
-                "error": {"type": "string"},
+                "error": {"type": "string", "description": "in Nynorsk"},
+                "code": {"type": "string", "description": "the message's key in the catalogues"},
                 "fields": {"type": "array", "items": {"type": "object", "properties": {
                     "field": {"type": "string"},
                     "code": {"type": "string", "description": "the message's key in the catalogues"},

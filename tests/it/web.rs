@@ -656,7 +656,8 @@ async fn two_concurrent_awards_through_the_api_that_exceed_the_frame_leave_exact
             &second
         };
         assert!(
-            conflict.body.contains("would exceed it"),
+            conflict.body.contains("\"code\":\"error-frame-exceeded\"")
+                && conflict.body.contains("går over ramma"),
             "{}",
             conflict.body
         );
