@@ -471,6 +471,8 @@ pub struct Returned {
     pub decision_error: Option<Message>,
     /// The decision form as typed: kind, amount and reasons.
     pub decision_typed: (String, String, String),
+    pub pay_error: Option<Message>,
+    pub pay_typed: String,
 }
 
 /// The application page: the figures, the history, and the actions the
@@ -538,7 +540,12 @@ pub async fn application_page(
         can_release: role == Role::Finance && unreleased_award,
         has_letter: application.decision.is_some(),
         warnings,
-        today: default_payment_date(state.today(), application.year),
+        pay_error: returned.pay_error.map(|m| t.message(&m)),
+        today: if returned.pay_typed.is_empty() {
+            default_payment_date(state.today(), application.year)
+        } else {
+            returned.pay_typed
+        },
     })
 }
 
@@ -806,6 +813,7 @@ pub struct PayForm {
 pub async fn pay(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    t: Texts,
     Path(id): Path<i64>,
     Form(form): Form<PayForm>,
 ) -> PageResult {
@@ -818,19 +826,34 @@ pub async fn pay(
         "pay awards",
     )
     .await?;
-    let date = if form.date.trim().is_empty() {
-        state.today()
-    } else {
-        crate::domain::calendar::parse_iso_date(&form.date).map_err(|_| {
-            WebError::bad_request(Message::new("field-not-date").arg("text", form.date.trim()))
-        })?
+    let paid = match form.date.trim() {
+        "" => Ok(state.today()),
+        text => crate::domain::calendar::parse_iso_date(text)
+            .map_err(|_| WebError::bad_request(Message::new("field-not-date").arg("text", text))),
     };
-    state
-        .store
-        .pay_commitment(id, date, &signed_in.user.name)
-        .await
-        .map_err(WebError::from)?;
-    Ok(see(format!("/applications/{id}")))
+    let paid = match paid {
+        Ok(date) => state
+            .store
+            .pay_commitment(id, date, &signed_in.user.name)
+            .await
+            .map_err(WebError::from),
+        Err(error) => Err(error),
+    };
+    match paid {
+        Ok(_) => Ok(see(format!("/applications/{id}"))),
+        // A wrong date, or one outside the scheme's year, comes back to the form.
+        Err(error @ (WebError::BadRequest(_) | WebError::Conflict(_))) => {
+            let status = error.status();
+            let returned = Returned {
+                pay_error: Some(error.shown()),
+                pay_typed: form.date.clone(),
+                ..Returned::default()
+            };
+            let page = application_page(&state, &signed_in, t, id, returned).await?;
+            Ok((status, html(&page)).into_response())
+        }
+        Err(other) => Err(other),
+    }
 }
 
 pub async fn release(

@@ -450,7 +450,8 @@ pub struct ApplicationPage {
     pub can_release: bool,
     pub has_letter: bool,
     pub warnings: Vec<String>,
-    /// The default payment date.
+    pub pay_error: Option<String>,
+    /// The payment date in the form: as typed, or the default.
     pub today: String,
 }
 

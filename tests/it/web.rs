@@ -729,9 +729,20 @@ async fn finance_pays_an_award_once_and_the_applicant_reports() {
     let too_early = fin.post(&format!("/applications/{id}/pay"), &[]).await;
     assert_eq!(too_early.status, StatusCode::CONFLICT);
     assert!(
-        too_early.body.contains("høyrer til eit anna budsjettår"),
-        "{}",
+        too_early.body.contains("id=\"pay-error\"")
+            && too_early.body.contains("høyrer til eit anna budsjettår"),
+        "the refusal comes back to the pay form: {}",
         too_early.body
+    );
+    let not_a_date = fin
+        .post(&format!("/applications/{id}/pay"), &[("date", "1. mars")])
+        .await;
+    assert_eq!(not_a_date.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        not_a_date.body.contains("«1. mars» er ikkje ein dato")
+            && not_a_date.body.contains("value=\"1. mars\""),
+        "{}",
+        not_a_date.body
     );
     assert_eq!(
         fin.post(
