@@ -85,6 +85,10 @@ error-rates-not-adopted = Utbetalingen er beregnet med satser som ikke er vedtat
 }). Kryss av for å betale likevel; det blir registrert.
 error-batch-changed = Utbetalingen ble endret mens du arbeidet med den. Se på den på nytt.
 
+error-year-closed = Regnskapsåret { $year } er avsluttet og kan ikke endres.
+error-reference-taken = Referansen { $reference } er brukt før. En ny søknad får en ny referanse.
+error-unknown-criterion = Ett av kriteriene hører ikke til ordningen. Last siden på nytt.
+
 ## Forms
 form-errors = { $count ->
     [one] Skjemaet har én feil. Den står ved feltet.

@@ -85,6 +85,10 @@ error-rates-not-adopted = Utbetalinga er berekna med satsar som ikkje er vedtekn
 }). Kryss av for å betale likevel; det blir registrert.
 error-batch-changed = Utbetalinga vart endra medan du arbeidde med ho. Sjå på ho på nytt.
 
+error-year-closed = Rekneskapsåret { $year } er avslutta og kan ikkje endrast.
+error-reference-taken = Referansen { $reference } er brukt før. Ein ny søknad får ein ny referanse.
+error-unknown-criterion = Eitt av kriteria høyrer ikkje til ordninga. Last sida på nytt.
+
 ## Forms
 form-errors = { $count ->
     [one] Skjemaet har éin feil. Han står ved feltet.

@@ -18,7 +18,10 @@ impl Store {
     /// Refuses `what` when `year` is closed, naming the year.
     pub async fn refuse_if_closed(&self, year: i32, what: &str) -> Result<()> {
         if self.closed_years().await?.contains(&year) {
-            refuse!("{year} is closed (tilskot close-year): {what}");
+            refuse_told!(
+                crate::domain::error::Message::new("error-year-closed").arg("year", year),
+                "{year} is closed (tilskot close-year): {what}"
+            );
         }
         Ok(())
     }
@@ -63,7 +66,10 @@ pub(in crate::db) async fn refuse_in_closed_year(
     what: &str,
 ) -> Result<()> {
     if closed_in(tx).await?.contains(&year) {
-        refuse!("{year} is closed (tilskot close-year): {what}");
+        refuse_told!(
+            crate::domain::error::Message::new("error-year-closed").arg("year", year),
+            "{year} is closed (tilskot close-year): {what}"
+        );
     }
     Ok(())
 }

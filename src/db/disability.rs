@@ -132,7 +132,8 @@ impl Store {
                 .await?
                 .get(0);
                 if stored != key {
-                    refuse!(
+                    refuse_told!(
+                        crate::domain::error::Message::new("error-reference-taken").arg("reference", &a.reference),
                         "application {} is already stored with other content: a new application has a new reference",
                         a.reference
                     );

@@ -50,10 +50,17 @@ impl Store {
             .await?;
         for (criterion, value) in scores {
             if !scheme.criteria.iter().any(|c| &c.code == criterion) {
-                refuse!("{criterion} is not a criterion of {}", scheme.name);
+                refuse_told!(
+                    crate::domain::error::Message::new("error-unknown-criterion"),
+                    "{criterion} is not a criterion of {}",
+                    scheme.name
+                );
             }
             if *value > 5 {
-                refuse!("{criterion}: a score is 0–5, not {value}");
+                refuse_told!(
+                    crate::domain::error::Message::new("field-not-score").arg("text", value),
+                    "{criterion}: a score is 0–5, not {value}"
+                );
             }
         }
         if submit && scores.len() != scheme.criteria.len() {
