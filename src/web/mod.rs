@@ -128,6 +128,7 @@ pub fn router(state: AppState) -> Router {
         .route("/schemes", get(pages::schemes))
         .route("/calls", get(pages::calls))
         .route("/users", get(users::users).post(users::save))
+        .route("/users/signature", post(users::save_signature))
         .route("/batches", get(batches::list))
         .route("/batches/{period}", get(batches::detail).post(batches::act))
         .route("/batches/{period}/payment-file", get(batches::payment_file))

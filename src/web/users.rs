@@ -6,9 +6,9 @@
 use super::access::require_role;
 use super::views::{html, Nav};
 use super::{AppState, SignedIn, WebError};
-use crate::app::users::add_user;
+use crate::app::users::{add_user, set_signature};
 use crate::domain::error::Error;
-use crate::domain::users::{NewUser, Role, User};
+use crate::domain::users::{NewUser, Role, Signature, Title, User};
 use crate::render::i18n::Texts;
 use askama::Template;
 use axum::extract::State;
@@ -54,6 +54,8 @@ pub struct RoleOption {
 pub struct UsersPage {
     pub t: Texts,
     pub user: Option<Nav>,
+    /// The titles a letter may be signed with, by code.
+    pub titles: Vec<&'static str>,
     pub rows: Vec<UserRow>,
     pub roles: Vec<RoleOption>,
     pub form: UserForm,
@@ -113,6 +115,48 @@ pub async fn save(
     }
 }
 
+/// The form that sets how a user signs letters.
+#[derive(serde::Deserialize)]
+pub struct SignatureForm {
+    csrf: String,
+    name: String,
+    full_name: String,
+    title: String,
+}
+
+pub async fn save_signature(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    t: Texts,
+    Form(form): Form<SignatureForm>,
+) -> Result<Response, WebError> {
+    signed_in.check_csrf(&form.csrf)?;
+    require_role(&signed_in.user, Role::Admin, "set signatures")?;
+    let Some(title) = Title::parse(&form.title) else {
+        let error = Some(t.get("users-choose-title"));
+        let page = users_page(&state, &signed_in, t, UserForm::default(), error).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response());
+    };
+    let signature = Signature {
+        full_name: form.full_name.trim().to_string(),
+        title,
+    };
+    match set_signature(&state.store, &signed_in.user, form.name.trim(), &signature).await {
+        Ok(()) => Ok(Redirect::to("/users").into_response()),
+        Err(error @ (Error::Invalid { .. } | Error::NotFound(_))) => {
+            tracing::info!("signature not saved: {error}");
+            let key = match error {
+                Error::NotFound(_) => "users-no-such-user",
+                _ => "users-full-name-length",
+            };
+            let page =
+                users_page(&state, &signed_in, t, UserForm::default(), Some(t.get(key))).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
 async fn users_page(
     state: &AppState,
     signed_in: &SignedIn,
@@ -131,6 +175,7 @@ async fn users_page(
         .collect();
     Ok(UsersPage {
         t,
+        titles: Title::ALL.iter().map(|title| title.code()).collect(),
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         rows,
         roles,

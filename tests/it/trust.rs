@@ -790,6 +790,48 @@ mod admin_page {
             let admin = Client::sign_in(&router, "admin", PASSWORD).await;
             let page = admin.get("/users").await;
             assert_eq!(page.status, StatusCode::OK, "{backend:?}");
+            // The administrator sets how kari signs letters; not for an
+            // unknown user, and not by anyone else.
+            let signed = admin
+                .post(
+                    "/users/signature",
+                    &[
+                        ("name", "kari"),
+                        ("full_name", "Kari Nordmann"),
+                        ("title", "director"),
+                    ],
+                )
+                .await;
+            assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+            let signature = store.signature("kari").await.unwrap().unwrap();
+            assert_eq!(
+                (signature.full_name.as_str(), signature.title.code()),
+                ("Kari Nordmann", "director")
+            );
+            let unknown = admin
+                .post(
+                    "/users/signature",
+                    &[
+                        ("name", "nobody"),
+                        ("full_name", "N N"),
+                        ("title", "adviser"),
+                    ],
+                )
+                .await;
+            assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(
+                unknown.body.contains("Det finst ingen brukar"),
+                "{}",
+                unknown.body
+            );
+            let by_kari = Client::sign_in(&router, "kari", PASSWORD)
+                .await
+                .post(
+                    "/users/signature",
+                    &[("name", "kari"), ("full_name", "K"), ("title", "director")],
+                )
+                .await;
+            assert_eq!(by_kari.status, StatusCode::FORBIDDEN);
             assert!(page.body.contains("drammen") && page.body.contains("Saksbehandlar"));
 
             let added = admin
