@@ -175,6 +175,20 @@ impl Store {
         Ok(lines)
     }
 
+    /// How many municipalities each batch pays or sets off, by batch id.
+    pub async fn municipality_counts(&self) -> Result<BTreeMap<i64, i64>> {
+        let rows = sqlx::query(
+            "SELECT batch_id, CAST(COUNT(DISTINCT municipality) AS BIGINT) FROM batch_line \
+             GROUP BY batch_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|row| (row.get::<i64, _>(0), row.get::<i64, _>(1)))
+            .collect())
+    }
+
     /// The sums of a batch's lines per municipality and grant, in SQL.
     pub async fn batch_totals(
         &self,

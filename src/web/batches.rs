@@ -30,6 +30,7 @@ pub struct BatchRow {
     pub status: &'static str,
     pub total: String,
     pub lines: i64,
+    pub municipalities: i64,
     pub attested_by: String,
     pub approved_by: String,
     /// The weakest status of the rates the batch used, by code.
@@ -82,7 +83,6 @@ pub struct BatchDetailPage {
     pub t: Texts,
     pub user: Option<Nav>,
     pub row: BatchRow,
-    pub municipalities: usize,
     pub budget_lines: Vec<(String, String)>,
     pub municipality_lines: Vec<MunicipalityLine>,
     /// The month of the paid batch the lines are compared with.
@@ -102,13 +102,14 @@ pub struct ActionForm {
     allow_unverified_rates: String,
 }
 
-fn row(b: &StoredBatch, payment_file: Option<String>) -> BatchRow {
+fn row(b: &StoredBatch, payment_file: Option<String>, municipalities: i64) -> BatchRow {
     BatchRow {
         period: b.period.to_string(),
         run_number: b.run_number,
         status: b.status.code(),
         total: nok(b.total),
         lines: b.line_count,
+        municipalities,
         attested_by: b.attested_by.clone().unwrap_or_default(),
         approved_by: b.approved_by.clone().unwrap_or_default(),
         rates: b.weakest_rate_status.clone(),
@@ -127,9 +128,11 @@ fn may_see(user: &User) -> Result<(), WebError> {
 pub async fn list(State(state): State<AppState>, signed_in: SignedIn, t: Texts) -> PageResult {
     may_see(&signed_in.user)?;
     let mut rows = Vec::new();
+    let counts = state.store.municipality_counts().await?;
     for batch in state.store.batches().await?.iter().rev() {
         let file = state.store.payment_of_batch(batch.id).await?;
-        rows.push(row(batch, file.map(|p| p.file_name)));
+        let municipalities = counts.get(&batch.id).copied().unwrap_or_default();
+        rows.push(row(batch, file.map(|p| p.file_name), municipalities));
     }
     Ok(html(&BatchesPage {
         t,
@@ -162,13 +165,13 @@ pub async fn detail(
     }
     let payment = state.store.payment_of_batch(batch.id).await?;
     let role = signed_in.user.role;
-    let municipalities: std::collections::BTreeSet<_> = totals.keys().map(|(m, _)| *m).collect();
+    let counts = state.store.municipality_counts().await?;
+    let municipalities = counts.get(&batch.id).copied().unwrap_or_default();
     let (previous_period, previous) = previous_paid(&state, &batch).await?;
     Ok(html(&BatchDetailPage {
         t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
-        row: row(&batch, payment.map(|p| p.file_name)),
-        municipalities: municipalities.len(),
+        row: row(&batch, payment.map(|p| p.file_name), municipalities),
         municipality_lines: municipality_lines(&totals, &previous),
         previous_period,
         budget_lines: by_line

@@ -986,10 +986,24 @@ mod batch_pages {
                 "{}",
                 page.body
             );
+            // The list counts the municipalities of the batch's lines.
+            let csv = db.ok(&["batch", "show", "--period", "2022-04", "--format", "csv"]);
+            let count = csv
+                .lines()
+                .skip(1)
+                .map(|l| l.split(',').next().unwrap())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            let list = kari.get("/batches").await;
+            assert!(
+                list.body
+                    .contains(&format!("<td class=\"amount\">{count}</td>")),
+                "{count}: {}",
+                list.body
+            );
             // The persons behind Oslo's amounts add up to Oslo's rows of the batch.
             let oslo = kari.get("/batches/2022-04/0301").await;
             assert_eq!(oslo.status, StatusCode::OK, "{}", oslo.body);
-            let csv = db.ok(&["batch", "show", "--period", "2022-04", "--format", "csv"]);
             let oslo_ore: i64 = csv
                 .lines()
                 .filter(|l| l.starts_with("0301,"))
