@@ -84,7 +84,9 @@ pub struct BatchDetailPage {
     pub user: Option<Nav>,
     pub row: BatchRow,
     pub budget_lines: Vec<(String, String)>,
+    /// One page of the lines per municipality and grant.
     pub municipality_lines: Vec<MunicipalityLine>,
+    pub listing: super::listing::Listing,
     /// The month of the paid batch the lines are compared with.
     pub previous_period: Option<String>,
     pub can_attest: bool,
@@ -154,6 +156,7 @@ pub async fn detail(
     signed_in: SignedIn,
     t: Texts,
     Path(period): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<super::listing::ListQuery>,
 ) -> PageResult {
     may_see(&signed_in.user)?;
     let batch = current(&state, &period).await?;
@@ -165,14 +168,20 @@ pub async fn detail(
     }
     let payment = state.store.payment_of_batch(batch.id).await?;
     let role = signed_in.user.role;
-    let counts = state.store.municipality_counts().await?;
-    let municipalities = counts.get(&batch.id).copied().unwrap_or_default();
+    let municipalities = totals
+        .keys()
+        .map(|(municipality, _)| municipality)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len() as i64;
     let (previous_period, previous) = previous_paid(&state, &batch).await?;
+    let all_lines = municipality_lines(&totals, &previous);
+    let (municipality_lines, listing) = super::listing::page_of(all_lines, &query, 200);
     Ok(html(&BatchDetailPage {
         t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         row: row(&batch, payment.map(|p| p.file_name), municipalities),
-        municipality_lines: municipality_lines(&totals, &previous),
+        municipality_lines,
+        listing,
         previous_period,
         budget_lines: by_line
             .into_iter()

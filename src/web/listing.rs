@@ -136,23 +136,28 @@ pub fn page_of_applications(
     applications: Vec<StoredApplication>,
     query: &ListQuery,
 ) -> (Vec<StoredApplication>, Listing) {
-    let words = query.q.trim().to_string();
     let (applications, order) = search_and_sort(applications, query);
-    let per_page = number(&query.per_page, DEFAULT_PER_PAGE).clamp(1, MAX_PER_PAGE);
-    let total = applications.len();
+    let (shown, mut listing) = page_of(applications, query, DEFAULT_PER_PAGE);
+    listing.sort = order.to_string();
+    listing.sort_options = APPLICATION_SORTS.to_vec();
+    (shown, listing)
+}
+
+/// One page of any list in its order: `?page` and `?per_page` (at most
+/// [`MAX_PER_PAGE`]); a page past the end shows the last page.
+pub fn page_of<T>(items: Vec<T>, query: &ListQuery, default_per_page: usize) -> (Vec<T>, Listing) {
+    let words = query.q.trim().to_string();
+    let per_page = number(&query.per_page, default_per_page).clamp(1, MAX_PER_PAGE);
+    let total = items.len();
     let pages = total.div_ceil(per_page).max(1);
     let page = number(&query.page, 1).clamp(1, pages);
     let start = (page - 1) * per_page;
-    let shown: Vec<StoredApplication> = applications
-        .into_iter()
-        .skip(start)
-        .take(per_page)
-        .collect();
+    let shown: Vec<T> = items.into_iter().skip(start).take(per_page).collect();
     let listing = Listing {
         query_encoded: form_urlencoded::byte_serialize(words.as_bytes()).collect(),
         query: words,
-        sort: order.to_string(),
-        sort_options: APPLICATION_SORTS.to_vec(),
+        sort: String::new(),
+        sort_options: Vec::new(),
         page,
         pages,
         per_page,

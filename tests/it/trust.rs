@@ -1001,6 +1001,19 @@ mod batch_pages {
                 "{count}: {}",
                 list.body
             );
+            // The lines per municipality and grant come in pages.
+            let first = kari.get("/batches/2022-04?per_page=2").await;
+            let second = kari.get("/batches/2022-04?per_page=2&page=2").await;
+            assert!(
+                first.body.contains("Side 1 av") && first.body.contains("rel=\"next\""),
+                "{}",
+                first.body
+            );
+            assert!(
+                second.body.contains("Side 2 av") && second.body.contains("rel=\"prev\""),
+                "{}",
+                second.body
+            );
             // The persons behind Oslo's amounts add up to Oslo's rows of the batch.
             let oslo = kari.get("/batches/2022-04/0301").await;
             assert_eq!(oslo.status, StatusCode::OK, "{}", oslo.body);
