@@ -127,8 +127,33 @@ pub struct DecisionRequest {
     pub kind: DecisionKind,
     /// The committed amount of an award; zero otherwise.
     pub amount: Ore,
+    /// The caseworker's reasons, in their words (or the English text of a
+    /// proposed decision's reason, for the log and the command line).
     pub reason: String,
+    /// A proposed decision's reason as a catalogue message, which pages and
+    /// letters give in the reader's language.
+    pub message: Option<Message>,
 }
+
+/// The keys and argument names a decision's stored message may hold.
+pub const DECISION_MESSAGE_WORDS: [&str; 16] = [
+    "decision-reason-partial-frame",
+    "decision-reason-frame-used",
+    "ineligible-kind",
+    "ineligible-outside-call",
+    "ineligible-participants",
+    "ineligible-own-financing",
+    "field-above-zero",
+    "kind",
+    "submitted",
+    "opens",
+    "closes",
+    "participants",
+    "min",
+    "own",
+    "budget",
+    "percent",
+];
 
 /// Checks a decision against the amount applied for: an award commits the
 /// amount applied for, a partial award less than that and more than zero,
@@ -165,6 +190,7 @@ pub fn check_decision(
         kind,
         amount,
         reason,
+        message: None,
     })
 }
 

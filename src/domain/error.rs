@@ -47,6 +47,28 @@ impl Message {
         self.args.push((name, value.to_string()));
         self
     }
+
+    /// The message as stored text: `{"key": …, "args": [[name, value], …]}`
+    /// (pairs, so that the arguments keep their order).
+    pub fn to_stored(&self) -> String {
+        serde_json::json!({ "key": self.key, "args": self.args }).to_string()
+    }
+
+    /// A stored message, if its key and argument names are among `known`
+    /// (the keys and names a store may hold; anything else is `None`, and
+    /// the caller shows the text stored beside it).
+    pub fn from_stored(text: &str, known: &[&'static str]) -> Option<Message> {
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        let find = |wanted: &str| known.iter().copied().find(|k| *k == wanted);
+        let mut message = Message::new(find(value.get("key")?.as_str()?)?);
+        for pair in value.get("args")?.as_array()? {
+            let name = find(pair.get(0)?.as_str()?)?;
+            message
+                .args
+                .push((name, pair.get(1)?.as_str()?.to_string()));
+        }
+        Some(message)
+    }
 }
 
 /// Why a call was refused: the text for the log and the command line, and
@@ -245,6 +267,27 @@ impl From<crate::domain::approval::ApprovalError> for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stored_message_reads_back_only_with_known_keys_and_names() {
+        let message = Message::new("ineligible-participants")
+            .arg("participants", 8)
+            .arg("min", "10 \"ti\"");
+        let stored = message.to_stored();
+        let known = ["ineligible-participants", "participants", "min"];
+        assert_eq!(Message::from_stored(&stored, &known), Some(message));
+        assert_eq!(
+            Message::from_stored(&stored, &known[..2]),
+            None,
+            "unknown argument"
+        );
+        assert_eq!(
+            Message::from_stored(&stored, &known[1..]),
+            None,
+            "unknown key"
+        );
+        assert_eq!(Message::from_stored("not json", &known), None);
+    }
 
     #[test]
     fn only_internal_errors_are_not_refusals() {

@@ -10,7 +10,7 @@
 
 use super::access::visible_applications;
 use super::listing::{search_and_sort, ListQuery};
-use super::views::decision_date;
+use super::views::{decision_date, decision_reason};
 use super::{AppState, SignedIn, WebError};
 use crate::db::schemes::StoredApplication;
 use crate::domain::error::{Error, Message};
@@ -67,8 +67,8 @@ const COLUMNS: [Column; 16] = [
     ("export-decided-by", |_, a| {
         Cell::Text(a.decided_by.clone().unwrap_or_default())
     }),
-    ("disability-reason", |_, a| {
-        Cell::Text(a.decision_reason.clone().unwrap_or_default())
+    ("disability-reason", |t, a| {
+        Cell::Text(decision_reason(t, a))
     }),
     ("field-committed", |_, a| Cell::Money(a.committed)),
     ("field-paid", |_, a| Cell::Money(a.paid)),

@@ -519,7 +519,7 @@ pub async fn application_page(
     Ok(ApplicationPage {
         t,
         user: Nav::of(user, &signed_in.csrf),
-        app: ApplicationView::of(&application, &scheme, &reservations),
+        app: ApplicationView::of(t, &application, &scheme, &reservations),
         transitions: state
             .store
             .transitions(id)

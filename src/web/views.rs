@@ -250,6 +250,7 @@ pub struct ApplicationView {
 
 impl ApplicationView {
     pub fn of(
+        t: Texts,
         a: &StoredApplication,
         scheme: &Scheme,
         reservations: &[(i32, Ore)],
@@ -278,7 +279,7 @@ impl ApplicationView {
             state: a.state.code(),
             submitted_on: a.submitted_on.map(|d| d.to_string()).unwrap_or_default(),
             decision: a.decision.map(|d| d.code()).unwrap_or_default().to_string(),
-            decision_reason: a.decision_reason.clone().unwrap_or_default(),
+            decision_reason: decision_reason(t, a),
             decided_by: a.decided_by.clone().unwrap_or_default(),
             committed: amount(a.committed),
             paid: amount(a.paid),
@@ -402,6 +403,15 @@ impl ReviewSection {
 /// The decisions a caseworker may choose, by code.
 pub fn decision_options() -> Vec<&'static str> {
     DecisionKind::ALL.into_iter().map(|k| k.code()).collect()
+}
+
+/// The reasons of a decision in the reader's language: a proposed
+/// decision's message, or the caseworker's own words.
+pub fn decision_reason(t: Texts, a: &StoredApplication) -> String {
+    match &a.decision_message {
+        Some(message) => t.message(message),
+        None => a.decision_reason.clone().unwrap_or_default(),
+    }
 }
 
 /// The date of a decision (the first ten characters of its time stamp).
@@ -643,7 +653,7 @@ impl DecisionLetter {
                 .iter()
                 .map(|(y, o)| format!("{y}: {}", nok(*o)))
                 .collect(),
-            reason: a.decision_reason.clone().unwrap_or_default(),
+            reason: decision_reason(t, a),
             decided_by: signer_name(signature, a.decided_by.as_deref().unwrap_or_default()),
             signer_title: signer_title(t, signature),
             decided_on: decision_date(a),

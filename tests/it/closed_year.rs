@@ -177,6 +177,7 @@ async fn a_closed_year_releases_its_unpaid_commitments_and_takes_no_award_paymen
             kind: DecisionKind::Awarded,
             amount: Ore(100_000_000),
             reason: String::new(),
+            message: None,
         };
         let awarded = reviewed_application(&store, "3005", &figures, "kari", [3; 5]).await;
         store.decide(awarded, &award, "kari").await.unwrap();

@@ -251,8 +251,29 @@ async fn jobbsjansen_2022_replayed_in_the_database_commits_exactly_the_frame() {
         let rejected = store.application(rejected_id).await.unwrap();
         assert!(rejected
             .decision_reason
+            .clone()
             .unwrap()
             .contains("8 participants, the scheme requires at least 10"));
+        // The reason a letter gives is the stored message, in either language.
+        let message = rejected.decision_message.clone().expect("a stored message");
+        let nynorsk = tilskot::render::i18n::Texts::new(tilskot::render::i18n::Lang::Nn);
+        let bokmal = tilskot::render::i18n::Texts::new(tilskot::render::i18n::Lang::Nb);
+        assert_eq!(
+            nynorsk.message(&message),
+            "Prosjektet har 8 deltakarar. Ordninga krev minst 10."
+        );
+        assert_eq!(
+            bokmal.message(&message),
+            "Prosjektet har 8 deltakere. Ordningen krever minst 10."
+        );
+        let not_funded = applications
+            .iter()
+            .find(|a| a.decision == Some(DecisionKind::RecommendedNotFunded))
+            .expect("one recommended but not funded");
+        assert_eq!(
+            not_funded.decision_message.as_ref().map(|m| m.key),
+            Some("decision-reason-frame-used")
+        );
         // Every award is in ranking order: no funded application ranks below
         // one recommended but not funded (checked by amounts committed).
         let committed: Ore = applications.iter().filter_map(|a| a.committed).sum();
@@ -299,6 +320,7 @@ async fn two_concurrent_awards_that_together_exceed_the_frame_leave_exactly_one_
             kind: DecisionKind::Awarded,
             amount: mill_tenths(6),
             reason: String::new(),
+            message: None,
         };
         let (ra, rb) = tokio::join!(
             first.decide(a, &award, "kari"),
@@ -350,6 +372,7 @@ async fn an_award_is_paid_once_to_the_sector_account_and_the_rest_released_at_ye
             kind: DecisionKind::Awarded,
             amount,
             reason: String::new(),
+            message: None,
         };
         store
             .decide(paid_id, &award(mill_tenths(20)), "kari")
@@ -609,6 +632,7 @@ async fn reloading_schemes_refuses_a_frame_below_the_awards_an_unknown_budget_li
                     kind: DecisionKind::Awarded,
                     amount: mill_tenths(20),
                     reason: String::new(),
+                    message: None,
                 },
                 "kari",
             )
@@ -679,6 +703,7 @@ async fn the_readme_pay_and_release_commands_post_once_and_give_back_to_the_fram
                     kind: DecisionKind::Awarded,
                     amount: mill_tenths(10),
                     reason: String::new(),
+                    message: None,
                 },
                 "kari",
             )

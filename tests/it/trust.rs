@@ -670,6 +670,7 @@ mod decision_rights {
             kind: DecisionKind::Awarded,
             amount: Ore(100_000_000),
             reason: String::new(),
+            message: None,
         }
     }
 

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::db::closed_years::refuse_in_closed_year;
+use crate::domain::error::Message;
 
 impl Store {
     /// Writes a decision. An award adds its amount to the frame's bound sum
@@ -18,12 +19,14 @@ impl Store {
         let mut tx = self.pool().begin().await.map_err(Error::from)?;
         let updated = sqlx::query(
             "UPDATE application SET state = 'decided', decision = $1, decision_reason = $2, \
-             decided_by = $3, decided_at = $4 WHERE id = $5 AND state IN ('submitted', 'in_review')",
+             decided_by = $3, decided_at = $4, decision_message = $5 \
+             WHERE id = $6 AND state IN ('submitted', 'in_review')",
         )
         .bind(request.kind.code())
         .bind(&request.reason)
         .bind(actor)
         .bind(now_text())
+        .bind(request.message.as_ref().map(Message::to_stored))
         .bind(id)
         .execute(&mut *tx)
         .await

@@ -20,9 +20,9 @@ use crate::db::ledger::insert_vouchers;
 use crate::db::{refused_by_constraint, Store};
 use crate::domain::application::{
     check_free_text, scheme_payment_voucher, ApplicationFigures, ApplicationState, DecisionKind,
-    DecisionRequest, FrameStatus, MAX_NAME_CHARS,
+    DecisionRequest, FrameStatus, DECISION_MESSAGE_WORDS, MAX_NAME_CHARS,
 };
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Message, Result};
 use crate::domain::ledger::BudgetKey;
 use crate::domain::money::Ore;
 use crate::domain::schemes::{
@@ -60,6 +60,9 @@ pub struct StoredApplication {
     pub submitted_on: Option<NaiveDate>,
     pub decision: Option<DecisionKind>,
     pub decision_reason: Option<String>,
+    /// A proposed decision's reason as a catalogue message (the pages and
+    /// letters show it instead of `decision_reason`).
+    pub decision_message: Option<Message>,
     pub decided_by: Option<String>,
     pub decided_at: Option<String>,
     pub committed: Option<Ore>,
@@ -113,7 +116,7 @@ pub enum AwardError {
 const APPLICATION_COLUMNS: &str = "a.id, a.scheme, a.year, a.organisation, o.name, o.kind, \
     a.project, a.amount_ore, a.budget_total_ore, a.own_financing_ore, a.participants, a.state, \
     a.submitted_on, a.decision, a.decision_reason, a.decided_by, a.decided_at, c.amount_ore, \
-    p.amount_ore, r.amount_ore, a.report_text";
+    p.amount_ore, r.amount_ore, a.report_text, a.decision_message";
 
 const APPLICATION_FROM: &str = "application a JOIN organisation o ON o.id = a.organisation \
     LEFT JOIN commitment c ON c.application_id = a.id \
@@ -158,21 +161,25 @@ pub fn request_of(decision: &Decision) -> DecisionRequest {
             kind: DecisionKind::Awarded,
             amount: *amount,
             reason: String::new(),
+            message: None,
         },
         Outcome::PartlyAwarded(amount) => DecisionRequest {
             kind: DecisionKind::PartlyAwarded,
             amount: *amount,
             reason: "the frame did not cover the whole amount applied for".into(),
+            message: Some(Message::new("decision-reason-partial-frame")),
         },
         Outcome::RecommendedNotFunded => DecisionRequest {
             kind: DecisionKind::RecommendedNotFunded,
             amount: Ore::ZERO,
             reason: "the frame was used up by applications ranked higher".into(),
+            message: Some(Message::new("decision-reason-frame-used")),
         },
         Outcome::Rejected(ineligible) => DecisionRequest {
             kind: DecisionKind::Rejected,
             amount: Ore::ZERO,
             reason: ineligible.rule.clone(),
+            message: Some(ineligible.message.clone()),
         },
     }
 }
@@ -251,6 +258,9 @@ fn application_from_row(
             .get::<Option<String>, _>(13)
             .and_then(|d| DecisionKind::parse(&d)),
         decision_reason: row.get(14),
+        decision_message: row
+            .get::<Option<String>, _>(21)
+            .and_then(|text| Message::from_stored(&text, &DECISION_MESSAGE_WORDS)),
         decided_by: row.get(15),
         decided_at: row.get(16),
         committed: row.get::<Option<i64>, _>(17).map(Ore),
