@@ -1,6 +1,7 @@
 //! The JSON API: the same rules as the pages, answers as JSON. Errors are
-//! `{"error": "…", "code": "…"}` (the text in Nynorsk, the catalogue key for
-//! programs; with `"fields"` for validation) and the status codes
+//! `{"error": "…", "code": "…"}` (the text in the client's language —
+//! `Accept-Language` or `?lang`, Nynorsk by default — and the catalogue key
+//! for programs; with `"fields"` for validation) and the status codes
 //! 401, 403, 404, 409 and 422. Writes take only `application/json` bodies.
 
 use super::access::{can_view_scheme, require_role, visible_application, visible_applications};
@@ -46,27 +47,36 @@ impl From<JsonRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        // What a person reads, in Nynorsk, and the message's key for programs.
         let shown = self.0.shown();
-        let mut body = json!({
-            "error": Texts::default().message(&shown),
-            "code": shown.key,
+        let body = error_body(Texts::default(), &shown, &self.1);
+        let mut response = (self.0.status(), Json(body)).into_response();
+        // `language::localise` writes the body again in the client's language.
+        response.extensions_mut().insert(ApiRefusal {
+            shown,
+            fields: self.1,
         });
-        if !self.1.is_empty() {
-            body["fields"] = self
-                .1
-                .iter()
-                .map(|e| {
-                    json!({
-                        "field": e.field,
-                        "code": e.message.key,
-                        "reason": Texts::default().message(&e.message),
-                    })
-                })
-                .collect();
-        }
-        (self.0.status(), Json(body)).into_response()
+        response
     }
+}
+
+/// A JSON error before it is put in the client's language.
+#[derive(Clone)]
+pub struct ApiRefusal {
+    pub shown: Message,
+    pub fields: Vec<FieldError>,
+}
+
+/// `{"error", "code", "fields"}`: what a person reads, in `t`'s language,
+/// and the messages' keys for programs.
+pub fn error_body(t: Texts, shown: &Message, fields: &[FieldError]) -> Value {
+    let mut body = json!({ "error": t.message(shown), "code": shown.key });
+    if !fields.is_empty() {
+        body["fields"] = fields
+            .iter()
+            .map(|e| json!({ "field": e.field, "code": e.message.key, "reason": t.message(&e.message) }))
+            .collect();
+    }
+    body
 }
 
 type ApiResult = Result<Response, ApiError>;

@@ -95,6 +95,11 @@ pub async fn localise(State(state): State<AppState>, mut request: Request, next:
         }
         response = page;
     }
+    if let Some(refusal) = response.extensions_mut().remove::<super::api::ApiRefusal>() {
+        let body = super::api::error_body(Texts::new(lang), &refusal.shown, &refusal.fields);
+        let status = response.status();
+        response = (status, axum::Json(body)).into_response();
+    }
     if chosen {
         let value = format!(
             "{LANGUAGE_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",

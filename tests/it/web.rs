@@ -430,6 +430,23 @@ async fn sign_in_csrf_and_validation_protect_the_forms() {
         .await;
     assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(api.body.contains("\"field\":\"project\""), "{}", api.body);
+    assert!(
+        api.body.contains("Feltet må fyllast ut."),
+        "Nynorsk by default: {}",
+        api.body
+    );
+    let bokmal = drammen
+        .post_json(
+            "/api/applications?lang=nb",
+            serde_json::json!({"scheme": "jobbsjansen", "year": 2022, "project": "", "amount_applied": "1000", "budget_total": "2000", "own_financing": "500", "participants": "12"}),
+        )
+        .await;
+    assert!(
+        bokmal.body.contains("Feltet må fylles ut.")
+            && bokmal.body.contains("\"code\":\"field-required\""),
+        "{}",
+        bokmal.body
+    );
     // Numbers are taken as the API returns them; a wrong type is a 422
     // naming its field in `fields`, and money never goes through a float.
     let numbers = serde_json::json!({"scheme": "jobbsjansen", "year": 2022, "project": "P", "amount_applied": 1_000_000, "budget_total": 1_500_000, "own_financing": 500_000, "participants": 15});
