@@ -290,6 +290,7 @@ batches-none = Ingen utbetalinger er beregnet ennå.
 batch-title = Utbetaling
 batch-month = Måned
 batch-run = kjøring
+batch-run-heading = Kjøring
 batch-sum = Sum (kroner)
 batch-lines = Linjer
 batch-municipalities = Kommuner

@@ -290,6 +290,7 @@ batches-none = Ingen utbetalingar er berekna enno.
 batch-title = Utbetaling
 batch-month = Månad
 batch-run = køyring
+batch-run-heading = Køyring
 batch-sum = Sum (kroner)
 batch-lines = Linjer
 batch-municipalities = Kommunar
