@@ -339,6 +339,36 @@ budget-line-0671-61 = Særskilt tilskudd ved bosetting av enslige mindreårige
 budget-line-0671-62 = Kommunale innvandrertiltak
 budget-line-0672-60 = Tilskudd til opplæring i norsk og samfunnskunnskap
 
+rule-R0 = Satsen for måneden
+rule-R1 = Hvem som gir tilskudd
+rule-R2 = Tilskuddsår
+rule-R3 = År 1 og kategoriene
+rule-R4 = År 2–5
+rule-R5 = Kommunen for måneden
+rule-R6 = Utflytting og død
+rule-R7 = Barn født etter bosettingen
+rule-R8 = Engangstilskuddene
+rule-R9 = Enslige mindreårige: hvem og hvor lenge
+rule-R10 = Enslige mindreårige: satsen
+rule-R11 = Norsktilskudd per person
+rule-R12 = Kollektiv beskyttelse
+rule-R13 = Grunntilskudd
+rule-R14 = Hvem det kan søkes for
+rule-R15 = Tilskudd 1
+rule-R16 = Tilskudd 2
+rule-R17 = Ett av hvert
+rule-R18 = Frister
+rule-R19 = Utbetaling
+category-unaccompanied-minor = enslig mindreårig
+category-child = barn
+category-single-adult = enslig voksen
+category-adult = voksen
+person-accruals = Opptjening i
+person-accruals-note = Hva personen har tjent opp måned for måned, etter regelen som gjelder (se regelreferansen i docs/rules.md). En utbetaling er det som er opptjent til terminen, minus det som er betalt før.
+person-rule = Regel
+person-category = Kategori
+person-payments = Utbetalinger til personen
+
 ## Disability grant
 disability-title = Tilskudd ved bosetting av personer med nedsatt funksjonsevne eller atferdsvansker
 disability-queue = Saksgangen i

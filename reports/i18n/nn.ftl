@@ -339,6 +339,36 @@ budget-line-0671-61 = Særskilt tilskot ved busetting av einslege mindreårige
 budget-line-0671-62 = Kommunale innvandrartiltak
 budget-line-0672-60 = Tilskot til opplæring i norsk og samfunnskunnskap
 
+rule-R0 = Satsen for månaden
+rule-R1 = Kven som gjev tilskot
+rule-R2 = Tilskotsår
+rule-R3 = År 1 og kategoriane
+rule-R4 = År 2–5
+rule-R5 = Kommunen for månaden
+rule-R6 = Utflytting og død
+rule-R7 = Born fødde etter busetjinga
+rule-R8 = Eingongstilskota
+rule-R9 = Einslege mindreårige: kven og kor lenge
+rule-R10 = Einslege mindreårige: satsen
+rule-R11 = Norsktilskot per person
+rule-R12 = Kollektivt vern
+rule-R13 = Grunntilskot
+rule-R14 = Kven det kan søkjast for
+rule-R15 = Tilskot 1
+rule-R16 = Tilskot 2
+rule-R17 = Eitt av kvart
+rule-R18 = Fristar
+rule-R19 = Utbetaling
+category-unaccompanied-minor = einsleg mindreårig
+category-child = barn
+category-single-adult = einsleg vaksen
+category-adult = vaksen
+person-accruals = Opptening i
+person-accruals-note = Kva personen har tent opp månad for månad, etter regelen som gjeld (sjå regelreferansen i docs/rules.md). Ei utbetaling er det som er opptent til terminen, minus det som er betalt før.
+person-rule = Regel
+person-category = Kategori
+person-payments = Utbetalingar til personen
+
 ## Disability grant
 disability-title = Tilskot ved busetting av personar med nedsett funksjonsevne eller åtferdsvanskar
 disability-queue = Saksgangen i

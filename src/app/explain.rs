@@ -82,6 +82,43 @@ pub async fn explain_person(
     })
 }
 
+/// A person's accruals of one year and every payment to them, as data for
+/// a page (the command line's `explain` prints the same as text).
+pub struct PersonAccounts {
+    pub accruals: Vec<crate::domain::explain::ExplainedAccrual>,
+    pub payments: Vec<crate::domain::payout::PersonPayment>,
+}
+
+/// What a person accrued in `year` and what they were paid (all years).
+pub async fn person_accounts(
+    store: &Store,
+    book: &RuleBook,
+    municipalities: &Municipalities,
+    person: &str,
+    year: i32,
+) -> Result<PersonAccounts> {
+    let start = store.start_period().await?;
+    let (from, to) = (
+        Period::new(year, 1).expect("January"),
+        Period::new(year, 12).expect("December"),
+    );
+    let register = load_register(store, book, to).await?;
+    let subject = register
+        .person(person)
+        .ok_or_else(|| Error::NotFound(format!("no person {person} in the register").into()))?;
+    let accruals = compute_person_accruals(subject, book, from, to)
+        .map_err(|e| Error::internal(e.to_string()))?;
+    let lived_in: Vec<_> = std::iter::once(subject.settlement_municipality)
+        .chain(subject.moves.iter().map(|(_, m)| *m))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    Ok(PersonAccounts {
+        accruals: explain_accruals(subject, &accruals, book, municipalities, start),
+        payments: store.person_payments(person, &lived_in).await?,
+    })
+}
+
 /// The person's applications for the disability grant: each with what
 /// R15/R16 allow, every decision (who, when), the one in force and its R19
 /// accrual.

@@ -11,7 +11,7 @@ use crate::app::batches::{act_on_batch, pay_batch};
 use crate::db::StoredBatch;
 use crate::domain::approval::{Action, BatchStatus};
 use crate::domain::calendar::Period;
-use crate::domain::error::Message;
+use crate::domain::error::{Error, Message};
 use crate::domain::users::{Role, User};
 use crate::render::i18n::Texts;
 use askama::Template;
@@ -64,6 +64,8 @@ pub struct MunicipalityPage {
     pub user: Option<Nav>,
     pub period: String,
     pub run_number: i64,
+    /// The municipality's number, for the links to its persons.
+    pub number: String,
     pub municipality: String,
     pub lines: Vec<PersonLine>,
     pub total: String,
@@ -341,6 +343,7 @@ pub async fn municipality(
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         period: batch.period.to_string(),
         run_number: batch.run_number,
+        number: number.clone(),
         municipality: names
             .get(municipality)
             .map(|m| format!("{municipality} {}", m.name))
@@ -354,6 +357,100 @@ pub async fn municipality(
             })
             .collect(),
         total: nok(total),
+    })
+    .into_response())
+}
+
+/// An accrual of a person as the page shows it.
+pub struct AccrualRow {
+    pub period: String,
+    pub grant: &'static str,
+    pub rule: String,
+    pub grant_year: u8,
+    pub category: String,
+    pub municipality: String,
+    pub amount: String,
+}
+
+/// A payment to a person as the page shows it.
+pub struct PaymentRow {
+    pub period: String,
+    pub run_number: i64,
+    pub grant: &'static str,
+    pub municipality: String,
+    pub amount: String,
+}
+
+#[derive(Template)]
+#[template(path = "web/person.html")]
+pub struct PersonPage {
+    pub t: Texts,
+    pub user: Option<Nav>,
+    pub person: String,
+    pub year: i32,
+    pub back: String,
+    pub accruals: Vec<AccrualRow>,
+    pub payments: Vec<PaymentRow>,
+}
+
+/// Why a person is paid what they are: the accruals of the batch's year,
+/// rule by rule, and every payment to them.
+pub async fn person(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    t: Texts,
+    Path((period, number, person)): Path<(String, String, String)>,
+) -> PageResult {
+    may_see(&signed_in.user)?;
+    let batch = current(&state, &period).await?;
+    let names = crate::io::shipped::municipalities();
+    let year = batch.period.year;
+    let accounts =
+        crate::app::explain::person_accounts(&state.store, &state.rules, &names, &person, year)
+            .await
+            .map_err(|e| match e {
+                Error::Internal(_) => WebError::from(e),
+                other => {
+                    tracing::info!("person page: {other}");
+                    WebError::NotFound
+                }
+            })?;
+    let municipality_name = |m: crate::domain::municipality::MunicipalityNumber| {
+        names
+            .get(m)
+            .map(|found| format!("{m} {}", found.name))
+            .unwrap_or_else(|| m.to_string())
+    };
+    Ok(html(&PersonPage {
+        t,
+        user: Nav::of(&signed_in.user, &signed_in.csrf),
+        back: format!("/batches/{}/{number}", batch.period),
+        year,
+        accruals: accounts
+            .accruals
+            .iter()
+            .map(|a| AccrualRow {
+                period: a.period.to_string(),
+                grant: a.grant.code(),
+                rule: a.rule.to_string(),
+                grant_year: a.grant_year,
+                category: a.category.clone(),
+                municipality: a.municipality.clone(),
+                amount: nok(a.amount),
+            })
+            .collect(),
+        payments: accounts
+            .payments
+            .iter()
+            .map(|p| PaymentRow {
+                period: p.period.to_string(),
+                run_number: p.run_number,
+                grant: p.grant.code(),
+                municipality: municipality_name(p.municipality),
+                amount: nok(p.amount),
+            })
+            .collect(),
+        person,
     })
     .into_response())
 }

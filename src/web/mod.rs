@@ -136,6 +136,10 @@ pub fn router(state: AppState) -> Router {
             "/batches/{period}/{municipality}",
             get(batches::municipality),
         )
+        .route(
+            "/batches/{period}/{municipality}/{person}",
+            get(batches::person),
+        )
         .route("/disability", get(disability::list).post(disability::apply))
         .route("/disability/{reference}", get(disability::case))
         .route("/disability/{reference}/decision", post(disability::decide))

@@ -129,6 +129,14 @@ fn name_keys() -> BTreeSet<String> {
         "title",
         Title::ALL.iter().map(|t| t.code().into()).collect(),
     );
+    add("rule", (0..20).map(|i| format!("R{i}")).collect());
+    add(
+        "category",
+        tilskot::domain::grant::Category::ALL
+            .iter()
+            .map(|c| c.code().into())
+            .collect(),
+    );
     add(
         "applicant-kind",
         ApplicantKind::ALL.iter().map(|k| k.code().into()).collect(),

@@ -1041,6 +1041,27 @@ mod batch_pages {
                 kari.get("/batches/2022-04/9999").await.status,
                 StatusCode::NOT_FOUND
             );
+            // A person's line leads to their accruals, rule by rule, and payments.
+            let link = oslo
+                .body
+                .split("href=\"/batches/2022-04/0301/")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .expect("a person on Oslo's page")
+                .to_string();
+            let person = kari.get(&format!("/batches/2022-04/0301/{link}")).await;
+            assert_eq!(person.status, StatusCode::OK, "{}", person.body);
+            assert!(
+                person.body.contains("Opptening i 2022")
+                    && person.body.contains("id=\"accruals\"")
+                    && person.body.contains("<td>R"),
+                "{}",
+                person.body
+            );
+            assert_eq!(
+                kari.get("/batches/2022-04/0301/nobody").await.status,
+                StatusCode::NOT_FOUND
+            );
             let file = kari.get("/batches/2022-04/payment-file").await;
             assert_eq!(file.status, StatusCode::OK);
             assert!(
