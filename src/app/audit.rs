@@ -5,7 +5,7 @@
 use crate::db::{Store, StoredBatch};
 use crate::domain::approval::verify_chain;
 use crate::domain::error::{Error, Result};
-use crate::domain::payout::content_hash;
+use crate::domain::payout::{content_hash, BatchLine};
 use crate::domain::tamper::{batch_problems, missing_anchors, orphan_entries, Anchor, BatchFacts};
 use std::io::Write;
 use std::path::Path;
@@ -69,7 +69,8 @@ fn facts<'a>(
 
 /// Refuses a batch whose stored lines no longer hash to what was computed
 /// and attested: approval and payment act only on the lines a person saw.
-pub async fn ensure_lines_intact(store: &Store, batch: &StoredBatch) -> Result<()> {
+/// Returns the lines it checked.
+pub async fn ensure_lines_intact(store: &Store, batch: &StoredBatch) -> Result<Vec<BatchLine>> {
     let lines = store.batch_lines(batch.id).await?;
     let entries = store.audit_entries_of_batch(batch.id).await?;
     let stored = content_hash(batch.period, &lines);
@@ -82,7 +83,7 @@ pub async fn ensure_lines_intact(store: &Store, batch: &StoredBatch) -> Result<(
             batch.run_number
         );
     }
-    Ok(())
+    Ok(lines)
 }
 
 /// The anchors of the file, none if it does not exist yet.

@@ -19,7 +19,8 @@ use crate::domain::municipality::Municipalities;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::payment_file::{write_pain001, Payee, PaymentOrder, Transfer};
 use crate::domain::payout::{
-    content_hash, payment_vouchers_from_totals, plan_batch, terms_in_month, BatchLine,
+    content_hash, payment_vouchers_from_totals, plan_batch, terms_in_month,
+    totals_by_municipality_and_grant, BatchLine,
 };
 use crate::domain::register::Register;
 use crate::domain::rules::{RateStatus, RuleBook};
@@ -219,7 +220,9 @@ pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Resul
         );
     }
     let (lines, weakest) = compute_lines(store, rules, period).await?;
+    let hashing = std::time::Instant::now();
     let hash = content_hash(period, &lines);
+    tracing::debug!(hashed = ?hashing.elapsed(), "batch content hashed");
     let events = store.event_count().await?;
     let current = all
         .iter()
@@ -428,12 +431,13 @@ pub async fn pay_batch(
         }
         return Err(error);
     }
-    ensure_lines_intact(store, &batch).await?;
+    let lines = ensure_lines_intact(store, &batch).await?;
     let unverified_rates_note = unverified_rates_note(&batch, allow_unverified_rates)?;
 
-    // Sums per municipality and grant come from SQL: the batch's lines per
-    // person are not needed to pay it.
-    let totals = store.batch_totals(batch.id).await?;
+    // The sums of the lines just checked against the batch's hash, not the
+    // sums stored beside them for the pages.
+    let totals = totals_by_municipality_and_grant(&lines);
+    drop(lines);
     let mut net: BTreeMap<MunicipalityNumber, Ore> = BTreeMap::new();
     for ((municipality, _), amount) in &totals {
         *net.entry(*municipality).or_default() += *amount;

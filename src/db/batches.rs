@@ -1,6 +1,7 @@
 //! Batches, their lines and what was paid, in the database.
 
-use super::dialect::{json_rows_source, now_text, packed_lines_aggregate};
+use super::batch_blocks::{self, Block};
+use super::dialect::{multi_row_insert, now_text};
 use super::{trusted_municipality, CachedPaid, Store};
 use crate::db::closed_years::refuse_in_closed_year;
 use crate::domain::approval::BatchStatus;
@@ -8,7 +9,7 @@ use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Result};
 use crate::domain::money::Ore;
 use crate::domain::municipality::MunicipalityNumber;
-use crate::domain::payout::{BatchLine, LineKey, PersonPayment};
+use crate::domain::payout::{add_paid, BatchLine, LineKey, PersonPayment};
 use crate::domain::tamper::paid_lines_problem;
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -71,16 +72,16 @@ impl Store {
         };
         if let (Some(&first), Some(&last)) = (new_batches.first(), new_batches.last()) {
             let carried = self.carried_municipalities().await?;
-            let sums = Arc::make_mut(&mut paid);
+            let mut new_lines = Vec::new();
             for (batch_id, lines) in self.verified_paid_lines(first, last).await? {
-                for line in lines {
-                    if !carried.contains(&(batch_id, line.key.municipality)) {
-                        *sums.entry(line.key).or_default() += line.amount;
-                    }
-                }
+                new_lines.extend(
+                    lines
+                        .into_iter()
+                        .filter(|line| !carried.contains(&(batch_id, line.key.municipality))),
+                );
             }
+            paid = Arc::new(add_paid(&paid, new_lines));
         }
-        paid_retain_non_zero(&mut paid);
         *self.paid_cache.lock().expect("paid cache") = Some(CachedPaid {
             batches: paid_batches,
             paid: Arc::clone(&paid),
@@ -97,13 +98,9 @@ impl Store {
         first: i64,
         last: i64,
     ) -> Result<BTreeMap<i64, Vec<BatchLine>>> {
-        let mut batches: BTreeMap<i64, Vec<BatchLine>> = BTreeMap::new();
-        for (batch_id, key, amount) in self.read_lines_packed(PAID_BATCHES, first, last).await? {
-            batches
-                .entry(batch_id)
-                .or_default()
-                .push(BatchLine { key, amount });
-        }
+        let reading = std::time::Instant::now();
+        let batches = self.read_lines(PAID_BATCHES, first, last).await?;
+        tracing::debug!(read = ?reading.elapsed(), "paid lines read");
         let recorded = sqlx::query(PAID_BATCH_HASHES_SQL)
             .bind(first)
             .bind(last)
@@ -120,6 +117,7 @@ impl Store {
                 return Err(Error::Refused(problem.into()));
             }
         }
+        tracing::debug!(verified = ?reading.elapsed(), "paid lines verified");
         Ok(batches)
     }
 
@@ -134,43 +132,54 @@ impl Store {
             .collect()
     }
 
-    /// Every line of the `batches` (a query of ids between `$1` and `$2`),
-    /// packed in one block per batch and municipality (see `all_events`: a
-    /// million rows decoded one by one through `Any` cost seconds). The
-    /// blocks follow the primary key, so the database neither numbers nor
-    /// sorts the rows (a window function over 1.3 M lines took 4.5 s).
-    async fn read_lines_packed(
-        &self,
-        batches: &str,
-        first: i64,
-        last: i64,
-    ) -> Result<Vec<(i64, LineKey, Ore)>> {
-        let aggregate = packed_lines_aggregate(self.backend);
+    /// The stored blocks of the `batches` (a query of ids between `$1` and
+    /// `$2`), in batch, municipality and grant order.
+    async fn read_blocks(&self, batches: &str, first: i64, last: i64) -> Result<Vec<(i64, Block)>> {
         let sql = format!(
-            "SELECT {aggregate} FROM ({PACKED_LINES_SQL} WHERE l.batch_id IN ({batches})) lines \
-             GROUP BY batch_id, municipality"
+            "SELECT batch_id, municipality, grant_code, line_count, total_ore, lines \
+             FROM batch_block WHERE batch_id IN ({batches}) \
+             ORDER BY batch_id, municipality, grant_code"
         );
         let rows = sqlx::query(&sql)
             .bind(first)
             .bind(last)
             .fetch_all(&self.pool)
             .await?;
-        let mut lines = Vec::new();
-        for row in rows {
-            let block: String = row.get(0);
-            for packed in block.split('\n') {
-                let fields: Vec<&str> = packed.split('\t').collect();
-                let [batch_id, municipality, grant, person, amount] = fields[..] else {
-                    return Err(internal!("stored line '{packed}' does not have 5 fields"));
+        rows.iter()
+            .map(|row| {
+                let block = Block {
+                    municipality: trusted_municipality(&row.get::<String, _>(1))?,
+                    grant: row
+                        .get::<String, _>(2)
+                        .parse()
+                        .map_err(|e: String| internal!(e))?,
+                    line_count: row.get(3),
+                    total: Ore(row.get::<i64, _>(4)),
+                    lines: row.get(5),
                 };
-                let batch_id = batch_id
-                    .parse()
-                    .map_err(|_| internal!("stored batch id '{batch_id}' of a line"))?;
-                let amount = Ore(amount
-                    .parse()
-                    .map_err(|_| internal!("stored amount '{amount}' of a line"))?);
-                lines.push((batch_id, line_key(municipality, grant, person)?, amount));
-            }
+                Ok((row.get::<i64, _>(0), block))
+            })
+            .collect()
+    }
+
+    /// Every line of the `batches` (a query of ids between `$1` and `$2`),
+    /// by batch id, each block checked against its count and total.
+    async fn read_lines(
+        &self,
+        batches: &str,
+        first: i64,
+        last: i64,
+    ) -> Result<BTreeMap<i64, Vec<BatchLine>>> {
+        let mut lines: BTreeMap<i64, Vec<BatchLine>> = BTreeMap::new();
+        let mut blocks = self.read_blocks(batches, first, last).await?;
+        // In key order (the grant's place, not its code's spelling), so that
+        // each batch's lines come sorted for hashing and summing.
+        blocks.sort_by_key(|(batch_id, block)| (*batch_id, block.municipality, block.grant));
+        for (batch_id, block) in blocks {
+            lines
+                .entry(batch_id)
+                .or_default()
+                .extend(batch_blocks::unpack(&block)?);
         }
         Ok(lines)
     }
@@ -178,7 +187,7 @@ impl Store {
     /// How many municipalities each batch pays or sets off, by batch id.
     pub async fn municipality_counts(&self) -> Result<BTreeMap<i64, i64>> {
         let rows = sqlx::query(
-            "SELECT batch_id, CAST(COUNT(DISTINCT municipality) AS BIGINT) FROM batch_line \
+            "SELECT batch_id, CAST(COUNT(DISTINCT municipality) AS BIGINT) FROM batch_block \
              GROUP BY batch_id",
         )
         .fetch_all(&self.pool)
@@ -189,14 +198,14 @@ impl Store {
             .collect())
     }
 
-    /// The sums of a batch's lines per municipality and grant, in SQL.
+    /// The sums of a batch's lines per municipality and grant, as its blocks
+    /// record them (for pages; a payment sums the lines it verified).
     pub async fn batch_totals(
         &self,
         batch_id: i64,
     ) -> Result<BTreeMap<(MunicipalityNumber, crate::domain::grant::Grant), Ore>> {
         let rows = sqlx::query(
-            "SELECT municipality, grant_code, '', CAST(SUM(amount_ore) AS BIGINT) FROM batch_line \
-             WHERE batch_id = $1 GROUP BY municipality, grant_code",
+            "SELECT municipality, grant_code, '', total_ore FROM batch_block WHERE batch_id = $1",
         )
         .bind(batch_id)
         .fetch_all(&self.pool)
@@ -283,29 +292,25 @@ impl Store {
         };
         crate::db::audit::append_audit(&mut tx, id, "compute", "tilskot", content_hash, detail)
             .await?;
-        let sql = format!(
-            "INSERT INTO batch_line (batch_id, municipality, grant_code, person_id, amount_ore) \
-             SELECT CAST($1 AS BIGINT), j.value ->> 0, j.value ->> 1, j.value ->> 2, \
-             CAST(j.value ->> 3 AS BIGINT) FROM {}",
-            json_rows_source(self.backend)
-        );
-        for chunk in lines.chunks(LINES_PER_JSON_INSERT) {
-            let rows: Vec<(String, &str, &str, i64)> = chunk
-                .iter()
-                .map(|line| {
-                    let person = line.key.person_id.as_deref().unwrap_or("");
-                    let municipality = line.key.municipality.to_string();
-                    (municipality, line.key.grant.code(), person, line.amount.0)
-                })
-                .collect();
-            let json = serde_json::to_string(&rows).map_err(|e| internal!(e))?;
-            sqlx::query(&sql)
-                .bind(id)
-                .bind(json)
-                .execute(&mut *tx)
-                .await?;
+        let inserting = std::time::Instant::now();
+        let blocks = batch_blocks::pack(lines)?;
+        for chunk in blocks.chunks(BLOCKS_PER_INSERT) {
+            let sql = multi_row_insert(self.backend, "batch_block", &BLOCK_COLUMNS, chunk.len());
+            let mut query = sqlx::query(&sql);
+            for block in chunk {
+                query = query
+                    .bind(id)
+                    .bind(block.municipality.to_string())
+                    .bind(block.grant.code())
+                    .bind(block.line_count)
+                    .bind(block.total.0)
+                    .bind(block.lines.as_str());
+            }
+            query.execute(&mut *tx).await?;
         }
+        let inserted = inserting.elapsed();
         tx.commit().await?;
+        tracing::debug!(?inserted, committed = ?inserting.elapsed(), "batch lines stored");
         Ok(StoredBatch {
             id,
             period,
@@ -327,14 +332,14 @@ impl Store {
 
     /// A batch's lines in key order (municipality, grant, person).
     pub async fn batch_lines(&self, batch_id: i64) -> Result<Vec<BatchLine>> {
-        let packed = self.read_lines_packed(BATCHES_BETWEEN, batch_id, batch_id);
-        let mut lines: Vec<BatchLine> = packed
+        let mut lines = self
+            .read_lines(BATCHES_BETWEEN, batch_id, batch_id)
             .await?
-            .into_iter()
-            .map(|(_, key, amount)| BatchLine { key, amount })
-            .collect();
-        // The order SQL's ORDER BY municipality, grant_code, person_id gave.
-        lines.sort_unstable_by(|a, b| {
+            .remove(&batch_id)
+            .unwrap_or_default();
+        // By grant code, not the grant's place in the enum: the order the
+        // pages and the CSV have always shown (blocks come in nearly so).
+        lines.sort_by(|a, b| {
             (a.key.municipality, a.key.grant.code(), &a.key.person_id).cmp(&(
                 b.key.municipality,
                 b.key.grant.code(),
@@ -346,12 +351,9 @@ impl Store {
 
     /// Every payment line of one person, oldest first.
     ///
-    /// A person's lines are looked up through the primary key (batch,
-    /// municipality, grant, person) with the municipalities the person lived
-    /// in, which the register knows: batch lines have no index by person,
-    /// which cost every batch's storage more than it saved `explain`. The
-    /// CROSS JOIN keeps SQLite's planner from scanning all batch lines
-    /// first (PostgreSQL plans it freely; the meaning is the same).
+    /// A person's lines are found in the blocks of the municipalities the
+    /// person lived in, which the register knows: blocks are stored by
+    /// batch, municipality and grant, with no index by person.
     pub async fn person_payments(
         &self,
         person_id: &str,
@@ -361,58 +363,57 @@ impl Store {
             return Ok(Vec::new());
         }
         let municipality_list: Vec<String> = (0..municipalities.len())
-            .map(|i| format!("${}", i + 2))
-            .collect();
-        let grant_list: Vec<String> = (0..crate::domain::grant::Grant::ALL.len())
-            .map(|i| format!("${}", i + 2 + municipalities.len()))
+            .map(|i| super::dialect::placeholder(self.backend, i + 1))
             .collect();
         let sql = format!(
-            "SELECT b.period, b.run_number, l.municipality, l.grant_code, l.amount_ore \
-             FROM batch b CROSS JOIN batch_line l \
-             WHERE l.batch_id = b.id AND b.status = 'paid' AND l.municipality IN ({}) AND l.grant_code IN ({}) AND l.person_id = $1 \
-             AND NOT EXISTS (SELECT 1 FROM batch_carried c WHERE c.batch_id = l.batch_id AND c.municipality = l.municipality) \
-             ORDER BY b.period, b.run_number, l.grant_code, l.municipality",
+            "SELECT b.period, b.run_number, k.municipality, k.grant_code, k.lines \
+             FROM batch b CROSS JOIN batch_block k \
+             WHERE k.batch_id = b.id AND b.status = 'paid' AND k.municipality IN ({}) \
+             AND NOT EXISTS (SELECT 1 FROM batch_carried c WHERE c.batch_id = k.batch_id AND c.municipality = k.municipality) \
+             ORDER BY b.period, b.run_number, k.grant_code, k.municipality",
             municipality_list.join(", "),
-            grant_list.join(", ")
         );
-        let mut query = sqlx::query(&sql).bind(person_id);
+        let mut query = sqlx::query(&sql);
         for municipality in municipalities {
             query = query.bind(municipality.to_string());
         }
-        for grant in crate::domain::grant::Grant::ALL {
-            query = query.bind(grant.code());
+        let mut payments = Vec::new();
+        for row in query.fetch_all(&self.pool).await? {
+            let lines: String = row.get(4);
+            let Some(amount) = batch_blocks::person_amount(&lines, person_id)? else {
+                continue;
+            };
+            payments.push(PersonPayment {
+                period: row
+                    .get::<String, _>(0)
+                    .parse()
+                    .map_err(|e: String| internal!(e))?,
+                run_number: row.get(1),
+                municipality: trusted_municipality(&row.get::<String, _>(2))?,
+                grant: row
+                    .get::<String, _>(3)
+                    .parse()
+                    .map_err(|e: String| internal!(e))?,
+                amount,
+            });
         }
-        let rows = query.fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|row| {
-                Ok(PersonPayment {
-                    period: row
-                        .get::<String, _>(0)
-                        .parse()
-                        .map_err(|e: String| internal!(e))?,
-                    run_number: row.get(1),
-                    municipality: trusted_municipality(&row.get::<String, _>(2))?,
-                    grant: row
-                        .get::<String, _>(3)
-                        .parse()
-                        .map_err(|e: String| internal!(e))?,
-                    amount: Ore(row.get::<i64, _>(4)),
-                })
-            })
-            .collect()
+        Ok(payments)
     }
 }
 
-/// Batch lines packed with their batch id, and the batch and municipality
-/// they are grouped by (see `read_lines_packed`).
-const PACKED_LINES_SQL: &str =
-    "SELECT l.batch_id, l.municipality, CAST(l.batch_id AS TEXT) || '\t' \
-     || l.municipality || '\t' || l.grant_code || '\t' || l.person_id || '\t' \
-     || CAST(l.amount_ore AS TEXT) AS packed \
-     FROM batch_line l";
+/// The columns of a stored block, in the order they are bound.
+const BLOCK_COLUMNS: [&str; 6] = [
+    "batch_id",
+    "municipality",
+    "grant_code",
+    "line_count",
+    "total_ore",
+    "lines",
+];
 
-/// Batch lines per insert statement, sent as one JSON text.
-const LINES_PER_JSON_INSERT: usize = 20_000;
+/// Blocks per insert statement: 6 parameters each, far under either
+/// database's limit.
+const BLOCKS_PER_INSERT: usize = 1_000;
 
 /// The paid batches with ids from $1 to $2.
 const PAID_BATCHES: &str = "SELECT id FROM batch WHERE status = 'paid' AND id BETWEEN $1 AND $2";
@@ -425,13 +426,6 @@ const BATCHES_BETWEEN: &str = "SELECT id FROM batch WHERE id BETWEEN $1 AND $2";
 const PAID_BATCH_HASHES_SQL: &str = "SELECT b.id, b.period, \
      (SELECT MAX(a.batch_hash) FROM audit_entry a WHERE a.batch_id = b.id AND a.action = 'pay') \
      FROM batch b WHERE b.status = 'paid' AND b.id BETWEEN $1 AND $2 ORDER BY b.id";
-
-/// Drops sums that came to zero (a payment and its set-off).
-fn paid_retain_non_zero(paid: &mut Arc<BTreeMap<LineKey, Ore>>) {
-    if paid.values().any(|a| a.is_zero()) {
-        Arc::make_mut(paid).retain(|_, a| !a.is_zero());
-    }
-}
 
 pub(super) const BATCH_SELECT: &str =
     "SELECT id, period, run_number, computed_at, content_hash, line_count, total_ore, \

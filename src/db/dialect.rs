@@ -104,18 +104,6 @@ pub(crate) fn multi_row_insert(
     sql
 }
 
-/// The rows of a JSON array of arrays bound as parameter `$2`, as a table
-/// `j` whose column `value` holds each row (`j.value ->> 0` is its first
-/// cell in both databases). One text parameter instead of one per cell:
-/// through the `Any` driver a bound cell cost more than the database's
-/// own work on PostgreSQL.
-pub(crate) fn json_rows_source(backend: Backend) -> &'static str {
-    match backend {
-        Backend::Sqlite => "json_each($2) AS j",
-        Backend::Postgres => "json_array_elements(CAST($2 AS json)) AS j(value)",
-    }
-}
-
 pub(crate) use super::clock::now_text;
 
 #[cfg(test)]

@@ -10,6 +10,8 @@
 pub mod approval;
 /// The hash-chained audit log.
 pub mod audit;
+/// The stored form of a batch's lines: a block per municipality and grant.
+pub mod batch_blocks;
 /// Batches, their lines and what was paid.
 pub mod batches;
 /// Closed years: the guard every write into a year checks.

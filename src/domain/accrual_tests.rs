@@ -511,3 +511,33 @@ fn a_year_without_rules_is_an_error_that_names_the_year() {
     .unwrap_err();
     assert_eq!(error, MissingYear(2024));
 }
+
+#[test]
+fn accruals_computed_in_parts_on_threads_equal_one_pass_in_the_same_order() {
+    let municipalities = Municipalities::shipped();
+    let events = crate::domain::generate::generate_register(
+        &crate::domain::generate::GenerateOptions {
+            from_year: 2020,
+            to_year: 2022,
+            seed: 7,
+            scale: rust_decimal::Decimal::new(2, 2),
+            events_per_person: None,
+        },
+        &municipalities,
+    );
+    let register = Register::build(&events, 2);
+    assert!(register.persons.len() > 500, "{}", register.persons.len());
+    let rules = rules();
+    let years: BTreeMap<i32, &YearRules> =
+        (2022..=2022).map(|y| (y, rules.year(y).unwrap())).collect();
+    let window = Window {
+        first: period("2022-01"),
+        to: period("2022-12"),
+        years: &years,
+    };
+    let one_pass = accrue_in_parts(&register.persons, &window, 1);
+    assert!(one_pass.len() > 1_000, "{}", one_pass.len());
+    for parts in [2, 3, 7] {
+        assert_eq!(accrue_in_parts(&register.persons, &window, parts), one_pass);
+    }
+}

@@ -12,7 +12,7 @@ use crate::domain::money::Ore;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::rules::{MissingYear, RuleBook};
 use chrono::Datelike;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// What a batch line is about: one municipality, grant and person (no
@@ -69,10 +69,27 @@ pub fn plan_batch(
     accruals: &[Accrual],
     paid: &BTreeMap<LineKey, Ore>,
 ) -> Vec<BatchLine> {
-    // A person's months lie side by side in the accruals, so a run of the
-    // same key is summed before it reaches the map (half the map's work).
-    let mut due: BTreeMap<LineKey, Ore> = BTreeMap::new();
-    let mut run: Option<(LineKey, Ore)> = None;
+    let due = due_in_key_order(terms, start, accruals);
+    let paid = paid
+        .iter()
+        .filter(|(key, _)| terms.contains_key(&key.grant));
+    due_minus_paid(due, paid)
+}
+
+/// What is due per municipality, grant and person, in key order.
+///
+/// A person's months lie side by side in the accruals, so a run of the same
+/// key is summed first; the runs go to one bucket per municipality and
+/// grant, where persons come nearly in order (the register's), so that each
+/// bucket sorts in about one pass. A map of all keys took twice as long.
+fn due_in_key_order(
+    terms: &BTreeMap<Grant, Period>,
+    start: Period,
+    accruals: &[Accrual],
+) -> Vec<(LineKey, Ore)> {
+    type Bucket = Vec<(Option<Arc<str>>, Ore)>;
+    let mut buckets: HashMap<(MunicipalityNumber, Grant), Bucket> = HashMap::new();
+    let mut run: Option<(&Accrual, Ore)> = None;
     for accrual in accruals {
         let Some(through) = terms.get(&accrual.grant) else {
             continue;
@@ -80,37 +97,104 @@ pub fn plan_batch(
         if accrual.period < start || accrual.period > *through {
             continue;
         }
-        if let Some((key, sum)) = &mut run {
-            let same = key.municipality == accrual.municipality
-                && key.grant == accrual.grant
-                && key.person_id == accrual.person_id;
-            if same {
+        if let Some((first, sum)) = &mut run {
+            if same_line(first, accrual) {
                 *sum += accrual.amount;
                 continue;
             }
         }
-        if let Some((key, sum)) = run.take() {
-            *due.entry(key).or_default() += sum;
+        if let Some((first, sum)) = run.replace((accrual, accrual.amount)) {
+            let bucket = buckets
+                .entry((first.municipality, first.grant))
+                .or_default();
+            bucket.push((first.person_id.clone(), sum));
         }
-        let key = LineKey {
-            municipality: accrual.municipality,
-            grant: accrual.grant,
-            person_id: accrual.person_id.clone(),
+    }
+    if let Some((first, sum)) = run {
+        let bucket = buckets
+            .entry((first.municipality, first.grant))
+            .or_default();
+        bucket.push((first.person_id.clone(), sum));
+    }
+    let mut keys: Vec<(MunicipalityNumber, Grant)> = buckets.keys().copied().collect();
+    keys.sort_unstable();
+    let mut due = Vec::with_capacity(buckets.values().map(Vec::len).sum());
+    for (municipality, grant) in keys {
+        let mut bucket = buckets.remove(&(municipality, grant)).expect("listed key");
+        bucket.sort_by(|a, b| a.0.cmp(&b.0));
+        for (person_id, amount) in bucket {
+            let key = LineKey {
+                municipality,
+                grant,
+                person_id,
+            };
+            match due.last_mut() {
+                Some((last, sum)) if *last == key => *sum += amount,
+                _ => due.push((key, amount)),
+            }
+        }
+    }
+    due
+}
+
+/// Whether two accruals belong to the same batch line.
+fn same_line(a: &Accrual, b: &Accrual) -> bool {
+    a.municipality == b.municipality && a.grant == b.grant && a.person_id == b.person_id
+}
+
+/// The lines of what is due minus what was paid, both in key order: a
+/// merge of the two lists, without the lines that come to zero.
+fn due_minus_paid<'a>(
+    due: Vec<(LineKey, Ore)>,
+    paid: impl Iterator<Item = (&'a LineKey, &'a Ore)>,
+) -> Vec<BatchLine> {
+    let mut lines = Vec::with_capacity(due.len());
+    let mut paid = paid.peekable();
+    let mut push = |key: LineKey, amount: Ore| {
+        if !amount.is_zero() {
+            lines.push(BatchLine { key, amount });
+        }
+    };
+    for (key, amount) in due {
+        while let Some((paid_key, paid_amount)) = paid.next_if(|(k, _)| **k < key) {
+            push(paid_key.clone(), Ore(0) - *paid_amount);
+        }
+        match paid.next_if(|(k, _)| **k == key) {
+            Some((_, paid_amount)) => push(key, amount - *paid_amount),
+            None => push(key, amount),
+        }
+    }
+    for (paid_key, paid_amount) in paid {
+        push(paid_key.clone(), Ore(0) - *paid_amount);
+    }
+    lines
+}
+
+/// What was paid after adding newly paid lines to the sums so far, per
+/// municipality, grant and person, without sums that came to zero (a
+/// payment and its set-off). Built from one sorted list: a map filled line
+/// by line took a quarter of a batch run at 600 000 paid lines.
+pub fn add_paid(so_far: &BTreeMap<LineKey, Ore>, new: Vec<BatchLine>) -> BTreeMap<LineKey, Ore> {
+    let mut new: Vec<(LineKey, Ore)> = new.into_iter().map(|l| (l.key, l.amount)).collect();
+    new.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut merged: Vec<(LineKey, Ore)> = Vec::with_capacity(so_far.len() + new.len());
+    let mut earlier = so_far.iter().peekable();
+    for (key, amount) in new {
+        while let Some((k, a)) = earlier.next_if(|(k, _)| **k < key) {
+            merged.push((k.clone(), *a));
+        }
+        let amount = match earlier.next_if(|(k, _)| **k == key) {
+            Some((_, a)) => *a + amount,
+            None => amount,
         };
-        run = Some((key, accrual.amount));
-    }
-    if let Some((key, sum)) = run {
-        *due.entry(key).or_default() += sum;
-    }
-    for (key, amount) in paid {
-        if terms.contains_key(&key.grant) {
-            *due.entry(key.clone()).or_default() -= *amount;
+        match merged.last_mut() {
+            Some((last, sum)) if *last == key => *sum += amount,
+            _ => merged.push((key, amount)),
         }
     }
-    due.into_iter()
-        .filter(|(_, amount)| !amount.is_zero())
-        .map(|(key, amount)| BatchLine { key, amount })
-        .collect()
+    merged.extend(earlier.map(|(k, a)| (k.clone(), *a)));
+    merged.retain(|(_, amount)| !amount.is_zero());
+    merged.into_iter().collect()
 }
 
 /// The object account of grants to municipalities (artskonto 870, "Tilskot
@@ -202,25 +286,46 @@ pub fn totals_by_budget_line(lines: &[BatchLine]) -> BTreeMap<&'static str, Ore>
 pub fn content_hash(period: Period, lines: &[BatchLine]) -> String {
     use sha2::{Digest, Sha256};
     let mut sorted: Vec<&BatchLine> = lines.iter().collect();
-    sorted.sort();
-    use std::fmt::Write;
+    // Lines mostly come sorted already (a plan, a read of stored blocks).
+    if !sorted.is_sorted() {
+        sorted.sort();
+    }
     let mut hasher = Sha256::new();
     hasher.update(period.to_string().as_bytes());
-    // One buffer for every line: a batch has hundreds of thousands.
-    let mut text = String::new();
+    // The same text as `\n{municipality}|{grant}|{person}|{amount}` per
+    // line, written without the formatting machinery into one buffer that
+    // is hashed every 64 KiB: a term has hundreds of thousands of lines.
+    let mut text: Vec<u8> = Vec::with_capacity(HASH_BUFFER + 256);
+    let mut municipality_text = (None, String::new());
+    let mut number = itoa::Buffer::new();
     for line in sorted {
-        text.clear();
-        let person = line.key.person_id.as_deref().unwrap_or("");
-        let (municipality, grant) = (line.key.municipality, line.key.grant);
-        write!(text, "\n{municipality}|{grant}|{person}|{}", line.amount.0).expect("to a String");
-        hasher.update(text.as_bytes());
+        let municipality = line.key.municipality;
+        if municipality_text.0 != Some(municipality) {
+            municipality_text = (Some(municipality), municipality.to_string());
+        }
+        text.push(b'\n');
+        text.extend_from_slice(municipality_text.1.as_bytes());
+        text.push(b'|');
+        text.extend_from_slice(line.key.grant.code().as_bytes());
+        text.push(b'|');
+        text.extend_from_slice(line.key.person_id.as_deref().unwrap_or("").as_bytes());
+        text.push(b'|');
+        text.extend_from_slice(number.format(line.amount.0).as_bytes());
+        if text.len() >= HASH_BUFFER {
+            hasher.update(&text);
+            text.clear();
+        }
     }
+    hasher.update(&text);
     hasher
         .finalize()
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// How much line text [`content_hash`] gathers before hashing it.
+const HASH_BUFFER: usize = 64 * 1024;
 
 #[cfg(test)]
 mod tests {
@@ -251,6 +356,121 @@ mod tests {
             .into_iter()
             .map(|g| (g, through.parse().unwrap()))
             .collect()
+    }
+
+    /// The plan as first written, one map of every key: what the faster
+    /// plan must equal.
+    fn plan_with_one_map(
+        terms: &BTreeMap<Grant, Period>,
+        start: Period,
+        accruals: &[Accrual],
+        paid: &BTreeMap<LineKey, Ore>,
+    ) -> Vec<BatchLine> {
+        let mut due: BTreeMap<LineKey, Ore> = BTreeMap::new();
+        for a in accruals {
+            let Some(through) = terms.get(&a.grant) else {
+                continue;
+            };
+            if a.period >= start && a.period <= *through {
+                let key = LineKey {
+                    municipality: a.municipality,
+                    grant: a.grant,
+                    person_id: a.person_id.clone(),
+                };
+                *due.entry(key).or_default() += a.amount;
+            }
+        }
+        for (key, amount) in paid.iter().filter(|(k, _)| terms.contains_key(&k.grant)) {
+            *due.entry(key.clone()).or_default() -= *amount;
+        }
+        due.into_iter()
+            .filter(|(_, a)| !a.is_zero())
+            .map(|(key, amount)| BatchLine { key, amount })
+            .collect()
+    }
+
+    #[test]
+    fn paid_sums_add_new_lines_to_earlier_sums_and_drop_what_came_to_zero() {
+        let mut so_far = BTreeMap::new();
+        so_far.insert(key("A", "0301", Grant::Integration), Ore(100));
+        so_far.insert(key("B", "0301", Grant::Integration), Ore(50));
+        so_far.insert(key("C", "3005", Grant::Minor), Ore(7));
+        let line = |person: &str, municipality: &str, grant: Grant, ore: i64| BatchLine {
+            key: key(person, municipality, grant),
+            amount: Ore(ore),
+        };
+        let new = vec![
+            line("Z", "0301", Grant::Integration, 5),
+            line("B", "0301", Grant::Integration, -50),
+            line("A", "0301", Grant::Integration, 20),
+            line("Z", "0301", Grant::Integration, 6),
+        ];
+        let sums = add_paid(&so_far, new);
+        let expected: BTreeMap<LineKey, Ore> = [
+            (key("A", "0301", Grant::Integration), Ore(120)),
+            (key("Z", "0301", Grant::Integration), Ore(11)),
+            (key("C", "3005", Grant::Minor), Ore(7)),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(sums, expected);
+        assert_eq!(add_paid(&BTreeMap::new(), Vec::new()), BTreeMap::new());
+    }
+
+    #[test]
+    fn the_plan_equals_the_plan_of_one_map_on_mixed_accruals_and_payments() {
+        // A fixed pseudo-random mix: persons out of order, moves between
+        // municipalities, interleaved grants, the base grant, payments of
+        // keys no longer due and of grants without a term this month.
+        let mut seed: u64 = 0x5eed;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let municipalities = ["0301", "3005", "4601", "5001"];
+        let grants = [
+            Grant::Integration,
+            Grant::Minor,
+            Grant::Norwegian,
+            Grant::NorwegianBase,
+        ];
+        let mut accruals = Vec::new();
+        for _ in 0..3_000 {
+            let grant = grants[next(4) as usize];
+            let mut a = accrual(
+                &format!("P{}", next(300)),
+                municipalities[next(4) as usize],
+                grant,
+                &format!("2022-{:02}", 1 + next(12)),
+                next(2_000) as i64 - 200,
+            );
+            if grant == Grant::NorwegianBase {
+                a.person_id = None;
+            }
+            accruals.push(a);
+        }
+        let mut paid = BTreeMap::new();
+        for _ in 0..800 {
+            let mut k = key(
+                &format!("P{}", next(400)),
+                municipalities[next(4) as usize],
+                [Grant::Integration, Grant::Minor, Grant::Elderly][next(3) as usize],
+            );
+            if next(10) == 0 {
+                k.person_id = None;
+            }
+            paid.insert(k, Ore(next(5_000) as i64));
+        }
+        let start = "2022-01".parse().unwrap();
+        let mut some_terms = terms("2022-07");
+        some_terms.remove(&Grant::Elderly);
+        for terms in [terms("2022-12"), some_terms] {
+            let planned = plan_batch(&terms, start, &accruals, &paid);
+            assert_eq!(planned, plan_with_one_map(&terms, start, &accruals, &paid));
+            assert!(planned.len() > 500, "{}", planned.len());
+        }
     }
 
     fn key(person: &str, municipality: &str, grant: Grant) -> LineKey {

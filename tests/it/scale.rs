@@ -168,3 +168,106 @@ async fn migration_0006_keeps_the_register_and_the_batch_lines() {
     .await;
     assert!(again.is_err());
 }
+
+/// Migration 0015 packs every batch's lines into one block per
+/// municipality and grant: what a batch read back holds, what a paid
+/// batch's recorded hash says and what a person was paid stay the same, on
+/// both databases, with the lines stored out of person order.
+#[tokio::test]
+async fn migration_0015_packs_the_lines_into_blocks_that_read_back_the_same() {
+    use tilskot::domain::grant::Grant;
+    use tilskot::domain::payout::{content_hash, BatchLine, LineKey};
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        let folder = match backend {
+            Backend::Sqlite => "migrations/sqlite",
+            Backend::Postgres => "migrations/postgres",
+        };
+        let earlier = db.path("migrations-before-0015");
+        std::fs::create_dir_all(&earlier).unwrap();
+        let all = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        for entry in std::fs::read_dir(&all).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            if name.as_str() < "0015" {
+                std::fs::copy(&path, earlier.join(&name)).unwrap();
+            }
+        }
+        let pool = db.raw_pool().await;
+        sqlx::migrate::Migrator::new(earlier.as_path())
+            .await
+            .unwrap()
+            .run(&pool)
+            .await
+            .unwrap();
+        let municipalities = tilskot::io::shipped::municipalities();
+        let line = |municipality: &str, grant: Grant, person: Option<&str>, ore: i64| BatchLine {
+            key: LineKey {
+                municipality: municipalities.parse(municipality).unwrap(),
+                grant,
+                person_id: person.map(std::sync::Arc::from),
+            },
+            amount: Ore(ore),
+        };
+        // Inserted in this order: persons out of byte order ("B10" < "B9").
+        let lines = [
+            line("0301", Grant::Integration, Some("B9"), 1_433_333),
+            line("0301", Grant::Integration, Some("B10"), -25),
+            line("0301", Grant::NorwegianBase, None, 7_000_000),
+            line("3005", Grant::Minor, Some("A1"), 99),
+        ];
+        let hash = content_hash("2022-04".parse().unwrap(), &lines);
+        let mut statements = vec![
+            format!(
+                "INSERT INTO batch (id, period, run_number, computed_at, content_hash, line_count, total_ore, weakest_rate_status, register_events, status) \
+                 VALUES (1, '2022-04', 1, 't', '{hash}', 4, 8433407, 'placeholder', 1, 'paid')"
+            ),
+            format!(
+                "INSERT INTO audit_entry (batch_id, action, actor, at, batch_hash, detail, prev_hash, entry_hash) \
+                 VALUES (1, 'pay', 'kari', 't', '{hash}', '', '', 'e1')"
+            ),
+        ];
+        for l in &lines {
+            statements.push(format!(
+                "INSERT INTO batch_line (batch_id, municipality, grant_code, person_id, amount_ore) VALUES (1, '{}', '{}', '{}', {})",
+                l.key.municipality,
+                l.key.grant.code(),
+                l.key.person_id.as_deref().unwrap_or(""),
+                l.amount.0
+            ));
+        }
+        for sql in &statements {
+            sqlx::query(sql).execute(&pool).await.unwrap();
+        }
+        pool.close().await;
+
+        let store = Store::connect(&db.url).await.unwrap();
+        let mut expected = lines.to_vec();
+        expected.sort_by(|a, b| {
+            (a.key.municipality, a.key.grant.code(), &a.key.person_id).cmp(&(
+                b.key.municipality,
+                b.key.grant.code(),
+                &b.key.person_id,
+            ))
+        });
+        assert_eq!(store.batch_lines(1).await.unwrap(), expected, "{backend:?}");
+        // The paid sums are read only after the lines hash to the payment.
+        let paid = store.paid_by_line().await.unwrap();
+        assert_eq!(paid.len(), 4, "{backend:?}");
+        let oslo = municipalities.parse("0301").unwrap();
+        let payments = store.person_payments("B10", &[oslo]).await.unwrap();
+        assert_eq!(payments.len(), 1, "{backend:?}");
+        assert_eq!(payments[0].amount, Ore(-25), "{backend:?}");
+        let totals = store.batch_totals(1).await.unwrap();
+        assert_eq!(
+            totals[&(oslo, Grant::Integration)],
+            Ore(1_433_308),
+            "{backend:?}"
+        );
+        assert_eq!(
+            store.municipality_counts().await.unwrap()[&1],
+            2,
+            "{backend:?}"
+        );
+    }
+}
