@@ -116,6 +116,11 @@ pub fn unpack(block: &Block) -> Result<Vec<BatchLine>> {
 /// the person (a search of the text: `explain` reads a few blocks for one
 /// person).
 pub fn person_amount(lines: &str, person: &str) -> Result<Option<Ore>> {
+    if person.is_empty() {
+        // The base grant's lines have no person; an empty search would
+        // match everywhere and never advance.
+        return Ok(None);
+    }
     let mut rest = lines;
     while let Some(found) = rest.find(person) {
         let at_line_start = found == 0 || rest.as_bytes()[found - 1] == b'\n';
@@ -191,6 +196,15 @@ mod tests {
         assert!(unpack(&block).is_err(), "the total still differs");
         block.total = Ore(block.total.0 + 100);
         assert_eq!(unpack(&block).unwrap().len() as i64, block.line_count);
+    }
+
+    #[test]
+    fn a_person_is_found_only_as_a_whole_line_key_and_an_empty_person_never() {
+        let text = "A1\t5\nA10\t1433333\nXA1\t7\n";
+        assert_eq!(person_amount(text, "A10").unwrap(), Some(Ore(1_433_333)));
+        assert_eq!(person_amount(text, "A1").unwrap(), Some(Ore(5)));
+        assert_eq!(person_amount("XA1\t7\n", "A1").unwrap(), None);
+        assert_eq!(person_amount("\t7000000\n", "").unwrap(), None);
     }
 
     #[test]

@@ -97,26 +97,11 @@ async fn sums_kept_between_terms_equal_a_fresh_read_and_an_import_rebuilds_the_r
 #[tokio::test]
 async fn migration_0006_keeps_the_register_and_the_batch_lines() {
     let db = TestDb::new(Backend::Sqlite).await;
-    let earlier = db.path("migrations-before-0006");
-    std::fs::create_dir_all(&earlier).unwrap();
-    let all = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite");
-    for entry in std::fs::read_dir(&all).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        if name.as_str() < "0006" {
-            std::fs::copy(&path, earlier.join(&name)).unwrap();
-        }
-    }
     sqlx::any::install_default_drivers();
     let pool = sqlx::AnyPool::connect(&format!("{}?mode=rwc", db.url))
         .await
         .unwrap();
-    sqlx::migrate::Migrator::new(earlier.as_path())
-        .await
-        .unwrap()
-        .run(&pool)
-        .await
-        .unwrap();
+    migrate_before(&db, &pool, "migrations/sqlite", "0006").await;
     // A paid batch as the engine stores it: its content hash in the batch
     // and in its payment's audit entry (a batch run re-hashes paid lines).
     let oslo = tilskot::io::shipped::municipalities()
@@ -183,23 +168,8 @@ async fn migration_0015_packs_the_lines_into_blocks_that_read_back_the_same() {
             Backend::Sqlite => "migrations/sqlite",
             Backend::Postgres => "migrations/postgres",
         };
-        let earlier = db.path("migrations-before-0015");
-        std::fs::create_dir_all(&earlier).unwrap();
-        let all = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
-        for entry in std::fs::read_dir(&all).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_str().unwrap().to_string();
-            if name.as_str() < "0015" {
-                std::fs::copy(&path, earlier.join(&name)).unwrap();
-            }
-        }
         let pool = db.raw_pool().await;
-        sqlx::migrate::Migrator::new(earlier.as_path())
-            .await
-            .unwrap()
-            .run(&pool)
-            .await
-            .unwrap();
+        migrate_before(&db, &pool, folder, "0015").await;
         let municipalities = tilskot::io::shipped::municipalities();
         let line = |municipality: &str, grant: Grant, person: Option<&str>, ore: i64| BatchLine {
             key: LineKey {
@@ -270,4 +240,25 @@ async fn migration_0015_packs_the_lines_into_blocks_that_read_back_the_same() {
             "{backend:?}"
         );
     }
+}
+
+/// Runs the migrations in `folder` whose names sort before `before`: a
+/// database as an earlier release left it.
+async fn migrate_before(db: &TestDb, pool: &sqlx::AnyPool, folder: &str, before: &str) {
+    let earlier = db.path(&format!("migrations-before-{before}"));
+    std::fs::create_dir_all(&earlier).unwrap();
+    let all = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    for entry in std::fs::read_dir(&all).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if name.as_str() < before {
+            std::fs::copy(&path, earlier.join(&name)).unwrap();
+        }
+    }
+    sqlx::migrate::Migrator::new(earlier.as_path())
+        .await
+        .unwrap()
+        .run(pool)
+        .await
+        .unwrap();
 }
