@@ -41,6 +41,7 @@ pub async fn verify_audit(store: &Store, anchor_file: &Path) -> Result<Verified>
         .flat_map(|f| batch_problems(f, &entries))
         .collect();
     problems.extend(orphan_entries(&facts, &entries));
+    problems.extend(paid_sums_problems(store).await?);
     let anchors = read_anchors(anchor_file)?;
     problems.extend(missing_anchors(&anchors, &entries));
     if !problems.is_empty() {
@@ -51,6 +52,38 @@ pub async fn verify_audit(store: &Store, anchor_file: &Path) -> Result<Verified>
         batches: batches.len(),
         anchors: anchors.len(),
     })
+}
+
+/// What is wrong with the paid sums stored at the last payment: their hash
+/// against the payment's entry, and their amounts against the sum of the
+/// paid batches' lines. Edited lines are named by the batch checks.
+async fn paid_sums_problems(store: &Store) -> Result<Vec<String>> {
+    let stored = match store.stored_paid_sums().await {
+        Ok(Some(stored)) => stored,
+        Ok(None) => return Ok(Vec::new()),
+        Err(Error::Refused(problem)) => return Ok(vec![problem.to_string()]),
+        Err(other) => return Err(other),
+    };
+    let recomputed = match store.paid_sums_recomputed(&stored.batches).await {
+        Ok(sums) => sums,
+        Err(Error::Refused(_)) => return Ok(Vec::new()),
+        Err(other) => return Err(other),
+    };
+    if *stored.sums == recomputed {
+        return Ok(Vec::new());
+    }
+    let differing = stored
+        .sums
+        .iter()
+        .filter(|(key, amount)| recomputed.get(*key) != Some(*amount))
+        .count()
+        + recomputed
+            .keys()
+            .filter(|k| !stored.sums.contains_key(*k))
+            .count();
+    Ok(vec![format!(
+        "the paid sums stored at the last payment differ from the paid batches' lines in {differing} lines"
+    )])
 }
 
 fn facts<'a>(

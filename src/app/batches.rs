@@ -7,23 +7,25 @@ use crate::app::audit::{append_anchor, ensure_lines_intact};
 use crate::app::handoff::{self, Folders, Recovery};
 use crate::db::approval::{PaymentOutcome, PaymentRecord, PaymentWrite};
 use crate::db::dialect::now_text;
+use crate::db::paid_sums::NewPaidSums;
 use crate::db::register_codec;
 use crate::db::{CachedRegister, NewBatch, Store, StoredBatch};
-use crate::domain::accrual::{compute_accruals, Accrual};
 use crate::domain::approval::{transition, Action, BatchStatus};
 use crate::domain::calendar::Period;
 use crate::domain::disability::disability_accruals;
+use crate::domain::due::due_by_line;
 use crate::domain::error::{Error, Result};
+use crate::domain::grant::Grant;
 use crate::domain::money::Ore;
 use crate::domain::municipality::Municipalities;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::payment_file::{write_pain001, Payee, PaymentOrder, Transfer};
 use crate::domain::payout::{
-    content_hash, payment_vouchers_from_totals, plan_batch, terms_in_month,
+    content_hash, payment_vouchers_from_totals, plan_from_due, terms_in_month,
     totals_by_municipality_and_grant, BatchLine,
 };
 use crate::domain::register::Register;
-use crate::domain::rules::{RateStatus, RuleBook};
+use crate::domain::rules::{RateKey, RateStatus, RuleBook};
 use crate::domain::users::User;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -167,19 +169,20 @@ pub async fn compute_lines(
     let register = load_register(store, rules, period).await?;
     let loaded = started.elapsed();
     let through = *terms.values().max().expect("non-empty");
-    let mut accruals = compute_accruals(&register, rules, start, through)?;
     let decided = super::disability::decided_applications(store).await?;
-    accruals.extend(disability_accruals(&decided, start, through));
+    let extra = disability_accruals(&decided, start, through);
+    let due = due_by_line(&register, rules, start, &terms, &extra)?;
     let accrued = started.elapsed();
     let paid = paid
         .await
         .unwrap_or_else(|failed| std::panic::resume_unwind(failed.into_panic()))?;
     let paid_loaded = started.elapsed();
-    let lines = plan_batch(&terms, start, &accruals, &paid);
+    let accruals = due.accruals;
+    let lines = plan_from_due(&terms, due.due, &paid);
     tracing::info!(
         %period,
         persons = register.persons.len(),
-        accruals = accruals.len(),
+        accruals,
         paid_lines = paid.len(),
         ?loaded,
         ?accrued,
@@ -187,7 +190,7 @@ pub async fn compute_lines(
         planned = ?started.elapsed(),
         "batch computed"
     );
-    let weakest = weakest_status_used(rules, &accruals, &lines, period);
+    let weakest = weakest_status_used(rules, &due.rates_used, &lines, period);
     Ok((lines, weakest))
 }
 
@@ -446,7 +449,6 @@ pub async fn pay_batch(
     // The sums of the lines just checked against the batch's hash, not the
     // sums stored beside them for the pages.
     let totals = totals_by_municipality_and_grant(&lines);
-    drop(lines);
     let mut net: BTreeMap<MunicipalityNumber, Ore> = BTreeMap::new();
     for ((municipality, _), amount) in &totals {
         *net.entry(*municipality).or_default() += *amount;
@@ -462,6 +464,7 @@ pub async fn pay_batch(
     let file_name = format!("{payment_id}.xml");
     handoff::stage(&folders, &file_name, &xml)?;
     failpoint("after-payment-file");
+    let paid_sums = paid_sums_after(store, &batch, lines, &carried).await?;
     let paid_totals: std::collections::BTreeMap<_, _> = totals
         .into_iter()
         .filter(|((municipality, _), _)| !carried.contains(&municipality.to_string()))
@@ -483,6 +486,7 @@ pub async fn pay_batch(
             carried: carried.clone(),
             actor: &actor.name,
             unverified_rates_note,
+            paid_sums,
         })
         .await?;
     failpoint("after-payment-commit");
@@ -499,6 +503,26 @@ pub async fn pay_batch(
         file,
         recovery,
     })
+}
+
+/// What has been paid so far once `batch` is paid: the sums before it and
+/// its `lines`, without those of the `carried` municipalities.
+async fn paid_sums_after(
+    store: &Store,
+    batch: &StoredBatch,
+    lines: Vec<BatchLine>,
+    carried: &[String],
+) -> Result<NewPaidSums> {
+    let before = store.paid_so_far().await?;
+    let carried: BTreeSet<MunicipalityNumber> = carried
+        .iter()
+        .filter_map(|m| MunicipalityNumber::from_trusted(m))
+        .collect();
+    let newly_paid: Vec<BatchLine> = lines
+        .into_iter()
+        .filter(|line| !carried.contains(&line.key.municipality))
+        .collect();
+    Ok(NewPaidSums::after_payment(&before, batch.id, newly_paid))
 }
 
 /// A stored UTC time (`…Z`) as local time with its offset
@@ -592,22 +616,15 @@ fn sha256_hex(text: &str) -> String {
 /// says so.
 fn weakest_status_used(
     rules: &RuleBook,
-    accruals: &[Accrual],
+    rates_used: &BTreeSet<(Grant, i32, RateKey)>,
     lines: &[BatchLine],
     period: Period,
 ) -> RateStatus {
     let grants: BTreeSet<_> = lines.iter().map(|l| l.key.grant).collect();
     let mut weakest = RateStatus::Adopted;
-    let mut seen = BTreeSet::new();
-    for accrual in accruals.iter().filter(|a| grants.contains(&a.grant)) {
-        if seen.insert((accrual.period.year, accrual.rate)) {
-            if let Some(rate) = rules
-                .year(accrual.period.year)
-                .ok()
-                .and_then(|y| y.rate(accrual.rate))
-            {
-                weakest = weakest.max(rate.status);
-            }
+    for (_, year, rate) in rates_used.iter().filter(|(g, _, _)| grants.contains(g)) {
+        if let Some(rate) = rules.year(*year).ok().and_then(|y| y.rate(*rate)) {
+            weakest = weakest.max(rate.status);
         }
     }
     if let Ok(year) = rules.year(period.year) {

@@ -31,6 +31,8 @@ pub struct PaymentWrite<'a> {
     pub actor: &'a str,
     /// Recorded on the batch when it was paid on rates that are not adopted.
     pub unverified_rates_note: Option<String>,
+    /// What has been paid so far once this payment is made.
+    pub paid_sums: crate::db::paid_sums::NewPaidSums,
 }
 
 /// How a payment attempt ended.
@@ -269,6 +271,14 @@ impl Store {
             write.actor,
             &write.batch.content_hash,
             &detail,
+        )
+        .await?;
+        crate::db::paid_sums::write_paid_sums(
+            self.backend(),
+            &mut tx,
+            write.batch.id,
+            &write.paid_sums,
+            write.actor,
         )
         .await?;
         tx.commit().await?;

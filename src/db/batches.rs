@@ -2,14 +2,14 @@
 
 use super::batch_blocks::{self, Block};
 use super::dialect::{multi_row_insert, now_text};
-use super::{trusted_municipality, CachedPaid, Store};
+use super::{trusted_municipality, Store};
 use crate::db::closed_years::refuse_in_closed_year;
 use crate::domain::approval::BatchStatus;
 use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Result};
 use crate::domain::money::Ore;
 use crate::domain::municipality::MunicipalityNumber;
-use crate::domain::payout::{add_paid, BatchLine, LineKey, PersonPayment};
+use crate::domain::payout::{BatchLine, LineKey, PersonPayment};
 use crate::domain::tamper::paid_lines_problem;
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -51,49 +51,11 @@ pub struct StoredBatch {
 }
 
 impl Store {
-    /// What has been paid so far, per municipality, grant and person: the
-    /// lines of paid batches, without those of municipalities whose negative
-    /// net was carried to the next term. Paid batches never change, so the
-    /// sums are kept and a later call reads only the batches paid since.
-    pub async fn paid_by_line(&self) -> Result<Arc<BTreeMap<LineKey, Ore>>> {
-        let paid_batches: Vec<i64> =
-            sqlx::query("SELECT id FROM batch WHERE status = 'paid' ORDER BY id")
-                .fetch_all(&self.pool)
-                .await?
-                .iter()
-                .map(|r| r.get(0))
-                .collect();
-        let cached = self.paid_cache.lock().expect("paid cache").take();
-        let (mut paid, new_batches) = match cached {
-            Some(c) if paid_batches.starts_with(&c.batches) => {
-                (c.paid, paid_batches[c.batches.len()..].to_vec())
-            }
-            _ => (Arc::new(BTreeMap::new()), paid_batches.clone()),
-        };
-        if let (Some(&first), Some(&last)) = (new_batches.first(), new_batches.last()) {
-            let carried = self.carried_municipalities().await?;
-            let mut new_lines = Vec::new();
-            for (batch_id, lines) in self.verified_paid_lines(first, last).await? {
-                new_lines.extend(
-                    lines
-                        .into_iter()
-                        .filter(|line| !carried.contains(&(batch_id, line.key.municipality))),
-                );
-            }
-            paid = Arc::new(add_paid(&paid, new_lines));
-        }
-        *self.paid_cache.lock().expect("paid cache") = Some(CachedPaid {
-            batches: paid_batches,
-            paid: Arc::clone(&paid),
-        });
-        Ok(paid)
-    }
-
     /// The lines of the paid batches with ids from `first` to `last`, each
     /// batch's lines re-hashed against the hash its payment entry recorded
     /// in the audit chain: a paid sum that no longer matches what was paid
     /// is refused, never paid again (see `domain::tamper`).
-    async fn verified_paid_lines(
+    pub(super) async fn verified_paid_lines(
         &self,
         first: i64,
         last: i64,
@@ -123,7 +85,9 @@ impl Store {
 
     /// The municipalities whose negative net in a batch was carried to the
     /// next term: their lines in that batch were not paid.
-    async fn carried_municipalities(&self) -> Result<BTreeSet<(i64, MunicipalityNumber)>> {
+    pub(super) async fn carried_municipalities(
+        &self,
+    ) -> Result<BTreeSet<(i64, MunicipalityNumber)>> {
         sqlx::query("SELECT batch_id, municipality FROM batch_carried")
             .fetch_all(&self.pool)
             .await?
@@ -146,19 +110,7 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
-            .map(|row| {
-                let block = Block {
-                    municipality: trusted_municipality(&row.get::<String, _>(1))?,
-                    grant: row
-                        .get::<String, _>(2)
-                        .parse()
-                        .map_err(|e: String| internal!(e))?,
-                    line_count: row.get(3),
-                    total: Ore(row.get::<i64, _>(4)),
-                    lines: row.get(5),
-                };
-                Ok((row.get::<i64, _>(0), block))
-            })
+            .map(|row| Ok((row.get::<i64, _>(0), block_from_row(row)?)))
             .collect()
     }
 
@@ -294,20 +246,7 @@ impl Store {
             .await?;
         let inserting = std::time::Instant::now();
         let blocks = batch_blocks::pack(lines)?;
-        for chunk in blocks.chunks(BLOCKS_PER_INSERT) {
-            let sql = multi_row_insert(self.backend, "batch_block", &BLOCK_COLUMNS, chunk.len());
-            let mut query = sqlx::query(&sql);
-            for block in chunk {
-                query = query
-                    .bind(id)
-                    .bind(block.municipality.to_string())
-                    .bind(block.grant.code())
-                    .bind(block.line_count)
-                    .bind(block.total.0)
-                    .bind(block.lines.as_str());
-            }
-            query.execute(&mut *tx).await?;
-        }
+        insert_blocks(self.backend, &mut tx, BlockTable::Batch, id, &blocks).await?;
         let inserted = inserting.elapsed();
         tx.commit().await?;
         tracing::debug!(?inserted, committed = ?inserting.elapsed(), "batch lines stored");
@@ -401,15 +340,78 @@ impl Store {
     }
 }
 
-/// The columns of a stored block, in the order they are bound.
-const BLOCK_COLUMNS: [&str; 6] = [
-    "batch_id",
-    "municipality",
-    "grant_code",
-    "line_count",
-    "total_ore",
-    "lines",
-];
+/// The tables that hold lines as blocks.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum BlockTable {
+    /// A batch's lines (`batch_block`).
+    Batch,
+    /// What was paid so far (`paid_sum_block`).
+    PaidSums,
+}
+
+impl BlockTable {
+    /// The table and its columns, in the order they are bound.
+    fn columns(self) -> (&'static str, [&'static str; 6]) {
+        let owner = match self {
+            BlockTable::Batch => "batch_id",
+            BlockTable::PaidSums => "through_batch_id",
+        };
+        let table = match self {
+            BlockTable::Batch => "batch_block",
+            BlockTable::PaidSums => "paid_sum_block",
+        };
+        let columns = [
+            owner,
+            "municipality",
+            "grant_code",
+            "line_count",
+            "total_ore",
+            "lines",
+        ];
+        (table, columns)
+    }
+}
+
+/// Stores `blocks` in `table`, owned by the batch `owner`.
+pub(super) async fn insert_blocks(
+    backend: super::dialect::Backend,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    table: BlockTable,
+    owner: i64,
+    blocks: &[Block],
+) -> Result<()> {
+    let (name, columns) = table.columns();
+    for chunk in blocks.chunks(BLOCKS_PER_INSERT) {
+        let sql = multi_row_insert(backend, name, &columns, chunk.len());
+        let mut query = sqlx::query(&sql);
+        for block in chunk {
+            query = query
+                .bind(owner)
+                .bind(block.municipality.to_string())
+                .bind(block.grant.code())
+                .bind(block.line_count)
+                .bind(block.total.0)
+                .bind(block.lines.as_str());
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// A stored block from a row of (owner, municipality, grant code, count,
+/// total, lines).
+pub(super) fn block_from_row(row: &AnyRow) -> Result<Block> {
+    Ok(Block {
+        municipality: trusted_municipality(&row.get::<String, _>(1))?,
+        grant: row
+            .get::<String, _>(2)
+            .parse()
+            .map_err(|e: String| internal!(e))?,
+        line_count: row.get(3),
+        total: Ore(row.get::<i64, _>(4)),
+        lines: row.get(5),
+    })
+}
 
 /// Blocks per insert statement: 6 parameters each, far under either
 /// database's limit.

@@ -23,6 +23,8 @@ pub mod dialect;
 pub mod disability;
 /// Chart, budget lines, allocations, vouchers and postings.
 pub mod ledger;
+/// What has been paid so far per line, kept at every payment.
+pub mod paid_sums;
 /// The register's events and imports.
 pub mod register;
 /// The built register as the bytes of its stored snapshot.

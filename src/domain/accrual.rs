@@ -88,40 +88,55 @@ const PERSONS_PER_PART: usize = 50_000;
 /// core, each computed on its own thread, and the parts are joined in
 /// order: the result is the same as one pass (a test compares them).
 fn accrue_persons(persons: &[Person], window: &Window) -> Vec<Accrual> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let parts = cores.min(persons.len() / PERSONS_PER_PART).max(1);
-    accrue_in_parts(persons, window, parts)
+    accrue_in_parts(persons, window, parts_for(persons))
 }
 
 /// The accruals of every person, computed in `parts` parts on as many
 /// threads and joined in the register's order.
 fn accrue_in_parts(persons: &[Person], window: &Window, parts: usize) -> Vec<Accrual> {
-    let accrue = |part: &[Person]| {
+    let computed = map_in_parts(persons, parts, |part| {
         let mut out = Vec::new();
         for person in part {
             accrue_person(person, window, &mut out);
         }
         out
-    };
-    if parts == 1 {
-        return accrue(persons);
-    }
-    let part_size = persons.len().div_ceil(parts);
-    let computed: Vec<Vec<Accrual>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = persons
-            .chunks(part_size)
-            .map(|part| scope.spawn(move || accrue(part)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("an accrual thread panicked"))
-            .collect()
     });
     let mut accruals = Vec::with_capacity(computed.iter().map(Vec::len).sum());
     for part in computed {
         accruals.extend(part);
     }
     accruals
+}
+
+/// How many parts to cut `persons` into: one per core, each of at least
+/// [`PERSONS_PER_PART`] persons.
+pub(crate) fn parts_for(persons: &[Person]) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    cores.min(persons.len() / PERSONS_PER_PART).max(1)
+}
+
+/// `compute` of each of `parts` parts of `persons`, each on its own thread
+/// (none for one part), in the persons' order.
+pub(crate) fn map_in_parts<T: Send>(
+    persons: &[Person],
+    parts: usize,
+    compute: impl Fn(&[Person]) -> T + Sync,
+) -> Vec<T> {
+    if parts <= 1 {
+        return vec![compute(persons)];
+    }
+    let part_size = persons.len().div_ceil(parts).max(1);
+    let compute = &compute;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = persons
+            .chunks(part_size)
+            .map(|part| scope.spawn(move || compute(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a thread computing accruals panicked"))
+            .collect()
+    })
 }
 
 /// Computes the accruals of one person in `from..=to` (without the base
@@ -170,18 +185,18 @@ pub fn norwegian_base_grants(
 }
 
 /// The months being computed and their rules.
-struct Window<'a> {
-    first: Period,
-    to: Period,
-    years: &'a BTreeMap<i32, &'a YearRules>,
+pub(crate) struct Window<'a> {
+    pub(crate) first: Period,
+    pub(crate) to: Period,
+    pub(crate) years: &'a BTreeMap<i32, &'a YearRules>,
 }
 
 impl Window<'_> {
-    fn rules(&self, period: Period) -> &YearRules {
+    pub(crate) fn rules(&self, period: Period) -> &YearRules {
         self.years[&period.year]
     }
 
-    fn contains(&self, period: Period) -> bool {
+    pub(crate) fn contains(&self, period: Period) -> bool {
         period >= self.first && period <= self.to
     }
 }
@@ -257,7 +272,8 @@ impl PersonAccruals<'_> {
     }
 }
 
-fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
+/// The accruals of one person in the window, appended to `out`.
+pub(crate) fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
     let start = person.settlement_period();
     let end = person
         .last_period()
@@ -458,11 +474,8 @@ fn accrue_norwegian_base(window: &Window, out: &mut Vec<Accrual>) {
         if !window.contains(december) {
             continue;
         }
-        let key = match ids.len() {
-            0 => continue,
-            n if n <= NORWEGIAN_BASE_LOW_MAX_PERSONS => RateKey::NorwegianBase1To3,
-            n if n <= NORWEGIAN_BASE_HIGH_MAX_PERSONS => RateKey::NorwegianBase4To150,
-            _ => continue,
+        let Some(key) = base_grant_rate(ids.len()) else {
+            continue;
         };
         out.push(Accrual {
             person_id: None,
@@ -475,6 +488,18 @@ fn accrue_norwegian_base(window: &Window, out: &mut Vec<Accrual>) {
             grant_year: 0,
             rate: key,
         });
+    }
+}
+
+/// R13: the base grant's rate for a municipality with `persons` persons in
+/// the Norwegian-training target group in a year; none for none or more
+/// than 150.
+pub(crate) fn base_grant_rate(persons: usize) -> Option<RateKey> {
+    match persons {
+        0 => None,
+        n if n <= NORWEGIAN_BASE_LOW_MAX_PERSONS => Some(RateKey::NorwegianBase1To3),
+        n if n <= NORWEGIAN_BASE_HIGH_MAX_PERSONS => Some(RateKey::NorwegianBase4To150),
+        _ => None,
     }
 }
 

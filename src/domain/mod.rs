@@ -16,6 +16,8 @@ pub mod country;
 pub mod disability;
 /// The application and decision files of the disability grant.
 pub mod disability_file;
+/// What is due per batch line, accrued straight into the line sums.
+pub mod due;
 /// Typed errors shared by the store and the use cases.
 pub mod error;
 /// Explanations of a person's accruals and payments.

@@ -76,6 +76,20 @@ pub fn plan_batch(
     due_minus_paid(due, paid)
 }
 
+/// The lines of a batch from what is due per line (in key order, see
+/// [`crate::domain::due::due_by_line`]) minus what was paid before, for the
+/// grants with a term: the same lines as [`plan_batch`].
+pub fn plan_from_due(
+    terms: &BTreeMap<Grant, Period>,
+    due: Vec<(LineKey, Ore)>,
+    paid: &BTreeMap<LineKey, Ore>,
+) -> Vec<BatchLine> {
+    let paid = paid
+        .iter()
+        .filter(|(key, _)| terms.contains_key(&key.grant));
+    due_minus_paid(due, paid)
+}
+
 /// What is due per municipality, grant and person, in key order.
 ///
 /// A person's months lie side by side in the accruals, so a run of the same
@@ -284,6 +298,20 @@ pub fn totals_by_budget_line(lines: &[BatchLine]) -> BTreeMap<&'static str, Ore>
 /// A fingerprint of a batch's lines, so that a rerun can tell whether
 /// anything changed. Lines are sorted first, so order does not matter.
 pub fn content_hash(period: Period, lines: &[BatchLine]) -> String {
+    hash_of_lines(&period.to_string(), lines)
+}
+
+/// A fingerprint of what was paid so far per municipality, grant and person
+/// (`sums`, as lines) and of the paid batches it sums: the payment that
+/// wrote them records it in the audit log, and a run checks it before it
+/// subtracts them.
+pub fn paid_sums_hash(covered_batches: &[i64], sums: &[BatchLine]) -> String {
+    let ids: Vec<String> = covered_batches.iter().map(i64::to_string).collect();
+    hash_of_lines(&format!("paid through batches {}", ids.join(",")), sums)
+}
+
+/// The SHA-256 of `header` and the sorted lines as text.
+fn hash_of_lines(header: &str, lines: &[BatchLine]) -> String {
     use sha2::{Digest, Sha256};
     let mut sorted: Vec<&BatchLine> = lines.iter().collect();
     // Lines mostly come sorted already (a plan, a read of stored blocks).
@@ -291,7 +319,7 @@ pub fn content_hash(period: Period, lines: &[BatchLine]) -> String {
         sorted.sort();
     }
     let mut hasher = Sha256::new();
-    hasher.update(period.to_string().as_bytes());
+    hasher.update(header.as_bytes());
     // The same text as `\n{municipality}|{grant}|{person}|{amount}` per
     // line, written without the formatting machinery into one buffer that
     // is hashed every 64 KiB: a term has hundreds of thousands of lines.
@@ -681,6 +709,22 @@ mod tests {
             .map(|b| format!("{b:02x}"))
             .collect();
         assert_eq!(content_hash(period, &lines), expected);
+    }
+
+    #[test]
+    fn the_paid_sums_hash_names_the_batches_it_sums_before_the_lines() {
+        use sha2::{Digest, Sha256};
+        let sums = [BatchLine {
+            key: key("p1", "0301", Grant::Integration),
+            amount: Ore(5),
+        }];
+        let text = "paid through batches 3,8\n0301|integration|p1|5";
+        let expected: String = Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(paid_sums_hash(&[3, 8], &sums), expected);
+        assert_ne!(paid_sums_hash(&[3], &sums), expected);
     }
 
     #[test]

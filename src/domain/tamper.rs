@@ -9,7 +9,7 @@
 
 use crate::domain::approval::{AuditEntry, BatchStatus};
 use crate::domain::calendar::Period;
-use crate::domain::payout::{content_hash, BatchLine};
+use crate::domain::payout::{content_hash, paid_sums_hash, BatchLine};
 
 /// A stored batch as the check needs it.
 pub struct BatchFacts<'a> {
@@ -80,6 +80,27 @@ pub fn paid_lines_problem(
         )),
         Some(recorded) if content_hash(period, lines) != recorded => Some(format!(
             "{name}: its stored lines no longer hash to what its payment recorded, so what was paid is not known; run `tilskot audit verify`"
+        )),
+        Some(_) => None,
+    }
+}
+
+/// Why the paid sums stored at the payment of batch `through` may not be
+/// subtracted, if they may not: the payment's 'paid_sums' audit entry must
+/// have recorded the hash of the batches they sum and their lines.
+pub fn paid_sums_problem(
+    through: i64,
+    batches: &[i64],
+    lines: &[BatchLine],
+    recorded: Option<&str>,
+) -> Option<String> {
+    let name = format!("the paid sums stored at the payment of batch id {through}");
+    match recorded {
+        None => Some(format!(
+            "{name} have no entry in the audit log; run `tilskot audit verify`"
+        )),
+        Some(hash) if paid_sums_hash(batches, lines) != hash => Some(format!(
+            "{name} no longer hash to what the payment recorded, so what was paid is not known; run `tilskot audit verify`"
         )),
         Some(_) => None,
     }
@@ -215,6 +236,22 @@ mod tests {
             prev_hash: String::new(),
             entry_hash: format!("h{id}"),
         }
+    }
+
+    #[test]
+    fn paid_sums_are_trusted_only_with_the_hash_their_payment_recorded() {
+        let sums = vec![line(300)];
+        let recorded = paid_sums_hash(&[2, 5], &sums);
+        assert_eq!(paid_sums_problem(5, &[2, 5], &sums, Some(&recorded)), None);
+        let edited = paid_sums_problem(5, &[2, 5], &[line(30)], Some(&recorded)).unwrap();
+        assert!(
+            edited.contains("batch id 5") && edited.contains("no longer hash"),
+            "{edited}"
+        );
+        let fewer_batches = paid_sums_problem(5, &[5], &sums, Some(&recorded));
+        assert!(fewer_batches.is_some());
+        let no_entry = paid_sums_problem(5, &[2, 5], &sums, None).unwrap();
+        assert!(no_entry.contains("no entry"), "{no_entry}");
     }
 
     #[test]

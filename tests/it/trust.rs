@@ -599,25 +599,78 @@ mod tamper {
         }
     }
 
+    /// The periods of the stored batches.
+    async fn stored_periods(db: &TestDb) -> Vec<String> {
+        let store = Store::open(&db.url).await.unwrap();
+        store
+            .batches()
+            .await
+            .unwrap()
+            .iter()
+            .map(|b| b.period.to_string())
+            .collect()
+    }
+
+    /// One øre more for a person "0" in the largest block of the stored
+    /// paid sums, with the block's count and total made to agree.
+    fn edit_paid_sums(backend: crate::support::Backend) -> String {
+        let (tab, newline) = match backend {
+            crate::support::Backend::Sqlite => ("char(9)", "char(10)"),
+            crate::support::Backend::Postgres => ("chr(9)", "chr(10)"),
+        };
+        format!(
+            "UPDATE paid_sum_block SET lines = '0' || {tab} || '1' || {newline} || lines, \
+             line_count = line_count + 1, total_ore = total_ore + 1 \
+             WHERE total_ore = (SELECT MAX(total_ore) FROM paid_sum_block)"
+        )
+    }
+
     #[tokio::test]
-    async fn a_batch_run_refuses_paid_sums_whose_lines_no_longer_hash_to_their_payment() {
+    async fn a_batch_run_refuses_paid_sums_that_no_longer_hash_to_their_payment() {
+        for backend in BACKENDS {
+            let db = with_paid_april(backend).await;
+            execute(&db, &edit_paid_sums(backend)).await;
+            let stderr = db.fails(&["batch", "run", "--period", "2022-07"]);
+            assert!(
+                stderr.contains("paid sums") && stderr.contains("no longer hash"),
+                "{backend:?}: {stderr}"
+            );
+            assert_eq!(stored_periods(&db).await, ["2022-04"], "{backend:?}");
+            let verify = db.fails(&["audit", "verify"]);
+            assert!(verify.contains("paid sums"), "{backend:?}: {verify}");
+        }
+    }
+
+    #[tokio::test]
+    async fn without_the_stored_sums_a_run_refuses_paid_lines_that_no_longer_hash_to_their_payment()
+    {
         for backend in BACKENDS {
             let db = with_paid_april(backend).await;
             execute(&db, &edit_paid_line(backend)).await;
+            execute(&db, "DELETE FROM paid_sum_block").await;
+            execute(&db, "DELETE FROM paid_sum_batch").await;
             let stderr = db.fails(&["batch", "run", "--period", "2022-07"]);
             assert!(
                 stderr.contains("paid batch 2022-04") && stderr.contains("no longer hash"),
                 "{backend:?}: {stderr}"
             );
-            let store = Store::open(&db.url).await.unwrap();
-            let periods: Vec<String> = store
-                .batches()
-                .await
-                .unwrap()
-                .iter()
-                .map(|b| b.period.to_string())
-                .collect();
-            assert_eq!(periods, ["2022-04"], "{backend:?}: nothing stored");
+            assert_eq!(stored_periods(&db).await, ["2022-04"], "{backend:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn an_edited_paid_line_does_not_change_what_the_next_term_pays() {
+        for backend in BACKENDS {
+            let honest = with_paid_april(backend).await;
+            let edited = with_paid_april(backend).await;
+            execute(&edited, &edit_paid_line(backend)).await;
+            let july = |db: &TestDb| db.ok(&["batch", "run", "--period", "2022-07"]);
+            assert_eq!(july(&edited), july(&honest), "{backend:?}");
+            let verify = edited.fails(&["audit", "verify"]);
+            assert!(
+                verify.contains("batch 2022-04 run 1"),
+                "{backend:?}: {verify}"
+            );
         }
     }
 

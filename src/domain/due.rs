@@ -1,0 +1,307 @@
+//! What is due per batch line, accrued straight into the line sums.
+//!
+//! A term's batch needs, per municipality, grant and person, the sum of the
+//! accruals of its months, and the rates those accruals used. Listing every
+//! accrual first (2.6 million at ten times the report's volume) and summing
+//! them afterwards took most of a term's run; here each person's accruals
+//! are computed into a small scratch list, summed into the lines and
+//! forgotten. The result is the same as [`crate::domain::payout::plan_batch`]
+//! over [`crate::domain::accrual::compute_accruals`] (a test compares them).
+
+use crate::domain::accrual::{
+    accrue_person, base_grant_rate, map_in_parts, parts_for, Accrual, Window,
+};
+use crate::domain::calendar::Period;
+use crate::domain::grant::Grant;
+use crate::domain::money::Ore;
+use crate::domain::municipality::MunicipalityNumber;
+use crate::domain::payout::LineKey;
+use crate::domain::register::{Person, Register};
+use crate::domain::rules::{MissingYear, RateKey, RuleBook, YearRules};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+
+/// What is due for a term's batch before what was paid is taken off.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DueLines {
+    /// The sum per municipality, grant and person of the accruals in the
+    /// batch's months, in key order; sums of zero are kept.
+    pub due: Vec<(LineKey, Ore)>,
+    /// Every grant, year and rate an accrual of `start..=through` used
+    /// (`through` the latest term), for the weakest rate status.
+    pub rates_used: BTreeSet<(Grant, i32, RateKey)>,
+    /// How many accruals were summed.
+    pub accruals: usize,
+}
+
+/// The lines due for the grants with a term in `terms` (each through its
+/// month), from `start`: the register's accruals and the `extra` ones (the
+/// disability grant's decisions), summed per line.
+pub fn due_by_line(
+    register: &Register,
+    rules: &RuleBook,
+    start: Period,
+    terms: &BTreeMap<Grant, Period>,
+    extra: &[Accrual],
+) -> Result<DueLines, MissingYear> {
+    let Some(&through) = terms.values().max() else {
+        return Ok(DueLines::default());
+    };
+    // R13 counts the persons of a whole calendar year, as compute_accruals does.
+    let first = Period::new(start.year, 1).expect("January");
+    let years: BTreeMap<i32, &YearRules> = (first.year..=through.year)
+        .map(|y| rules.year(y).map(|r| (y, r)))
+        .collect::<Result<_, _>>()?;
+    let window = Window {
+        first,
+        to: through,
+        years: &years,
+    };
+    let scope = Scope {
+        start,
+        through,
+        terms,
+    };
+    let mut parts = sum_persons(&register.persons, &window, &scope);
+    let mut tail = PartSums::default();
+    for accrual in extra {
+        tail.add(accrual, &scope);
+    }
+    tail.flush();
+    tail.add_base_grants(&parts, &window, &scope);
+    parts.push(tail);
+    Ok(join_parts(parts))
+}
+
+/// The months and grants a batch sums.
+struct Scope<'a> {
+    start: Period,
+    through: Period,
+    terms: &'a BTreeMap<Grant, Period>,
+}
+
+impl Scope<'_> {
+    /// Whether the accrual is in the months whose rates count.
+    fn in_months(&self, accrual: &Accrual) -> bool {
+        accrual.period >= self.start && accrual.period <= self.through
+    }
+
+    /// Whether the accrual belongs to a line of the batch.
+    fn in_batch(&self, accrual: &Accrual) -> bool {
+        self.terms
+            .get(&accrual.grant)
+            .is_some_and(|term| accrual.period >= self.start && accrual.period <= *term)
+    }
+}
+
+/// The sums of every person, one part per core, in the register's order.
+fn sum_persons(persons: &[Person], window: &Window, scope: &Scope) -> Vec<PartSums> {
+    map_in_parts(persons, parts_for(persons), |part| {
+        let mut sums = PartSums::default();
+        let mut scratch = Vec::new();
+        for person in part {
+            scratch.clear();
+            accrue_person(person, window, &mut scratch);
+            sums.add_person(&scratch, scope);
+        }
+        sums.flush();
+        sums
+    })
+}
+
+/// A run of accruals of the same line being summed.
+type Run = (MunicipalityNumber, Grant, Option<Arc<str>>, Ore);
+
+/// Lines are kept per municipality number (four digits) and grant.
+const SLOTS: usize = 10_000 * Grant::ALL.len();
+
+/// The slot of a municipality and grant: slots in key order.
+fn slot(municipality: MunicipalityNumber, grant: Grant) -> usize {
+    usize::from(municipality.as_u16()) * Grant::ALL.len() + grant as usize
+}
+
+/// The sums of one part of the register.
+struct PartSums {
+    /// Per municipality and grant (by [`slot`]), the persons' sums in the
+    /// order they came.
+    lines: Vec<Vec<(Option<Arc<str>>, Ore)>>,
+    rates_used: HashSet<(Grant, i32, RateKey)>,
+    /// Per grant, the year and rate last added to `rates_used`: most
+    /// accruals repeat their grant's last, which saves a hash.
+    last_rate: [Option<(i32, RateKey)>; Grant::ALL.len()],
+    /// R13: per year and municipality, the persons with a Norwegian accrual.
+    norwegian_persons: HashMap<(i32, MunicipalityNumber), usize>,
+    accruals: usize,
+    run: Option<Run>,
+}
+
+impl Default for PartSums {
+    fn default() -> Self {
+        PartSums {
+            lines: vec![Vec::new(); SLOTS],
+            rates_used: HashSet::new(),
+            last_rate: [None; Grant::ALL.len()],
+            norwegian_persons: HashMap::new(),
+            accruals: 0,
+            run: None,
+        }
+    }
+}
+
+impl PartSums {
+    /// Adds one person's accruals (of the whole window).
+    fn add_person(&mut self, accruals: &[Accrual], scope: &Scope) {
+        let mut counted: Vec<(i32, MunicipalityNumber)> = Vec::new();
+        for accrual in accruals {
+            if accrual.grant == Grant::Norwegian {
+                let place = (accrual.period.year, accrual.municipality);
+                if !counted.contains(&place) {
+                    counted.push(place);
+                    *self.norwegian_persons.entry(place).or_default() += 1;
+                }
+            }
+            self.add(accrual, scope);
+        }
+    }
+
+    /// Adds one accrual: its rate if it lies in the months, its amount to
+    /// its line if the line is in the batch.
+    fn add(&mut self, accrual: &Accrual, scope: &Scope) {
+        if scope.in_months(accrual) {
+            self.accruals += 1;
+            let rate = Some((accrual.period.year, accrual.rate));
+            let last = &mut self.last_rate[accrual.grant as usize];
+            if *last != rate {
+                *last = rate;
+                self.rates_used
+                    .insert((accrual.grant, accrual.period.year, accrual.rate));
+            }
+        }
+        if !scope.in_batch(accrual) {
+            return;
+        }
+        if let Some((municipality, grant, person, sum)) = &mut self.run {
+            if *municipality == accrual.municipality
+                && *grant == accrual.grant
+                && *person == accrual.person_id
+            {
+                *sum += accrual.amount;
+                return;
+            }
+        }
+        let run = (
+            accrual.municipality,
+            accrual.grant,
+            accrual.person_id.clone(),
+            accrual.amount,
+        );
+        if let Some(done) = self.run.replace(run) {
+            self.push(done);
+        }
+    }
+
+    /// Ends the run being summed.
+    fn flush(&mut self) {
+        if let Some(done) = self.run.take() {
+            self.push(done);
+        }
+    }
+
+    fn push(&mut self, (municipality, grant, person, sum): Run) {
+        self.lines[slot(municipality, grant)].push((person, sum));
+    }
+
+    /// R13: the base grant of every municipality and year in the window,
+    /// by the persons the `parts` counted.
+    fn add_base_grants(&mut self, parts: &[PartSums], window: &Window, scope: &Scope) {
+        let mut persons: BTreeMap<(i32, MunicipalityNumber), usize> = BTreeMap::new();
+        for part in parts {
+            for (place, count) in &part.norwegian_persons {
+                *persons.entry(*place).or_default() += count;
+            }
+        }
+        for ((year, municipality), count) in persons {
+            let december = Period::new(year, 12).expect("December");
+            let Some(key) = base_grant_rate(count) else {
+                continue;
+            };
+            if !window.contains(december) {
+                continue;
+            }
+            let accrual = Accrual {
+                person_id: None,
+                municipality,
+                grant: Grant::NorwegianBase,
+                period: december,
+                amount: window.rules(december).required_rate(key).amount,
+                rule: crate::domain::grant::RuleId::R13,
+                category: None,
+                grant_year: 0,
+                rate: key,
+            };
+            self.add(&accrual, scope);
+            self.flush();
+        }
+    }
+}
+
+/// The parts' sums joined in key order: per municipality and grant, the
+/// parts' persons in part order (already in person order when the register
+/// is), sorted only where they are not, equal keys summed.
+fn join_parts(mut parts: Vec<PartSums>) -> DueLines {
+    let mut due: Vec<(LineKey, Ore)> = Vec::new();
+    let mut bucket: Vec<(Option<Arc<str>>, Ore)> = Vec::new();
+    for municipality in (0..=9_999).filter_map(MunicipalityNumber::from_trusted_u16) {
+        for grant in Grant::ALL {
+            bucket.clear();
+            for part in &mut parts {
+                bucket.append(&mut part.lines[slot(municipality, grant)]);
+            }
+            add_bucket(&mut due, municipality, grant, &mut bucket);
+        }
+    }
+    DueLines {
+        due,
+        rates_used: parts
+            .iter()
+            .flat_map(|p| p.rates_used.iter().copied())
+            .collect(),
+        accruals: parts.iter().map(|p| p.accruals).sum(),
+    }
+}
+
+/// Adds one municipality's and grant's persons to `due` in person order,
+/// equal persons summed.
+fn add_bucket(
+    due: &mut Vec<(LineKey, Ore)>,
+    municipality: MunicipalityNumber,
+    grant: Grant,
+    bucket: &mut Vec<(Option<Arc<str>>, Ore)>,
+) {
+    if !bucket.is_sorted_by(|a, b| a.0 <= b.0) {
+        bucket.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    for (person_id, amount) in bucket.drain(..) {
+        match due.last_mut() {
+            Some((last, sum))
+                if last.municipality == municipality
+                    && last.grant == grant
+                    && last.person_id == person_id =>
+            {
+                *sum += amount
+            }
+            _ => due.push((
+                LineKey {
+                    municipality,
+                    grant,
+                    person_id,
+                },
+                amount,
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "due_tests.rs"]
+mod tests;
