@@ -7,7 +7,7 @@ use crate::app::audit::{append_anchor, ensure_lines_intact};
 use crate::app::handoff::{self, Folders, Recovery};
 use crate::db::approval::{PaymentOutcome, PaymentRecord, PaymentWrite};
 use crate::db::dialect::now_text;
-use crate::db::paid_sums::NewPaidSums;
+use crate::db::paid_sums::{NewPaidSums, PaidSoFar};
 use crate::db::register_codec;
 use crate::db::{CachedRegister, NewBatch, Store, StoredBatch};
 use crate::domain::approval::{transition, Action, BatchStatus};
@@ -428,6 +428,12 @@ pub async fn pay_batch(
         actor.role,
         batch.attested_by.as_deref(),
     )?;
+    // What was paid before is read and checked on another worker while
+    // this one checks the batch and writes the payment file.
+    let paid_before = {
+        let store = store.clone();
+        tokio::spawn(async move { store.paid_so_far().await })
+    };
     if let Err(error) = ensure_unchanged(store, rules, &batch).await {
         // Another process may have paid the batch since it was read: then
         // the recomputation sees it as paid, and its payment is the answer.
@@ -464,7 +470,10 @@ pub async fn pay_batch(
     let file_name = format!("{payment_id}.xml");
     handoff::stage(&folders, &file_name, &xml)?;
     failpoint("after-payment-file");
-    let paid_sums = paid_sums_after(store, &batch, lines, &carried).await?;
+    let paid_before = paid_before
+        .await
+        .unwrap_or_else(|failed| std::panic::resume_unwind(failed.into_panic()))?;
+    let paid_sums = paid_sums_after(&paid_before, &batch, lines, &carried);
     let paid_totals: std::collections::BTreeMap<_, _> = totals
         .into_iter()
         .filter(|((municipality, _), _)| !carried.contains(&municipality.to_string()))
@@ -505,15 +514,14 @@ pub async fn pay_batch(
     })
 }
 
-/// What has been paid so far once `batch` is paid: the sums before it and
-/// its `lines`, without those of the `carried` municipalities.
-async fn paid_sums_after(
-    store: &Store,
+/// What has been paid so far once `batch` is paid: the sums `before` it
+/// and its `lines`, without those of the `carried` municipalities.
+fn paid_sums_after(
+    before: &PaidSoFar,
     batch: &StoredBatch,
     lines: Vec<BatchLine>,
     carried: &[String],
-) -> Result<NewPaidSums> {
-    let before = store.paid_so_far().await?;
+) -> NewPaidSums {
     let carried: BTreeSet<MunicipalityNumber> = carried
         .iter()
         .filter_map(|m| MunicipalityNumber::from_trusted(m))
@@ -522,7 +530,7 @@ async fn paid_sums_after(
         .into_iter()
         .filter(|line| !carried.contains(&line.key.municipality))
         .collect();
-    Ok(NewPaidSums::after_payment(&before, batch.id, newly_paid))
+    NewPaidSums::after_payment(before, batch.id, newly_paid)
 }
 
 /// A stored UTC time (`…Z`) as local time with its offset

@@ -203,10 +203,14 @@ impl Store {
         let mut batches = base.batches;
         batches.extend(new);
         batches.sort_unstable();
-        Ok(PaidSoFar {
-            batches,
-            sums: Arc::new(add_paid(&base.sums, new_lines)),
-        })
+        // Months without a term store an empty batch, paid at once: then
+        // the sums stay as they are.
+        let sums = if new_lines.is_empty() {
+            base.sums
+        } else {
+            Arc::new(add_paid(&base.sums, new_lines))
+        };
+        Ok(PaidSoFar { batches, sums })
     }
 }
 

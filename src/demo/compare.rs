@@ -8,6 +8,7 @@ use crate::db::Store;
 use crate::demo::bench::min_median_max;
 use crate::domain::accrual::compute_accruals;
 use crate::domain::calendar::Period;
+use crate::domain::due::due_by_line;
 use crate::domain::grant::Grant;
 use crate::domain::register::Register;
 use crate::domain::rules::RuleBook;
@@ -30,6 +31,9 @@ pub struct Comparison {
     pub from_snapshot: Vec<Duration>,
     /// tilskot with the persons built from every stored event.
     pub from_events: Vec<Duration>,
+    /// tilskot with the persons read from the stored snapshot, summed per
+    /// municipality, grant and person as a batch sums them.
+    pub summed: Vec<Duration>,
     pub openfisca: Vec<Duration>,
     /// OpenFisca's reading of the register file into its input arrays.
     pub openfisca_prepare: Duration,
@@ -45,8 +49,12 @@ pub async fn compare_with_openfisca(
     register_file: &Path,
     model: &Path,
 ) -> Result<Comparison> {
-    let (from_snapshot, totals, persons) = time_tilskot(store, rules, false).await?;
-    let (from_events, _, _) = time_tilskot(store, rules, true).await?;
+    let (from_snapshot, totals, persons) = time_tilskot(store, rules, Side::Snapshot).await?;
+    let (from_events, _, _) = time_tilskot(store, rules, Side::Events).await?;
+    let (summed, summed_totals, _) = time_tilskot(store, rules, Side::Summed).await?;
+    if summed_totals != totals {
+        bail!("tilskot's line sums {summed_totals:?} differ from its accruals {totals:?}");
+    }
     let peer = run_model(model, register_file, rules_file)?;
     if peer.totals != totals {
         bail!(
@@ -59,6 +67,7 @@ pub async fn compare_with_openfisca(
         persons,
         from_snapshot,
         from_events,
+        summed,
         openfisca: peer.seconds,
         openfisca_prepare: peer.prepare,
         openfisca_version: peer.version,
@@ -66,12 +75,23 @@ pub async fn compare_with_openfisca(
     })
 }
 
+/// How tilskot's side is timed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Persons from the snapshot, every accrual listed with its reasons.
+    Snapshot,
+    /// Persons built from the events, every accrual listed.
+    Events,
+    /// Persons from the snapshot, accrued straight into line sums.
+    Summed,
+}
+
 /// [`RUNS`] times the persons loaded and every grant of 2022 accrued, as a
 /// new process does it; the totals of the compared grants.
 async fn time_tilskot(
     store: &Store,
     rules: &RuleBook,
-    from_events: bool,
+    side: Side,
 ) -> Result<(Vec<Duration>, BTreeMap<String, i64>, usize)> {
     let (january, december) = (Period::new(2022, 1), Period::new(2022, 12));
     let (january, december) = (january.expect("January"), december.expect("December"));
@@ -81,19 +101,27 @@ async fn time_tilskot(
     for _ in 0..RUNS {
         store.clear_register_cache();
         let started = Instant::now();
-        let register = if from_events {
+        let register = if side == Side::Events {
             let lag = rules.year(2022)?.move_lag_months.value;
             std::sync::Arc::new(Register::build(&store.all_events().await?, lag))
         } else {
             load_register(store, rules, december).await?
         };
-        let accruals = compute_accruals(&register, rules, january, december)?;
+        let amounts: Vec<(Grant, i64)> = if side == Side::Summed {
+            let terms: BTreeMap<Grant, Period> =
+                Grant::ALL.into_iter().map(|g| (g, december)).collect();
+            let due = due_by_line(&register, rules, january, &terms, &[])?;
+            due.due.iter().map(|(key, ore)| (key.grant, ore.0)).collect()
+        } else {
+            let accruals = compute_accruals(&register, rules, january, december)?;
+            accruals.iter().map(|a| (a.grant, a.amount.0)).collect()
+        };
         times.push(started.elapsed());
         totals = COMPARED
             .iter()
             .map(|grant| {
-                let sum = accruals.iter().filter(|a| a.grant == *grant);
-                (grant.code().to_string(), sum.map(|a| a.amount.0).sum())
+                let sum = amounts.iter().filter(|(g, _)| g == grant);
+                (grant.code().to_string(), sum.map(|(_, ore)| ore).sum())
             })
             .collect();
         persons = register.persons.len();
@@ -182,6 +210,10 @@ pub fn render(comparison: &Comparison) -> String {
             &comparison.from_events,
         ),
         (
+            "tilskot, from the snapshot, summed per line as a batch",
+            &comparison.summed,
+        ),
+        (
             "OpenFisca, R2–R4, R7, R9–R10 (3 grants)",
             &comparison.openfisca,
         ),
@@ -204,6 +236,7 @@ pub fn render(comparison: &Comparison) -> String {
     for (label, runs) in [
         ("snapshot", &comparison.from_snapshot),
         ("events", &comparison.from_events),
+        ("summed per line", &comparison.summed),
     ] {
         let own = min_median_max(runs).1.as_secs_f64();
         out.push_str(&format!(

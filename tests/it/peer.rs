@@ -112,6 +112,7 @@ fn the_bench_prints_both_times_after_the_totals_agree() {
     for row in [
         "persons from the stored snapshot",
         "built from the stored events",
+        "summed per line as a batch",
         "OpenFisca, R2–R4",
     ] {
         assert!(stdout.contains(row), "{row}: {stdout}");
