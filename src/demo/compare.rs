@@ -111,7 +111,10 @@ async fn time_tilskot(
             let terms: BTreeMap<Grant, Period> =
                 Grant::ALL.into_iter().map(|g| (g, december)).collect();
             let due = due_by_line(&register, rules, january, &terms, &[])?;
-            due.due.iter().map(|(key, ore)| (key.grant, ore.0)).collect()
+            due.due
+                .iter()
+                .map(|(key, ore)| (key.grant, ore.0))
+                .collect()
         } else {
             let accruals = compute_accruals(&register, rules, january, december)?;
             accruals.iter().map(|a| (a.grant, a.amount.0)).collect()
