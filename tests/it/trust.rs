@@ -659,6 +659,50 @@ mod tamper {
     }
 
     #[tokio::test]
+    async fn a_database_without_stored_sums_plans_the_same_next_term_and_stores_them_at_its_next_payment(
+    ) {
+        for backend in BACKENDS {
+            let with_sums = with_paid_april(backend).await;
+            let without = with_paid_april(backend).await;
+            execute(&without, "DELETE FROM paid_sum_block").await;
+            execute(&without, "DELETE FROM paid_sum_batch").await;
+            let july = |db: &TestDb| db.ok(&["batch", "run", "--period", "2022-07"]);
+            assert_eq!(july(&without), july(&with_sums), "{backend:?}");
+            let store = Store::open(&without.url).await.unwrap();
+            assert!(store.stored_paid_sums().await.unwrap().is_none());
+            without.ok(&["batch", "attest", "--period", "2022-07", "--user", "kari"]);
+            without.ok(&["batch", "approve", "--period", "2022-07", "--user", "ola"]);
+            let out = without.path("payments");
+            without.ok(&[
+                "batch",
+                "pay",
+                "--period",
+                "2022-07",
+                "--user",
+                "kari",
+                "--allow-unverified-rates",
+                "--out",
+                out.to_str().unwrap(),
+            ]);
+            let stored = store
+                .stored_paid_sums()
+                .await
+                .unwrap()
+                .expect("stored at payment");
+            assert_eq!(
+                stored.batches.len(),
+                2,
+                "{backend:?}: April and July: {:?}",
+                stored.batches
+            );
+            let recomputed = store.paid_sums_recomputed(&stored.batches).await.unwrap();
+            assert!(!recomputed.is_empty());
+            assert_eq!(*stored.sums, recomputed, "{backend:?}");
+            assert!(without.ok(&["audit", "verify"]).contains("intact"));
+        }
+    }
+
+    #[tokio::test]
     async fn an_edited_paid_line_does_not_change_what_the_next_term_pays() {
         for backend in BACKENDS {
             let honest = with_paid_april(backend).await;
