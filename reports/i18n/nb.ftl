@@ -84,6 +84,7 @@ error-rates-not-adopted = Utbetalingen er beregnet med satser som ikke er vedtat
    *[other] plassholder
 }). Kryss av for å betale likevel; det blir registrert.
 error-batch-changed = Utbetalingen ble endret mens du arbeidet med den. Se på den på nytt.
+error-paid-record-changed = Det som er lagret som utbetalt, stemmer ikke med det revisjonsloggen viser. Ingen ny utbetaling blir regnet ut før en revisor eller systemansvarlig har sett på det.
 
 error-year-closed = Regnskapsåret { $year } er avsluttet og kan ikke endres.
 error-reference-taken = Referansen { $reference } er brukt før. En ny søknad får en ny referanse.

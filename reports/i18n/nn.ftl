@@ -84,6 +84,7 @@ error-rates-not-adopted = Utbetalinga er berekna med satsar som ikkje er vedtekn
    *[other] plasshaldar
 }). Kryss av for å betale likevel; det blir registrert.
 error-batch-changed = Utbetalinga vart endra medan du arbeidde med ho. Sjå på ho på nytt.
+error-paid-record-changed = Det som er lagra som utbetalt, stemmer ikkje med det revisjonsloggen viser. Inga ny utbetaling blir rekna ut før ein revisor eller systemansvarleg har sett på det.
 
 error-year-closed = Rekneskapsåret { $year } er avslutta og kan ikkje endrast.
 error-reference-taken = Referansen { $reference } er brukt før. Ein ny søknad får ein ny referanse.

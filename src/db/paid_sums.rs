@@ -15,7 +15,7 @@ use super::batch_blocks::{self, Block};
 use super::batches::{block_from_row, insert_blocks, BlockTable};
 use super::dialect::{multi_row_insert, Backend};
 use super::Store;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Message, Reason, Result};
 use crate::domain::money::Ore;
 use crate::domain::payout::{add_paid, paid_sums_hash, BatchLine, LineKey};
 use crate::domain::tamper::paid_sums_problem;
@@ -134,7 +134,10 @@ impl Store {
         .await?
         .map(|row| row.get(0));
         if let Some(problem) = paid_sums_problem(through, &batches, &lines, recorded.as_deref()) {
-            return Err(Error::Refused(problem.into()));
+            return Err(Error::Refused(Reason::told(
+                Message::new("error-paid-record-changed"),
+                problem,
+            )));
         }
         let sums = lines.into_iter().map(|l| (l.key, l.amount)).collect();
         Ok(Some(PaidSoFar {

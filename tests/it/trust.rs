@@ -636,6 +636,15 @@ mod tamper {
                 "{backend:?}: {stderr}"
             );
             assert_eq!(stored_periods(&db).await, ["2022-04"], "{backend:?}");
+            let store = Store::open(&db.url).await.unwrap();
+            match store.paid_so_far().await {
+                Err(tilskot::domain::error::Error::Refused(reason)) => assert_eq!(
+                    reason.message.map(|m| m.key),
+                    Some("error-paid-record-changed"),
+                    "{backend:?}: the pages show it in the reader's language"
+                ),
+                other => panic!("{backend:?}: {other:?}"),
+            }
             let verify = db.fails(&["audit", "verify"]);
             assert!(verify.contains("paid sums"), "{backend:?}: {verify}");
         }
