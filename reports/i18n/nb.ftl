@@ -85,6 +85,10 @@ error-rates-not-adopted = Utbetalingen er beregnet med satser som ikke er vedtat
 }). Kryss av for å betale likevel; det blir registrert.
 error-batch-changed = Utbetalingen ble endret mens du arbeidet med den. Se på den på nytt.
 error-paid-record-changed = Det som er lagret som utbetalt, stemmer ikke med det revisjonsloggen viser. Ingen ny utbetaling blir regnet ut før en revisor eller systemansvarlig har sett på det.
+error-before-start-period = Utbetalingene før { $start } ble gjort i det forrige systemet. { $period } blir ikke regnet ut her.
+error-month-order = Utbetalingen for { $latest } finnes allerede. Utbetalingene blir regnet ut måned for måned, og { $period } er tidligere.
+error-earlier-batch-open = Utbetalingen for { $period } (kjøring { $run }) må betales eller regnes ut på nytt før en senere måned blir regnet ut.
+error-lines-changed = Linjene i utbetalingen for { $period } (kjøring { $run }) er endret etter at den ble regnet ut og attestert. Den blir ikke godkjent eller betalt.
 
 error-year-closed = Regnskapsåret { $year } er avsluttet og kan ikke endres.
 error-reference-taken = Referansen { $reference } er brukt før. En ny søknad får en ny referanse.

@@ -85,6 +85,10 @@ error-rates-not-adopted = Utbetalinga er berekna med satsar som ikkje er vedtekn
 }). Kryss av for å betale likevel; det blir registrert.
 error-batch-changed = Utbetalinga vart endra medan du arbeidde med ho. Sjå på ho på nytt.
 error-paid-record-changed = Det som er lagra som utbetalt, stemmer ikkje med det revisjonsloggen viser. Inga ny utbetaling blir rekna ut før ein revisor eller systemansvarleg har sett på det.
+error-before-start-period = Utbetalingane før { $start } vart gjorde i det førre systemet. { $period } blir ikkje rekna ut her.
+error-month-order = Utbetalinga for { $latest } finst alt. Utbetalingane blir rekna ut månad for månad, og { $period } er tidlegare.
+error-earlier-batch-open = Utbetalinga for { $period } (køyring { $run }) må betalast eller reknast ut på nytt før ein seinare månad blir rekna ut.
+error-lines-changed = Linjene i utbetalinga for { $period } (køyring { $run }) er endra etter at ho vart rekna ut og attestert. Ho blir ikkje godkjend eller betalt.
 
 error-year-closed = Rekneskapsåret { $year } er avslutta og kan ikkje endrast.
 error-reference-taken = Referansen { $reference } er brukt før. Ein ny søknad får ein ny referanse.

@@ -110,7 +110,10 @@ pub async fn ensure_lines_intact(store: &Store, batch: &StoredBatch) -> Result<V
     let attested = entries.iter().rev().find(|e| e.action == "attest");
     let matches_attestation = attested.is_none_or(|e| e.batch_hash == stored);
     if stored != batch.content_hash || !matches_attestation {
-        refuse!(
+        refuse_told!(
+            crate::domain::error::Message::new("error-lines-changed")
+                .arg("period", batch.period)
+                .arg("run", batch.run_number),
             "batch {} run {}: its stored lines no longer hash to what was computed and attested; it is not approved or paid (see `tilskot audit verify`)",
             batch.period,
             batch.run_number

@@ -213,18 +213,31 @@ pub async fn current_run(store: &Store, period: Period) -> Result<StoredBatch> {
 pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Result<RunResult> {
     let start = store.start_period().await?;
     if period < start {
-        refuse!("{period} is before the start period {start}: earlier months were paid by the previous system");
+        refuse_told!(
+            crate::domain::error::Message::new("error-before-start-period")
+                .arg("period", period)
+                .arg("start", start),
+            "{period} is before the start period {start}: earlier months were paid by the previous system"
+        );
     }
     let all = store.batches().await?;
     if let Some(latest) = all.iter().map(|b| b.period).max() {
         if latest > period {
-            refuse!("the batch of {latest} exists: batches are run in month order, and {period} is earlier");
+            refuse_told!(
+                crate::domain::error::Message::new("error-month-order")
+                    .arg("latest", latest)
+                    .arg("period", period),
+                "the batch of {latest} exists: batches are run in month order, and {period} is earlier"
+            );
         }
     }
     if let Some(open) = all.iter().find(|b| {
         b.period < period && !matches!(b.status, BatchStatus::Paid | BatchStatus::Superseded)
     }) {
-        refuse!(
+        refuse_told!(
+            crate::domain::error::Message::new("error-earlier-batch-open")
+                .arg("period", open.period)
+                .arg("run", open.run_number),
             "batch {} run {} is {}: it must be paid (or recomputed) before the batch of a later month is run",
             open.period,
             open.run_number,

@@ -31,7 +31,10 @@ impl Store {
     pub async fn close_year(&self, year: i32, actor: &str) -> Result<()> {
         let mut tx = self.pool().begin().await?;
         if read_closed_years(&mut tx).await?.contains(&year) {
-            refuse!("{year} is closed already");
+            refuse_told!(
+                crate::domain::error::Message::new("error-year-closed").arg("year", year),
+                "{year} is closed already"
+            );
         }
         sqlx::query("INSERT INTO closed_year (year, closed_at, closed_by) VALUES ($1, $2, $3)")
             .bind(i64::from(year))

@@ -385,7 +385,8 @@ pub(in crate::db) async fn insert_vouchers(
     // before it reads (SQLite cannot upgrade a read under a writer).
     let closed = crate::db::closed_years::closed_in(tx).await?;
     if let Some(v) = vouchers.iter().find(|v| closed.contains(&v.date.year())) {
-        refuse!(
+        refuse_told!(
+            crate::domain::error::Message::new("error-year-closed").arg("year", v.date.year()),
             "{} is closed (tilskot close-year): no voucher is dated in it, and {} is dated {}",
             v.date.year(),
             v.reference,

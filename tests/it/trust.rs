@@ -757,6 +757,32 @@ mod tamper {
     }
 
     #[tokio::test]
+    async fn an_approver_on_the_web_reads_in_nynorsk_that_the_attested_lines_were_changed() {
+        for backend in BACKENDS {
+            let db = with_computed_april(backend).await;
+            db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+            execute(&db, &add_line_to_april(backend, 100, "")).await;
+            let store = Store::open(&db.url).await.unwrap();
+            let rules =
+                tilskot::io::rules_dir::load_rules_dir(&crate::support::rules_dir()).unwrap();
+            let state = tilskot::web::AppState::new(store, None, false).with_rules(rules);
+            let router = tilskot::web::router(state);
+            let ola = Client::sign_in(&router, "ola", crate::web::PASSWORD).await;
+            let refused = ola.post("/batches/2022-04", &[("action", "approve")]).await;
+            assert_eq!(refused.status, StatusCode::CONFLICT, "{backend:?}");
+            assert!(
+                refused.body.contains(
+                    "Linjene i utbetalinga for 2022-04 (køyring 1) er endra etter at ho vart rekna ut og attestert."
+                ),
+                "{backend:?}: {}",
+                refused.body
+            );
+            assert!(!refused.body.contains("no longer hash"), "{}", refused.body);
+            assert_eq!(batch_status(&db).await, "attested", "{backend:?}");
+        }
+    }
+
+    #[tokio::test]
     async fn a_status_set_back_by_hand_is_named_by_audit_verify() {
         for backend in BACKENDS {
             let db = with_paid_april(backend).await;
