@@ -89,6 +89,9 @@ error-before-start-period = Utbetalingene før { $start } ble gjort i det forrig
 error-month-order = Utbetalingen for { $latest } finnes allerede. Utbetalingene blir regnet ut måned for måned, og { $period } er tidligere.
 error-earlier-batch-open = Utbetalingen for { $period } (kjøring { $run }) må betales eller regnes ut på nytt før en senere måned blir regnet ut.
 error-lines-changed = Linjene i utbetalingen for { $period } (kjøring { $run }) er endret etter at den ble regnet ut og attestert. Den blir ikke godkjent eller betalt.
+error-payment-file-differs = Betalingsfilen { $file } finnes allerede i utboksen med annet innhold. Den blir ikke skrevet over; en person må se på begge.
+error-payment-recorded-otherwise = Betalingen { $payment } er allerede registrert med annet innhold. Se på utbetalingen på nytt.
+error-paid-as-other = Utbetalingen er allerede betalt som { $payment }. Se på den på nytt.
 
 error-year-closed = Regnskapsåret { $year } er avsluttet og kan ikke endres.
 error-reference-taken = Referansen { $reference } er brukt før. En ny søknad får en ny referanse.

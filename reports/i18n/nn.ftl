@@ -89,6 +89,9 @@ error-before-start-period = Utbetalingane før { $start } vart gjorde i det før
 error-month-order = Utbetalinga for { $latest } finst alt. Utbetalingane blir rekna ut månad for månad, og { $period } er tidlegare.
 error-earlier-batch-open = Utbetalinga for { $period } (køyring { $run }) må betalast eller reknast ut på nytt før ein seinare månad blir rekna ut.
 error-lines-changed = Linjene i utbetalinga for { $period } (køyring { $run }) er endra etter at ho vart rekna ut og attestert. Ho blir ikkje godkjend eller betalt.
+error-payment-file-differs = Betalingsfila { $file } finst alt i utboksen med anna innhald. Ho blir ikkje skriven over; ein person må sjå på begge.
+error-payment-recorded-otherwise = Betalinga { $payment } er alt registrert med anna innhald. Sjå på utbetalinga på nytt.
+error-paid-as-other = Utbetalinga er alt betalt som { $payment }. Sjå på ho på nytt.
 
 error-year-closed = Rekneskapsåret { $year } er avslutta og kan ikkje endrast.
 error-reference-taken = Referansen { $reference } er brukt før. Ein ny søknad får ein ny referanse.

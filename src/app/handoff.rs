@@ -141,7 +141,8 @@ pub fn publish(folders: &Folders, name: &str) -> Result<PathBuf> {
     let target = folders.outbox.join(name);
     if let Ok(existing) = std::fs::read(&target) {
         if existing != std::fs::read(&staged)? {
-            refuse!(
+            refuse_told!(
+                crate::domain::error::Message::new("error-payment-file-differs").arg("file", name),
                 "{} exists with other content: the same payment id with different content; the committed file is kept in {}",
                 target.display(),
                 staged.display()

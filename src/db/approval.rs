@@ -178,12 +178,16 @@ impl Store {
                 Some(existing) if existing.content_hash == write.record.content_hash => {
                     Ok(PaymentOutcome::AlreadyPaid(existing))
                 }
-                Some(_) => refuse!(
+                Some(_) => refuse_told!(
+                    crate::domain::error::Message::new("error-payment-recorded-otherwise")
+                        .arg("payment", &write.record.payment_id),
                     "payment {} was already recorded with other content",
                     write.record.payment_id
                 ),
                 None => match self.payment_of_batch(write.batch.id).await? {
-                    Some(existing) => refuse!(
+                    Some(existing) => refuse_told!(
+                        crate::domain::error::Message::new("error-paid-as-other")
+                            .arg("payment", &existing.payment_id),
                         "the batch was paid as {}, not {}",
                         existing.payment_id,
                         write.record.payment_id
