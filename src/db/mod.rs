@@ -39,12 +39,9 @@ pub use dialect::Backend;
 
 use crate::domain::calendar::Period;
 use crate::domain::error::{Context, Error, Result};
-use crate::domain::money::Ore;
-use crate::domain::payout::LineKey;
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor, Row};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
@@ -65,13 +62,7 @@ pub struct Store {
     register_cache: Arc<std::sync::Mutex<Option<CachedRegister>>>,
     /// What was paid, with the paid batches it sums: paid batches never
     /// change, so a later call adds only the batches paid since.
-    paid_cache: Arc<std::sync::Mutex<Option<CachedPaid>>>,
-}
-
-/// The paid sums per line key and the ids of the paid batches they sum.
-struct CachedPaid {
-    batches: Vec<i64>,
-    paid: Arc<BTreeMap<LineKey, Ore>>,
+    paid_cache: Arc<std::sync::Mutex<Option<paid_sums::PaidSoFar>>>,
 }
 
 /// A built register and what it was built from.

@@ -18,7 +18,7 @@ use super::Store;
 use crate::domain::error::{Error, Message, Reason, Result};
 use crate::domain::money::Ore;
 use crate::domain::payout::{add_paid, paid_sums_hash, BatchLine, LineKey};
-use crate::domain::tamper::paid_sums_problem;
+use crate::domain::tamper::{paid_sums_cover_unpaid, paid_sums_problem};
 use sqlx::Row;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -38,6 +38,16 @@ pub struct NewPaidSums {
     pub batches: Vec<i64>,
     /// One line per municipality, grant and person, none of them zero.
     pub lines: Vec<BatchLine>,
+}
+
+impl PaidSoFar {
+    /// Nothing paid yet.
+    pub fn nothing() -> Self {
+        PaidSoFar {
+            batches: Vec::new(),
+            sums: Arc::new(BTreeMap::new()),
+        }
+    }
 }
 
 impl NewPaidSums {
@@ -73,34 +83,32 @@ impl Store {
         let paid_batches = self.paid_batch_ids().await?;
         let cached = self.paid_cache.lock().expect("paid cache").take();
         let base = match cached {
-            Some(c) if is_subset(&c.batches, &paid_batches) => PaidSoFar {
-                batches: c.batches,
-                sums: c.paid,
-            },
+            Some(kept) if is_subset(&kept.batches, &paid_batches) => kept,
             _ => match self.stored_paid_sums().await? {
-                Some(stored) if is_subset(&stored.batches, &paid_batches) => stored,
-                _ => PaidSoFar {
-                    batches: Vec::new(),
-                    sums: Arc::new(BTreeMap::new()),
-                },
+                Some(stored) => {
+                    if let Some(problem) = paid_sums_cover_unpaid(&stored.batches, &paid_batches) {
+                        return Err(Error::Refused(Reason::told(
+                            Message::new("error-paid-record-changed"),
+                            problem,
+                        )));
+                    }
+                    stored
+                }
+                None => PaidSoFar::nothing(),
             },
         };
         let paid = self.add_batches_paid_since(base, &paid_batches).await?;
-        *self.paid_cache.lock().expect("paid cache") = Some(super::CachedPaid {
-            batches: paid.batches.clone(),
-            paid: Arc::clone(&paid.sums),
-        });
+        *self.paid_cache.lock().expect("paid cache") = Some(paid.clone());
         Ok(paid)
     }
 
     /// What the paid batches' lines sum to, read and verified line by line
     /// without the stored sums: what `audit verify` compares them with.
     pub async fn paid_sums_recomputed(&self, batches: &[i64]) -> Result<BTreeMap<LineKey, Ore>> {
-        let empty = PaidSoFar {
-            batches: Vec::new(),
-            sums: Arc::new(BTreeMap::new()),
-        };
-        let sums = self.add_batches_paid_since(empty, batches).await?.sums;
+        let sums = self
+            .add_batches_paid_since(PaidSoFar::nothing(), batches)
+            .await?
+            .sums;
         Ok(Arc::unwrap_or_clone(sums))
     }
 

@@ -106,6 +106,23 @@ pub fn paid_sums_problem(
     }
 }
 
+/// Why the stored paid sums may not be used, if they sum a batch that is no
+/// longer paid: a paid batch never changes state, so its status was set
+/// back by hand, and summing without it would pay it again.
+pub fn paid_sums_cover_unpaid(covered: &[i64], paid_batches: &[i64]) -> Option<String> {
+    let unpaid: Vec<String> = covered
+        .iter()
+        .filter(|id| !paid_batches.contains(id))
+        .map(i64::to_string)
+        .collect();
+    (!unpaid.is_empty()).then(|| {
+        format!(
+            "the stored paid sums include batch id {} that is no longer paid; run `tilskot audit verify`",
+            unpaid.join(", ")
+        )
+    })
+}
+
 /// The entries a batch in its state must have. An empty batch is stored as
 /// paid at once, with its compute entry only.
 fn required_actions(batch: &BatchFacts) -> Vec<&'static str> {
@@ -236,6 +253,16 @@ mod tests {
             prev_hash: String::new(),
             entry_hash: format!("h{id}"),
         }
+    }
+
+    #[test]
+    fn paid_sums_that_cover_a_batch_no_longer_paid_are_named() {
+        assert_eq!(paid_sums_cover_unpaid(&[2, 5], &[2, 5, 9]), None);
+        let problem = paid_sums_cover_unpaid(&[2, 5], &[2, 9]).unwrap();
+        assert!(
+            problem.contains("batch id 5 that is no longer paid"),
+            "{problem}"
+        );
     }
 
     #[test]

@@ -544,15 +544,20 @@ mod tamper {
     /// batch by hand, with the block's count and total made to agree (a
     /// careful edit: only the hash of the lines can tell).
     fn add_line_to_april(backend: crate::support::Backend, ore: i64, blocks: &str) -> String {
-        let (tab, newline) = match backend {
-            crate::support::Backend::Sqlite => ("char(9)", "char(10)"),
-            crate::support::Backend::Postgres => ("chr(9)", "chr(10)"),
-        };
+        let (tab, newline) = tab_and_newline(backend);
         format!(
             "UPDATE batch_block SET lines = '0' || {tab} || '{ore}' || {newline} || lines, \
              line_count = line_count + 1, total_ore = total_ore + {ore} WHERE batch_id = \
              (SELECT id FROM batch WHERE period = '2022-04' AND run_number = 1){blocks}"
         )
+    }
+
+    /// The SQL that makes a tab and a newline character, per database.
+    fn tab_and_newline(backend: crate::support::Backend) -> (&'static str, &'static str) {
+        match backend {
+            crate::support::Backend::Sqlite => ("char(9)", "char(10)"),
+            crate::support::Backend::Postgres => ("chr(9)", "chr(10)"),
+        }
     }
 
     /// One paid line more in April's largest block.
@@ -614,10 +619,7 @@ mod tamper {
     /// One øre more for a person "0" in the largest block of the stored
     /// paid sums, with the block's count and total made to agree.
     fn edit_paid_sums(backend: crate::support::Backend) -> String {
-        let (tab, newline) = match backend {
-            crate::support::Backend::Sqlite => ("char(9)", "char(10)"),
-            crate::support::Backend::Postgres => ("chr(9)", "chr(10)"),
-        };
+        let (tab, newline) = tab_and_newline(backend);
         format!(
             "UPDATE paid_sum_block SET lines = '0' || {tab} || '1' || {newline} || lines, \
              line_count = line_count + 1, total_ore = total_ore + 1 \
@@ -675,24 +677,10 @@ mod tamper {
             let without = with_paid_april(backend).await;
             execute(&without, "DELETE FROM paid_sum_block").await;
             execute(&without, "DELETE FROM paid_sum_batch").await;
-            let july = |db: &TestDb| db.ok(&["batch", "run", "--period", "2022-07"]);
-            assert_eq!(july(&without), july(&with_sums), "{backend:?}");
             let store = Store::open(&without.url).await.unwrap();
             assert!(store.stored_paid_sums().await.unwrap().is_none());
-            without.ok(&["batch", "attest", "--period", "2022-07", "--user", "kari"]);
-            without.ok(&["batch", "approve", "--period", "2022-07", "--user", "ola"]);
-            let out = without.path("payments");
-            without.ok(&[
-                "batch",
-                "pay",
-                "--period",
-                "2022-07",
-                "--user",
-                "kari",
-                "--allow-unverified-rates",
-                "--out",
-                out.to_str().unwrap(),
-            ]);
+            let july = with_sums.ok(&["batch", "run", "--period", "2022-07"]);
+            assert_eq!(without.run_and_pay("2022-07"), july, "{backend:?}");
             let stored = store
                 .stored_paid_sums()
                 .await
@@ -779,6 +767,25 @@ mod tamper {
             );
             assert!(!refused.body.contains("no longer hash"), "{}", refused.body);
             assert_eq!(batch_status(&db).await, "attested", "{backend:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_run_refuses_stored_sums_of_a_batch_whose_paid_status_was_set_back() {
+        for backend in BACKENDS {
+            let db = with_paid_april(backend).await;
+            // Superseded by hand: July's run would otherwise pay April again.
+            execute(
+                &db,
+                "UPDATE batch SET status = 'superseded' WHERE period = '2022-04'",
+            )
+            .await;
+            let stderr = db.fails(&["batch", "run", "--period", "2022-07"]);
+            assert!(
+                stderr.contains("that is no longer paid"),
+                "{backend:?}: {stderr}"
+            );
+            assert_eq!(stored_periods(&db).await, ["2022-04"], "{backend:?}");
         }
     }
 
