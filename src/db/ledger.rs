@@ -3,7 +3,7 @@
 //! transaction that checks it balances; postings are never updated or
 //! deleted (database triggers refuse it).
 
-use crate::db::dialect::{multi_row_insert, now_text, placeholder};
+use crate::db::dialect::{multi_row_insert, now_text, texts_of_json_array, ROWS_PER_JSON};
 use crate::db::{Backend, Store};
 use crate::domain::calendar::parse_iso_date;
 use crate::domain::error::Result;
@@ -58,7 +58,9 @@ impl Store {
         for voucher in vouchers {
             match existing.get(&voucher.reference) {
                 Some(hash) if *hash == voucher.content_hash() => report.vouchers_already_present += 1,
-                Some(_) => refuse!(
+                Some(_) => refuse_told!(
+                    crate::domain::error::Message::new("error-voucher-differs")
+                        .arg("reference", &voucher.reference),
                     "voucher {} is already in the ledger with other content: a correction is a new voucher",
                     voucher.reference
                 ),
@@ -97,20 +99,17 @@ impl Store {
     /// Only the references asked for are read: reading the whole ledger for
     /// every import made repeated imports quadratic.
     async fn voucher_hashes(&self, references: &[&str]) -> Result<BTreeMap<String, String>> {
+        let sql = format!(
+            "SELECT reference, content_hash FROM voucher WHERE reference IN ({})",
+            texts_of_json_array(self.backend())
+        );
         let mut hashes = BTreeMap::new();
-        for chunk in references.chunks(2_000) {
-            let placeholders: Vec<String> = (1..=chunk.len())
-                .map(|i| placeholder(self.backend(), i))
-                .collect();
-            let sql = format!(
-                "SELECT reference, content_hash FROM voucher WHERE reference IN ({})",
-                placeholders.join(", ")
-            );
-            let mut query = sqlx::query(&sql);
-            for reference in chunk {
-                query = query.bind(*reference);
-            }
-            for row in query.fetch_all(self.pool()).await? {
+        for chunk in references.chunks(ROWS_PER_JSON) {
+            let rows = sqlx::query(&sql)
+                .bind(serde_json::json!(chunk).to_string())
+                .fetch_all(self.pool())
+                .await?;
+            for row in rows {
                 hashes.insert(row.get::<String, _>(0), row.get::<String, _>(1));
             }
         }
@@ -340,7 +339,10 @@ pub(in crate::db) async fn insert_vouchers(
     source: &str,
 ) -> Result<BTreeMap<String, i64>> {
     if let Some(v) = vouchers.iter().find(|v| !v.imbalance().is_zero()) {
-        refuse!(
+        refuse_told!(
+            crate::domain::error::Message::new("error-voucher-unbalanced")
+                .arg("reference", &v.reference)
+                .arg("difference", v.imbalance()),
             "voucher {} does not balance: {}",
             v.reference,
             v.imbalance()
@@ -540,9 +542,6 @@ async fn insert_posting_json(
     }
     Ok(())
 }
-
-/// Rows per JSON parameter.
-const ROWS_PER_JSON: usize = 20_000;
 
 /// Rows per multi-row insert: under SQLite's 32 766 and PostgreSQL's 65 535
 /// parameters.

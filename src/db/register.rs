@@ -1,13 +1,17 @@
 //! The register's events and imports in the database.
 
-use super::dialect::{multi_row_insert, now_text, packed_lines_aggregate, placeholder};
+use super::dialect::{
+    multi_row_insert, now_text, packed_lines_aggregate, placeholder, ROWS_PER_JSON,
+};
 use super::register_codec;
+use super::Backend;
 use super::{trusted_municipality, Store, ROWS_PER_INSERT};
 use crate::domain::calendar::parse_iso_date;
 use crate::domain::error::Result;
 use crate::domain::grant::Basis;
 use crate::domain::register::{Event, EventKind, Register};
 use sqlx::Row;
+use sqlx::{Any, Transaction};
 
 impl Store {
     pub async fn event_count(&self) -> Result<i64> {
@@ -104,31 +108,101 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?
         .get(0);
-        for chunk in events.chunks(ROWS_PER_INSERT) {
-            let sql = multi_row_insert(self.backend, "register_event", &EVENT_COLUMNS, chunk.len());
-            let mut query = sqlx::query(&sql);
-            for (row, event) in chunk.iter().map(|pair| (pair.0, &pair.1)) {
-                let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
-                query = query
-                    .bind(event.content_key())
-                    .bind(import_id)
-                    .bind(row as i64)
-                    .bind(event.kind.code())
-                    .bind(event.date.to_string())
-                    .bind(event.person_id.as_str())
-                    .bind(event.household_id.as_deref())
-                    .bind(date(event.birth_date))
-                    .bind(event.municipality.map(|m| m.to_string()))
-                    .bind(event.basis.map(|b| b.code()))
-                    .bind(event.unaccompanied.map(|u| u.to_string()))
-                    .bind(event.country.as_deref())
-                    .bind(event.mother_id.as_deref());
-            }
-            query.execute(&mut *tx).await?;
+        match self.backend {
+            Backend::Sqlite => insert_event_rows(&mut tx, import_id, events).await?,
+            Backend::Postgres => insert_event_json(&mut tx, import_id, events).await?,
         }
         tx.commit().await?;
         Ok(import_id)
     }
+}
+
+/// An import's events as multi-row inserts (SQLite).
+async fn insert_event_rows(
+    tx: &mut Transaction<'_, Any>,
+    import_id: i64,
+    events: &[&(usize, Event)],
+) -> Result<()> {
+    for chunk in events.chunks(ROWS_PER_INSERT) {
+        let sql = multi_row_insert(
+            Backend::Sqlite,
+            "register_event",
+            &EVENT_COLUMNS,
+            chunk.len(),
+        );
+        let mut query = sqlx::query(&sql);
+        for (row, event) in chunk.iter().map(|pair| (pair.0, &pair.1)) {
+            let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+            query = query
+                .bind(event.content_key())
+                .bind(import_id)
+                .bind(row as i64)
+                .bind(event.kind.code())
+                .bind(event.date.to_string())
+                .bind(event.person_id.as_str())
+                .bind(event.household_id.as_deref())
+                .bind(date(event.birth_date))
+                .bind(event.municipality.map(|m| m.to_string()))
+                .bind(event.basis.map(|b| b.code()))
+                .bind(event.unaccompanied.map(|u| u.to_string()))
+                .bind(event.country.as_deref())
+                .bind(event.mother_id.as_deref());
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// An import's events as one JSON text per chunk (PostgreSQL; see
+/// `dialect::ROWS_PER_JSON`).
+async fn insert_event_json(
+    tx: &mut Transaction<'_, Any>,
+    import_id: i64,
+    events: &[&(usize, Event)],
+) -> Result<()> {
+    for chunk in events.chunks(ROWS_PER_JSON) {
+        let rows: Vec<serde_json::Value> = chunk
+            .iter()
+            .map(|(row, event)| {
+                let mut fields = vec![
+                    serde_json::json!(event.content_key()),
+                    serde_json::json!(row),
+                ];
+                fields.extend(event_fields(event).into_iter().map(serde_json::Value::from));
+                serde_json::Value::Array(fields)
+            })
+            .collect();
+        sqlx::query(
+            "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, person_id, \
+                 household_id, birth_date, municipality, basis, unaccompanied, country, mother_id) \
+             SELECT r->>0, $2, (r->>1)::bigint, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, r->>8, r->>9, \
+                 r->>10, r->>11 \
+             FROM jsonb_array_elements($1::jsonb) AS r",
+        )
+        .bind(serde_json::Value::Array(rows).to_string())
+        .bind(import_id)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// An event's stored fields after its content key, import and row, in the
+/// order of `EVENT_COLUMNS` (as SQLite binds them); `None` is NULL.
+fn event_fields(event: &Event) -> [Option<String>; 10] {
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+    [
+        Some(event.kind.code().to_string()),
+        Some(event.date.to_string()),
+        Some(event.person_id.as_str().to_string()),
+        event.household_id.clone(),
+        date(event.birth_date),
+        event.municipality.map(|m| m.to_string()),
+        event.basis.map(|b| b.code().to_string()),
+        event.unaccompanied.map(|u| u.to_string()),
+        event.country.clone(),
+        event.mother_id.clone(),
+    ]
 }
 
 /// The columns an import writes, in the order it binds them.

@@ -298,6 +298,75 @@ async fn postings_are_never_updated_or_deleted() {
     }
 }
 
+/// The error kind a raw statement met, or none if it succeeded.
+async fn refusal_kind(pool: &sqlx::AnyPool, sql: &str) -> Option<sqlx::error::ErrorKind> {
+    match sqlx::query(sql).execute(pool).await {
+        Ok(_) => None,
+        Err(e) => Some(e.as_database_error().expect("a database error").kind()),
+    }
+}
+
+/// PostgreSQL checks a posting's voucher and account once per statement
+/// (migration 0017) where SQLite has foreign keys: both must refuse the same
+/// orphans, and neither lets a voucher or a used account go.
+#[tokio::test]
+async fn postings_refer_to_vouchers_and_accounts_that_stay() {
+    use sqlx::error::ErrorKind::{ForeignKeyViolation, Other};
+    for backend in BACKENDS {
+        let db = with_fixture_ledger(backend).await;
+        let pool = db.raw_pool().await;
+        let voucher: i64 = sqlx::query_scalar("SELECT MIN(voucher_id) FROM posting")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let account: String = sqlx::query_scalar("SELECT MIN(account) FROM posting")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let insert = |voucher_id: i64, account: &str| {
+            format!(
+                "INSERT INTO posting (voucher_id, line_number, account, amount_ore, text) \
+                 VALUES ({voucher_id}, 999, '{account}', 0, 'orphan')"
+            )
+        };
+        for (sql, expected) in [
+            (insert(voucher, "9999.99"), Some(ForeignKeyViolation)),
+            (
+                insert(voucher + 1_000_000, &account),
+                Some(ForeignKeyViolation),
+            ),
+            (
+                format!("DELETE FROM account WHERE account = '{account}'"),
+                Some(ForeignKeyViolation),
+            ),
+            (
+                format!("UPDATE account SET account = 'renamed' WHERE account = '{account}'"),
+                Some(ForeignKeyViolation),
+            ),
+            (
+                format!("DELETE FROM voucher WHERE id = {voucher}"),
+                Some(Other),
+            ),
+            (
+                format!("UPDATE voucher SET content_hash = 'x' WHERE id = {voucher}"),
+                Some(Other),
+            ),
+            (
+                format!("UPDATE account SET name = 'Ny tekst' WHERE account = '{account}'"),
+                None,
+            ),
+            (insert(voucher, &account), None),
+        ] {
+            assert_eq!(
+                refusal_kind(&pool, &sql).await,
+                expected,
+                "{backend:?}: {sql}"
+            );
+        }
+        pool.close().await;
+    }
+}
+
 #[tokio::test]
 async fn a_paid_batch_is_in_the_statements_on_0671_60_and_870_and_every_invariant_holds() {
     for backend in BACKENDS {
