@@ -1,12 +1,6 @@
-//! The two macros of the typed errors (see `domain::error`).
-
-/// Returns early with `Error::Refused` and a formatted reason a person can
-/// act on.
-macro_rules! refuse {
-    ($($arg:tt)*) => {
-        return Err($crate::domain::error::Error::Refused(format!($($arg)*).into()).into())
-    };
-}
+//! The two macros of the typed errors (see `domain::error`). A refusal
+//! always carries a catalogue message (`refuse_told!`): a person reads it in
+//! their language.
 
 /// An `Error::Internal` from a format string or a displayable value.
 macro_rules! internal {

@@ -90,21 +90,28 @@ async fn run_demo_or_bench(cli: Cli) -> anyhow::Result<()> {
                 db,
                 peer: peer.as_ref(),
             };
-            if runs == 0 || (runs > 1 && db.is_some()) {
-                return Err(Error::invalid(
-                    "--runs must be at least 1, and 1 on PostgreSQL (each run needs an empty database)",
-                )
-                .into());
+            if runs == 0 {
+                return Err(Error::invalid("--runs must be at least 1").into());
             }
             let mut figures = Vec::new();
             let mut comparison = None;
             for run in 0..runs {
                 // The comparison with the peer is made once, in the first run.
+                // On PostgreSQL every run after the first gets an empty
+                // database of its own beside the one named.
+                let scratch = match db {
+                    Some(url) if run > 0 => Some(tilskot::db::scratch::create(url, run + 1).await?),
+                    _ => None,
+                };
                 let options = BenchOptions {
                     peer: options.peer.filter(|_| run == 0),
+                    db: scratch.as_deref().or(db),
                     ..options.clone()
                 };
                 let report = run_bench(&options, &book, &dir).await?;
+                if let (Some(url), Some(_)) = (db, &scratch) {
+                    tilskot::db::scratch::remove(url, run + 1).await?;
+                }
                 figures.push(report.figures);
                 comparison = comparison.or(report.comparison);
             }

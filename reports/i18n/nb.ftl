@@ -92,6 +92,13 @@ error-lines-changed = Linjene i utbetalingen for { $period } (kjøring { $run })
 error-payment-file-differs = Betalingsfilen { $file } finnes allerede i utboksen med annet innhold. Den blir ikke skrevet over; en person må se på begge.
 error-payment-recorded-otherwise = Betalingen { $payment } er allerede registrert med annet innhold. Se på utbetalingen på nytt.
 error-paid-as-other = Utbetalingen er allerede betalt som { $payment }. Se på den på nytt.
+error-admin-exists = Databasen har allerede en administrator. Nye brukere legges til av en administrator.
+error-start-period-fixed = Databasen betaler allerede fra { $existing }. Startperioden kan ikke endres til { $start }.
+error-voucher-differs = Bilaget { $reference } finnes allerede i regnskapet med annet innhold. En retting blir et nytt bilag.
+error-voucher-unbalanced = Bilaget { $reference } går ikke i balanse: differansen er { $difference } kroner.
+error-scheme-budget-line-unknown = Ordningen { $scheme } { $year } viser til budsjettposten { $line }, som ikke finnes i regnskapet. Utbetalingene kunne ikke ha blitt bokført.
+error-criterion-scored = Kriteriet { $criterion } i ordningen { $scheme } { $year } har allerede poeng og kan ikke fjernes.
+error-frame-bound-differs = Rammen for { $scheme } { $year } stemmer ikke: bundne midler er ikke lik tildelt minus frigjort. Kontakt den som drifter systemet.
 
 error-year-closed = Regnskapsåret { $year } er avsluttet og kan ikke endres.
 error-reference-taken = Referansen { $reference } er brukt før. En ny søknad får en ny referanse.

@@ -92,6 +92,13 @@ error-lines-changed = Linjene i utbetalinga for { $period } (køyring { $run }) 
 error-payment-file-differs = Betalingsfila { $file } finst alt i utboksen med anna innhald. Ho blir ikkje skriven over; ein person må sjå på begge.
 error-payment-recorded-otherwise = Betalinga { $payment } er alt registrert med anna innhald. Sjå på utbetalinga på nytt.
 error-paid-as-other = Utbetalinga er alt betalt som { $payment }. Sjå på ho på nytt.
+error-admin-exists = Databasen har alt ein administrator. Nye brukarar blir lagde til av ein administrator.
+error-start-period-fixed = Databasen betaler alt frå { $existing }. Startperioden kan ikkje endrast til { $start }.
+error-voucher-differs = Bilaget { $reference } finst alt i rekneskapen med anna innhald. Ei retting blir eit nytt bilag.
+error-voucher-unbalanced = Bilaget { $reference } går ikkje i balanse: differansen er { $difference } kroner.
+error-scheme-budget-line-unknown = Ordninga { $scheme } { $year } viser til budsjettposten { $line }, som ikkje finst i rekneskapen. Utbetalingane kunne ikkje ha vorte bokførte.
+error-criterion-scored = Kriteriet { $criterion } i ordninga { $scheme } { $year } har alt poeng og kan ikkje fjernast.
+error-frame-bound-differs = Ramma for { $scheme } { $year } stemmer ikkje: bundne midlar er ikkje lik tildelt minus frigjort. Kontakt den som driftar systemet.
 
 error-year-closed = Rekneskapsåret { $year } er avslutta og kan ikkje endrast.
 error-reference-taken = Referansen { $reference } er brukt før. Ein ny søknad får ein ny referanse.

@@ -10,7 +10,10 @@ use crate::domain::users::{NewUser, Role, User};
 /// later users are added by an administrator.
 pub async fn create_first_admin(store: &Store, name: &str, password: &str) -> Result<()> {
     if store.admin_exists().await? {
-        refuse!("the database has an administrator already; an administrator adds users with `tilskot user add`");
+        refuse_told!(
+            crate::domain::error::Message::new("error-admin-exists"),
+            "the database has an administrator already; an administrator adds users with `tilskot user add`"
+        );
     }
     store
         .save_user(

@@ -188,7 +188,9 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         events_per_person: Option<u32>,
         /// Runs of every stage, each on a fresh database; the table shows
-        /// the minimum, median and maximum.
+        /// the minimum, median and maximum. With `--db`, runs after the
+        /// first use an empty database `<name>_run<N>` beside the one named,
+        /// made and removed by the bench.
         #[arg(long, default_value_t = 1)]
         runs: u32,
     },

@@ -31,6 +31,8 @@ pub mod register;
 pub mod register_codec;
 /// Schemes: calls, applications, reviews, awards and payments.
 pub mod schemes;
+/// Scratch PostgreSQL databases for the bench's runs.
+pub mod scratch;
 /// Web users and their sessions.
 pub mod users;
 
@@ -214,7 +216,12 @@ impl Store {
     pub async fn set_start_period(&self, start: Period) -> Result<()> {
         match self.setting("start_period").await? {
             Some(existing) if existing == start.to_string() => Ok(()),
-            Some(existing) => refuse!("the database already pays from {existing}; the start period cannot be changed to {start}"),
+            Some(existing) => refuse_told!(
+                crate::domain::error::Message::new("error-start-period-fixed")
+                    .arg("existing", &existing)
+                    .arg("start", start),
+                "the database already pays from {existing}; the start period cannot be changed to {start}"
+            ),
             None => {
                 sqlx::query("INSERT INTO setting (key, value) VALUES ($1, $2)")
                     .bind("start_period")

@@ -160,8 +160,6 @@ pub async fn run_bench(
     })
 }
 
-/// A fresh database for the bench: a new SQLite file in `work_dir`, or the
-/// PostgreSQL database named, which must be empty.
 /// The stages up to a register ready to pay from: generated, written as a
 /// file, imported and built into the stored snapshot. Returns the file.
 async fn generate_and_import(
@@ -222,6 +220,8 @@ async fn generate_and_import(
     Ok(register_file)
 }
 
+/// A fresh database for the bench: a new SQLite file in `work_dir`, or the
+/// PostgreSQL database named, which must be empty.
 async fn fresh_store(db: Option<&str>, work_dir: &Path) -> Result<Store> {
     std::fs::create_dir_all(work_dir)?;
     let url = match db {

@@ -18,7 +18,11 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
             if known.is_none() {
-                refuse!(
+                refuse_told!(
+                    crate::domain::error::Message::new("error-scheme-budget-line-unknown")
+                        .arg("scheme", &s.code)
+                        .arg("year", s.year)
+                        .arg("line", &s.budget_key),
                     "scheme {} {}: budget line {} is not among the ledger's budget lines; payments could not be posted",
                     s.code,
                     s.year,
@@ -100,7 +104,11 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
                 if scored.is_some() {
-                    refuse!(
+                    refuse_told!(
+                        crate::domain::error::Message::new("error-criterion-scored")
+                            .arg("criterion", &code)
+                            .arg("scheme", &s.code)
+                            .arg("year", s.year),
                         "scheme {} {}: criterion {code} has scores and cannot be removed",
                         s.code,
                         s.year
@@ -211,7 +219,10 @@ impl Store {
         };
         let bound = Ore(row.get(4));
         if bound != status.awarded - status.released {
-            refuse!(
+            refuse_told!(
+                crate::domain::error::Message::new("error-frame-bound-differs")
+                    .arg("scheme", code)
+                    .arg("year", year),
                 "scheme {code} {year}: the frame's bound sum {bound} differs from awards minus releases {}",
                 status.awarded - status.released
             );
