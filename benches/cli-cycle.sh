@@ -11,7 +11,9 @@
 # password in TILSKOT_PASSWORD. The second makes one: a fresh SQLite
 # database DIR/cycle.db with the register of 2018–2022 generated at SCALE
 # (seed 42) imported, the two users added, and then runs the cycle on it.
-# Run it from the project root (the rules directory).
+# Run it from the project root (the rules directory). With CYCLE_LOG=FILE
+# each command's output (and its log, e.g. TILSKOT_LOG=tilskot=debug) is
+# appended to FILE.
 set -euo pipefail
 if [ "${1:-}" = "--prepare" ]; then
   dir="$2"; scale="$3"; per_person="${4:-}"; tilskot="${5:-./target/release/tilskot}"
@@ -36,6 +38,7 @@ timed() {
   start=$(date +%s.%N)
   "$tilskot" --db "$db" "$@" > "$out/last" 2>&1 || { cat "$out/last"; exit 1; }
   end=$(date +%s.%N)
+  if [ -n "${CYCLE_LOG:-}" ]; then { echo "## $*"; cat "$out/last"; } >> "$CYCLE_LOG"; fi
   printf '%-8s %s %6.2f s\n' "$2" "${4:-}" "$(echo "$end - $start" | bc)"
 }
 echo "# $tilskot on $db, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
