@@ -46,6 +46,16 @@ pub(super) fn sqlite_url_with_mode(url: &str, create: bool) -> String {
     }
 }
 
+/// The number of register events: PostgreSQL keeps it in a row its
+/// triggers update with every statement that adds or removes events
+/// (migration 0018), SQLite counts them.
+pub(super) fn event_count(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => "SELECT COUNT(*) FROM register_event",
+        Backend::Postgres => "SELECT events FROM register_size",
+    }
+}
+
 /// Counts (0 or 1) the table of applied migrations.
 pub(super) fn migrations_table_exists(backend: Backend) -> &'static str {
     match backend {

@@ -1,7 +1,7 @@
 //! The register's events and imports in the database.
 
 use super::dialect::{
-    multi_row_insert, now_text, packed_lines_aggregate, placeholder, ROWS_PER_JSON,
+    event_count, multi_row_insert, now_text, packed_lines_aggregate, placeholder, ROWS_PER_JSON,
 };
 use super::register_codec;
 use super::Backend;
@@ -14,8 +14,9 @@ use sqlx::Row;
 use sqlx::{Any, Transaction};
 
 impl Store {
+    /// How many events the register holds.
     pub async fn event_count(&self) -> Result<i64> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM register_event")
+        Ok(sqlx::query(event_count(self.backend))
             .fetch_one(&self.pool)
             .await?
             .get::<i64, _>(0))

@@ -260,3 +260,44 @@ async fn importing_before_init_says_to_run_init() {
         assert!(stderr.contains("tilskot init --start-period"), "{stderr}");
     }
 }
+
+/// The number of events every command keys the register by (kept by
+/// triggers on PostgreSQL, counted on SQLite) follows the table whatever
+/// changes it: an import, and rows added or removed by hand in SQL.
+#[tokio::test]
+async fn the_event_count_follows_every_change_of_the_events_table() {
+    for backend in BACKENDS {
+        let db = initialised_with_small_register(backend).await;
+        let pool = db.raw_pool().await;
+        let rows = || async {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM register_event")
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        };
+        let counted = || async {
+            let store = Store::connect(&db.url).await.unwrap();
+            let count = store.event_count().await.unwrap();
+            store.close().await;
+            count
+        };
+        assert_eq!((counted().await, rows().await), (12, 12), "{backend:?}");
+        sqlx::query(
+            "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, \
+             person_id, household_id, birth_date, municipality, basis, unaccompanied, country, \
+             mother_id) SELECT content_key || '-copy', import_id, source_row, event, event_date, \
+             person_id || '-copy', household_id, birth_date, municipality, basis, unaccompanied, \
+             country, mother_id FROM register_event WHERE event = 'settled'",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        assert!(rows().await > 12, "{backend:?}");
+        assert_eq!(counted().await, rows().await, "{backend:?}");
+        sqlx::query("DELETE FROM register_event WHERE person_id LIKE '%-copy'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert_eq!((counted().await, rows().await), (12, 12), "{backend:?}");
+    }
+}
