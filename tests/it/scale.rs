@@ -262,3 +262,31 @@ async fn migrate_before(db: &TestDb, pool: &sqlx::AnyPool, folder: &str, before:
         .await
         .unwrap();
 }
+
+/// The values every term writes and reads whole are not compressed with
+/// PostgreSQL's slow default (pglz) but with lz4, or stored as they are.
+#[tokio::test]
+async fn postgres_stores_the_large_values_without_its_slow_compression() {
+    let db = TestDb::new(Backend::Postgres).await;
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    let pool = db.raw_pool().await;
+    for (table, column) in [
+        ("register_snapshot", "content"),
+        ("batch_block", "lines"),
+        ("paid_sum_block", "lines"),
+    ] {
+        let (compression, storage): (String, String) = sqlx::query_as(
+            "SELECT attcompression::text, attstorage::text FROM pg_attribute \
+             WHERE attrelid = $1::regclass AND attname = $2",
+        )
+        .bind(table)
+        .bind(column)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert!(
+            compression == "l" || storage == "e",
+            "{table}.{column}: compression {compression:?}, storage {storage:?}"
+        );
+    }
+}
