@@ -10,7 +10,9 @@
 # of 2022, and the users kari (finance_officer) and ola (approver) with the
 # password in TILSKOT_PASSWORD. The second makes one: a fresh SQLite
 # database DIR/cycle.db with the register of 2018–2022 generated at SCALE
-# (seed 42) imported, the two users added, and then runs the cycle on it.
+# (seed 42) imported, the two users added, and then runs the cycle on it;
+# with CYCLE_DB=postgres://… it uses that empty PostgreSQL database instead
+# of DIR/cycle.db (the register file is still written to DIR).
 # Run it from the project root (the rules directory). With CYCLE_LOG=FILE
 # each command's output (and its log, e.g. TILSKOT_LOG=tilskot=debug) is
 # appended to FILE.
@@ -19,7 +21,7 @@ if [ "${1:-}" = "--prepare" ]; then
   dir="$2"; scale="$3"; per_person="${4:-}"; tilskot="${5:-./target/release/tilskot}"
   mkdir -p "$dir"
   rm -f "$dir"/cycle.db*
-  db="sqlite://$dir/cycle.db"
+  db="${CYCLE_DB:-sqlite://$dir/cycle.db}"
   export TILSKOT_PASSWORD="${TILSKOT_PASSWORD:-bench-cycle-password}"
   export TILSKOT_NEW_PASSWORD="$TILSKOT_PASSWORD"
   "$tilskot" --db "$db" init --start-period 2022-01 --admin admin > /dev/null

@@ -108,10 +108,12 @@ async fn run_demo_or_bench(cli: Cli) -> anyhow::Result<()> {
                     db: scratch.as_deref().or(db),
                     ..options.clone()
                 };
-                let report = run_bench(&options, &book, &dir).await?;
+                let report = run_bench(&options, &book, &dir).await;
+                // The scratch database goes whether the run succeeded or not.
                 if let (Some(url), Some(_)) = (db, &scratch) {
                     tilskot::db::scratch::remove(url, run + 1).await?;
                 }
+                let report = report?;
                 figures.push(report.figures);
                 comparison = comparison.or(report.comparison);
             }

@@ -1,23 +1,24 @@
 //! Scratch PostgreSQL databases for `tilskot bench --runs N --db …`: every
 //! run after the first needs an empty database of its own beside the one
-//! named, which the bench makes and removes. Never used on a database that
-//! tilskot did not name itself.
+//! named, which the bench makes and removes. A database of that name that
+//! already exists is refused, never dropped: the bench removes only what it
+//! made.
 
-use crate::domain::error::Result;
+use crate::domain::error::{Error, Result};
 
 /// The URL of the database `<name>_run<run>` on the server of `url`.
 pub fn scratch_url(url: &str, run: u32) -> Result<(String, String)> {
     let (server, rest) = url
         .rsplit_once('/')
-        .ok_or_else(|| internal!("{} names no database", super::redact(url)))?;
+        .ok_or_else(|| Error::invalid(format!("{} names no database", super::redact(url))))?;
     let (name, query) = rest.split_once('?').unwrap_or((rest, ""));
     let scratch = format!("{name}_run{run}");
     if !scratch
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '_')
     {
-        return Err(internal!(
-            "the bench makes scratch databases only beside a database named with letters, digits and _"
+        return Err(Error::invalid(
+            "the bench makes scratch databases only beside a database named with letters, digits and _",
         ));
     }
     let query = if query.is_empty() {
@@ -28,15 +29,23 @@ pub fn scratch_url(url: &str, run: u32) -> Result<(String, String)> {
     Ok((format!("{server}/{scratch}{query}"), scratch))
 }
 
-/// Makes the empty database `<name>_run<run>` beside `url` (removing a
-/// scratch database an interrupted bench left) and returns its URL.
+/// Makes the empty database `<name>_run<run>` beside `url` and returns its
+/// URL; refuses when a database of that name exists.
 pub async fn create(url: &str, run: u32) -> Result<String> {
     sqlx::any::install_default_drivers();
     let (scratch_url, name) = scratch_url(url, run)?;
     let admin = sqlx::AnyPool::connect(url).await?;
-    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
-        .execute(&admin)
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pg_database WHERE datname = $1")
+        .bind(&name)
+        .fetch_one(&admin)
         .await?;
+    if existing > 0 {
+        admin.close().await;
+        return Err(Error::invalid(format!(
+            "the database {name} exists; the bench makes its own scratch databases and \
+             drops only those: drop it (dropdb {name}) or name another database"
+        )));
+    }
     sqlx::query(&format!("CREATE DATABASE {name}"))
         .execute(&admin)
         .await?;

@@ -290,3 +290,25 @@ async fn postgres_stores_the_large_values_without_its_slow_compression() {
         );
     }
 }
+
+/// The bench's scratch databases: made beside the one named, removed after,
+/// and a database of that name the bench did not make is refused, not
+/// dropped.
+#[tokio::test]
+async fn the_bench_makes_and_removes_only_its_own_scratch_databases() {
+    use tilskot::db::scratch;
+    use tilskot::domain::error::Error;
+    let db = TestDb::new(Backend::Postgres).await;
+    let exists = |url: String| async move { sqlx::AnyPool::connect(&url).await.is_ok() };
+    let made = scratch::create(&db.url, 2).await.unwrap();
+    assert!(exists(made.clone()).await);
+    // Someone else's database of that name (here: the one just made).
+    let refused = scratch::create(&db.url, 2).await.unwrap_err();
+    assert!(matches!(refused, Error::Invalid { .. }), "{refused}");
+    assert!(
+        exists(made.clone()).await,
+        "the existing database was dropped"
+    );
+    scratch::remove(&db.url, 2).await.unwrap();
+    assert!(!exists(made).await);
+}
