@@ -301,3 +301,32 @@ async fn the_event_count_follows_every_change_of_the_events_table() {
         assert_eq!((counted().await, rows().await), (12, 12), "{backend:?}");
     }
 }
+
+/// An event must belong to an import, and an import never changes: on
+/// SQLite by its foreign key and triggers, on PostgreSQL by the
+/// statement-level check of migration 0017.
+#[tokio::test]
+async fn events_refer_to_imports_that_stay() {
+    use sqlx::error::ErrorKind::ForeignKeyViolation;
+    for backend in BACKENDS {
+        let db = initialised_with_small_register(backend).await;
+        let pool = db.raw_pool().await;
+        let orphan = sqlx::query(
+            "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, \
+             person_id) VALUES ('orphan', 999999, 2, 'exited', '2022-01-01', 'NOBODY')",
+        )
+        .execute(&pool)
+        .await
+        .unwrap_err();
+        let kind = orphan.as_database_error().map(|e| e.kind());
+        assert_eq!(kind, Some(ForeignKeyViolation), "{backend:?}: {orphan}");
+        for change in [
+            "UPDATE register_import SET rows_read = rows_read + 1",
+            "DELETE FROM register_import",
+        ] {
+            let refused = sqlx::query(change).execute(&pool).await;
+            assert!(refused.is_err(), "{backend:?}: {change} was allowed");
+        }
+        assert_eq!(snapshot(&db).await.0, 12, "{backend:?}");
+    }
+}
