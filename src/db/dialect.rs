@@ -68,12 +68,14 @@ pub(super) fn migrations_table_exists(backend: Backend) -> &'static str {
     }
 }
 
-/// Joins the `packed` texts of a group with newlines: the one function the
-/// two databases spell differently.
+/// Joins the `packed` texts of a group with newlines in the order of their
+/// `id`: the one function the two databases spell differently. SQLite keeps
+/// the order of its input (a subquery ordered by the key, which costs no
+/// sort there; an `ORDER BY` inside `group_concat` sorts every block again).
 pub(crate) fn packed_lines_aggregate(backend: Backend) -> &'static str {
     match backend {
         Backend::Sqlite => "group_concat(packed, char(10))",
-        Backend::Postgres => "string_agg(packed, chr(10))",
+        Backend::Postgres => "string_agg(packed, chr(10) ORDER BY id)",
     }
 }
 

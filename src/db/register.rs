@@ -22,28 +22,60 @@ impl Store {
             .get::<i64, _>(0))
     }
 
-    /// Every event of the register.
+    /// Every event of the register, in the order they were stored.
     pub async fn all_events(&self) -> Result<Vec<Event>> {
         // Events come packed, one text per event, and a block of them per
         // row: decoding ten columns a row through sqlx's `Any` driver, and
         // handing each row over from SQLite's worker thread, cost several
-        // times more than splitting strings here. The aggregate's name is
-        // the one thing the two databases spell differently.
-        let aggregate = packed_lines_aggregate(self.backend);
-        let rows = sqlx::query(&format!(
-            "SELECT {aggregate} FROM (SELECT id, {PACKED_EVENT} AS packed FROM register_event) events \
-             GROUP BY id / {EVENTS_PER_BLOCK}"
-        ))
-        .fetch_all(&self.pool)
-        .await?;
+        // times more than splitting strings here. Blocks are read by ranges
+        // of the key, not grouped in one query, which made SQLite sort every
+        // packed text first; and each block is split while the database
+        // packs the next.
+        let Some((first, last)) = self.event_id_range().await? else {
+            return Ok(Vec::new());
+        };
         let mut events = Vec::new();
-        for row in rows {
-            let block: String = row.get(0);
-            for packed in block.split('\n') {
-                events.push(event_from_packed(packed)?);
-            }
+        let mut block = self.event_block(first).await?;
+        let mut start = first;
+        while start + EVENTS_PER_BLOCK <= last {
+            start += EVENTS_PER_BLOCK;
+            let (next, split) = futures_util::future::join(self.event_block(start), async {
+                split_event_block(&block, &mut events)
+            })
+            .await;
+            split?;
+            block = next?;
         }
+        split_event_block(&block, &mut events)?;
         Ok(events)
+    }
+
+    /// The lowest and highest key of a stored event.
+    async fn event_id_range(&self) -> Result<Option<(i64, i64)>> {
+        let row = sqlx::query("SELECT MIN(id), MAX(id) FROM register_event")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row
+            .get::<Option<i64>, _>(0)
+            .zip(row.get::<Option<i64>, _>(1)))
+    }
+
+    /// The packed events with keys from `start` to before the next block,
+    /// in key order, one per line.
+    async fn event_block(&self, start: i64) -> Result<String> {
+        let aggregate = packed_lines_aggregate(self.backend);
+        let sql = format!(
+            "SELECT {aggregate} FROM (SELECT id, {PACKED_EVENT} AS packed FROM register_event \
+             WHERE id >= {} AND id < {} ORDER BY id) events",
+            placeholder(self.backend, 1),
+            placeholder(self.backend, 2)
+        );
+        let row = sqlx::query(&sql)
+            .bind(start)
+            .bind(start + EVENTS_PER_BLOCK)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.get::<Option<String>, _>(0).unwrap_or_default())
     }
 
     /// The events of the given persons (and of nobody else).
@@ -235,16 +267,31 @@ const PACKED_EVENT: &str = "event || '\t' || event_date || '\t' || person_id || 
      || '\t' || COALESCE(birth_date, '') || '\t' || COALESCE(municipality, '') || '\t' || COALESCE(basis, '') \
      || '\t' || COALESCE(unaccompanied, '') || '\t' || COALESCE(country, '') || '\t' || COALESCE(mother_id, '')";
 
+/// Adds the events of a block from [`Store::event_block`] (none when empty).
+fn split_event_block(block: &str, events: &mut Vec<Event>) -> Result<()> {
+    for packed in block.split('\n').filter(|packed| !packed.is_empty()) {
+        events.push(event_from_packed(packed)?);
+    }
+    Ok(())
+}
+
 /// Reads back a packed event that was validated before it was stored.
 fn event_from_packed(text: &str) -> Result<Event> {
-    let fields: Vec<&str> = text.split('\t').collect();
-    if fields.len() != 10 {
-        return Err(internal!("stored event '{text}' does not have 10 fields"));
+    let mut split = text.split('\t');
+    let mut fields = [""; 10];
+    for field in &mut fields {
+        *field = split
+            .next()
+            .ok_or_else(|| internal!("stored event '{text}' does not have 10 fields"))?;
     }
-    let opt = |i: usize| (!fields[i].is_empty()).then(|| fields[i].to_string());
+    if split.next().is_some() {
+        return Err(internal!("stored event '{text}' has more than 10 fields"));
+    }
+    let present = |i: usize| Some(fields[i]).filter(|field| !field.is_empty());
+    let text = |i: usize| present(i).map(str::to_string);
     let date = |i: usize| {
-        opt(i)
-            .map(|t| parse_iso_date(&t))
+        present(i)
+            .map(parse_iso_date)
             .transpose()
             .map_err(|e| internal!(e))
     };
@@ -253,16 +300,16 @@ fn event_from_packed(text: &str) -> Result<Event> {
             .ok_or_else(|| internal!("stored event kind '{}'", fields[0]))?,
         date: date(1)?.ok_or_else(|| internal!("stored event without date"))?,
         person_id: fields[2].to_string(),
-        household_id: opt(3),
+        household_id: text(3),
         birth_date: date(4)?,
-        municipality: opt(5).map(|m| trusted_municipality(&m)).transpose()?,
-        basis: opt(6)
-            .map(|b| b.parse::<Basis>())
+        municipality: present(5).map(trusted_municipality).transpose()?,
+        basis: present(6)
+            .map(str::parse::<Basis>)
             .transpose()
             .map_err(|e| internal!(e))?,
-        unaccompanied: opt(7).map(|u| u == "true"),
-        country: opt(8),
-        mother_id: opt(9),
+        unaccompanied: present(7).map(|u| u == "true"),
+        country: text(8),
+        mother_id: text(9),
     })
 }
 
