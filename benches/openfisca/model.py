@@ -37,23 +37,88 @@ BIRTH_WINDOW_DAYS = 183  # R7
 NEVER = 10**6  # a month index after every exit
 
 
-def eternal(name, kind=int):
-    return type(name, (Variable,), {
+def eternal(name, kind=int, formula=None):
+    attributes = {
         "value_type": kind,
         "entity": Person,
         "definition_period": DateUnit.ETERNITY,
         "label": name,
-    })
+    }
+    if formula is not None:
+        attributes["formula"] = formula
+    return type(name, (Variable,), attributes)
 
 
-# Inputs: months are counted as year * 12 + month - 1.
-settlement_month = eternal("settlement_month")
-exit_month = eternal("exit_month")
-clock_year = eternal("clock_year")
-birth_year = eternal("birth_year")
-category = eternal("category")
-grant_years = eternal("grant_years")
+# Inputs: the facts a person of tilskot's register snapshot holds, nothing
+# derived by a rule. Days are counted from 1970-01-01.
+settlement_day = eternal("settlement_day")  # a born child's: the birth day
+birth_day = eternal("birth_day")
+exit_day = eternal("exit_day")  # NEVER without an exit
+unaccompanied = eternal("unaccompanied", bool)
+family_humanitarian = eternal("family_humanitarian", bool)  # the basis (a child: its mother's)
+clock_year = eternal("clock_year")  # the year the grant clock started (a child: its mother's)
+household_settled_same_day = eternal("household_settled_same_day")
 born_child = eternal("born_child", bool)
+days_after_mother_settlement = eternal("days_after_mother_settlement")
+
+
+def calendar(days):
+    """Year, month (1-12) and day of the month of day numbers."""
+    dates = days.astype("datetime64[D]")
+    months = dates.astype("datetime64[M]")
+    year = months.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = months.astype(np.int64) % 12 + 1
+    day = (dates - months).astype(np.int64) + 1
+    return year, month, day
+
+
+def derived(name, kind=int):
+    """An eternal variable computed by a rule from the inputs."""
+    return lambda formula: eternal(name, kind, formula)
+
+
+@derived("settlement_month")
+def settlement_month(person, period):
+    year, month, _ = calendar(person("settlement_day", period))
+    return year * 12 + month - 1
+
+
+@derived("exit_month")
+def exit_month(person, period):
+    days = person("exit_day", period)
+    year, month, _ = calendar(np.minimum(days, 10**5))
+    return np.where(days == NEVER, NEVER, year * 12 + month - 1)
+
+
+@derived("birth_year")
+def birth_year(person, period):
+    return calendar(person("birth_day", period))[0]
+
+
+@derived("category")
+def category(person, period):
+    """R3: by age on the settlement day, and for adults by the household."""
+    settled_year, settled_month, settled_day = calendar(person("settlement_day", period))
+    born_year, born_month, born_day = calendar(person("birth_day", period))
+    before_birthday = (settled_month < born_month) | ((settled_month == born_month) & (settled_day < born_day))
+    age = settled_year - born_year - before_birthday
+    minor_category = np.where(person("unaccompanied", period), UNACCOMPANIED_MINOR, CHILD)
+    adult = np.where(person("household_settled_same_day", period) <= 1, SINGLE_ADULT, ADULT)
+    return np.where(age < 18, minor_category, adult)
+
+
+@derived("grant_years")
+def grant_years(person, period):
+    """R4: three years on family reunification with a humanitarian basis."""
+    return np.where(person("family_humanitarian", period), 3, 5)
+
+
+@derived("in_target_group", bool)
+def in_target_group(person, period):
+    """R7: a child born in Norway counts if born within the window after its
+    mother's settlement."""
+    days = person("days_after_mother_settlement", period)
+    return ~person("born_child", period) | ((days >= 0) & (days <= BIRTH_WINDOW_DAYS))
 
 
 def ore(nok):
@@ -73,7 +138,8 @@ def monthly_part(annual_ore, month):
 
 def active(person, period):
     m = month_index(period)
-    return (person("settlement_month", period) <= m) & (m <= person("exit_month", period))
+    settled = (person("settlement_month", period) <= m) & (m <= person("exit_month", period))
+    return settled & person("in_target_group", period)
 
 
 class integration_year1(Variable):
@@ -129,6 +195,11 @@ class minor(Variable):
 GRANTS = ["integration_year1", "integration", "minor"]
 
 
+INPUTS = ["settlement_day", "birth_day", "exit_day", "unaccompanied", "family_humanitarian",
+          "clock_year", "household_settled_same_day", "born_child", "days_after_mother_settlement"]
+DERIVED = [settlement_month, exit_month, birth_year, category, grant_years, in_target_group]
+
+
 def tax_benefit_system(rules_file):
     with open(rules_file, "rb") as f:
         rules = tomllib.load(f)
@@ -139,22 +210,24 @@ def tax_benefit_system(rules_file):
         for group in ["integration_year1", "integration", "minor"]
     }
     system = TaxBenefitSystem([Person])
-    system.add_variables(settlement_month, exit_month, clock_year, birth_year, category,
-                         grant_years, born_child, integration_year1, integration, minor)
+    system.add_variables(*[globals()[name] for name in INPUTS], *DERIVED,
+                         integration_year1, integration, minor)
     system.parameters = ParameterNode("", data=data)
     return system, rules["year"]
 
 
-def age_on(birth, day):
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+EPOCH = date(1970, 1, 1).toordinal()
 
 
-def month_of(day):
-    return day.year * 12 + day.month - 1
+def day_number(text):
+    return date.fromisoformat(text).toordinal() - EPOCH
 
 
 def persons_from_register(path):
-    """The persons of a register file, as tilskot's Register::build makes them."""
+    """The persons of a register file with the facts tilskot's Register::build
+    gives them: events grouped by person, a born child linked to its mother
+    (whose basis, grant clock and household it takes), the exit. No rule of
+    R2-R10 is applied here; the model's formulas do that."""
     settled, born, exits = {}, {}, {}
     with open(path, newline="") as f:
         for row in csv.DictReader(f):
@@ -164,46 +237,38 @@ def persons_from_register(path):
             elif kind == "born":
                 born[row["person_id"]] = row
             elif kind == "exited":
-                exits[row["person_id"]] = date.fromisoformat(row["date"])
+                exits[row["person_id"]] = day_number(row["date"])
     same_day = {}
     for row in settled.values():
         key = (row["household_id"], row["date"])
         same_day[key] = same_day.get(key, 0) + 1
-    columns = {name: [] for name in ["settlement_month", "exit_month", "clock_year", "birth_year",
-                                     "category", "grant_years", "born_child"]}
+    columns = {name: [] for name in INPUTS}
 
-    def add(settled_on, birth, cat, clock, years, is_born, exit_on):
-        columns["settlement_month"].append(month_of(settled_on))
-        columns["exit_month"].append(month_of(exit_on) if exit_on else NEVER)
-        columns["clock_year"].append(clock)
-        columns["birth_year"].append(birth.year)
-        columns["category"].append(cat)
-        columns["grant_years"].append(years)
+    def add(pid, settled_on, birth, unaccompanied_minor, mother, is_born):
+        columns["settlement_day"].append(settled_on)
+        columns["birth_day"].append(birth)
+        columns["exit_day"].append(exits.get(pid, NEVER))
+        columns["unaccompanied"].append(unaccompanied_minor)
+        columns["family_humanitarian"].append(mother["basis"] == "family_humanitarian")
+        columns["clock_year"].append(int(mother["date"][:4]))
+        columns["household_settled_same_day"].append(same_day[(mother["household_id"], mother["date"])])
         columns["born_child"].append(is_born)
+        columns["days_after_mother_settlement"].append(settled_on - day_number(mother["date"]))
 
     for pid, row in settled.items():
-        day, birth = date.fromisoformat(row["date"]), date.fromisoformat(row["birth_date"])
-        if age_on(birth, day) < 18:
-            cat = UNACCOMPANIED_MINOR if row["unaccompanied"] == "true" else CHILD
-        else:
-            cat = SINGLE_ADULT if same_day[(row["household_id"], row["date"])] <= 1 else ADULT
-        years = 3 if row["basis"] == "family_humanitarian" else 5
-        add(day, birth, cat, day.year, years, False, exits.get(pid))
+        add(pid, day_number(row["date"]), day_number(row["birth_date"]),
+            row["unaccompanied"] == "true", row, False)
     for pid, row in born.items():
         mother = settled.get(row["mother_id"])
-        if mother is None:
-            continue
-        day, mother_day = date.fromisoformat(row["date"]), date.fromisoformat(mother["date"])
-        if not 0 <= (day - mother_day).days <= BIRTH_WINDOW_DAYS:
-            continue  # R7: outside the target group
-        years = 3 if mother["basis"] == "family_humanitarian" else 5
-        add(day, day, CHILD, mother_day.year, years, True, exits.get(pid))
+        if mother is not None:
+            day = day_number(row["date"])
+            add(pid, day, day, False, mother, True)
     return {name: np.array(values) for name, values in columns.items()}
 
 
 def compute(system, year, persons):
     """The twelve months of `year` of every grant; returns the totals in øre."""
-    count = len(persons["category"])
+    count = len(persons["settlement_day"])
     simulation = SimulationBuilder().build_default_simulation(system, count)
     for name, values in persons.items():
         simulation.set_input(name, "ETERNITY", values)
@@ -221,20 +286,20 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     system, year = tax_benefit_system(args.rules)
-    started = time.perf_counter()
-    persons = persons_from_register(args.register)
-    prepare = time.perf_counter() - started
-    seconds, totals = [], None
+    prepare, compute_seconds, totals, persons = [], [], None, None
     for _ in range(args.runs):
         started = time.perf_counter()
+        persons = persons_from_register(args.register)
+        prepare.append(time.perf_counter() - started)
+        started = time.perf_counter()
         totals = compute(system, year, persons)
-        seconds.append(time.perf_counter() - started)
+        compute_seconds.append(time.perf_counter() - started)
     print(json.dumps({
         "openfisca_core": version("openfisca-core"),
-        "persons": len(persons["category"]),
+        "persons": len(persons["settlement_day"]),
         "year": year,
         "prepare_seconds": prepare,
-        "compute_seconds": seconds,
+        "compute_seconds": compute_seconds,
         "totals_ore": totals,
     }))
 

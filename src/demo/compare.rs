@@ -34,9 +34,14 @@ pub struct Comparison {
     /// tilskot with the persons read from the stored snapshot, summed per
     /// municipality, grant and person as a batch sums them.
     pub summed: Vec<Duration>,
+    /// tilskot with the persons built from every stored event, summed per
+    /// line as a batch sums them.
+    pub events_summed: Vec<Duration>,
+    /// OpenFisca's computation from its prepared input arrays.
     pub openfisca: Vec<Duration>,
-    /// OpenFisca's reading of the register file into its input arrays.
-    pub openfisca_prepare: Duration,
+    /// OpenFisca from the register file: its reading of the file into the
+    /// persons' input arrays, then the computation (run by run).
+    pub openfisca_from_file: Vec<Duration>,
     pub openfisca_version: String,
     pub totals: BTreeMap<String, i64>,
 }
@@ -49,12 +54,17 @@ pub async fn compare_with_openfisca(
     register_file: &Path,
     model: &Path,
 ) -> Result<Comparison> {
-    let (from_snapshot, totals, persons) = time_tilskot(store, rules, Side::Snapshot).await?;
-    let (from_events, _, _) = time_tilskot(store, rules, Side::Events).await?;
-    let (summed, summed_totals, _) = time_tilskot(store, rules, Side::Summed).await?;
-    if summed_totals != totals {
-        bail!("tilskot's line sums {summed_totals:?} differ from its accruals {totals:?}");
+    use {Output::*, Persons::*};
+    let (from_snapshot, totals, persons) = time_tilskot(store, rules, Snapshot, Listed).await?;
+    let mut sides = Vec::new();
+    for (source, output) in [(Events, Listed), (Snapshot, Summed), (Events, Summed)] {
+        let (times, side_totals, _) = time_tilskot(store, rules, source, output).await?;
+        if side_totals != totals {
+            bail!("tilskot's {source:?} {output:?} totals {side_totals:?} differ from its accruals {totals:?}");
+        }
+        sides.push(times);
     }
+    let [from_events, summed, events_summed] = <[_; 3]>::try_from(sides).expect("three sides");
     let peer = run_model(model, register_file, rules_file)?;
     if peer.totals != totals {
         bail!(
@@ -68,21 +78,34 @@ pub async fn compare_with_openfisca(
         from_snapshot,
         from_events,
         summed,
+        events_summed,
+        openfisca_from_file: peer
+            .seconds
+            .iter()
+            .zip(&peer.prepare)
+            .map(|(compute, prepare)| *compute + *prepare)
+            .collect(),
         openfisca: peer.seconds,
-        openfisca_prepare: peer.prepare,
         openfisca_version: peer.version,
         totals,
     })
 }
 
-/// How tilskot's side is timed.
+/// Where tilskot's side takes the persons from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
-    /// Persons from the snapshot, every accrual listed with its reasons.
+enum Persons {
+    /// The stored register snapshot, as every command reads them.
     Snapshot,
-    /// Persons built from the events, every accrual listed.
+    /// Built from every stored event.
     Events,
-    /// Persons from the snapshot, accrued straight into line sums.
+}
+
+/// What tilskot's side makes of the persons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    /// Every accrual of every month listed with its reasons.
+    Listed,
+    /// Accrued straight into line sums, as a batch sums them.
     Summed,
 }
 
@@ -91,7 +114,8 @@ enum Side {
 async fn time_tilskot(
     store: &Store,
     rules: &RuleBook,
-    side: Side,
+    source: Persons,
+    output: Output,
 ) -> Result<(Vec<Duration>, BTreeMap<String, i64>, usize)> {
     let (january, december) = (Period::new(2022, 1), Period::new(2022, 12));
     let (january, december) = (january.expect("January"), december.expect("December"));
@@ -101,23 +125,27 @@ async fn time_tilskot(
     for _ in 0..RUNS {
         store.clear_register_cache();
         let started = Instant::now();
-        let register = if side == Side::Events {
-            let lag = rules.year(2022)?.move_lag_months.value;
-            std::sync::Arc::new(Register::build(&store.all_events().await?, lag))
-        } else {
-            load_register(store, rules, december).await?
+        let register = match source {
+            Persons::Events => {
+                let lag = rules.year(2022)?.move_lag_months.value;
+                std::sync::Arc::new(Register::build(&store.all_events().await?, lag))
+            }
+            Persons::Snapshot => load_register(store, rules, december).await?,
         };
-        let amounts: Vec<(Grant, i64)> = if side == Side::Summed {
-            let terms: BTreeMap<Grant, Period> =
-                Grant::ALL.into_iter().map(|g| (g, december)).collect();
-            let due = due_by_line(&register, rules, january, &terms, &[])?;
-            due.due
-                .iter()
-                .map(|(key, ore)| (key.grant, ore.0))
-                .collect()
-        } else {
-            let accruals = compute_accruals(&register, rules, january, december)?;
-            accruals.iter().map(|a| (a.grant, a.amount.0)).collect()
+        let amounts: Vec<(Grant, i64)> = match output {
+            Output::Summed => {
+                let terms: BTreeMap<Grant, Period> =
+                    Grant::ALL.into_iter().map(|g| (g, december)).collect();
+                let due = due_by_line(&register, rules, january, &terms, &[])?;
+                due.due
+                    .iter()
+                    .map(|(key, ore)| (key.grant, ore.0))
+                    .collect()
+            }
+            Output::Listed => {
+                let accruals = compute_accruals(&register, rules, january, december)?;
+                accruals.iter().map(|a| (a.grant, a.amount.0)).collect()
+            }
         };
         times.push(started.elapsed());
         totals = COMPARED
@@ -135,7 +163,7 @@ async fn time_tilskot(
 /// What the model printed.
 struct PeerRun {
     seconds: Vec<Duration>,
-    prepare: Duration,
+    prepare: Vec<Duration>,
     version: String,
     totals: BTreeMap<String, i64>,
 }
@@ -162,10 +190,17 @@ fn run_model(model: &Path, register_file: &Path, rules_file: &Path) -> Result<Pe
             .map(Duration::from_secs_f64)
             .ok_or_else(|| anyhow!("the model printed {value} for a time"))
     };
-    let runs = json["compute_seconds"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let runs = |key: &str| -> Result<Vec<Duration>> {
+        let runs = json[key].as_array().cloned().unwrap_or_default();
+        if runs.len() != RUNS {
+            bail!(
+                "{} printed {} {key} for {RUNS} runs",
+                model.display(),
+                runs.len()
+            );
+        }
+        runs.iter().map(seconds).collect()
+    };
     let totals = json["totals_ore"]
         .as_object()
         .ok_or_else(|| anyhow!("the model printed no totals"))?
@@ -177,12 +212,9 @@ fn run_model(model: &Path, register_file: &Path, rules_file: &Path) -> Result<Pe
             ))
         })
         .collect::<Result<_>>()?;
-    if runs.is_empty() {
-        bail!("{} printed no compute_seconds", model.display());
-    }
     Ok(PeerRun {
-        seconds: runs.iter().map(seconds).collect::<Result<_>>()?,
-        prepare: seconds(&json["prepare_seconds"])?,
+        seconds: runs("compute_seconds")?,
+        prepare: runs("prepare_seconds")?,
         version: json["openfisca_core"].as_str().unwrap_or("?").to_string(),
         totals,
     })
@@ -209,16 +241,24 @@ pub fn render(comparison: &Comparison) -> String {
             &comparison.from_snapshot,
         ),
         (
-            "tilskot, persons built from the stored events, all 7 grants",
-            &comparison.from_events,
-        ),
-        (
             "tilskot, from the snapshot, summed per line as a batch",
             &comparison.summed,
         ),
         (
-            "OpenFisca, R2–R4, R7, R9–R10 (3 grants)",
+            "OpenFisca, R2–R4, R7, R9–R10, from its prepared persons",
             &comparison.openfisca,
+        ),
+        (
+            "tilskot, persons built from the stored events, all 7",
+            &comparison.from_events,
+        ),
+        (
+            "tilskot, from the stored events, summed per line",
+            &comparison.events_summed,
+        ),
+        (
+            "OpenFisca, the same 3 grants from the register file",
+            &comparison.openfisca_from_file,
         ),
     ];
     for (label, runs) in rows {
@@ -231,20 +271,25 @@ pub fn render(comparison: &Comparison) -> String {
             median.as_secs_f64() * 1e6 / persons
         ));
     }
-    out.push_str(&format!(
-        "(OpenFisca's reading of the register file into its inputs, once: {:.3} s, not counted above)\n",
-        comparison.openfisca_prepare.as_secs_f64()
-    ));
-    let peer = min_median_max(&comparison.openfisca).1.as_secs_f64();
+    let median = |runs: &[Duration]| min_median_max(runs).1.as_secs_f64();
+    let peer = median(&comparison.openfisca);
     for (label, runs) in [
         ("snapshot", &comparison.from_snapshot),
-        ("events", &comparison.from_events),
         ("summed per line", &comparison.summed),
     ] {
-        let own = min_median_max(runs).1.as_secs_f64();
         out.push_str(&format!(
-            "OpenFisca / tilskot ({label}), medians: {:.1}×\n",
-            peer / own
+            "From prepared persons, OpenFisca / tilskot ({label}), medians: {:.1}×\n",
+            peer / median(runs)
+        ));
+    }
+    let from_file = median(&comparison.openfisca_from_file);
+    for (label, runs) in [
+        ("stored events", &comparison.from_events),
+        ("stored events, summed per line", &comparison.events_summed),
+    ] {
+        out.push_str(&format!(
+            "From the register, OpenFisca (file) / tilskot ({label}), medians: {:.1}×\n",
+            from_file / median(runs)
         ));
     }
     out
