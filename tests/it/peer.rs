@@ -113,12 +113,16 @@ fn the_bench_prints_both_times_after_the_totals_agree() {
         "persons from the stored snapshot",
         "built from the stored events",
         "summed per line as a batch",
+        "from the stored events, summed per line",
         "OpenFisca, R2–R4",
+        "OpenFisca, the same 3 grants from the register file",
     ] {
         assert!(stdout.contains(row), "{row}: {stdout}");
     }
-    assert!(
-        stdout.contains("OpenFisca / tilskot (snapshot), medians: "),
-        "{stdout}"
-    );
+    for ratio in [
+        "From prepared persons, OpenFisca / tilskot (snapshot), medians: ",
+        "From the register, OpenFisca (file) / tilskot (stored events), medians: ",
+    ] {
+        assert!(stdout.contains(ratio), "{ratio}: {stdout}");
+    }
 }
