@@ -56,6 +56,16 @@ pub(super) fn event_count(backend: Backend) -> &'static str {
     }
 }
 
+/// The statement that makes a transaction read one state of the database
+/// from its first query to its end: PostgreSQL's default gives each
+/// statement its own; SQLite's transactions already read one state.
+pub(super) fn consistent_reads(backend: Backend) -> Option<&'static str> {
+    match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"),
+    }
+}
+
 /// Counts (0 or 1) the table of applied migrations.
 pub(super) fn migrations_table_exists(backend: Backend) -> &'static str {
     match backend {

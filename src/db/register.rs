@@ -1,7 +1,8 @@
 //! The register's events and imports in the database.
 
 use super::dialect::{
-    event_count, multi_row_insert, now_text, packed_lines_aggregate, placeholder, ROWS_PER_JSON,
+    consistent_reads, event_count, multi_row_insert, now_text, packed_lines_aggregate, placeholder,
+    ROWS_PER_JSON,
 };
 use super::register_codec;
 use super::Backend;
@@ -11,7 +12,7 @@ use crate::domain::error::Result;
 use crate::domain::grant::Basis;
 use crate::domain::register::{Event, EventKind, Register};
 use sqlx::Row;
-use sqlx::{Any, Transaction};
+use sqlx::{Any, AnyConnection, Transaction};
 
 impl Store {
     /// How many events the register holds.
@@ -31,51 +32,32 @@ impl Store {
         // of the key, not grouped in one query, which made SQLite sort every
         // packed text first; and each block is split while the database
         // packs the next.
-        let Some((first, last)) = self.event_id_range().await? else {
+        // One read-only transaction that sees one state of the table
+        // throughout: an import committed between two blocks would
+        // otherwise give a mix that no state of the register ever held.
+        let mut tx = self.pool.begin().await?;
+        if let Some(consistent) = consistent_reads(self.backend) {
+            sqlx::query(consistent).execute(&mut *tx).await?;
+        }
+        let Some((first, last)) = event_id_range(&mut tx).await? else {
             return Ok(Vec::new());
         };
         let mut events = Vec::new();
-        let mut block = self.event_block(first).await?;
+        let mut block = event_block(&mut tx, self.backend, first).await?;
         let mut start = first;
         while start + EVENTS_PER_BLOCK <= last {
             start += EVENTS_PER_BLOCK;
-            let (next, split) = futures_util::future::join(self.event_block(start), async {
-                split_event_block(&block, &mut events)
-            })
-            .await;
+            let (next, split) =
+                futures_util::future::join(event_block(&mut tx, self.backend, start), async {
+                    split_event_block(&block, &mut events)
+                })
+                .await;
             split?;
             block = next?;
         }
         split_event_block(&block, &mut events)?;
+        tx.commit().await?;
         Ok(events)
-    }
-
-    /// The lowest and highest key of a stored event.
-    async fn event_id_range(&self) -> Result<Option<(i64, i64)>> {
-        let row = sqlx::query("SELECT MIN(id), MAX(id) FROM register_event")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(row
-            .get::<Option<i64>, _>(0)
-            .zip(row.get::<Option<i64>, _>(1)))
-    }
-
-    /// The packed events with keys from `start` to before the next block,
-    /// in key order, one per line.
-    async fn event_block(&self, start: i64) -> Result<String> {
-        let aggregate = packed_lines_aggregate(self.backend);
-        let sql = format!(
-            "SELECT {aggregate} FROM (SELECT id, {PACKED_EVENT} AS packed FROM register_event \
-             WHERE id >= {} AND id < {} ORDER BY id) events",
-            placeholder(self.backend, 1),
-            placeholder(self.backend, 2)
-        );
-        let row = sqlx::query(&sql)
-            .bind(start)
-            .bind(start + EVENTS_PER_BLOCK)
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(row.get::<Option<String>, _>(0).unwrap_or_default())
     }
 
     /// The events of the given persons (and of nobody else).
@@ -267,7 +249,35 @@ const PACKED_EVENT: &str = "event || '\t' || event_date || '\t' || person_id || 
      || '\t' || COALESCE(birth_date, '') || '\t' || COALESCE(municipality, '') || '\t' || COALESCE(basis, '') \
      || '\t' || COALESCE(unaccompanied, '') || '\t' || COALESCE(country, '') || '\t' || COALESCE(mother_id, '')";
 
-/// Adds the events of a block from [`Store::event_block`] (none when empty).
+/// The lowest and highest key of a stored event.
+async fn event_id_range(conn: &mut AnyConnection) -> Result<Option<(i64, i64)>> {
+    let row = sqlx::query("SELECT MIN(id), MAX(id) FROM register_event")
+        .fetch_one(conn)
+        .await?;
+    Ok(row
+        .get::<Option<i64>, _>(0)
+        .zip(row.get::<Option<i64>, _>(1)))
+}
+
+/// The packed events with keys from `start` to before the next block, in
+/// key order, one per line.
+async fn event_block(conn: &mut AnyConnection, backend: Backend, start: i64) -> Result<String> {
+    let aggregate = packed_lines_aggregate(backend);
+    let sql = format!(
+        "SELECT {aggregate} FROM (SELECT id, {PACKED_EVENT} AS packed FROM register_event \
+         WHERE id >= {} AND id < {} ORDER BY id) events",
+        placeholder(backend, 1),
+        placeholder(backend, 2)
+    );
+    let row = sqlx::query(&sql)
+        .bind(start)
+        .bind(start + EVENTS_PER_BLOCK)
+        .fetch_one(conn)
+        .await?;
+    Ok(row.get::<Option<String>, _>(0).unwrap_or_default())
+}
+
+/// Adds the events of a block from [`event_block`] (none when empty).
 fn split_event_block(block: &str, events: &mut Vec<Event>) -> Result<()> {
     for packed in block.split('\n').filter(|packed| !packed.is_empty()) {
         events.push(event_from_packed(packed)?);
