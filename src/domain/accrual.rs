@@ -407,7 +407,7 @@ fn accrue_norwegian(acc: &mut PersonAccruals) {
             .rules(period)
             .low_rate_countries
             .value
-            .contains(&person.country)
+            .contains(person.country.as_ref())
     };
     if person.basis == Basis::Collective {
         if window.contains(start) {

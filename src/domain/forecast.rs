@@ -144,7 +144,7 @@ pub fn prognosis_persons(rows: &[PrognosisRow]) -> Vec<Person> {
                 settlement_municipality: row.municipality,
                 basis: row.basis,
                 unaccompanied: row.category == PrognosisCategory::UnaccompaniedMinor,
-                country: row.country.clone(),
+                country: Arc::from(row.country.as_str()),
                 clock_year: row.month.year,
                 household_settled_same_day: if shared { household_sizes[&group] } else { 1 },
                 born: None,

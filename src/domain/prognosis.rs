@@ -191,7 +191,7 @@ pub fn shaped_prognosis(
             person.settlement_municipality,
             person.basis,
             prognosis_category(person),
-            person.country.clone(),
+            person.country.to_string(),
         );
         *shape.entry(key).or_default() += 1;
     }

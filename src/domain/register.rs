@@ -9,6 +9,7 @@ use crate::domain::calendar::{age_on, parse_iso_date, Period};
 use crate::domain::grant::{Basis, Category};
 use crate::domain::municipality::{Municipalities, MunicipalityNumber};
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -666,7 +667,7 @@ pub struct Person {
     pub basis: Basis,
     pub unaccompanied: bool,
     /// For a born child, the mother's country.
-    pub country: String,
+    pub country: Arc<str>,
     /// The calendar year of grant year 1: the settlement year, or for a born
     /// child the mother's settlement year (R7).
     pub clock_year: i32,
@@ -740,14 +741,13 @@ impl Register {
                 .cmp(&b.person_id)
                 .then_with(|| a.sort_key().cmp(&b.sort_key()))
         });
-        let mut same_day: HashMap<(&str, NaiveDate), u32> = HashMap::new();
-        for event in sorted.iter().filter(|e| e.kind == EventKind::Settled) {
-            let household = event.household_id.as_deref().unwrap_or("");
-            *same_day.entry((household, event.date)).or_default() += 1;
-        }
-        let mut persons: Vec<Person> = Vec::new();
+        let mut shared = SharedValues::counted(&sorted);
+        let mut persons: Vec<Person> = Vec::with_capacity(shared.settled);
         let mut births: Vec<(&Event, Vec<&Event>)> = Vec::new();
+        let mut position = 0;
         for events in sorted.chunk_by(|a, b| a.person_id == b.person_id) {
+            let first = position;
+            position += events.len();
             let id = events[0].person_id.as_str();
             let Some(entry) = events.first().filter(|e| e.kind == EventKind::Settled) else {
                 if let Some(born) = events.iter().copied().find(|e| e.kind == EventKind::Born) {
@@ -760,21 +760,18 @@ impl Register {
                 }
                 continue;
             };
-            let household = entry.household_id.clone().unwrap_or_default();
+            let (household_id, household_settled_same_day) = shared.household_at(first);
             let mut person = Person {
                 id: Arc::from(id),
-                household_id: Arc::from(household.as_str()),
+                household_id,
                 birth_date: entry.birth_date.expect("validated"),
                 settlement_date: entry.date,
                 settlement_municipality: entry.municipality.expect("validated"),
                 basis: entry.basis.expect("validated"),
                 unaccompanied: entry.unaccompanied.unwrap_or(false),
-                country: entry.country.clone().unwrap_or_default(),
+                country: shared.country(entry.country.as_deref().unwrap_or("")),
                 clock_year: Period::of_date(entry.date).year,
-                household_settled_same_day: same_day
-                    .get(&(household.as_str(), entry.date))
-                    .copied()
-                    .unwrap_or(1),
+                household_settled_same_day,
                 born: None,
                 moves: Vec::new(),
                 exit: None,
@@ -840,6 +837,62 @@ impl Register {
             .binary_search_by(|p| p.id.as_ref().cmp(id))
             .ok()
             .map(|i| &self.persons[i])
+    }
+}
+
+/// What many persons share, made once in [`Register::build`]: the household
+/// of a settlement day with its size (R3) and the country codes.
+#[derive(Default)]
+struct SharedValues<'a> {
+    /// Per household and settlement day: its id and how many of it were
+    /// settled that day.
+    households: Vec<(Arc<str>, u32)>,
+    /// Per position of the sorted events, the index of a settlement's
+    /// household and day in `households`.
+    household_at: Vec<u32>,
+    countries: FxHashMap<&'a str, Arc<str>>,
+    /// How many settlement events were counted.
+    settled: usize,
+}
+
+impl<'a> SharedValues<'a> {
+    /// Counts the settlements of each household and day among `sorted`.
+    fn counted(sorted: &[&'a Event]) -> SharedValues<'a> {
+        let mut shared = SharedValues {
+            household_at: vec![u32::MAX; sorted.len()],
+            ..SharedValues::default()
+        };
+        let mut days: FxHashMap<(&str, NaiveDate), u32> = FxHashMap::default();
+        for (position, event) in sorted.iter().enumerate() {
+            if event.kind != EventKind::Settled {
+                continue;
+            }
+            let household = event.household_id.as_deref().unwrap_or("");
+            let next = shared.households.len() as u32;
+            let index = *days.entry((household, event.date)).or_insert(next);
+            if index == next {
+                shared.households.push((Arc::from(household), 0));
+            }
+            shared.households[index as usize].1 += 1;
+            shared.household_at[position] = index;
+            shared.settled += 1;
+        }
+        shared
+    }
+
+    /// The household of the settlement event at `position` of the sorted
+    /// events, and how many of it were settled that day.
+    fn household_at(&self, position: usize) -> (Arc<str>, u32) {
+        let (id, count) = &self.households[self.household_at[position] as usize];
+        (Arc::clone(id), *count)
+    }
+
+    fn country(&mut self, code: &'a str) -> Arc<str> {
+        Arc::clone(
+            self.countries
+                .entry(code)
+                .or_insert_with(|| Arc::from(code)),
+        )
     }
 }
 
