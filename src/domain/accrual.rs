@@ -65,14 +65,7 @@ pub fn compute_accruals(
     // R13 counts the persons of a whole calendar year, so the computation
     // starts in January of the first year and filters afterwards.
     let first = Period::new(from.year, 1).expect("January");
-    let years: BTreeMap<i32, &YearRules> = (first.year..=to.year)
-        .map(|y| rules.year(y).map(|r| (y, r)))
-        .collect::<Result<_, _>>()?;
-    let window = Window {
-        first,
-        to,
-        years: &years,
-    };
+    let window = Window::new(rules, first, to)?;
     let mut accruals = accrue_persons(&register.persons, &window);
     accrue_norwegian_base(&window, &mut accruals);
     accruals.retain(|a| a.period >= from && a.period <= to);
@@ -147,14 +140,7 @@ pub fn compute_person_accruals(
     from: Period,
     to: Period,
 ) -> Result<Vec<Accrual>, MissingYear> {
-    let years: BTreeMap<i32, &YearRules> = (from.year..=to.year)
-        .map(|y| rules.year(y).map(|r| (y, r)))
-        .collect::<Result<_, _>>()?;
-    let window = Window {
-        first: from,
-        to,
-        years: &years,
-    };
+    let window = Window::new(rules, from, to)?;
     let mut accruals = Vec::new();
     accrue_person(person, &window, &mut accruals);
     Ok(accruals)
@@ -168,12 +154,11 @@ pub fn norwegian_base_grants(
     rules: &RuleBook,
     year: i32,
 ) -> Result<Vec<Accrual>, MissingYear> {
-    let years: BTreeMap<i32, &YearRules> = [(year, rules.year(year)?)].into();
-    let window = Window {
-        first: Period::new(year, 1).expect("January"),
-        to: Period::new(year, 12).expect("December"),
-        years: &years,
-    };
+    let window = Window::new(
+        rules,
+        Period::new(year, 1).expect("January"),
+        Period::new(year, 12).expect("December"),
+    )?;
     let mut out: Vec<Accrual> = accruals
         .iter()
         .filter(|a| a.grant == Grant::Norwegian && a.period.year == year)
@@ -188,12 +173,30 @@ pub fn norwegian_base_grants(
 pub(crate) struct Window<'a> {
     pub(crate) first: Period,
     pub(crate) to: Period,
-    pub(crate) years: &'a BTreeMap<i32, &'a YearRules>,
+    /// The rules of each year from `first`'s to `to`'s, in order: looked up
+    /// for every accrual, so by position rather than in a map.
+    years: Vec<&'a YearRules>,
 }
 
-impl Window<'_> {
-    pub(crate) fn rules(&self, period: Period) -> &YearRules {
-        self.years[&period.year]
+impl<'a> Window<'a> {
+    /// The months `first..=to` with the rules of their years.
+    pub(crate) fn new(
+        rules: &'a RuleBook,
+        first: Period,
+        to: Period,
+    ) -> Result<Window<'a>, MissingYear> {
+        let years = (first.year..=to.year)
+            .map(|year| rules.year(year))
+            .collect::<Result<_, _>>()?;
+        Ok(Window { first, to, years })
+    }
+
+    /// The rules of a month in the window's years.
+    pub(crate) fn rules(&self, period: Period) -> &'a YearRules {
+        let index = usize::try_from(period.year - self.first.year).ok();
+        index
+            .and_then(|index| self.years.get(index))
+            .unwrap_or_else(|| panic!("{period} is outside the years of the window"))
     }
 
     pub(crate) fn contains(&self, period: Period) -> bool {

@@ -528,16 +528,22 @@ fn accruals_computed_in_parts_on_threads_equal_one_pass_in_the_same_order() {
     let register = Register::build(&events, 2);
     assert!(register.persons.len() > 500, "{}", register.persons.len());
     let rules = rules();
-    let years: BTreeMap<i32, &YearRules> =
-        (2022..=2022).map(|y| (y, rules.year(y).unwrap())).collect();
-    let window = Window {
-        first: period("2022-01"),
-        to: period("2022-12"),
-        years: &years,
-    };
+    let window = Window::new(&rules, period("2022-01"), period("2022-12")).unwrap();
     let one_pass = accrue_in_parts(&register.persons, &window, 1);
     assert!(one_pass.len() > 1_000, "{}", one_pass.len());
     for parts in [2, 3, 7] {
         assert_eq!(accrue_in_parts(&register.persons, &window, parts), one_pass);
     }
+}
+
+#[test]
+fn a_window_over_two_years_finds_each_months_own_rules() {
+    let rules = rules();
+    let window = Window::new(&rules, period("2022-07"), period("2023-06")).unwrap();
+    assert_eq!(window.rules(period("2022-07")).year, 2022);
+    assert_eq!(window.rules(period("2022-12")).year, 2022);
+    assert_eq!(window.rules(period("2023-01")).year, 2023);
+    assert_eq!(window.rules(period("2023-06")).year, 2023);
+    let missing = Window::new(&rules, period("2021-12"), period("2022-01"));
+    assert!(missing.is_err(), "2021 has no rules file");
 }

@@ -17,7 +17,7 @@ use crate::domain::money::Ore;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::payout::LineKey;
 use crate::domain::register::{Person, Register};
-use crate::domain::rules::{MissingYear, RateKey, RuleBook, YearRules};
+use crate::domain::rules::{MissingYear, RateKey, RuleBook};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -49,19 +49,8 @@ pub fn due_by_line(
     };
     // R13 counts the persons of a whole calendar year, as compute_accruals does.
     let first = Period::new(start.year, 1).expect("January");
-    let years: BTreeMap<i32, &YearRules> = (first.year..=through.year)
-        .map(|y| rules.year(y).map(|r| (y, r)))
-        .collect::<Result<_, _>>()?;
-    let window = Window {
-        first,
-        to: through,
-        years: &years,
-    };
-    let scope = Scope {
-        start,
-        through,
-        terms,
-    };
+    let window = Window::new(rules, first, through)?;
+    let scope = Scope::new(start, terms);
     let mut parts = sum_persons(&register.persons, &window, &scope);
     let mut tail = PartSums::default();
     for accrual in extra {
@@ -74,13 +63,29 @@ pub fn due_by_line(
 }
 
 /// The months and grants a batch sums.
-struct Scope<'a> {
+struct Scope {
     start: Period,
+    /// The latest term.
     through: Period,
-    terms: &'a BTreeMap<Grant, Period>,
+    /// Per grant (by its position in [`Grant::ALL`]), the month its term
+    /// runs through, if it has one: looked up for every accrual.
+    term_of: [Option<Period>; Grant::ALL.len()],
 }
 
-impl Scope<'_> {
+impl Scope {
+    /// The months from `start` through each grant's term in `terms`.
+    fn new(start: Period, terms: &BTreeMap<Grant, Period>) -> Scope {
+        let mut term_of = [None; Grant::ALL.len()];
+        for (grant, term) in terms {
+            term_of[*grant as usize] = Some(*term);
+        }
+        Scope {
+            start,
+            through: terms.values().max().copied().unwrap_or(start),
+            term_of,
+        }
+    }
+
     /// Whether the accrual is in the months whose rates count.
     fn in_months(&self, accrual: &Accrual) -> bool {
         accrual.period >= self.start && accrual.period <= self.through
@@ -88,9 +93,8 @@ impl Scope<'_> {
 
     /// Whether the accrual belongs to a line of the batch.
     fn in_batch(&self, accrual: &Accrual) -> bool {
-        self.terms
-            .get(&accrual.grant)
-            .is_some_and(|term| accrual.period >= self.start && accrual.period <= *term)
+        self.term_of[accrual.grant as usize]
+            .is_some_and(|term| accrual.period >= self.start && accrual.period <= term)
     }
 }
 

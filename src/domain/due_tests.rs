@@ -141,17 +141,8 @@ fn sums_in_parts_on_threads_equal_one_part() {
     let register = generated_register();
     let rules = rules();
     let terms = terms_in_month(&rules, period("2022-10")).unwrap();
-    let years: BTreeMap<i32, &YearRules> = [(2022, rules.year(2022).unwrap())].into();
-    let window = Window {
-        first: period("2022-01"),
-        to: *terms.values().max().unwrap(),
-        years: &years,
-    };
-    let scope = Scope {
-        start: period("2022-01"),
-        through: window.to,
-        terms: &terms,
-    };
+    let window = Window::new(&rules, period("2022-01"), *terms.values().max().unwrap()).unwrap();
+    let scope = Scope::new(period("2022-01"), &terms);
     let half = register.persons.len() / 2;
     let (first, second) = register.persons.split_at(half);
     let one = sum_persons(&register.persons, &window, &scope);
