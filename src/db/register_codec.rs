@@ -145,9 +145,7 @@ fn read_person<'a>(
     } else {
         None
     };
-    let moves = (0..input.u32()?)
-        .map(|_| Ok((input.date()?, input.municipality()?)))
-        .collect::<Result<Vec<_>, SnapshotUnreadable>>()?;
+    let moves = read_moves(input)?;
     let exit = if flags & EXITED != 0 {
         Some(input.date()?)
     } else {
@@ -168,6 +166,24 @@ fn read_person<'a>(
         moves,
         exit,
     })
+}
+
+/// A person's moves, allocated once at their stored count (a register of
+/// six events a person has about five each).
+fn read_moves(
+    input: &mut Reader,
+) -> Result<Vec<(NaiveDate, MunicipalityNumber)>, SnapshotUnreadable> {
+    let count = input.u32()? as usize;
+    // Each move takes six bytes: a count beyond the bytes left is refused
+    // before anything is allocated for it.
+    if count > input.bytes.len().saturating_sub(input.at) / 6 {
+        return Err(SnapshotUnreadable("cut short"));
+    }
+    let mut moves = Vec::with_capacity(count);
+    for _ in 0..count {
+        moves.push((input.date()?, input.municipality()?));
+    }
+    Ok(moves)
 }
 
 fn flag(set: bool, bit: u8) -> u8 {
@@ -303,6 +319,18 @@ mod tests {
         person.exit = NaiveDate::from_ymd_opt(2022, 5, 6);
         let decoded = decode(&encode(&register).unwrap()).unwrap();
         assert_eq!(decoded.persons[0], register.persons[0]);
+    }
+
+    #[test]
+    fn a_move_count_beyond_the_bytes_is_refused_before_allocating() {
+        let mut register = generated();
+        register.persons.truncate(1);
+        register.persons[0].exit = None;
+        let mut bytes = encode(&register).unwrap();
+        // The last person without an exit ends with its move count.
+        let at = bytes.len() - 4 - 6 * register.persons[0].moves.len();
+        bytes[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(decode(&bytes).unwrap_err(), SnapshotUnreadable("cut short"));
     }
 
     #[test]
