@@ -14,7 +14,7 @@ use crate::domain::grant::Grant;
 use crate::domain::money::Ore;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::payout::{BatchLine, LineKey};
-use std::sync::Arc;
+use smol_str::SmolStr;
 
 /// The lines of one municipality and grant in a batch, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,7 +87,7 @@ pub fn unpack(block: &Block) -> Result<Vec<BatchLine>> {
             key: LineKey {
                 municipality: block.municipality,
                 grant: block.grant,
-                person_id: (!person.is_empty()).then(|| Arc::from(person)),
+                person_id: (!person.is_empty()).then(|| SmolStr::new(person)),
             },
             amount: Ore(amount),
         });
@@ -154,7 +154,7 @@ mod tests {
             key: LineKey {
                 municipality: MunicipalityNumber::from_trusted(municipality).unwrap(),
                 grant,
-                person_id: person.map(Arc::from),
+                person_id: person.map(SmolStr::new),
             },
             amount: Ore(amount),
         }

@@ -11,10 +11,10 @@ use crate::domain::money::Ore;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::payout::{BatchLine, LineKey, PersonPayment};
 use crate::domain::tamper::paid_lines_problem;
+use smol_str::SmolStr;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 /// A batch to store.
 pub struct NewBatch<'a> {
@@ -449,7 +449,7 @@ fn line_key(municipality: &str, grant: &str, person: &str) -> Result<LineKey> {
     Ok(LineKey {
         municipality: trusted_municipality(municipality)?,
         grant: grant.parse().map_err(|e: String| internal!(e))?,
-        person_id: (!person.is_empty()).then(|| Arc::from(person)),
+        person_id: (!person.is_empty()).then(|| SmolStr::new(person)),
     })
 }
 

@@ -10,8 +10,7 @@ use crate::domain::grant::Basis;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::register::{BirthLink, Person, Register};
 use chrono::{Datelike, NaiveDate};
-use rustc_hash::FxHashMap;
-use std::sync::Arc;
+use smol_str::SmolStr;
 
 /// The layout's version. Raise it whenever [`Person`] or
 /// [`Register::build`] changes what a person holds, so that snapshots made by
@@ -50,9 +49,8 @@ pub fn decode(bytes: &[u8]) -> Result<Register, SnapshotUnreadable> {
     let mut register = Register {
         persons: Vec::with_capacity(persons.min(bytes.len() / 16)),
     };
-    let mut shared = Shared::default();
     for _ in 0..persons {
-        register.persons.push(read_person(&mut input, &mut shared)?);
+        register.persons.push(read_person(&mut input)?);
     }
     if input.at != bytes.len() {
         return Err(SnapshotUnreadable("bytes after the last person"));
@@ -94,38 +92,9 @@ fn write_person(out: &mut Writer, person: &Person) -> Result<(), SnapshotUnreada
     Ok(())
 }
 
-/// Values decoded once and shared by the persons that hold them, as
-/// [`Register::build`] shares them: country codes, and a household's id
-/// when its members follow each other.
-#[derive(Default)]
-struct Shared<'a> {
-    countries: FxHashMap<&'a str, Arc<str>>,
-    last_household: Option<Arc<str>>,
-}
-
-impl<'a> Shared<'a> {
-    fn country(&mut self, code: &'a str) -> Arc<str> {
-        Arc::clone(
-            self.countries
-                .entry(code)
-                .or_insert_with(|| Arc::from(code)),
-        )
-    }
-
-    fn household(&mut self, id: &str) -> Arc<str> {
-        match &self.last_household {
-            Some(last) if **last == *id => Arc::clone(last),
-            _ => Arc::clone(self.last_household.insert(Arc::from(id))),
-        }
-    }
-}
-
-fn read_person<'a>(
-    input: &mut Reader<'a>,
-    shared: &mut Shared<'a>,
-) -> Result<Person, SnapshotUnreadable> {
-    let id: Arc<str> = Arc::from(input.text()?);
-    let household_id = shared.household(input.text()?);
+fn read_person(input: &mut Reader) -> Result<Person, SnapshotUnreadable> {
+    let id = SmolStr::new(input.text()?);
+    let household_id = SmolStr::new(input.text()?);
     let birth_date = input.date()?;
     let settlement_date = input.date()?;
     let settlement_municipality = input.municipality()?;
@@ -133,12 +102,12 @@ fn read_person<'a>(
         .get(usize::from(input.u8()?))
         .ok_or(SnapshotUnreadable("unknown basis"))?;
     let flags = input.u8()?;
-    let country = shared.country(input.text()?);
+    let country = SmolStr::new(input.text()?);
     let clock_year = input.u32()? as i32;
     let household_settled_same_day = input.u32()?;
     let born = if flags & BORN != 0 {
         Some(BirthLink {
-            mother_id: Arc::from(input.text()?),
+            mother_id: SmolStr::new(input.text()?),
             mother_settlement_date: input.date()?,
             days_after_mother_settlement: input.u64()? as i64,
         })

@@ -11,8 +11,8 @@ use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::register::{Person, Register};
 use crate::domain::rules::{MissingYear, RateKey, RuleBook, YearRules};
 use chrono::Datelike;
+use smol_str::SmolStr;
 use std::collections::{BTreeMap, HashSet};
-use std::sync::Arc;
 
 /// R7: a child born up to this many days after the mother's settlement
 /// date is in the target group.
@@ -35,7 +35,7 @@ pub const NORWEGIAN_BASE_HIGH_MAX_PERSONS: usize = 150;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Accrual {
     /// `None` for the per-municipality base grant (R13).
-    pub person_id: Option<Arc<str>>,
+    pub person_id: Option<SmolStr>,
     pub municipality: MunicipalityNumber,
     pub grant: Grant,
     pub period: Period,
@@ -410,7 +410,7 @@ fn accrue_norwegian(acc: &mut PersonAccruals) {
             .rules(period)
             .low_rate_countries
             .value
-            .contains(person.country.as_ref())
+            .contains(person.country.as_str())
     };
     if person.basis == Basis::Collective {
         if window.contains(start) {
@@ -463,7 +463,7 @@ fn accrue_norwegian(acc: &mut PersonAccruals) {
 /// December, by the number of distinct persons with a `norwegian` accrual in
 /// that municipality that year.
 fn accrue_norwegian_base(window: &Window, out: &mut Vec<Accrual>) {
-    let mut persons: BTreeMap<(i32, MunicipalityNumber), HashSet<Arc<str>>> = BTreeMap::new();
+    let mut persons: BTreeMap<(i32, MunicipalityNumber), HashSet<SmolStr>> = BTreeMap::new();
     for accrual in out.iter().filter(|a| a.grant == Grant::Norwegian) {
         if let Some(id) = &accrual.person_id {
             persons

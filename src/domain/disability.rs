@@ -11,8 +11,8 @@ use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::register::Person;
 use crate::domain::rules::{RateKey, RuleBook};
 use chrono::{Datelike, Months, NaiveDate};
+use smol_str::SmolStr;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 /// The scheme code a caseworker of the disability grant holds
 /// (`tilskot user add --role caseworker --scheme disability`).
@@ -405,7 +405,7 @@ pub fn disability_accruals(
         .iter()
         .filter(|d| !d.amount.is_zero())
         .map(|d| Accrual {
-            person_id: Some(Arc::from(d.application.person_id.as_str())),
+            person_id: Some(SmolStr::new(&d.application.person_id)),
             municipality: d.application.municipality,
             grant: d.application.grant.grant(),
             period: Period::of_date(d.first_decided),

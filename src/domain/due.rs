@@ -18,8 +18,8 @@ use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::payout::LineKey;
 use crate::domain::register::{Person, Register};
 use crate::domain::rules::{MissingYear, RateKey, RuleBook};
+use smol_str::SmolStr;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::Arc;
 
 /// What is due for a term's batch before what was paid is taken off.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -114,7 +114,7 @@ fn sum_persons(persons: &[Person], window: &Window, scope: &Scope) -> Vec<PartSu
 }
 
 /// A run of accruals of the same line being summed.
-type Run = (MunicipalityNumber, Grant, Option<Arc<str>>, Ore);
+type Run = (MunicipalityNumber, Grant, Option<SmolStr>, Ore);
 
 /// Lines are kept per municipality number (four digits) and grant.
 const SLOTS: usize = 10_000 * Grant::ALL.len();
@@ -128,7 +128,7 @@ fn slot(municipality: MunicipalityNumber, grant: Grant) -> usize {
 struct PartSums {
     /// Per municipality and grant (by [`slot`]), the persons' sums in the
     /// order they came.
-    lines: Vec<Vec<(Option<Arc<str>>, Ore)>>,
+    lines: Vec<Vec<(Option<SmolStr>, Ore)>>,
     rates_used: HashSet<(Grant, i32, RateKey)>,
     /// Per grant, the year and rate last added to `rates_used`: most
     /// accruals repeat their grant's last, which saves a hash.
@@ -254,7 +254,7 @@ impl PartSums {
 /// is), sorted only where they are not, equal keys summed.
 fn join_parts(mut parts: Vec<PartSums>) -> DueLines {
     let mut due: Vec<(LineKey, Ore)> = Vec::new();
-    let mut bucket: Vec<(Option<Arc<str>>, Ore)> = Vec::new();
+    let mut bucket: Vec<(Option<SmolStr>, Ore)> = Vec::new();
     for municipality in (0..=9_999).filter_map(MunicipalityNumber::from_trusted_u16) {
         for grant in Grant::ALL {
             bucket.clear();
@@ -280,7 +280,7 @@ fn add_bucket(
     due: &mut Vec<(LineKey, Ore)>,
     municipality: MunicipalityNumber,
     grant: Grant,
-    bucket: &mut Vec<(Option<Arc<str>>, Ore)>,
+    bucket: &mut Vec<(Option<SmolStr>, Ore)>,
 ) {
     if !bucket.is_sorted_by(|a, b| a.0 <= b.0) {
         bucket.sort_by(|a, b| a.0.cmp(&b.0));

@@ -7,6 +7,7 @@ use crate::domain::grant::RuleId;
 use crate::domain::municipality::Municipalities;
 use crate::domain::payout::{add_paid, plan_batch, plan_from_due, terms_in_month, BatchLine};
 use crate::domain::rules::parse_year_file;
+use smol_str::SmolStr;
 
 fn rules() -> RuleBook {
     RuleBook::new(vec![
@@ -38,7 +39,7 @@ fn generated_register() -> Register {
 /// Decided disability grants: persons outside the register's order.
 fn extra_accruals(register: &Register) -> Vec<Accrual> {
     let someone = register.persons[register.persons.len() / 2].id.clone();
-    let accrual = |person: Arc<str>, grant: Grant, month: &str, ore: i64| Accrual {
+    let accrual = |person: SmolStr, grant: Grant, month: &str, ore: i64| Accrual {
         person_id: Some(person),
         municipality: register.persons[0].municipality_of(period(month), 2),
         grant,
@@ -50,9 +51,9 @@ fn extra_accruals(register: &Register) -> Vec<Accrual> {
         rate: RateKey::Elderly,
     };
     vec![
-        accrual(Arc::from("zz-last"), Grant::Disability1, "2022-05", 700),
+        accrual(SmolStr::new("zz-last"), Grant::Disability1, "2022-05", 700),
         accrual(someone.clone(), Grant::Disability1, "2022-06", 900),
-        accrual(Arc::from("aa-first"), Grant::Disability1, "2022-05", 300),
+        accrual(SmolStr::new("aa-first"), Grant::Disability1, "2022-05", 300),
         accrual(someone, Grant::Disability1, "2022-02", 100),
     ]
 }

@@ -11,8 +11,8 @@ use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::register::{Person, Register};
 use crate::domain::rules::{MissingYear, RateKey, RateStatus, RuleBook};
 use chrono::NaiveDate;
+use smol_str::SmolStr;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 /// F2: the kinds of person a prognosis counts, each with the age and
 /// household that make R3's category follow from the facts.
@@ -127,9 +127,9 @@ pub fn prognosis_persons(rows: &[PrognosisRow]) -> Vec<Person> {
         let group = (row.month, row.municipality, row.basis, row.country.as_str());
         let shared = row.category.shares_household();
         for n in 1..=row.count {
-            let id: Arc<str> = Arc::from(format!("{PROGNOSIS_ID_PREFIX}{}.{n}", row.row));
-            let household: Arc<str> = if shared {
-                Arc::from(format!(
+            let id = SmolStr::new(format!("{PROGNOSIS_ID_PREFIX}{}.{n}", row.row));
+            let household = if shared {
+                SmolStr::new(format!(
                     "{PROGNOSIS_ID_PREFIX}{}-{}-{}-{}",
                     row.month, row.municipality, row.basis, row.country
                 ))
@@ -144,7 +144,7 @@ pub fn prognosis_persons(rows: &[PrognosisRow]) -> Vec<Person> {
                 settlement_municipality: row.municipality,
                 basis: row.basis,
                 unaccompanied: row.category == PrognosisCategory::UnaccompaniedMinor,
-                country: Arc::from(row.country.as_str()),
+                country: SmolStr::new(&row.country),
                 clock_year: row.month.year,
                 household_settled_same_day: if shared { household_sizes[&group] } else { 1 },
                 born: None,

@@ -13,10 +13,10 @@ use crate::domain::money::Ore;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::rules::{MissingYear, RuleBook};
 use chrono::Datelike;
+use smol_str::SmolStr;
 use std::collections::BTreeMap;
 #[cfg(test)]
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// What a batch line is about: one municipality, grant and person (no
 /// person for the base grant).
@@ -24,7 +24,7 @@ use std::sync::Arc;
 pub struct LineKey {
     pub municipality: MunicipalityNumber,
     pub grant: Grant,
-    pub person_id: Option<Arc<str>>,
+    pub person_id: Option<SmolStr>,
 }
 
 /// One line of a batch: a payment (positive) or a set-off (negative).
@@ -111,7 +111,7 @@ fn due_in_key_order(
     start: Period,
     accruals: &[Accrual],
 ) -> Vec<(LineKey, Ore)> {
-    type Bucket = Vec<(Option<Arc<str>>, Ore)>;
+    type Bucket = Vec<(Option<SmolStr>, Ore)>;
     let mut buckets: HashMap<(MunicipalityNumber, Grant), Bucket> = HashMap::new();
     let mut run: Option<(&Accrual, Ore)> = None;
     for accrual in accruals {
@@ -378,7 +378,7 @@ mod tests {
 
     fn accrual(person: &str, municipality: &str, grant: Grant, period: &str, ore: i64) -> Accrual {
         Accrual {
-            person_id: Some(Arc::from(person)),
+            person_id: Some(SmolStr::new(person)),
             municipality: muni(municipality),
             grant,
             period: period.parse().unwrap(),
@@ -516,7 +516,7 @@ mod tests {
         LineKey {
             municipality: muni(municipality),
             grant,
-            person_id: Some(Arc::from(person)),
+            person_id: Some(SmolStr::new(person)),
         }
     }
 

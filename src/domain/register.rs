@@ -11,9 +11,9 @@ use crate::domain::municipality::{Municipalities, MunicipalityNumber};
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
+use smol_str::SmolStr;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::sync::Arc;
 
 /// The columns of a register file, in order.
 pub const COLUMNS: [&str; 10] = [
@@ -646,7 +646,7 @@ fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mu
 /// A child under R7: born to a settled mother.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BirthLink {
-    pub mother_id: Arc<str>,
+    pub mother_id: SmolStr,
     pub mother_settlement_date: NaiveDate,
     /// Days from the mother's settlement to the birth; R7 covers 0–183.
     pub days_after_mother_settlement: i64,
@@ -655,8 +655,10 @@ pub struct BirthLink {
 /// One person's timeline, as the accrual rules need it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
-    pub id: Arc<str>,
-    pub household_id: Arc<str>,
+    /// Identifiers are short: held inline, compared without following a
+    /// pointer (batch lines are merged by them).
+    pub id: SmolStr,
+    pub household_id: SmolStr,
     pub birth_date: NaiveDate,
     /// The settlement date; for a child under R7 the birth date.
     pub settlement_date: NaiveDate,
@@ -667,7 +669,7 @@ pub struct Person {
     pub basis: Basis,
     pub unaccompanied: bool,
     /// For a born child, the mother's country.
-    pub country: Arc<str>,
+    pub country: SmolStr,
     /// The calendar year of grant year 1: the settlement year, or for a born
     /// child the mother's settlement year (R7).
     pub clock_year: i32,
@@ -741,7 +743,7 @@ impl Register {
                 .cmp(&b.person_id)
                 .then_with(|| a.sort_key().cmp(&b.sort_key()))
         });
-        let mut shared = SharedValues::counted(&sorted);
+        let shared = SharedValues::counted(&sorted);
         let mut persons: Vec<Person> = Vec::with_capacity(shared.settled);
         let mut births: Vec<(&Event, Vec<&Event>)> = Vec::new();
         let mut position = 0;
@@ -762,14 +764,14 @@ impl Register {
             };
             let (household_id, household_settled_same_day) = shared.household_at(first);
             let mut person = Person {
-                id: Arc::from(id),
+                id: SmolStr::new(id),
                 household_id,
                 birth_date: entry.birth_date.expect("validated"),
                 settlement_date: entry.date,
                 settlement_municipality: entry.municipality.expect("validated"),
                 basis: entry.basis.expect("validated"),
                 unaccompanied: entry.unaccompanied.unwrap_or(false),
-                country: shared.country(entry.country.as_deref().unwrap_or("")),
+                country: SmolStr::new(entry.country.as_deref().unwrap_or("")),
                 clock_year: Period::of_date(entry.date).year,
                 household_settled_same_day,
                 born: None,
@@ -783,13 +785,13 @@ impl Register {
         let settled = persons.len();
         for (born, own) in births {
             let mother_id = born.mother_id.as_deref().unwrap_or("");
-            let Ok(index) = persons[..settled].binary_search_by(|p| p.id.as_ref().cmp(mother_id))
+            let Ok(index) = persons[..settled].binary_search_by(|p| p.id.as_str().cmp(mother_id))
             else {
                 continue;
             };
             let mother = &persons[index];
             let mut child = Person {
-                id: Arc::from(born.person_id.as_str()),
+                id: SmolStr::new(&born.person_id),
                 household_id: mother.household_id.clone(),
                 birth_date: born.date,
                 settlement_date: born.date,
@@ -834,7 +836,7 @@ impl Register {
 
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.persons
-            .binary_search_by(|p| p.id.as_ref().cmp(id))
+            .binary_search_by(|p| p.id.as_str().cmp(id))
             .ok()
             .map(|i| &self.persons[i])
     }
@@ -843,21 +845,20 @@ impl Register {
 /// What many persons share, made once in [`Register::build`]: the household
 /// of a settlement day with its size (R3) and the country codes.
 #[derive(Default)]
-struct SharedValues<'a> {
+struct SharedValues {
     /// Per household and settlement day: its id and how many of it were
     /// settled that day.
-    households: Vec<(Arc<str>, u32)>,
+    households: Vec<(SmolStr, u32)>,
     /// Per position of the sorted events, the index of a settlement's
     /// household and day in `households`.
     household_at: Vec<u32>,
-    countries: FxHashMap<&'a str, Arc<str>>,
     /// How many settlement events were counted.
     settled: usize,
 }
 
-impl<'a> SharedValues<'a> {
+impl SharedValues {
     /// Counts the settlements of each household and day among `sorted`.
-    fn counted(sorted: &[&'a Event]) -> SharedValues<'a> {
+    fn counted(sorted: &[&Event]) -> SharedValues {
         let mut shared = SharedValues {
             household_at: vec![u32::MAX; sorted.len()],
             ..SharedValues::default()
@@ -871,7 +872,7 @@ impl<'a> SharedValues<'a> {
             let next = shared.households.len() as u32;
             let index = *days.entry((household, event.date)).or_insert(next);
             if index == next {
-                shared.households.push((Arc::from(household), 0));
+                shared.households.push((SmolStr::new(household), 0));
             }
             shared.households[index as usize].1 += 1;
             shared.household_at[position] = index;
@@ -882,17 +883,9 @@ impl<'a> SharedValues<'a> {
 
     /// The household of the settlement event at `position` of the sorted
     /// events, and how many of it were settled that day.
-    fn household_at(&self, position: usize) -> (Arc<str>, u32) {
+    fn household_at(&self, position: usize) -> (SmolStr, u32) {
         let (id, count) = &self.households[self.household_at[position] as usize];
-        (Arc::clone(id), *count)
-    }
-
-    fn country(&mut self, code: &'a str) -> Arc<str> {
-        Arc::clone(
-            self.countries
-                .entry(code)
-                .or_insert_with(|| Arc::from(code)),
-        )
+        (id.clone(), *count)
     }
 }
 

@@ -175,7 +175,7 @@ async fn migration_0015_packs_the_lines_into_blocks_that_read_back_the_same() {
             key: LineKey {
                 municipality: municipalities.parse(municipality).unwrap(),
                 grant,
-                person_id: person.map(std::sync::Arc::from),
+                person_id: person.map(smol_str::SmolStr::new),
             },
             amount: Ore(ore),
         };
