@@ -743,7 +743,7 @@ impl Register {
                 .cmp(&b.person_id)
                 .then_with(|| a.sort_key().cmp(&b.sort_key()))
         });
-        let shared = SharedValues::counted(&sorted);
+        let shared = SettlementDays::counted(&sorted);
         let mut persons: Vec<Person> = Vec::with_capacity(shared.settled);
         let mut births: Vec<(&Event, Vec<&Event>)> = Vec::new();
         let mut position = 0;
@@ -842,10 +842,10 @@ impl Register {
     }
 }
 
-/// What many persons share, made once in [`Register::build`]: the household
-/// of a settlement day with its size (R3) and the country codes.
+/// The households of each settlement day and their sizes (R3), counted once
+/// in [`Register::build`]; members settled the same day share the id.
 #[derive(Default)]
-struct SharedValues {
+struct SettlementDays {
     /// Per household and settlement day: its id and how many of it were
     /// settled that day.
     households: Vec<(SmolStr, u32)>,
@@ -856,12 +856,12 @@ struct SharedValues {
     settled: usize,
 }
 
-impl SharedValues {
+impl SettlementDays {
     /// Counts the settlements of each household and day among `sorted`.
-    fn counted(sorted: &[&Event]) -> SharedValues {
-        let mut shared = SharedValues {
+    fn counted(sorted: &[&Event]) -> SettlementDays {
+        let mut shared = SettlementDays {
             household_at: vec![u32::MAX; sorted.len()],
-            ..SharedValues::default()
+            ..SettlementDays::default()
         };
         let mut days: FxHashMap<(&str, NaiveDate), u32> = FxHashMap::default();
         for (position, event) in sorted.iter().enumerate() {
@@ -869,7 +869,7 @@ impl SharedValues {
                 continue;
             }
             let household = event.household_id.as_deref().unwrap_or("");
-            let next = shared.households.len() as u32;
+            let next = u32::try_from(shared.households.len()).expect("under 2^32 settlements");
             let index = *days.entry((household, event.date)).or_insert(next);
             if index == next {
                 shared.households.push((SmolStr::new(household), 0));
