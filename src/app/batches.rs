@@ -8,7 +8,6 @@ use crate::app::handoff::{self, Folders, Recovery};
 use crate::db::approval::{PaymentOutcome, PaymentRecord, PaymentWrite};
 use crate::db::dialect::now_text;
 use crate::db::paid_sums::{NewPaidSums, PaidSoFar};
-use crate::db::register_codec;
 use crate::db::{CachedRegister, NewBatch, Store, StoredBatch};
 use crate::domain::approval::{transition, Action, BatchStatus};
 use crate::domain::calendar::Period;
@@ -84,13 +83,13 @@ pub async fn load_register(
 /// The snapshot stored for `count` events, if there is a readable one.
 async fn stored_snapshot(store: &Store, lag: u32, count: i64) -> Result<Option<Register>> {
     let started = std::time::Instant::now();
-    let Some(bytes) = store.register_snapshot(lag, count).await? else {
+    let Some(stored) = store.register_snapshot(lag, count).await? else {
         return Ok(None);
     };
-    let read = started.elapsed();
-    match register_codec::decode(&bytes) {
+    match stored {
         Ok(register) => {
-            tracing::info!(bytes = bytes.len(), ?read, decoded = ?started.elapsed(), "register snapshot read");
+            let persons = register.persons.len();
+            tracing::info!(persons, read_and_decoded = ?started.elapsed(), "register snapshot read");
             Ok(Some(register))
         }
         Err(unreadable) => {

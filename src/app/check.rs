@@ -3,7 +3,7 @@
 //! statements` and `close-year` run it first.
 
 use super::audit::verify_audit;
-use crate::db::{register_codec, Store};
+use crate::db::Store;
 use crate::domain::error::{Error, Result};
 use crate::domain::register::Register;
 use crate::domain::statements::{build_statements, StatementInput};
@@ -96,7 +96,7 @@ async fn check_snapshots(store: &Store) -> Result<(usize, Vec<String>)> {
     let mut compared = 0;
     let mut events = None;
     for lag in store.stored_snapshot_lags().await? {
-        let Some(bytes) = store.register_snapshot(lag, count).await? else {
+        let Some(stored) = store.register_snapshot(lag, count).await? else {
             continue; // built from other events: never read again
         };
         if events.is_none() {
@@ -104,7 +104,7 @@ async fn check_snapshots(store: &Store) -> Result<(usize, Vec<String>)> {
         }
         compared += 1;
         let built = Register::build(events.as_deref().unwrap_or_default(), lag);
-        match register_codec::decode(&bytes) {
+        match stored {
             Ok(stored) if stored.persons == built.persons => {}
             Ok(_) => failures.push(format!(
                 "the stored register snapshot (move lag {lag}, {count} events) differs from the persons the events build"

@@ -4,7 +4,7 @@ use super::dialect::{
     consistent_reads, event_count, multi_row_insert, now_text, packed_lines_aggregate, placeholder,
     ROWS_PER_JSON,
 };
-use super::register_codec;
+use super::register_codec::{self, SnapshotUnreadable};
 use super::Backend;
 use super::{trusted_municipality, Store, ROWS_PER_INSERT};
 use crate::domain::calendar::parse_iso_date;
@@ -325,12 +325,14 @@ fn event_from_packed(text: &str) -> Result<Event> {
 
 impl Store {
     /// The stored register snapshot built with `move_lag` from exactly
-    /// `event_count` events in the current format, if there is one.
+    /// `event_count` events in the current format, if there is one, decoded
+    /// (or why its bytes are not a snapshot).
     pub async fn register_snapshot(
         &self,
         move_lag: u32,
         event_count: i64,
-    ) -> Result<Option<Vec<u8>>> {
+    ) -> Result<Option<Result<Register, SnapshotUnreadable>>> {
+        let started = std::time::Instant::now();
         let row = sqlx::query(&format!(
             "SELECT content FROM register_snapshot {SNAPSHOT_OF}"
         ))
@@ -339,7 +341,15 @@ impl Store {
         .bind(register_codec::FORMAT)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|row| row.get::<Vec<u8>, _>(0)))
+        let fetched = started.elapsed();
+        // Decoded from the row's own bytes: a snapshot is tens of
+        // megabytes, and copying it out first cost a pass over fresh pages.
+        Ok(row.map(|row| {
+            let bytes: &[u8] = row.get(0);
+            let decoded = register_codec::decode(bytes);
+            tracing::debug!(bytes = bytes.len(), ?fetched, decoded = ?started.elapsed(), "register snapshot decoded");
+            decoded
+        }))
     }
 
     /// The move lags that have a stored snapshot, of any event count.
