@@ -291,6 +291,31 @@ mod tests {
     }
 
     #[test]
+    fn identifiers_up_to_the_longest_allowed_read_back_and_are_found() {
+        use crate::domain::register::MAX_IDENTIFIER_CHARS;
+        let mut register = generated();
+        register.persons.truncate(3);
+        // Ids of up to 23 bytes are held inline, longer ones on the heap;
+        // both must order, read back and be found alike.
+        let ids = [
+            "0".to_string(),
+            format!("1{}", "x".repeat(MAX_IDENTIFIER_CHARS - 1)),
+            format!("2{}", "y".repeat(22)),
+        ];
+        for (person, id) in register.persons.iter_mut().zip(&ids) {
+            person.id = SmolStr::new(id);
+            person.household_id = SmolStr::new(format!("h{id}"));
+            person.born = None;
+        }
+        let decoded = decode(&encode(&register).unwrap()).unwrap();
+        assert_eq!(decoded.persons, register.persons);
+        for id in &ids {
+            let found = decoded.person(id).map(|p| p.id.as_str());
+            assert_eq!(found, Some(id.as_str()));
+        }
+    }
+
+    #[test]
     fn a_move_count_beyond_the_bytes_is_refused_before_allocating() {
         let mut register = generated();
         register.persons.truncate(1);

@@ -44,13 +44,12 @@ pub fn due_by_line(
     terms: &BTreeMap<Grant, Period>,
     extra: &[Accrual],
 ) -> Result<DueLines, MissingYear> {
-    let Some(&through) = terms.values().max() else {
+    let Some(scope) = Scope::new(start, terms) else {
         return Ok(DueLines::default());
     };
     // R13 counts the persons of a whole calendar year, as compute_accruals does.
     let first = Period::new(start.year, 1).expect("January");
-    let window = Window::new(rules, first, through)?;
-    let scope = Scope::new(start, terms);
+    let window = Window::new(rules, first, scope.through)?;
     let mut parts = sum_persons(&register.persons, &window, &scope);
     let mut tail = PartSums::default();
     for accrual in extra {
@@ -73,17 +72,19 @@ struct Scope {
 }
 
 impl Scope {
-    /// The months from `start` through each grant's term in `terms`.
-    fn new(start: Period, terms: &BTreeMap<Grant, Period>) -> Scope {
+    /// The months from `start` through each grant's term in `terms`; none
+    /// when no grant has a term.
+    fn new(start: Period, terms: &BTreeMap<Grant, Period>) -> Option<Scope> {
+        let through = *terms.values().max()?;
         let mut term_of = [None; Grant::ALL.len()];
         for (grant, term) in terms {
             term_of[*grant as usize] = Some(*term);
         }
-        Scope {
+        Some(Scope {
             start,
-            through: terms.values().max().copied().unwrap_or(start),
+            through,
             term_of,
-        }
+        })
     }
 
     /// Whether the accrual is in the months whose rates count.

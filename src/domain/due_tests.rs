@@ -143,7 +143,7 @@ fn sums_in_parts_on_threads_equal_one_part() {
     let rules = rules();
     let terms = terms_in_month(&rules, period("2022-10")).unwrap();
     let window = Window::new(&rules, period("2022-01"), *terms.values().max().unwrap()).unwrap();
-    let scope = Scope::new(period("2022-01"), &terms);
+    let scope = Scope::new(period("2022-01"), &terms).unwrap();
     let half = register.persons.len() / 2;
     let (first, second) = register.persons.split_at(half);
     let one = sum_persons(&register.persons, &window, &scope);
