@@ -144,9 +144,9 @@ async fn save_snapshots(
 fn persons_named(parsed: &[(usize, register::Event)]) -> Vec<String> {
     let mut persons: BTreeSet<String> = BTreeSet::new();
     for (_, event) in parsed {
-        persons.insert(event.person_id.clone());
+        persons.insert(event.person_id.to_string());
         if let Some(mother) = &event.mother_id {
-            persons.insert(mother.clone());
+            persons.insert(mother.to_string());
         }
     }
     persons.into_iter().collect()

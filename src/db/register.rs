@@ -11,6 +11,7 @@ use crate::domain::calendar::parse_iso_date;
 use crate::domain::error::Result;
 use crate::domain::grant::Basis;
 use crate::domain::register::{Event, EventKind, Register};
+use smol_str::SmolStr;
 use sqlx::Row;
 use sqlx::{Any, AnyConnection, Transaction};
 
@@ -210,13 +211,13 @@ fn event_fields(event: &Event) -> [Option<String>; 10] {
         Some(event.kind.code().to_string()),
         Some(event.date.to_string()),
         Some(event.person_id.as_str().to_string()),
-        event.household_id.clone(),
+        event.household_id.as_deref().map(str::to_string),
         date(event.birth_date),
         event.municipality.map(|m| m.to_string()),
         event.basis.map(|b| b.code().to_string()),
         event.unaccompanied.map(|u| u.to_string()),
-        event.country.clone(),
-        event.mother_id.clone(),
+        event.country.as_deref().map(str::to_string),
+        event.mother_id.as_deref().map(str::to_string),
     ]
 }
 
@@ -245,9 +246,9 @@ pub(super) const EVENTS_PER_BLOCK: i64 = 5_000;
 
 /// The columns of an event joined by tabs (identifiers never hold a tab:
 /// the import refuses control characters).
-const PACKED_EVENT: &str = "event || '\t' || event_date || '\t' || person_id || '\t' || COALESCE(household_id, '') \
-     || '\t' || COALESCE(birth_date, '') || '\t' || COALESCE(municipality, '') || '\t' || COALESCE(basis, '') \
-     || '\t' || COALESCE(unaccompanied, '') || '\t' || COALESCE(country, '') || '\t' || COALESCE(mother_id, '')";
+const PACKED_EVENT: &str =
+    "concat(event, '\t', event_date, '\t', person_id, '\t', household_id, '\t', birth_date, \
+     '\t', municipality, '\t', basis, '\t', unaccompanied, '\t', country, '\t', mother_id)";
 
 /// The lowest and highest key of a stored event.
 async fn event_id_range(conn: &mut AnyConnection) -> Result<Option<(i64, i64)>> {
@@ -298,7 +299,7 @@ fn event_from_packed(text: &str) -> Result<Event> {
         return Err(internal!("stored event '{text}' has more than 10 fields"));
     }
     let present = |i: usize| Some(fields[i]).filter(|field| !field.is_empty());
-    let text = |i: usize| present(i).map(str::to_string);
+    let text = |i: usize| present(i).map(SmolStr::new);
     let date = |i: usize| {
         present(i)
             .map(parse_iso_date)
@@ -309,7 +310,7 @@ fn event_from_packed(text: &str) -> Result<Event> {
         kind: EventKind::parse(fields[0])
             .ok_or_else(|| internal!("stored event kind '{}'", fields[0]))?,
         date: date(1)?.ok_or_else(|| internal!("stored event without date"))?,
-        person_id: fields[2].to_string(),
+        person_id: SmolStr::new(fields[2]),
         household_id: text(3),
         birth_date: date(4)?,
         municipality: present(5).map(trusted_municipality).transpose()?,

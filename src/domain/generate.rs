@@ -10,6 +10,7 @@ use crate::domain::register::{Event, EventKind};
 use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use smol_str::SmolStr;
 use std::collections::HashMap;
 
 /// Settlement figures of one year (annual report 2022, tables 3-1-1 and 3-1-2).
@@ -206,17 +207,17 @@ pub fn generate_register(options: &GenerateOptions, municipalities: &Municipalit
             let mut ids = Vec::new();
             for birth in &household.members {
                 person_seq += 1;
-                let id = format!("P{person_seq:08}");
+                let id = SmolStr::new(format!("P{person_seq:08}"));
                 events.push(Event {
                     kind: EventKind::Settled,
                     date: household.date,
                     person_id: id.clone(),
-                    household_id: Some(household.id.clone()),
+                    household_id: Some(SmolStr::new(&household.id)),
                     birth_date: Some(*birth),
                     municipality: Some(household.municipality),
                     basis: Some(household.basis),
                     unaccompanied: Some(household.unaccompanied),
-                    country: Some(household.country.to_string()),
+                    country: Some(SmolStr::new(household.country)),
                     mother_id: None,
                 });
                 ids.push(id);
@@ -403,7 +404,7 @@ pub const EXIT_PER_MILLE_PER_YEAR: u64 = 10;
 /// Moves, exits and births after a household's settlement, up to `end`.
 fn add_later_events(
     household: &Household,
-    ids: &[String],
+    ids: &[SmolStr],
     end: NaiveDate,
     picker: &MunicipalityPicker,
     rng: &mut SplitMix64,
@@ -440,7 +441,7 @@ fn add_later_events(
             events.push(Event {
                 kind: EventKind::Born,
                 date: birth,
-                person_id: format!("P{:08}", *person_seq),
+                person_id: SmolStr::new(format!("P{:08}", *person_seq)),
                 household_id: None,
                 birth_date: Some(birth),
                 municipality: None,
@@ -594,7 +595,7 @@ fn simple_event(
     Event {
         kind,
         date,
-        person_id: id.to_string(),
+        person_id: SmolStr::new(id),
         household_id: None,
         birth_date: None,
         municipality,

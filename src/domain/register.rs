@@ -93,24 +93,24 @@ impl fmt::Display for EventKind {
 pub struct Event {
     pub kind: EventKind,
     pub date: NaiveDate,
-    pub person_id: String,
-    pub household_id: Option<String>,
+    pub person_id: SmolStr,
+    pub household_id: Option<SmolStr>,
     pub birth_date: Option<NaiveDate>,
     pub municipality: Option<MunicipalityNumber>,
     pub basis: Option<Basis>,
     pub unaccompanied: Option<bool>,
-    pub country: Option<String>,
-    pub mother_id: Option<String>,
+    pub country: Option<SmolStr>,
+    pub mother_id: Option<SmolStr>,
 }
 
 impl Event {
     /// The event's fields as text, in the order of [`COLUMNS`].
     pub fn fields(&self) -> [String; 10] {
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let opt = |v: &Option<SmolStr>| v.as_deref().unwrap_or_default().to_string();
         [
             self.kind.code().to_string(),
             self.date.to_string(),
-            self.person_id.clone(),
+            self.person_id.to_string(),
             opt(&self.household_id),
             self.birth_date.map(|d| d.to_string()).unwrap_or_default(),
             self.municipality.map(|m| m.to_string()).unwrap_or_default(),
@@ -177,7 +177,7 @@ fn iso_date_bytes(date: NaiveDate) -> [u8; 10] {
     [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]
 }
 
-fn text_or_empty(text: &Option<String>) -> &[u8] {
+fn text_or_empty(text: &Option<SmolStr>) -> &[u8] {
     text.as_deref().unwrap_or("").as_bytes()
 }
 
@@ -283,7 +283,7 @@ pub fn case_conflicts(rows: &[(usize, Event)], stored: &[String]) -> Vec<Problem
             let Some(id) = id else { continue };
             let known = spelling
                 .entry(identity_key(id))
-                .or_insert_with(|| id.clone());
+                .or_insert_with(|| id.to_string());
             if known != id {
                 problems.push(Problem::new(
                     *row,
@@ -321,9 +321,9 @@ fn parse_unaccompanied(text: &str) -> Result<bool, FieldProblem> {
     }
 }
 
-fn parse_country(text: &str) -> Result<String, FieldProblem> {
+fn parse_country(text: &str) -> Result<SmolStr, FieldProblem> {
     if text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase()) {
-        Ok(text.to_string())
+        Ok(SmolStr::new(text))
     } else {
         Err(FieldProblem {
             column: "country",
@@ -404,7 +404,7 @@ pub fn parse_row(
     };
     let date = date_of("date", &mut problems);
     let birth_date = date_of("birth_date", &mut problems);
-    let person_id = cell("person_id").to_string();
+    let person_id = SmolStr::new(cell("person_id"));
     for column in ["person_id", "household_id", "mother_id"] {
         if let Some(reason) = present(column).and_then(|id| check_identifier(id).err()) {
             problems.push(Problem::new(row, column, reason));
@@ -441,13 +441,13 @@ pub fn parse_row(
         kind,
         date: date.expect("checked"),
         person_id,
-        household_id: present("household_id").map(str::to_string),
+        household_id: present("household_id").map(SmolStr::new),
         birth_date,
         municipality,
         basis,
         unaccompanied,
         country,
-        mother_id: present("mother_id").map(str::to_string),
+        mother_id: present("mother_id").map(SmolStr::new),
     })
 }
 
@@ -750,7 +750,6 @@ impl Register {
         for events in sorted.chunk_by(|a, b| a.person_id == b.person_id) {
             let first = position;
             position += events.len();
-            let id = events[0].person_id.as_str();
             let Some(entry) = events.first().filter(|e| e.kind == EventKind::Settled) else {
                 if let Some(born) = events.iter().copied().find(|e| e.kind == EventKind::Born) {
                     let own = events
@@ -764,14 +763,14 @@ impl Register {
             };
             let (household_id, household_settled_same_day) = shared.household_at(first);
             let mut person = Person {
-                id: SmolStr::new(id),
+                id: events[0].person_id.clone(),
                 household_id,
                 birth_date: entry.birth_date.expect("validated"),
                 settlement_date: entry.date,
                 settlement_municipality: entry.municipality.expect("validated"),
                 basis: entry.basis.expect("validated"),
                 unaccompanied: entry.unaccompanied.unwrap_or(false),
-                country: SmolStr::new(entry.country.as_deref().unwrap_or("")),
+                country: entry.country.clone().unwrap_or_default(),
                 clock_year: Period::of_date(entry.date).year,
                 household_settled_same_day,
                 born: None,
@@ -791,7 +790,7 @@ impl Register {
             };
             let mother = &persons[index];
             let mut child = Person {
-                id: SmolStr::new(&born.person_id),
+                id: born.person_id.clone(),
                 household_id: mother.household_id.clone(),
                 birth_date: born.date,
                 settlement_date: born.date,
@@ -872,7 +871,8 @@ impl SettlementDays {
             let next = u32::try_from(shared.households.len()).expect("under 2^32 settlements");
             let index = *days.entry((household, event.date)).or_insert(next);
             if index == next {
-                shared.households.push((SmolStr::new(household), 0));
+                let id = event.household_id.clone().unwrap_or_default();
+                shared.households.push((id, 0));
             }
             shared.households[index as usize].1 += 1;
             shared.household_at[position] = index;
