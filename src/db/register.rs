@@ -245,7 +245,8 @@ const SNAPSHOT_OF: &str = "WHERE move_lag = $1 AND event_count = $2 AND format =
 pub(super) const EVENTS_PER_BLOCK: i64 = 5_000;
 
 /// The columns of an event joined by tabs (identifiers never hold a tab:
-/// the import refuses control characters).
+/// the import refuses control characters). `concat` builds one text where
+/// `||` made one per operator, and reads NULL as the empty text.
 const PACKED_EVENT: &str =
     "concat(event, '\t', event_date, '\t', person_id, '\t', household_id, '\t', birth_date, \
      '\t', municipality, '\t', basis, '\t', unaccompanied, '\t', country, '\t', mother_id)";
