@@ -17,7 +17,7 @@ use super::dialect::{multi_row_insert, Backend};
 use super::Store;
 use crate::domain::error::{Error, Message, Reason, Result};
 use crate::domain::money::Ore;
-use crate::domain::payout::{add_paid, paid_sums_hash, BatchLine, LineKey};
+use crate::domain::payout::{add_paid, add_paid_in_order, paid_sums_hash, BatchLine, LineKey};
 use crate::domain::tamper::{paid_sums_cover_unpaid, paid_sums_problem};
 use sqlx::Row;
 use std::collections::{BTreeMap, BTreeSet};
@@ -53,17 +53,13 @@ impl PaidSoFar {
 impl NewPaidSums {
     /// What `before` and the lines just paid by `batch_id` come to.
     pub fn after_payment(before: &PaidSoFar, batch_id: i64, newly_paid: Vec<BatchLine>) -> Self {
-        let sums = add_paid(&before.sums, newly_paid);
         let mut batches = before.batches.clone();
         batches.push(batch_id);
         batches.sort_unstable();
         batches.dedup();
         NewPaidSums {
             batches,
-            lines: sums
-                .into_iter()
-                .map(|(key, amount)| BatchLine { key, amount })
-                .collect(),
+            lines: add_paid_in_order(&before.sums, newly_paid),
         }
     }
 }

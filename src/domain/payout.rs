@@ -200,6 +200,16 @@ fn due_minus_paid<'a>(
 /// payment and its set-off). Built from one sorted list: a map filled line
 /// by line took a quarter of a batch run at 600 000 paid lines.
 pub fn add_paid(so_far: &BTreeMap<LineKey, Ore>, new: Vec<BatchLine>) -> BTreeMap<LineKey, Ore> {
+    add_paid_in_order(so_far, new)
+        .into_iter()
+        .map(|line| (line.key, line.amount))
+        .collect()
+}
+
+/// [`add_paid`] as lines in key order, for a caller that stores them: a
+/// payment writes 1.2 million sums at ten times the report's volume, and
+/// building a map of them only to list it again cost a tenth of the payment.
+pub fn add_paid_in_order(so_far: &BTreeMap<LineKey, Ore>, new: Vec<BatchLine>) -> Vec<BatchLine> {
     let mut new: Vec<(LineKey, Ore)> = new.into_iter().map(|l| (l.key, l.amount)).collect();
     new.sort_by(|a, b| a.0.cmp(&b.0));
     let mut merged: Vec<(LineKey, Ore)> = Vec::with_capacity(so_far.len() + new.len());
@@ -218,8 +228,11 @@ pub fn add_paid(so_far: &BTreeMap<LineKey, Ore>, new: Vec<BatchLine>) -> BTreeMa
         }
     }
     merged.extend(earlier.map(|(k, a)| (k.clone(), *a)));
-    merged.retain(|(_, amount)| !amount.is_zero());
-    merged.into_iter().collect()
+    merged
+        .into_iter()
+        .filter(|(_, amount)| !amount.is_zero())
+        .map(|(key, amount)| BatchLine { key, amount })
+        .collect()
 }
 
 /// The object account of grants to municipalities (artskonto 870, "Tilskot
@@ -444,15 +457,16 @@ mod tests {
             line("A", "0301", Grant::Integration, 20),
             line("Z", "0301", Grant::Integration, 6),
         ];
-        let sums = add_paid(&so_far, new);
-        let expected: BTreeMap<LineKey, Ore> = [
-            (key("A", "0301", Grant::Integration), Ore(120)),
-            (key("Z", "0301", Grant::Integration), Ore(11)),
-            (key("C", "3005", Grant::Minor), Ore(7)),
-        ]
-        .into_iter()
-        .collect();
-        assert_eq!(sums, expected);
+        let expected = vec![
+            line("A", "0301", Grant::Integration, 120),
+            line("Z", "0301", Grant::Integration, 11),
+            line("C", "3005", Grant::Minor, 7),
+        ];
+        // In key order (municipality, grant, person), as a payment stores them.
+        assert_eq!(add_paid_in_order(&so_far, new.clone()), expected);
+        let as_map: BTreeMap<LineKey, Ore> =
+            expected.into_iter().map(|l| (l.key, l.amount)).collect();
+        assert_eq!(add_paid(&so_far, new), as_map);
         assert_eq!(add_paid(&BTreeMap::new(), Vec::new()), BTreeMap::new());
     }
 
