@@ -23,9 +23,18 @@ impl Backend {
 }
 
 /// Set on every SQLite connection.
+///
+/// `mmap_size`: the first GiB of the file is read through a memory map
+/// instead of being copied into SQLite's page cache. Each command is a new
+/// process with an empty cache, and copying in the pages it reads (the
+/// register snapshot, the paid sums, the index `COUNT(*)` walks) was a fifth
+/// of a payment's processor time, in page faults. The map's pages are the
+/// kernel's file cache, shared and given back under pressure, but they count
+/// in a process's resident size. The cost SQLite documents: an I/O error on
+/// a mapped page ends the process with a signal instead of an error.
 pub(super) const SQLITE_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; \
     PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -131072; \
-    PRAGMA temp_store = MEMORY;";
+    PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;";
 
 /// The file of a `sqlite://FILE?options` URL.
 pub(super) fn sqlite_path(url: &str) -> &str {
