@@ -37,6 +37,10 @@ pub struct Comparison {
     /// tilskot with the persons built from every stored event, summed per
     /// line as a batch sums them.
     pub events_summed: Vec<Duration>,
+    /// tilskot with the persons already in memory (read before the clock
+    /// starts), summed per line: its computation alone, as OpenFisca's
+    /// `openfisca` is its computation alone.
+    pub in_memory: Vec<Duration>,
     /// OpenFisca's computation from its prepared input arrays.
     pub openfisca: Vec<Duration>,
     /// OpenFisca from the register file: its reading of the file into the
@@ -57,14 +61,20 @@ pub async fn compare_with_openfisca(
     use {Output::*, Persons::*};
     let (from_snapshot, totals, persons) = time_tilskot(store, rules, Snapshot, Listed).await?;
     let mut sides = Vec::new();
-    for (source, output) in [(Events, Listed), (Snapshot, Summed), (Events, Summed)] {
+    for (source, output) in [
+        (Events, Listed),
+        (Snapshot, Summed),
+        (Events, Summed),
+        (InMemory, Summed),
+    ] {
         let (times, side_totals, _) = time_tilskot(store, rules, source, output).await?;
         if side_totals != totals {
             bail!("tilskot's {source:?} {output:?} totals {side_totals:?} differ from its accruals {totals:?}");
         }
         sides.push(times);
     }
-    let [from_events, summed, events_summed] = <[_; 3]>::try_from(sides).expect("three sides");
+    let [from_events, summed, events_summed, in_memory] =
+        <[_; 4]>::try_from(sides).expect("four sides");
     let peer = run_model(model, register_file, rules_file)?;
     if peer.totals != totals {
         bail!(
@@ -79,6 +89,7 @@ pub async fn compare_with_openfisca(
         from_events,
         summed,
         events_summed,
+        in_memory,
         openfisca_from_file: peer
             .seconds
             .iter()
@@ -98,6 +109,8 @@ enum Persons {
     Snapshot,
     /// Built from every stored event.
     Events,
+    /// Read from the snapshot once, before any run is timed.
+    InMemory,
 }
 
 /// What tilskot's side makes of the persons.
@@ -122,10 +135,15 @@ async fn time_tilskot(
     let mut times = Vec::new();
     let mut totals = BTreeMap::new();
     let mut persons = 0;
+    let preloaded = match source {
+        Persons::InMemory => Some(load_register(store, rules, december).await?),
+        Persons::Snapshot | Persons::Events => None,
+    };
     for _ in 0..RUNS {
         store.clear_register_cache();
         let started = Instant::now();
         let register = match source {
+            Persons::InMemory => preloaded.clone().expect("read before the runs"),
             Persons::Events => {
                 let lag = rules.year(2022)?.move_lag_months.value;
                 std::sync::Arc::new(Register::build(&store.all_events().await?, lag))
@@ -245,6 +263,10 @@ pub fn render(comparison: &Comparison) -> String {
             &comparison.summed,
         ),
         (
+            "tilskot, persons already in memory, summed per line",
+            &comparison.in_memory,
+        ),
+        (
             "OpenFisca, R2–R4, R7, R9–R10, from its prepared persons",
             &comparison.openfisca,
         ),
@@ -276,6 +298,7 @@ pub fn render(comparison: &Comparison) -> String {
     for (label, runs) in [
         ("snapshot", &comparison.from_snapshot),
         ("summed per line", &comparison.summed),
+        ("in memory, summed per line", &comparison.in_memory),
     ] {
         out.push_str(&format!(
             "From prepared persons, OpenFisca / tilskot ({label}), medians: {:.1}×\n",

@@ -114,6 +114,7 @@ fn the_bench_prints_both_times_after_the_totals_agree() {
         "built from the stored events",
         "summed per line as a batch",
         "from the stored events, summed per line",
+        "persons already in memory, summed per line",
         "OpenFisca, R2–R4",
         "OpenFisca, the same 3 grants from the register file",
     ] {
@@ -121,6 +122,7 @@ fn the_bench_prints_both_times_after_the_totals_agree() {
     }
     for ratio in [
         "From prepared persons, OpenFisca / tilskot (snapshot), medians: ",
+        "From prepared persons, OpenFisca / tilskot (in memory, summed per line), medians: ",
         "From the register, OpenFisca (file) / tilskot (stored events), medians: ",
     ] {
         assert!(stdout.contains(ratio), "{ratio}: {stdout}");
