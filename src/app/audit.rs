@@ -5,8 +5,9 @@
 use crate::db::{Store, StoredBatch};
 use crate::domain::approval::verify_chain;
 use crate::domain::error::{Error, Result};
-use crate::domain::payout::{content_hash, BatchLine};
+use crate::domain::payout::{content_hash, BatchLine, LineKey};
 use crate::domain::tamper::{batch_problems, missing_anchors, orphan_entries, Anchor, BatchFacts};
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
@@ -72,17 +73,17 @@ async fn paid_sums_problems(store: &Store) -> Result<Vec<String>> {
     if *stored.sums == recomputed {
         return Ok(Vec::new());
     }
-    let differing = stored
-        .sums
-        .iter()
-        .filter(|(key, amount)| recomputed.get(*key) != Some(*amount))
-        .count()
-        + recomputed
-            .keys()
-            .filter(|k| !stored.sums.contains_key(*k))
-            .count();
+    let stored_lines: BTreeSet<&BatchLine> = stored.sums.iter().collect();
+    let recomputed_lines: BTreeSet<&BatchLine> = recomputed.iter().collect();
+    // The keys of lines that one side has and the other has not: a changed
+    // amount is in both differences and counts once.
+    let differing: BTreeSet<&LineKey> = stored_lines
+        .symmetric_difference(&recomputed_lines)
+        .map(|line| &line.key)
+        .collect();
     Ok(vec![format!(
-        "the paid sums stored at the last payment differ from the paid batches' lines in {differing} lines"
+        "the paid sums stored at the last payment differ from the paid batches' lines in {} lines",
+        differing.len()
     )])
 }
 

@@ -16,11 +16,10 @@ use super::batches::{block_from_row, insert_blocks, BlockTable};
 use super::dialect::{multi_row_insert, Backend};
 use super::Store;
 use crate::domain::error::{Error, Message, Reason, Result};
-use crate::domain::money::Ore;
-use crate::domain::payout::{add_paid, add_paid_in_order, paid_sums_hash, BatchLine, LineKey};
+use crate::domain::payout::{add_paid, paid_sums_hash, BatchLine};
 use crate::domain::tamper::{paid_sums_cover_unpaid, paid_sums_problem};
 use sqlx::Row;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// What was paid so far per line, and the paid batches it sums.
@@ -28,7 +27,9 @@ use std::sync::Arc;
 pub struct PaidSoFar {
     /// Ids of the paid batches summed, ascending.
     pub batches: Vec<i64>,
-    pub sums: Arc<BTreeMap<LineKey, Ore>>,
+    /// One line per municipality, grant and person, in key order, none of
+    /// them zero.
+    pub sums: Arc<Vec<BatchLine>>,
 }
 
 /// The sums a payment leaves, written in its transaction.
@@ -45,7 +46,7 @@ impl PaidSoFar {
     pub fn nothing() -> Self {
         PaidSoFar {
             batches: Vec::new(),
-            sums: Arc::new(BTreeMap::new()),
+            sums: Arc::new(Vec::new()),
         }
     }
 }
@@ -59,7 +60,7 @@ impl NewPaidSums {
         batches.dedup();
         NewPaidSums {
             batches,
-            lines: add_paid_in_order(&before.sums, newly_paid),
+            lines: add_paid(&before.sums, newly_paid),
         }
     }
 }
@@ -68,7 +69,7 @@ impl Store {
     /// What has been paid so far, per municipality, grant and person: the
     /// lines of paid batches, without those of municipalities whose negative
     /// net was carried to the next term.
-    pub async fn paid_by_line(&self) -> Result<Arc<BTreeMap<LineKey, Ore>>> {
+    pub async fn paid_by_line(&self) -> Result<Arc<Vec<BatchLine>>> {
         Ok(self.paid_so_far().await?.sums)
     }
 
@@ -100,7 +101,7 @@ impl Store {
 
     /// What the paid batches' lines sum to, read and verified line by line
     /// without the stored sums: what `audit verify` compares them with.
-    pub async fn paid_sums_recomputed(&self, batches: &[i64]) -> Result<BTreeMap<LineKey, Ore>> {
+    pub async fn paid_sums_recomputed(&self, batches: &[i64]) -> Result<Vec<BatchLine>> {
         let sums = self
             .add_batches_paid_since(PaidSoFar::nothing(), batches)
             .await?
@@ -143,10 +144,9 @@ impl Store {
                 problem,
             )));
         }
-        let sums = lines.into_iter().map(|l| (l.key, l.amount)).collect();
         Ok(Some(PaidSoFar {
             batches,
-            sums: Arc::new(sums),
+            sums: Arc::new(lines),
         }))
     }
 

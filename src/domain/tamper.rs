@@ -102,8 +102,18 @@ pub fn paid_sums_problem(
         Some(hash) if paid_sums_hash(batches, lines) != hash => Some(format!(
             "{name} no longer hash to what the payment recorded, so what was paid is not known; run `tilskot audit verify`"
         )),
+        Some(_) if !one_nonzero_line_per_key_in_order(lines) => Some(format!(
+            "{name} are not one nonzero line per municipality, grant and person in key order, as a payment writes them; run `tilskot audit verify`"
+        )),
         Some(_) => None,
     }
+}
+
+/// Whether `lines` are as a payment writes its sums, which every merge with
+/// them assumes: keys strictly ascending, no amount zero.
+fn one_nonzero_line_per_key_in_order(lines: &[BatchLine]) -> bool {
+    lines.windows(2).all(|pair| pair[0].key < pair[1].key)
+        && lines.iter().all(|line| !line.amount.is_zero())
 }
 
 /// Why the stored paid sums may not be used, if they sum a batch that is no
@@ -279,6 +289,26 @@ mod tests {
         assert!(fewer_batches.is_some());
         let no_entry = paid_sums_problem(5, &[2, 5], &sums, None).unwrap();
         assert!(no_entry.contains("no entry"), "{no_entry}");
+    }
+
+    #[test]
+    fn paid_sums_that_hash_as_recorded_must_still_be_one_line_per_key_in_order() {
+        let mut later = line(5);
+        later.key.person_id = Some("B2".into());
+        for (sums, fits) in [
+            (vec![line(300), later.clone()], true),
+            (vec![later.clone(), line(300)], false),
+            (vec![line(300), line(7)], false),
+            (vec![line(0)], false),
+            (vec![], true),
+        ] {
+            let recorded = paid_sums_hash(&[2], &sums);
+            let problem = paid_sums_problem(2, &[2], &sums, Some(&recorded));
+            assert_eq!(problem.is_none(), fits, "{sums:?}: {problem:?}");
+            if let Some(problem) = problem {
+                assert!(problem.contains("key order"), "{problem}");
+            }
+        }
     }
 
     #[test]
