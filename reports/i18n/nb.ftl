@@ -88,6 +88,7 @@ error-paid-record-changed = Det som er lagret som utbetalt, stemmer ikke med det
 error-before-start-period = Utbetalingene før { $start } ble gjort i det forrige systemet. { $period } blir ikke regnet ut her.
 error-month-order = Utbetalingen for { $latest } finnes allerede. Utbetalingene blir regnet ut måned for måned, og { $period } er tidligere.
 error-earlier-batch-open = Utbetalingen for { $period } (kjøring { $run }) må betales eller regnes ut på nytt før en senere måned blir regnet ut.
+error-year-batch-unpaid = Utbetalingen for { $period } (kjøring { $run }) er ikke betalt. Den må betales før regnskapsåret { $year } blir avsluttet.
 error-lines-changed = Linjene i utbetalingen for { $period } (kjøring { $run }) er endret etter at den ble regnet ut og attestert. Den blir ikke godkjent eller betalt.
 error-payment-file-differs = Betalingsfilen { $file } finnes allerede i utboksen med annet innhold. Den blir ikke skrevet over; en person må se på begge.
 error-payment-recorded-otherwise = Betalingen { $payment } er allerede registrert med annet innhold. Se på utbetalingen på nytt.

@@ -88,6 +88,7 @@ error-paid-record-changed = Det som er lagra som utbetalt, stemmer ikkje med det
 error-before-start-period = Utbetalingane før { $start } vart gjorde i det førre systemet. { $period } blir ikkje rekna ut her.
 error-month-order = Utbetalinga for { $latest } finst alt. Utbetalingane blir rekna ut månad for månad, og { $period } er tidlegare.
 error-earlier-batch-open = Utbetalinga for { $period } (køyring { $run }) må betalast eller reknast ut på nytt før ein seinare månad blir rekna ut.
+error-year-batch-unpaid = Utbetalinga for { $period } (køyring { $run }) er ikkje betalt. Ho må betalast før rekneskapsåret { $year } blir avslutta.
 error-lines-changed = Linjene i utbetalinga for { $period } (køyring { $run }) er endra etter at ho vart rekna ut og attestert. Ho blir ikkje godkjend eller betalt.
 error-payment-file-differs = Betalingsfila { $file } finst alt i utboksen med anna innhald. Ho blir ikkje skriven over; ein person må sjå på begge.
 error-payment-recorded-otherwise = Betalinga { $payment } er alt registrert med anna innhald. Sjå på utbetalinga på nytt.

@@ -219,6 +219,9 @@ pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Resul
             "{period} is before the start period {start}: earlier months were paid by the previous system"
         );
     }
+    store
+        .refuse_if_closed(period.year, "no batch of its months is run")
+        .await?;
     let all = store.batches().await?;
     if let Some(latest) = all.iter().map(|b| b.period).max() {
         if latest > period {
@@ -230,9 +233,7 @@ pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Resul
             );
         }
     }
-    if let Some(open) = all.iter().find(|b| {
-        b.period < period && !matches!(b.status, BatchStatus::Paid | BatchStatus::Superseded)
-    }) {
+    if let Some(open) = all.iter().find(|b| b.period < period && b.status.is_open()) {
         refuse_told!(
             crate::domain::error::Message::new("error-earlier-batch-open")
                 .arg("period", open.period)
@@ -259,28 +260,25 @@ pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Resul
         .max()
         .unwrap_or(0);
 
-    let (outcome, lines) = match current {
+    let (outcome, supersedes) = match &current {
         Some(current) if current.status == BatchStatus::Paid && lines.is_empty() => {
             let lines = store.batch_lines(current.id).await?;
             return Ok(RunResult {
                 outcome: RunOutcome::Unchanged,
-                batch: current,
+                batch: current.clone(),
                 lines,
             });
         }
-        Some(current) if current.status == BatchStatus::Paid => (RunOutcome::Supplementary, lines),
+        Some(current) if current.status == BatchStatus::Paid => (RunOutcome::Supplementary, None),
         Some(current) if current.content_hash == hash => {
             return Ok(RunResult {
                 outcome: RunOutcome::Unchanged,
-                batch: current,
+                batch: current.clone(),
                 lines,
             });
         }
-        Some(current) => {
-            store.supersede_batch(&current).await?;
-            (RunOutcome::Recomputed, lines)
-        }
-        None => (RunOutcome::New, lines),
+        Some(current) => (RunOutcome::Recomputed, Some(current)),
+        None => (RunOutcome::New, None),
     };
     let computed_from = computed_from(rules, events);
     let storing = std::time::Instant::now();
@@ -293,6 +291,7 @@ pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Resul
             weakest_rate_status: weakest.code(),
             register_events: events,
             computed_from: &computed_from,
+            supersedes,
         })
         .await?;
     tracing::info!(%period, lines = lines.len(), stored = ?storing.elapsed(), "batch stored");

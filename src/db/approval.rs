@@ -2,13 +2,14 @@
 //! database. Every transition writes its audit entry in the same transaction.
 
 use super::audit::append_audit;
+use super::closed_years::refuse_in_closed_year;
 use super::dialect::now_text;
 use crate::db::{Store, StoredBatch};
 use crate::domain::approval::BatchStatus;
 use crate::domain::error::Result;
 use crate::domain::ledger::Voucher;
 use crate::domain::money::Ore;
-use sqlx::Row;
+use sqlx::{Any, Row, Transaction};
 
 /// A recorded payment of a batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +77,7 @@ impl Store {
 
     /// Moves a batch from `from` to `to`, recording who did it, in one
     /// transaction with its audit entry. Fails if another process moved the
-    /// batch first.
+    /// batch first, or if the batch's year is closed.
     pub async fn transition_batch(
         &self,
         batch: &StoredBatch,
@@ -87,67 +88,16 @@ impl Store {
         detail: &str,
     ) -> Result<()> {
         let mut tx = self.pool().begin().await?;
-        let (column_sql, at) = match action {
-            "attest" => ("attested_by = $3", None),
-            "approve" => ("approved_by = $3, approved_at = $4", Some(now_text())),
-            "reject" => (
-                "attested_by = NULL, approved_by = NULL, approved_at = NULL",
-                None,
-            ),
-            _ => ("attested_by = attested_by", None),
-        };
-        // The two-person rule, in the transaction that writes the step: the
-        // actor holds the step's role now, and the approver is not the
-        // person who attested.
-        let actor_check = match action {
-            "attest" => ROLE_CHECK_FINANCE_OFFICER,
-            "approve" => ROLE_CHECK_APPROVER,
-            _ => "",
-        };
-        let sql = format!(
-            "UPDATE batch SET status = $1, {column_sql} WHERE id = $2 AND status = '{}'{actor_check}",
-            from.code()
-        );
-        let mut query = sqlx::query(&sql).bind(to.code()).bind(batch.id);
-        if column_sql.contains("$3") {
-            query = query.bind(actor.to_string());
-        }
-        if let Some(at) = at {
-            query = query.bind(at);
-        }
-        let updated = query.execute(&mut *tx).await?.rows_affected();
-        if updated != 1 {
-            refuse_told!(
-                crate::domain::error::Message::new("error-batch-changed"),
-                "batch {} run {} changed while you acted on it; look at it again",
-                batch.period,
-                batch.run_number
-            );
-        }
-        append_audit(
-            &mut tx,
-            batch.id,
+        let step = Transition {
+            from,
+            to,
             action,
             actor,
-            &batch.content_hash,
             detail,
-        )
-        .await?;
+        };
+        transition_in(&mut tx, batch, &step).await?;
         tx.commit().await?;
         Ok(())
-    }
-
-    /// Marks a computed, attested or approved batch as superseded by a new run.
-    pub async fn supersede_batch(&self, batch: &StoredBatch) -> Result<()> {
-        self.transition_batch(
-            batch,
-            batch.status,
-            BatchStatus::Superseded,
-            "supersede",
-            "tilskot",
-            "the register changed: recomputed as a new run",
-        )
-        .await
     }
 
     pub async fn payment_of_batch(&self, batch_id: i64) -> Result<Option<PaymentRecord>> {
@@ -309,4 +259,84 @@ fn payment_from_row(r: &sqlx::any::AnyRow) -> PaymentRecord {
         total: Ore(r.get(5)),
         paid_at: r.get(6),
     }
+}
+
+/// One move of a batch's status, by whom and why.
+pub(in crate::db) struct Transition<'a> {
+    pub from: BatchStatus,
+    pub to: BatchStatus,
+    pub action: &'a str,
+    pub actor: &'a str,
+    pub detail: &'a str,
+}
+
+/// The move of a run to superseded, made in the transaction that stores
+/// the run that replaces it.
+pub(in crate::db) fn supersede(batch: &StoredBatch) -> Transition<'static> {
+    Transition {
+        from: batch.status,
+        to: BatchStatus::Superseded,
+        action: "supersede",
+        actor: "tilskot",
+        detail: "the register changed: recomputed as a new run",
+    }
+}
+
+/// Moves `batch` as `step` says, with its audit entry, inside the caller's
+/// transaction. Refused when the batch's year is closed or another process
+/// moved the batch first.
+pub(in crate::db) async fn transition_in(
+    tx: &mut Transaction<'_, Any>,
+    batch: &StoredBatch,
+    step: &Transition<'_>,
+) -> Result<()> {
+    let (column_sql, at) = match step.action {
+        "attest" => ("attested_by = $3", None),
+        "approve" => ("approved_by = $3, approved_at = $4", Some(now_text())),
+        "reject" => (
+            "attested_by = NULL, approved_by = NULL, approved_at = NULL",
+            None,
+        ),
+        _ => ("attested_by = attested_by", None),
+    };
+    // The two-person rule, in the transaction that writes the step: the
+    // actor holds the step's role now, and the approver is not the
+    // person who attested.
+    let actor_check = match step.action {
+        "attest" => ROLE_CHECK_FINANCE_OFFICER,
+        "approve" => ROLE_CHECK_APPROVER,
+        _ => "",
+    };
+    let sql = format!(
+        "UPDATE batch SET status = $1, {column_sql} WHERE id = $2 AND status = '{}'{actor_check}",
+        step.from.code()
+    );
+    let mut query = sqlx::query(&sql).bind(step.to.code()).bind(batch.id);
+    if column_sql.contains("$3") {
+        query = query.bind(step.actor.to_string());
+    }
+    if let Some(at) = at {
+        query = query.bind(at);
+    }
+    let updated = query.execute(&mut **tx).await?.rows_affected();
+    // After the write, so that the transaction holds the write lock before
+    // it reads (SQLite cannot upgrade a read under a writer).
+    refuse_in_closed_year(tx, batch.period.year, "no batch of its months changes").await?;
+    if updated != 1 {
+        refuse_told!(
+            crate::domain::error::Message::new("error-batch-changed"),
+            "batch {} run {} changed while you acted on it; look at it again",
+            batch.period,
+            batch.run_number
+        );
+    }
+    append_audit(
+        tx,
+        batch.id,
+        step.action,
+        step.actor,
+        &batch.content_hash,
+        step.detail,
+    )
+    .await
 }

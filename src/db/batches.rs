@@ -3,6 +3,7 @@
 use super::batch_blocks::{self, Block};
 use super::dialect::{multi_row_insert, now_text};
 use super::{trusted_municipality, Store};
+use crate::db::approval::{supersede, transition_in};
 use crate::db::closed_years::refuse_in_closed_year;
 use crate::domain::approval::BatchStatus;
 use crate::domain::calendar::Period;
@@ -26,6 +27,9 @@ pub struct NewBatch<'a> {
     pub register_events: i64,
     /// The rules' fingerprint and the register's size it was computed from.
     pub computed_from: &'a str,
+    /// The period's current run, not paid, that this run replaces: it is
+    /// marked superseded in the same transaction, or not at all.
+    pub supersedes: Option<&'a StoredBatch>,
 }
 
 /// A stored batch, without its lines.
@@ -206,6 +210,7 @@ impl Store {
             weakest_rate_status,
             register_events,
             computed_from,
+            supersedes,
         } = new;
         let total: Ore = lines.iter().map(|l| l.amount).sum();
         let computed_at = now_text();
@@ -229,7 +234,12 @@ impl Store {
             format!("batch {period} run {run_number} was stored by another run at the same time; look at it again")
         }))?
         .get(0);
+        // After the first write, so that the transaction holds the write
+        // lock before it reads (SQLite cannot upgrade a read under a writer).
         refuse_in_closed_year(&mut tx, period.year, "no batch of its months is run").await?;
+        if let Some(earlier) = supersedes {
+            transition_in(&mut tx, earlier, &supersede(earlier)).await?;
+        }
         let status = if lines.is_empty() {
             BatchStatus::Paid
         } else {

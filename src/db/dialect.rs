@@ -20,6 +20,15 @@ impl Backend {
             None
         }
     }
+
+    /// The backend of an open connection (tilskot builds only these two).
+    pub fn of_connection(connection: &sqlx::AnyConnection) -> Backend {
+        if connection.backend_name() == <sqlx::Postgres as sqlx::Database>::NAME {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
 }
 
 /// Set on every SQLite connection.
@@ -72,6 +81,29 @@ pub(super) fn consistent_reads(backend: Backend) -> Option<&'static str> {
     match backend {
         Backend::Sqlite => None,
         Backend::Postgres => Some("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"),
+    }
+}
+
+/// The closed years as a write reads them in its own transaction, to refuse
+/// a write into one. On PostgreSQL the read takes the table's ROW SHARE
+/// lock, which [`lock_closed_years`] waits for and then holds off until the
+/// closing commits: a year cannot be closed between a write's check and its
+/// commit, and a write that waited sees the year closed. On SQLite every
+/// write reads the guard after its first write, holding the database's one
+/// write lock, which a closing needs too.
+pub(super) fn closed_years_guard(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => "SELECT year FROM closed_year",
+        Backend::Postgres => "SELECT year FROM closed_year FOR SHARE",
+    }
+}
+
+/// What the transaction that closes a year takes first (see
+/// [`closed_years_guard`]).
+pub(super) fn lock_closed_years(backend: Backend) -> Option<&'static str> {
+    match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some("LOCK TABLE closed_year IN EXCLUSIVE MODE"),
     }
 }
 

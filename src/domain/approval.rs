@@ -41,6 +41,14 @@ impl BatchStatus {
         }
     }
 
+    /// Whether the batch waits for payment: computed, attested or approved.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            BatchStatus::Computed | BatchStatus::Attested | BatchStatus::Approved
+        )
+    }
+
     pub fn parse(text: &str) -> Option<BatchStatus> {
         [
             BatchStatus::Computed,

@@ -240,3 +240,126 @@ async fn check_names_each_failure_and_passes_on_a_clean_database() {
         );
     }
 }
+
+/// The status of every stored run of `period`, in run order.
+async fn runs_of(db: &TestDb, period: &str) -> Vec<String> {
+    let store = tilskot::db::Store::open(&db.url).await.unwrap();
+    let runs = store
+        .batches()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.period.to_string() == period)
+        .map(|b| format!("{} {}", b.run_number, b.status))
+        .collect();
+    store.close().await;
+    runs
+}
+
+#[tokio::test]
+async fn a_year_is_not_closed_while_a_batch_of_its_months_waits_for_payment() {
+    for backend in BACKENDS {
+        let db = crate::trust::with_computed_april(backend).await;
+        db.ok(&[
+            "user", "add", "--user", "admin", "--name", "fin", "--role", "finance",
+        ]);
+        let refused = db.fails(&["close-year", "--year", "2022", "--user", "fin"]);
+        assert!(
+            refused
+                .contains("batch 2022-04 run 1 is computed: it must be paid before 2022 is closed"),
+            "{backend:?}: {refused}"
+        );
+        db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+        db.ok(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
+        let refused = db.fails(&["close-year", "--year", "2022", "--user", "fin"]);
+        assert!(refused.contains("2022-04 run 1 is approved"), "{refused}");
+        // Still open: the batch goes on to payment, then the year closes.
+        db.pay("2022-04");
+        let closed = db.ok(&["close-year", "--year", "2022", "--user", "fin"]);
+        assert!(closed.contains("2022 is closed"), "{backend:?}: {closed}");
+    }
+}
+
+#[tokio::test]
+async fn a_closed_year_s_unpaid_batch_is_neither_superseded_nor_moved() {
+    for backend in BACKENDS {
+        let db = crate::trust::with_computed_april(backend).await;
+        // A year closed around an unpaid batch, as a database closed before
+        // close-year checked for one holds it.
+        sqlx::query(
+            "INSERT INTO closed_year (year, closed_at, closed_by) VALUES (2022, '2023-01-31T12:00:00Z', 'fin')",
+        )
+        .execute(&db.raw_pool().await)
+        .await
+        .unwrap();
+        // A new person settled in February changes what April's batch would be.
+        let more = db.write(
+            "more.csv",
+            "event,date,person_id,household_id,birth_date,municipality,basis,unaccompanied,country,mother_id\n\
+             settled,2022-02-01,Z9,HZ,1980-01-01,0301,resettlement,false,SY,\n",
+        );
+        db.ok(&["register", "import", more.to_str().unwrap()]);
+        let refused = db.fails(&["batch", "run", "--period", "2022-04"]);
+        assert!(refused.contains("2022 is closed"), "{backend:?}: {refused}");
+        let refused = db.fails(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+        assert!(refused.contains("2022 is closed"), "{backend:?}: {refused}");
+        assert_eq!(runs_of(&db, "2022-04").await, ["1 computed"], "{backend:?}");
+        let moves: i64 = sqlx::Row::get(
+            &sqlx::query(
+                "SELECT COUNT(*) FROM audit_entry WHERE action IN ('supersede', 'attest')",
+            )
+            .fetch_one(&db.raw_pool().await)
+            .await
+            .unwrap(),
+            0,
+        );
+        assert_eq!(moves, 0, "{backend:?}");
+    }
+}
+
+/// PostgreSQL reads each statement's own state, so a closing committed
+/// between a write's check and its commit would let the write in; the
+/// write's check takes a lock the closing holds off.
+#[tokio::test]
+async fn a_batch_run_that_meets_a_closing_waits_for_it_and_is_then_refused() {
+    let db = TestDb::new(crate::support::Backend::Postgres).await;
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    db.ok(&[
+        "register",
+        "import",
+        fixture("small-register.csv").to_str().unwrap(),
+    ]);
+    // A closing under way: the lock close-year takes, its row not committed.
+    let closing = db.raw_pool().await;
+    let mut tx = closing.begin().await.unwrap();
+    sqlx::query("LOCK TABLE closed_year IN EXCLUSIVE MODE")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO closed_year (year, closed_at, closed_by) VALUES (2022, '2023-01-31T12:00:00Z', 'fin')",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    let mut run = crate::support::tilskot_command(
+        db.dir.path(),
+        &db.url,
+        &["batch", "run", "--period", "2022-04"],
+    )
+    .stdout(std::process::Stdio::piped())
+    .stderr(std::process::Stdio::piped())
+    .spawn()
+    .unwrap();
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert!(
+        run.try_wait().unwrap().is_none(),
+        "the batch run finished while a closing held the lock"
+    );
+    tx.commit().await.unwrap();
+    let output = run.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("2022 is closed"), "{stderr}");
+    assert!(runs_of(&db, "2022-04").await.is_empty());
+}

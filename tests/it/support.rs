@@ -144,20 +144,26 @@ impl TestDb {
         if run.contains("): computed,") {
             self.ok(&["batch", "attest", "--period", period, "--user", "kari"]);
             self.ok(&["batch", "approve", "--period", period, "--user", "ola"]);
-            let payments = self.path("payments");
-            self.ok(&[
-                "batch",
-                "pay",
-                "--user",
-                "kari",
-                "--period",
-                period,
-                "--allow-unverified-rates",
-                "--out",
-                payments.to_str().unwrap(),
-            ]);
+            self.pay(period);
         }
         run
+    }
+
+    /// kari pays the approved batch of a month (on the placeholder rates)
+    /// into `payments/`; returns what the command printed.
+    pub fn pay(&self, period: &str) -> String {
+        let payments = self.path("payments");
+        self.ok(&[
+            "batch",
+            "pay",
+            "--user",
+            "kari",
+            "--period",
+            period,
+            "--allow-unverified-rates",
+            "--out",
+            payments.to_str().unwrap(),
+        ])
     }
 }
 
@@ -190,7 +196,15 @@ async fn admin_execute(sql: &str) {
 pub const TEST_PASSWORD: &str = "a long enough password";
 
 pub fn tilskot_in(dir: &Path, db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tilskot"))
+    tilskot_command(dir, db, args)
+        .output()
+        .expect("run tilskot")
+}
+
+/// `tilskot --db DB --rules RULES args…` in `dir`, as the tests run it.
+pub fn tilskot_command(dir: &Path, db: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tilskot"));
+    command
         .current_dir(dir)
         .env("TILSKOT_PASSWORD", TEST_PASSWORD)
         .env("TILSKOT_NEW_PASSWORD", TEST_PASSWORD)
@@ -198,9 +212,8 @@ pub fn tilskot_in(dir: &Path, db: &str, args: &[&str]) -> Output {
         .arg(db)
         .arg("--rules")
         .arg(rules_dir())
-        .args(args)
-        .output()
-        .expect("run tilskot")
+        .args(args);
+    command
 }
 
 pub fn rules_dir() -> PathBuf {
