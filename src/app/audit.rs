@@ -6,7 +6,10 @@ use crate::db::{Store, StoredBatch};
 use crate::domain::approval::verify_chain;
 use crate::domain::error::{Error, Result};
 use crate::domain::payout::{content_hash, BatchLine, LineKey};
-use crate::domain::tamper::{batch_problems, missing_anchors, orphan_entries, Anchor, BatchFacts};
+use crate::domain::tamper::{
+    batch_problems, missing_anchors, orphan_entries, payments_without_any_anchor, Anchor,
+    BatchFacts,
+};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
@@ -45,6 +48,13 @@ pub async fn verify_audit(store: &Store, anchor_file: &Path) -> Result<Verified>
     problems.extend(paid_sums_problems(store).await?);
     let anchors = read_anchors(anchor_file)?;
     problems.extend(missing_anchors(&anchors, &entries));
+    let unanchored = payments_without_any_anchor(&anchors, &entries);
+    if unanchored > 0 {
+        problems.push(format!(
+            "the audit chain records {unanchored} payment(s), but {} holds no anchor: every payment writes one to the anchor file beside its outbox; name that file (--anchor), or find out who removed it",
+            anchor_file.display()
+        ));
+    }
     if !problems.is_empty() {
         return Err(Error::Refused(problems.join("\n").into()));
     }

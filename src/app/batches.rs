@@ -510,8 +510,11 @@ pub async fn pay_batch(
         })
         .await?;
     failpoint("after-payment-commit");
-    let file = handoff::publish(&folders, &file_name)?;
+    // The anchor before the file: a file in the outbox always has its
+    // anchor, and a crash between the two leaves the file staged, where the
+    // next recovery writes the anchor again and publishes it.
     append_anchor(store, &folders.anchor, &file_name).await?;
+    let file = handoff::publish(&folders, &file_name)?;
     let (record, already_paid) = match outcome {
         PaymentOutcome::Recorded(record) => (record, false),
         PaymentOutcome::AlreadyPaid(record) => (record, true),

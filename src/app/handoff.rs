@@ -1,8 +1,9 @@
 //! The hand-off of payment files to the bank, in two phases.
 //!
 //! A payment file is written to `staging/` beside the outbox, the payment is
-//! committed in the database, and only then is the file moved into the
-//! outbox (`--out`, default `payments/`), which is what the bank takes.
+//! committed in the database, the audit chain's head is appended to the
+//! anchor file, and only then is the file moved into the outbox (`--out`,
+//! default `payments/`), which is what the bank takes.
 //! **Invariant:** the outbox never holds a file whose payment is not
 //! recorded. Every payment run, and `tilskot check`, first recovers: a staged
 //! file of a committed payment is moved to the outbox; a staged file of a
@@ -12,6 +13,7 @@
 //! committed by another process; the operating system releases it when a
 //! process dies.
 
+use crate::app::audit::append_anchor;
 use crate::db::Store;
 use crate::domain::error::{Error, Result};
 use std::fs::File;
@@ -94,6 +96,9 @@ pub async fn recover(
     for name in staged_files(folders)? {
         let payment_id = name.trim_end_matches(".xml");
         if store.payment(payment_id).await?.is_some() {
+            // The crash came before the payment's anchor was written (it is
+            // written before the file is published), so it is written now.
+            append_anchor(store, &folders.anchor, &name).await?;
             publish(folders, &name)?;
             recovery.published.push(name);
         } else {

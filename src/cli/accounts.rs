@@ -51,6 +51,10 @@ pub enum ReportCommand {
         format: ReportFormat,
         #[arg(long, default_value = "statements")]
         out: PathBuf,
+        /// The anchor file beside the payments outbox: every check runs
+        /// first, the audit chain's against it.
+        #[arg(long, default_value = "audit-anchor.log")]
+        anchor: PathBuf,
     },
     /// Export the year's ledger as an hledger journal.
     Journal {
@@ -104,8 +108,8 @@ pub async fn report(ctx: &Context, command: ReportCommand, out: &mut impl Write)
             year,
             format,
             out: dir,
+            anchor,
         } => {
-            let anchor = Folders::beside(std::path::Path::new("payments")).anchor;
             check_everything(&store, &anchor, Some(year)).await?;
             let (statements, data) = statements_of_year(&store, year).await?;
             create_dir(&dir)?;

@@ -233,6 +233,18 @@ pub fn missing_anchors(anchors: &[Anchor], entries: &[AuditEntry]) -> Vec<String
         .collect()
 }
 
+/// How many payments the chain records that no anchor vouches for, when
+/// the anchor file holds none at all: every payment appends the chain's
+/// head to that file, so an empty or missing file beside payments means it
+/// was removed, or another file was named. Without payments there is
+/// nothing to vouch for.
+pub fn payments_without_any_anchor(anchors: &[Anchor], entries: &[AuditEntry]) -> usize {
+    if !anchors.is_empty() {
+        return 0;
+    }
+    entries.iter().filter(|e| e.action == "pay").count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,6 +364,20 @@ mod tests {
         let problems = missing_anchors(&anchors, &entries[..1]);
         assert!(problems[0].contains("audit entry 2"), "{problems:?}");
         assert!(Anchor::parse_all("x\n").is_err());
+    }
+
+    #[test]
+    fn payments_with_an_empty_anchor_file_are_counted() {
+        let computed = vec![entry(1, 7, "compute", "")];
+        let paid = vec![
+            entry(1, 7, "compute", ""),
+            entry(2, 7, "pay", ""),
+            entry(3, 8, "pay", ""),
+        ];
+        let anchors = Anchor::parse_all("3 h3 TS-1\n").unwrap();
+        assert_eq!(payments_without_any_anchor(&[], &computed), 0);
+        assert_eq!(payments_without_any_anchor(&[], &paid), 2);
+        assert_eq!(payments_without_any_anchor(&anchors, &paid), 0);
     }
 
     #[test]

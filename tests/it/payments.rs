@@ -367,7 +367,7 @@ async fn a_crash_between_the_payment_file_and_the_commit_leaves_the_outbox_empty
 }
 
 #[tokio::test]
-async fn a_crash_after_the_commit_publishes_the_file_at_the_next_recovery() {
+async fn a_crash_after_the_commit_publishes_the_file_and_anchors_it_at_the_next_recovery() {
     for backend in BACKENDS {
         let db = with_register(backend).await;
         approve_april(&db);
@@ -383,6 +383,11 @@ async fn a_crash_after_the_commit_publishes_the_file_at_the_next_recovery() {
         assert!(checked.contains("moved to the outbox"), "{checked}");
         assert_paid_once(&db).await;
         assert!(files_in(&db, "staging").is_empty() && files_in(&db, "void").is_empty());
+        // The crash came before the anchor; the recovery wrote it.
+        let anchor = db.path("audit-anchor.log");
+        let anchors = std::fs::read_to_string(&anchor).unwrap();
+        assert!(anchors.contains(" TS-2022-04-1-"), "{anchors}");
+        db.ok(&["audit", "verify", "--anchor", anchor.to_str().unwrap()]);
     }
 }
 

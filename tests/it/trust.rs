@@ -722,6 +722,31 @@ mod tamper {
     }
 
     #[tokio::test]
+    async fn a_removed_anchor_file_or_another_named_fails_audit_verify_once_anything_was_paid() {
+        for backend in BACKENDS {
+            let db = with_paid_april(backend).await;
+            let elsewhere = db.path("elsewhere.log");
+            let stderr = db.fails(&["audit", "verify", "--anchor", elsewhere.to_str().unwrap()]);
+            assert!(
+                stderr.contains("records 1 payment(s), but")
+                    && stderr.contains("elsewhere.log holds no anchor"),
+                "{backend:?}: {stderr}"
+            );
+            std::fs::remove_file(db.path("audit-anchor.log")).unwrap();
+            let stderr = db.fails(&["audit", "verify"]);
+            assert!(stderr.contains("holds no anchor"), "{backend:?}: {stderr}");
+            let checked = db.fails(&["check"]);
+            assert!(
+                checked.contains("holds no anchor"),
+                "{backend:?}: {checked}"
+            );
+        }
+        // Before any payment there is nothing for an anchor to vouch for.
+        let db = with_computed_april(crate::support::Backend::Sqlite).await;
+        db.ok(&["audit", "verify", "--anchor", "none-yet.log"]);
+    }
+
+    #[tokio::test]
     async fn an_attested_batch_whose_lines_were_edited_is_not_approved() {
         for backend in BACKENDS {
             let db = with_computed_april(backend).await;
