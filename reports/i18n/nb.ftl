@@ -102,6 +102,8 @@ error-criterion-scored = Kriteriet { $criterion } i ordningen { $scheme } { $yea
 error-frame-bound-differs = Rammen for { $scheme } { $year } stemmer ikke: bundne midler er ikke lik tildelt minus frigjort. Kontakt den som drifter systemet.
 
 error-year-closed = Regnskapsåret { $year } er avsluttet og kan ikke endres.
+error-year-not-over = Regnskapsåret { $year } er ikke over før 31. desember { $year } og kan ikke avsluttes før det.
+error-earlier-year-open = Regnskapsåret { $earlier } er ikke avsluttet. Årene blir avsluttet i rekkefølge, { $earlier } før { $year }.
 error-reference-taken = Referansen { $reference } er brukt før. En ny søknad får en ny referanse.
 error-unknown-criterion = Ett av kriteriene hører ikke til ordningen. Last siden på nytt.
 

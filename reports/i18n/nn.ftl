@@ -102,6 +102,8 @@ error-criterion-scored = Kriteriet { $criterion } i ordninga { $scheme } { $year
 error-frame-bound-differs = Ramma for { $scheme } { $year } stemmer ikkje: bundne midlar er ikkje lik tildelt minus frigjort. Kontakt den som driftar systemet.
 
 error-year-closed = Rekneskapsåret { $year } er avslutta og kan ikkje endrast.
+error-year-not-over = Rekneskapsåret { $year } er ikkje over før 31. desember { $year } og kan ikkje avsluttast før det.
+error-earlier-year-open = Rekneskapsåret { $earlier } er ikkje avslutta. Åra blir avslutta i rekkjefølgje, { $earlier } før { $year }.
 error-reference-taken = Referansen { $reference } er brukt før. Ein ny søknad får ein ny referanse.
 error-unknown-criterion = Eitt av kriteria høyrer ikkje til ordninga. Last sida på nytt.
 

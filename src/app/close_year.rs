@@ -3,9 +3,11 @@
 
 use super::check::check_everything;
 use crate::db::Store;
-use crate::domain::error::{Error, Result};
+use crate::domain::closing::{closable, NotClosable};
+use crate::domain::error::{Error, Message, Result};
 use crate::domain::money::Ore;
 use crate::domain::users::{Role, User};
+use chrono::NaiveDate;
 use std::path::Path;
 
 /// What closing a year did: per scheme call, what was released.
@@ -15,13 +17,15 @@ pub struct ClosedYear {
     pub released: Vec<(String, Ore)>,
 }
 
-/// Closes `year` as `actor` (finance staff or an auditor). Refused, and
-/// nothing changed, when a check fails.
+/// Closes `year` as `actor` (finance staff or an auditor) on `today`.
+/// Refused, and nothing changed, when the year is not over, the year before
+/// it is open (see `domain::closing`) or a check fails.
 pub async fn close_year(
     store: &Store,
     actor: &User,
     year: i32,
     anchor: &Path,
+    today: NaiveDate,
 ) -> Result<ClosedYear> {
     if !matches!(
         actor.role,
@@ -39,6 +43,20 @@ pub async fn close_year(
     store
         .refuse_if_closed(year, "it cannot be closed again")
         .await?;
+    let start_year = store.start_period().await?.year;
+    match closable(year, start_year, &store.closed_years().await?, today) {
+        Ok(()) => {}
+        Err(NotClosable::NotOver { year }) => refuse_told!(
+            Message::new("error-year-not-over").arg("year", year),
+            "{year} is not over before 31 December {year}: it cannot be closed on {today}"
+        ),
+        Err(NotClosable::EarlierOpen { earlier }) => refuse_told!(
+            Message::new("error-earlier-year-open")
+                .arg("year", year)
+                .arg("earlier", earlier),
+            "{earlier} is not closed: years are closed in order, {earlier} before {year}"
+        ),
+    }
     check_everything(store, anchor, Some(year)).await?;
     let mut released = Vec::new();
     for call in store

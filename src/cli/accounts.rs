@@ -176,7 +176,8 @@ pub async fn close_year(
     let store = ctx.open().await?;
     let actor = authenticate(&store, user).await?;
     let anchor = Folders::beside(outbox).anchor;
-    let closed = crate::app::close_year::close_year(&store, &actor, year, &anchor).await?;
+    let today = chrono::Local::now().date_naive();
+    let closed = crate::app::close_year::close_year(&store, &actor, year, &anchor, today).await?;
     for (scheme, released) in &closed.released {
         writeln!(
             out,

@@ -10,6 +10,8 @@ pub mod application;
 pub mod approval;
 /// Months (`Period`), ISO dates and ages.
 pub mod calendar;
+/// When a year may be closed: once over, and after the year before it.
+pub mod closing;
 /// ISO 3166-1 alpha-2 country codes.
 pub mod country;
 /// The disability grant on application (rules R14–R19).

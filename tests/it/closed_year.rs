@@ -84,6 +84,15 @@ async fn every_write_into_a_closed_year_is_refused_and_its_statements_never_chan
             caseworker.contains("only finance staff or an auditor"),
             "{caseworker}"
         );
+        // Years close in order, once over (this one is not, by the clock).
+        let refused = db.fails(&["close-year", "--year", "2023", "--user", "fin"]);
+        assert!(
+            refused.contains("2022 is not closed: years are closed in order"),
+            "{backend:?}: {refused}"
+        );
+        let this_year = chrono::Datelike::year(&chrono::Local::now()).to_string();
+        let refused = db.fails(&["close-year", "--year", &this_year, "--user", "fin"]);
+        assert!(refused.contains("is not over"), "{backend:?}: {refused}");
         let closed = db.ok(&["close-year", "--year", "2022", "--user", "fin"]);
         assert!(closed.contains("2022 is closed"), "{closed}");
         let before = statements_2022(&db, "before");
@@ -187,9 +196,11 @@ async fn a_closed_year_releases_its_unpaid_commitments_and_takes_no_award_paymen
             .await
             .unwrap();
         let anchor = db.path("audit-anchor.log");
-        let closed = tilskot::app::close_year::close_year(&store, &fin, 2022, &anchor)
-            .await
-            .unwrap();
+        let after_the_year = chrono::NaiveDate::from_ymd_opt(2023, 2, 1).unwrap();
+        let closed =
+            tilskot::app::close_year::close_year(&store, &fin, 2022, &anchor, after_the_year)
+                .await
+                .unwrap();
         let released: BTreeMap<String, Ore> = closed.released.into_iter().collect();
         assert_eq!(released["jobbsjansen"], Ore(100_000_000), "{backend:?}");
         assert_eq!(released["integreringstiltak"], Ore(0), "{backend:?}");
