@@ -35,6 +35,43 @@ pub async fn add_user(store: &Store, admin: &User, user: &NewUser<'_>) -> Result
     store.save_user(user, &admin.name).await
 }
 
+/// Disables a user who leaves, or lets a disabled one act again, as an
+/// authenticated administrator (see `Store::set_user_disabled`).
+pub async fn set_user_disabled(
+    store: &Store,
+    admin: &User,
+    name: &str,
+    disabled: bool,
+) -> Result<()> {
+    require_role(admin, Role::Admin, "disable users or enable them again")?;
+    store.set_user_disabled(name, disabled, &admin.name).await
+}
+
+/// Every user, by name, and whether they are disabled, for an
+/// administrator or an auditor.
+pub async fn list_users(store: &Store, actor: &User) -> Result<Vec<(User, bool)>> {
+    if !matches!(actor.role, Role::Admin | Role::Auditor) {
+        return Err(Error::NotAllowed(
+            format!(
+                "only an administrator or an auditor lists the users; {} has the role {}",
+                actor.name,
+                actor.role.code()
+            )
+            .into(),
+        ));
+    }
+    let disabled = store.disabled_user_names().await?;
+    Ok(store
+        .users()
+        .await?
+        .into_iter()
+        .map(|user| {
+            let off = disabled.contains(&user.name);
+            (user, off)
+        })
+        .collect())
+}
+
 /// Sets how a user signs decision letters, as an authenticated administrator.
 pub async fn set_signature(
     store: &Store,

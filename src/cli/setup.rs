@@ -61,6 +61,30 @@ pub enum UserCommand {
         #[arg(long)]
         title: String,
     },
+    /// Disable a user who leaves, as an administrator (`--user`): they can
+    /// no longer sign in or act, their sessions end, and their name stays
+    /// on everything they did.
+    Disable {
+        /// The administrator.
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Let a disabled user act again, as an administrator (`--user`).
+    Enable {
+        /// The administrator.
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// List every user with role, organisation, schemes and whether they
+    /// may act, as an administrator or an auditor (`--user`).
+    List {
+        #[arg(long)]
+        user: String,
+    },
 }
 
 /// `tilskot init`: the one command (with the demo) that creates a database.
@@ -184,6 +208,46 @@ async fn signature(
     Ok(())
 }
 
+/// `tilskot user disable|enable`: by an authenticated administrator only.
+async fn set_disabled(
+    ctx: &Context,
+    user: &str,
+    name: &str,
+    disabled: bool,
+    out: &mut impl Write,
+) -> Result<()> {
+    let store = ctx.open().await?;
+    let admin = authenticate(&store, user).await?;
+    crate::app::users::set_user_disabled(&store, &admin, name, disabled).await?;
+    let state = if disabled {
+        "disabled: can no longer sign in or act"
+    } else {
+        "enabled: may sign in and act again"
+    };
+    writeln!(out, "User {name} {state}")?;
+    Ok(())
+}
+
+/// `tilskot user list`: by an authenticated administrator or auditor.
+async fn list_users(ctx: &Context, user: &str, out: &mut impl Write) -> Result<()> {
+    let store = ctx.open().await?;
+    let actor = authenticate(&store, user).await?;
+    let users = crate::app::users::list_users(&store, &actor).await?;
+    writeln!(out, "user,role,organisation,schemes,state")?;
+    for (user, disabled) in users {
+        writeln!(
+            out,
+            "{},{},{},{},{}",
+            user.name,
+            user.role.code(),
+            user.organisation.unwrap_or_default(),
+            user.schemes.join(" "),
+            if disabled { "disabled" } else { "active" }
+        )?;
+    }
+    Ok(())
+}
+
 /// `tilskot user add`: by an authenticated administrator only.
 pub async fn user(ctx: &Context, command: UserCommand, out: &mut impl Write) -> Result<()> {
     let (user, name, role, organisation, schemes) = match command {
@@ -200,6 +264,13 @@ pub async fn user(ctx: &Context, command: UserCommand, out: &mut impl Write) -> 
             full_name,
             title,
         } => return signature(ctx, &user, &name, full_name, &title, out).await,
+        UserCommand::Disable { user, name } => {
+            return set_disabled(ctx, &user, &name, true, out).await
+        }
+        UserCommand::Enable { user, name } => {
+            return set_disabled(ctx, &user, &name, false, out).await
+        }
+        UserCommand::List { user } => return list_users(ctx, &user, out).await,
     };
     let role = Role::parse(&role)
         .ok_or_else(|| Error::invalid(format!("'{role}' is not a role: {}", Role::list())))?;

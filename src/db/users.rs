@@ -6,6 +6,7 @@
 //! session's CSRF token and its expiry. Forms carry the CSRF token; the JSON
 //! API takes only `application/json` bodies, which a cross-site form cannot send.
 
+use crate::db::dialect::now_text;
 use crate::db::Store;
 use crate::domain::error::{Context, Error, Result};
 use crate::domain::schemes::ApplicantKind;
@@ -211,15 +212,59 @@ impl Store {
         Ok(users)
     }
 
-    /// Whether `name` is the only administrator.
+    /// Whether `name` is the only administrator who may act.
     async fn is_last_admin(&self, name: &str) -> Result<bool> {
-        let admins: Vec<String> = sqlx::query("SELECT name FROM user_account WHERE role = 'admin'")
-            .fetch_all(self.pool())
-            .await?
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
+        let admins: Vec<String> = sqlx::query(
+            "SELECT name FROM user_account WHERE role = 'admin' AND disabled_at IS NULL",
+        )
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
         Ok(admins == [name])
+    }
+
+    /// Disables a user who leaves (`disabled`), or lets one act again, as
+    /// `actor`, in the audit log. A disabled user keeps their name on all
+    /// they did, cannot sign in or authenticate, and their sessions end.
+    /// The last administrator who may act is not disabled.
+    pub async fn set_user_disabled(&self, name: &str, disabled: bool, actor: &str) -> Result<()> {
+        self.user(name).await?;
+        if disabled && self.is_last_admin(name).await? {
+            refuse_told!(crate::domain::error::Message::new("error-last-admin").arg("name", name), "{name} is the last administrator and cannot be disabled; make another administrator first");
+        }
+        let mut tx = self.pool().begin().await?;
+        sqlx::query("UPDATE user_account SET disabled_at = $1 WHERE name = $2")
+            .bind(disabled.then(now_text))
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM user_session WHERE user_name = $1")
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        let action = if disabled {
+            "user_disabled"
+        } else {
+            "user_enabled"
+        };
+        let detail = format!("user {name}");
+        crate::db::audit::append_audit(&mut tx, 0, action, actor, "", &detail).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The names of the disabled users.
+    pub async fn disabled_user_names(&self) -> Result<std::collections::BTreeSet<String>> {
+        Ok(
+            sqlx::query("SELECT name FROM user_account WHERE disabled_at IS NOT NULL")
+                .fetch_all(self.pool())
+                .await?
+                .iter()
+                .map(|row| row.get(0))
+                .collect(),
+        )
     }
 
     /// Whether any administrator exists (the first is made by `init --admin`).
@@ -235,10 +280,14 @@ impl Store {
     /// which was wrong. An unknown name costs the same work as a wrong
     /// password: it is checked against a real hash made once per process.
     pub async fn authenticate(&self, name: &str, password: &str) -> Result<User> {
-        let row = sqlx::query("SELECT password_hash FROM user_account WHERE name = $1")
-            .bind(name)
-            .fetch_optional(self.pool())
-            .await?;
+        // A disabled user is refused as an unknown one is, after the same
+        // work: the answer does not tell who exists.
+        let row = sqlx::query(
+            "SELECT password_hash FROM user_account WHERE name = $1 AND disabled_at IS NULL",
+        )
+        .bind(name)
+        .fetch_optional(self.pool())
+        .await?;
         let stored = row.map(|r| r.get::<String, _>(0));
         static UNKNOWN_USER_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
         let dummy = UNKNOWN_USER_HASH
@@ -313,7 +362,7 @@ impl Store {
         let row = sqlx::query(
             "SELECT u.name, u.role, u.organisation, o.kind, s.csrf_token FROM user_session s \
              JOIN user_account u ON u.name = s.user_name LEFT JOIN organisation o ON o.id = u.organisation \
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL",
         )
         .bind(token_hash(token))
         .bind(expiry_text(0))

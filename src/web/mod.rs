@@ -129,6 +129,7 @@ pub fn router(state: AppState) -> Router {
         .route("/calls", get(pages::calls))
         .route("/users", get(users::users).post(users::save))
         .route("/users/signature", post(users::save_signature))
+        .route("/users/state", post(users::save_state))
         .route("/batches", get(batches::list))
         .route("/batches/{period}", get(batches::detail).post(batches::act))
         .route("/batches/{period}/payment-file", get(batches::payment_file))

@@ -6,7 +6,7 @@
 use super::access::require_role;
 use super::views::{html, Nav};
 use super::{AppState, SignedIn, WebError};
-use crate::app::users::{add_user, set_signature};
+use crate::app::users::{add_user, set_signature, set_user_disabled};
 use crate::domain::error::Error;
 use crate::domain::users::{NewUser, Role, Signature, Title, User};
 use crate::render::i18n::Texts;
@@ -41,6 +41,8 @@ pub struct UserRow {
     pub role: &'static str,
     pub organisation: String,
     pub schemes: String,
+    /// Disabled: can no longer sign in or act.
+    pub disabled: bool,
 }
 
 /// A role as the form offers it.
@@ -103,16 +105,50 @@ pub async fn save(
         organisation: (!organisation.is_empty()).then_some(organisation),
         schemes: &schemes,
     };
-    match add_user(&state.store, &signed_in.user, &new).await {
+    let outcome = add_user(&state.store, &signed_in.user, &new).await;
+    back_or_refused(&state, &signed_in, t, form, outcome).await
+}
+
+/// After a change: back to the page, or the page again (422) with the
+/// refusal in the reader's language and the form as it was typed.
+async fn back_or_refused(
+    state: &AppState,
+    signed_in: &SignedIn,
+    t: Texts,
+    form: UserForm,
+    outcome: crate::domain::error::Result<()>,
+) -> Result<Response, WebError> {
+    match outcome {
         Ok(()) => Ok(Redirect::to("/users").into_response()),
         Err(error @ (Error::Invalid { .. } | Error::Refused(_) | Error::NotFound(_))) => {
-            tracing::info!("user not saved: {error}");
+            tracing::info!("users not changed: {error}");
             let error = Some(t.message(&WebError::from(error).shown()));
-            let page = users_page(&state, &signed_in, t, form, error).await?;
+            let page = users_page(state, signed_in, t, form, error).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
         }
         Err(error) => Err(error.into()),
     }
+}
+
+/// The form that disables a user or lets them act again.
+#[derive(serde::Deserialize)]
+pub struct StateForm {
+    csrf: String,
+    name: String,
+    /// "true" disables the user; anything else lets them act again.
+    disabled: String,
+}
+
+pub async fn save_state(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    t: Texts,
+    Form(form): Form<StateForm>,
+) -> Result<Response, WebError> {
+    signed_in.check_csrf(&form.csrf)?;
+    let disabled = form.disabled == "true";
+    let outcome = set_user_disabled(&state.store, &signed_in.user, &form.name, disabled).await;
+    back_or_refused(&state, &signed_in, t, UserForm::default(), outcome).await
 }
 
 /// The form that sets how a user signs letters.
@@ -165,7 +201,14 @@ async fn users_page(
     error: Option<String>,
 ) -> Result<UsersPage, WebError> {
     form.password.clear();
-    let rows = state.store.users().await?.iter().map(user_row).collect();
+    let disabled = state.store.disabled_user_names().await?;
+    let rows = state
+        .store
+        .users()
+        .await?
+        .iter()
+        .map(|user| user_row(user, disabled.contains(&user.name)))
+        .collect();
     let roles = Role::ALL
         .into_iter()
         .map(|role| RoleOption {
@@ -184,11 +227,12 @@ async fn users_page(
     })
 }
 
-fn user_row(user: &User) -> UserRow {
+fn user_row(user: &User, disabled: bool) -> UserRow {
     UserRow {
         name: user.name.clone(),
         role: user.role.code(),
         organisation: user.organisation.clone().unwrap_or_default(),
         schemes: user.schemes.join(", "),
+        disabled,
     }
 }

@@ -947,15 +947,22 @@ mod admin_page {
     use super::*;
     use crate::web::PASSWORD;
 
+    /// The web application on a new database, its first administrator
+    /// signed in.
+    pub(super) async fn with_admin(db: &TestDb) -> (Store, axum::Router, Client) {
+        let (store, router) = web_app(db, None).await;
+        tilskot::app::users::create_first_admin(&store, "admin", PASSWORD)
+            .await
+            .unwrap();
+        let admin = Client::sign_in(&router, "admin", PASSWORD).await;
+        (store, router, admin)
+    }
+
     #[tokio::test]
     async fn an_administrator_adds_and_changes_users_and_no_one_else_can() {
         for backend in BACKENDS {
             let db = TestDb::new(backend).await;
-            let (store, router) = web_app(&db, None).await;
-            tilskot::app::users::create_first_admin(&store, "admin", PASSWORD)
-                .await
-                .unwrap();
-            let admin = Client::sign_in(&router, "admin", PASSWORD).await;
+            let (store, router, admin) = with_admin(&db).await;
             let page = admin.get("/users").await;
             assert_eq!(page.status, StatusCode::OK, "{backend:?}");
             // The administrator sets how kari signs letters; not for an
@@ -1070,6 +1077,90 @@ mod admin_page {
                 .await;
             assert_eq!(promoted.status, StatusCode::FORBIDDEN, "{backend:?}");
             assert_eq!(store.user("kari").await.unwrap().role, Role::Caseworker);
+        }
+    }
+}
+
+/// A user who leaves is disabled, on the page or the command line.
+mod leaving_users {
+    use super::admin_page::with_admin;
+    use super::*;
+    use crate::web::PASSWORD;
+
+    #[tokio::test]
+    async fn a_user_disabled_on_the_page_loses_the_session_and_cannot_sign_in_again() {
+        for backend in BACKENDS {
+            let db = TestDb::new(backend).await;
+            let (store, router, admin) = with_admin(&db).await;
+            let kari = Client::sign_in(&router, "kari", PASSWORD).await;
+            assert_eq!(kari.get("/applications").await.status, StatusCode::OK);
+            let page = admin.get("/users").await;
+            assert!(page.body.contains(">aktiv<"), "{backend:?}");
+
+            let disabled = admin
+                .post("/users/state", &[("name", "kari"), ("disabled", "true")])
+                .await;
+            assert_eq!(disabled.status, StatusCode::SEE_OTHER, "{}", disabled.body);
+            let signed_out = kari.get("/applications").await;
+            assert_eq!(
+                (signed_out.status, signed_out.location.as_str()),
+                (StatusCode::SEE_OTHER, "/login"),
+                "{backend:?}"
+            );
+            let again = crate::web::post_login(&router, "kari", PASSWORD).await;
+            assert_ne!(again.status(), StatusCode::SEE_OTHER, "{backend:?}");
+            assert!(store.authenticate("kari", PASSWORD).await.is_err());
+            let last = store.audit_entries().await.unwrap().pop().unwrap();
+            assert_eq!(
+                (
+                    last.action.as_str(),
+                    last.actor.as_str(),
+                    last.detail.as_str()
+                ),
+                ("user_disabled", "admin", "user kari")
+            );
+            assert!(admin.get("/users").await.body.contains(">sperra<"));
+
+            // The last administrator who may act stays.
+            let refused = admin
+                .post("/users/state", &[("name", "admin"), ("disabled", "true")])
+                .await;
+            assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(refused.body.contains("er den siste administratoren"));
+
+            let enabled = admin
+                .post("/users/state", &[("name", "kari"), ("disabled", "false")])
+                .await;
+            assert_eq!(enabled.status, StatusCode::SEE_OTHER);
+            Client::sign_in(&router, "kari", PASSWORD).await;
+        }
+    }
+
+    #[tokio::test]
+    async fn a_disabled_finance_officer_attests_nothing_until_enabled_again() {
+        for backend in BACKENDS {
+            let db = with_computed_april(backend).await;
+            let by_kari = db.fails(&["user", "disable", "--user", "kari", "--name", "ola"]);
+            assert!(
+                by_kari.contains("only a user with the role admin"),
+                "{by_kari}"
+            );
+            db.ok(&["user", "disable", "--user", "admin", "--name", "kari"]);
+            let refused = db.fails(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+            assert!(
+                refused.contains("unknown user or wrong password"),
+                "{refused}"
+            );
+            assert_eq!(batch_status(&db).await, "computed", "{backend:?}");
+            let listed = db.ok(&["user", "list", "--user", "admin"]);
+            assert!(
+                listed.contains("kari,finance_officer,,,disabled")
+                    && listed.contains("ola,approver,,,active"),
+                "{listed}"
+            );
+            db.ok(&["user", "enable", "--user", "admin", "--name", "kari"]);
+            db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+            assert_eq!(batch_status(&db).await, "attested", "{backend:?}");
         }
     }
 }
