@@ -76,7 +76,7 @@ error-last-admin = { $name } er den siste administratoren og beholder rollen. Gj
 error-no-pdf = Denne serveren lager ikke PDF. Last ned brevet som HTML og skriv det ut til PDF fra nettleseren.
 letter-download-pdf = Last ned vedtaksbrevet som PDF
 
-error-register-changed = Registeret er endret siden utbetalingen ble beregnet. Beregn utbetalingen for { $period } på nytt og attester den nye kjøringen.
+error-register-changed = Det utbetalingen skal betale, er endret siden den ble beregnet: registeret, satsene eller et vedtak er endret. Beregn utbetalingen for { $period } på nytt og attester den nye kjøringen.
 error-rates-not-adopted = Utbetalingen er beregnet med satser som ikke er vedtatt (svakeste status: { $status ->
     [proposed] foreslått
     [inferred] utledet

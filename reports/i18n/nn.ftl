@@ -76,7 +76,7 @@ error-last-admin = { $name } er den siste administratoren og held på rolla. Gje
 error-no-pdf = Denne tenaren lagar ikkje PDF. Last ned brevet som HTML og skriv det ut til PDF frå nettlesaren.
 letter-download-pdf = Last ned vedtaksbrevet som PDF
 
-error-register-changed = Registeret er endra sidan utbetalinga vart berekna. Rekn ut utbetalinga for { $period } på nytt og attester den nye køyringa.
+error-register-changed = Det utbetalinga skal betale, er endra sidan ho vart berekna: registeret, satsane eller eit vedtak er endra. Rekn ut utbetalinga for { $period } på nytt og attester den nye køyringa.
 error-rates-not-adopted = Utbetalinga er berekna med satsar som ikkje er vedtekne (svakaste status: { $status ->
     [proposed] foreslått
     [inferred] utleidd

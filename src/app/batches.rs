@@ -362,7 +362,7 @@ async fn ensure_unchanged(store: &Store, rules: &RuleBook, batch: &StoredBatch) 
     if content_hash(batch.period, &lines) != batch.content_hash {
         refuse_told!(
             crate::domain::error::Message::new("error-register-changed").arg("period", batch.period),
-            "the register changed since batch {} run {} was computed: run `tilskot batch run --period {}` again and attest the new run",
+            "what batch {} run {} pays changed since it was computed (the register, the rates or a decision): run `tilskot batch run --period {}` again and attest the new run",
             batch.period,
             batch.run_number,
             batch.period

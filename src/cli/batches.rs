@@ -116,10 +116,10 @@ async fn compute(ctx: &Context, period: Period, out: &mut impl Write) -> Result<
         RunOutcome::New => "new",
         RunOutcome::Unchanged => "unchanged since the last run; the same batch",
         RunOutcome::Supplementary => {
-            "the register changed after payment: this run pays the difference"
+            "what is due changed after payment (the register, the rates or a decision): this run pays the difference"
         }
         RunOutcome::Recomputed => {
-            "the register changed before payment: the earlier run is superseded; attest this one"
+            "what is due changed before payment (the register, the rates or a decision): the earlier run is superseded; attest this one"
         }
     };
     let batch = &result.batch;

@@ -278,7 +278,7 @@ pub(in crate::db) fn supersede(batch: &StoredBatch) -> Transition<'static> {
         to: BatchStatus::Superseded,
         action: "supersede",
         actor: "tilskot",
-        detail: "the register changed: recomputed as a new run",
+        detail: "what is due changed: recomputed as a new run",
     }
 }
 

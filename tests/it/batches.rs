@@ -126,7 +126,7 @@ async fn running_a_period_again_returns_the_same_batch_and_a_register_change_pay
         db.ok(&["register", "import", late.to_str().unwrap()]);
         let rerun = db.run_and_pay("2022-07");
         assert!(
-            rerun.contains("Batch 2022-07 run 2 (the register changed after payment"),
+            rerun.contains("Batch 2022-07 run 2 (what is due changed after payment"),
             "{rerun}"
         );
         let difference = db.ok(&[

@@ -129,6 +129,62 @@ async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and
     }
 }
 
+/// A copy of the rules directory whose integration rates are 1 200 NOK
+/// higher than the shipped ones.
+fn raised_rules(db: &TestDb) -> std::path::PathBuf {
+    let dir = db.path("raised-rules");
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(crate::support::rules_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let year = dir.join("2022.toml");
+    let text = std::fs::read_to_string(&year).unwrap();
+    let mut raised = String::new();
+    let mut in_integration = false;
+    for line in text.lines() {
+        if line.starts_with('[') {
+            in_integration = line.starts_with("[rates.integration.");
+        }
+        match line.strip_prefix("amount = ") {
+            Some(amount) if in_integration => {
+                let amount: i64 = amount.parse().unwrap();
+                raised.push_str(&format!("amount = {}\n", amount + 1_200));
+            }
+            _ => raised.push_str(&format!("{line}\n")),
+        }
+    }
+    assert_ne!(raised, text, "the copy raises some rate");
+    std::fs::write(&year, raised).unwrap();
+    dir
+}
+
+#[tokio::test]
+async fn an_approval_with_other_rates_than_the_run_is_refused() {
+    for backend in BACKENDS {
+        let db = with_register(backend).await;
+        db.ok(&["batch", "run", "--period", "2022-04"]);
+        db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+        let raised = raised_rules(&db);
+        let approve = Command::new(env!("CARGO_BIN_EXE_tilskot"))
+            .current_dir(db.dir.path())
+            .env("TILSKOT_PASSWORD", crate::support::TEST_PASSWORD)
+            .args(["--db", &db.url, "--rules"])
+            .arg(&raised)
+            .args(["batch", "approve", "--period", "2022-04", "--user", "ola"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&approve.stderr);
+        assert_eq!(approve.status.code(), Some(1), "{backend:?}: {stderr}");
+        assert!(
+            stderr.contains("what batch 2022-04 run 1 pays changed since it was computed (the register, the rates or a decision)"),
+            "{stderr}"
+        );
+        // With the rates it was computed with, it is approved.
+        db.ok(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
+    }
+}
+
 #[tokio::test]
 async fn a_batch_that_changes_after_attestation_must_be_recomputed_and_attested_again() {
     for backend in BACKENDS {
@@ -142,12 +198,12 @@ async fn a_batch_that_changes_after_attestation_must_be_recomputed_and_attested_
         db.ok(&["register", "import", late.to_str().unwrap()]);
         let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
         assert!(
-            stderr.contains("the register changed since batch 2022-04 run 1 was computed"),
+            stderr.contains("what batch 2022-04 run 1 pays changed since it was computed"),
             "{stderr}"
         );
         let rerun = db.ok(&["batch", "run", "--period", "2022-04"]);
         assert!(
-            rerun.contains("run 2 (the register changed before payment"),
+            rerun.contains("run 2 (what is due changed before payment"),
             "{rerun}"
         );
         let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
