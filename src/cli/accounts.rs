@@ -8,6 +8,7 @@ use crate::app::check::check_everything;
 use crate::app::handoff::Folders;
 use crate::app::statements::{journal_of_year, statements_of_year};
 use crate::domain::error::{Error, Result};
+use crate::render::audit::audit_log_csv;
 use crate::render::reports::statements_page;
 use askama::Template;
 use clap::{Subcommand, ValueEnum};
@@ -24,6 +25,9 @@ pub enum AuditCommand {
         #[arg(long, default_value = "audit-anchor.log")]
         anchor: PathBuf,
     },
+    /// Print every entry of the audit log as CSV, with the fields its hash
+    /// covers, for an auditor's own tools.
+    Log,
 }
 
 #[derive(Debug, Subcommand)]
@@ -142,16 +146,33 @@ pub async fn report(ctx: &Context, command: ReportCommand, out: &mut impl Write)
     Ok(())
 }
 
-/// `tilskot audit verify`.
+/// `tilskot audit verify|log`.
 pub async fn audit(ctx: &Context, command: AuditCommand, out: &mut impl Write) -> Result<()> {
-    let AuditCommand::Verify { anchor } = command;
     let store = ctx.open().await?;
-    let verified = verify_audit(&store, &anchor).await?;
-    writeln!(
-        out,
-        "The audit chain of {} entries is intact; {} batches match their entries; {} anchors found",
-        verified.entries, verified.batches, verified.anchors
-    )?;
+    match command {
+        AuditCommand::Verify { anchor } => {
+            let verified = verify_audit(&store, &anchor).await?;
+            writeln!(
+                out,
+                "The audit chain of {} entries is intact; batches checked against their entries: {}; anchors found: {}",
+                verified.entries, verified.batches, verified.anchors
+            )?;
+        }
+        AuditCommand::Log => {
+            let names = store
+                .batches()
+                .await?
+                .into_iter()
+                .map(|b| (b.id, format!("{} run {}", b.period, b.run_number)))
+                .collect();
+            let entries = store.audit_entries().await?;
+            write!(
+                out,
+                "{}",
+                audit_log_csv(&entries, &names).map_err(|e| internal!(e))?
+            )?;
+        }
+    }
     Ok(())
 }
 

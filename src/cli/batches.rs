@@ -61,6 +61,13 @@ pub enum BatchCommand {
         #[arg(long)]
         user: String,
     },
+    /// List every run of every month (or of one year) with its status,
+    /// size, total, rates and who attested and approved it: what waits for
+    /// whom.
+    List {
+        #[arg(long)]
+        year: Option<i32>,
+    },
     /// Print the batch of a month (all its runs, or one).
     Show {
         #[arg(long)]
@@ -102,7 +109,60 @@ pub async fn run(ctx: &Context, command: BatchCommand, out: &mut impl Write) -> 
             run,
             format,
         } => show(ctx, period, run, format, out).await,
+        BatchCommand::List { year } => list(ctx, year, out).await,
     }
+}
+
+/// `tilskot batch list`: one line per run, in month and run order.
+async fn list(ctx: &Context, year: Option<i32>, out: &mut impl Write) -> Result<()> {
+    let store = ctx.open().await?;
+    let batches: Vec<_> = store
+        .batches()
+        .await?
+        .into_iter()
+        .filter(|b| year.is_none_or(|year| b.period.year == year))
+        .collect();
+    let row = |cells: [&str; 8]| {
+        let line = format!(
+            "{:<7} {:>3}  {:<10} {:>9} {:>22}  {:<11}  {:<12} {}",
+            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]
+        );
+        line.trim_end().to_string()
+    };
+    writeln!(
+        out,
+        "{}",
+        row([
+            "month",
+            "run",
+            "status",
+            "lines",
+            "total NOK",
+            "rates",
+            "attested",
+            "approved"
+        ])
+    )?;
+    for b in &batches {
+        let line = row([
+            &b.period.to_string(),
+            &b.run_number.to_string(),
+            b.status.code(),
+            &b.line_count.to_string(),
+            &format_nok_grouped(b.total),
+            &b.weakest_rate_status,
+            b.attested_by.as_deref().unwrap_or("–"),
+            b.approved_by.as_deref().unwrap_or("–"),
+        ]);
+        writeln!(out, "{line}")?;
+    }
+    let waiting = batches.iter().filter(|b| b.status.is_open()).count();
+    writeln!(
+        out,
+        "{} run(s), {waiting} waiting for payment",
+        batches.len()
+    )?;
+    Ok(())
 }
 
 async fn compute(ctx: &Context, period: Period, out: &mut impl Write) -> Result<()> {

@@ -1,5 +1,7 @@
 //! Output for people: askama reports, text tables and progress spinners.
 
+/// The audit log as CSV for auditors.
+pub mod audit;
 /// Forecasts as CSV, text and an HTML page with an SVG chart.
 pub mod forecast;
 pub mod i18n;

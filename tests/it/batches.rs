@@ -250,3 +250,41 @@ async fn batch_show_and_the_overview_are_snapshotted() {
         insta::assert_snapshot!("demo_overview_small_register", overview.render().unwrap());
     }
 }
+
+#[tokio::test]
+async fn batch_list_shows_every_run_and_what_waits_for_whom() {
+    for backend in BACKENDS {
+        let db = with_small_register(backend).await;
+        run_months(&db, 1..=4);
+        db.ok(&["batch", "run", "--period", "2022-07"]);
+        db.ok(&["batch", "attest", "--period", "2022-07", "--user", "kari"]);
+        let list = db.ok(&["batch", "list", "--year", "2022"]);
+        // Month, run, status first; who attested and approved last.
+        let row = |month: &str| -> Vec<&str> {
+            let line = list.lines().find(|l| l.starts_with(month)).unwrap();
+            let cells: Vec<&str> = line.split_whitespace().collect();
+            [&cells[..3], &cells[cells.len() - 2..]].concat()
+        };
+        assert_eq!(
+            row("2022-04"),
+            ["2022-04", "1", "paid", "kari", "ola"],
+            "{backend:?}: {list}"
+        );
+        assert_eq!(
+            row("2022-07"),
+            ["2022-07", "1", "attested", "kari", "–"],
+            "{backend:?}: {list}"
+        );
+        // Months without a term are empty batches, paid at once.
+        assert!(list.contains("2022-01   1  paid"), "{list}");
+        assert!(
+            list.ends_with("5 run(s), 1 waiting for payment\n"),
+            "{list}"
+        );
+        let none = db.ok(&["batch", "list", "--year", "2023"]);
+        assert!(
+            none.ends_with("0 run(s), 0 waiting for payment\n"),
+            "{none}"
+        );
+    }
+}

@@ -721,6 +721,74 @@ mod tamper {
         }
     }
 
+    /// An auditor's own recomputation of an entry's hash, from the README:
+    /// SHA-256 over prev_hash, batch_id, action, actor, at, batch_hash and
+    /// detail, each followed by the byte 0x1f, in hexadecimal.
+    fn recomputed(row: &csv::StringRecord) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        for column in [8, 4, 3, 2, 1, 6, 7] {
+            hasher.update(row[column].as_bytes());
+            hasher.update([0x1f]);
+        }
+        hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn the_exported_audit_log_lets_an_auditor_recompute_the_chain() {
+        for backend in BACKENDS {
+            let db = with_paid_april(backend).await;
+            let log = db.ok(&["audit", "log"]);
+            let mut reader = csv::Reader::from_reader(log.as_bytes());
+            let header = reader.headers().unwrap().clone();
+            assert_eq!(
+                header.iter().collect::<Vec<_>>(),
+                tilskot::render::audit::AUDIT_LOG_HEADER
+            );
+            let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+            let mut prev = String::new();
+            for row in &rows {
+                assert_eq!(&row[8], prev, "{backend:?}: entry {} links back", &row[0]);
+                assert_eq!(recomputed(row), &row[9], "{backend:?}: entry {}", &row[0]);
+                prev = row[9].to_string();
+            }
+            let april: Vec<(&str, &str)> = rows
+                .iter()
+                .filter(|row| &row[5] == "2022-04 run 1")
+                .map(|row| (&row[3], &row[2]))
+                .collect();
+            assert_eq!(
+                april,
+                [
+                    ("compute", "tilskot"),
+                    ("attest", "kari"),
+                    ("approve", "ola"),
+                    ("pay", "kari"),
+                    ("paid_sums", "kari")
+                ],
+                "{backend:?}"
+            );
+            // An entry edited behind tilskot's back no longer recomputes.
+            execute(
+                &db,
+                "UPDATE audit_entry SET actor = 'mallory' WHERE action = 'approve'",
+            )
+            .await;
+            let edited = db.ok(&["audit", "log"]);
+            let mut reader = csv::Reader::from_reader(edited.as_bytes());
+            let approve = reader
+                .records()
+                .map(Result::unwrap)
+                .find(|row| &row[3] == "approve")
+                .unwrap();
+            assert_ne!(recomputed(&approve), &approve[9], "{backend:?}");
+        }
+    }
+
     #[tokio::test]
     async fn a_removed_anchor_file_or_another_named_fails_audit_verify_once_anything_was_paid() {
         for backend in BACKENDS {
