@@ -77,6 +77,7 @@ error-no-pdf = Denne serveren lager ikke PDF. Last ned brevet som HTML og skriv 
 letter-download-pdf = Last ned vedtaksbrevet som PDF
 
 error-register-changed = Det utbetalingen skal betale, er endret siden den ble beregnet: registeret, satsene eller et vedtak er endret. Beregn utbetalingen for { $period } på nytt og attester den nye kjøringen.
+error-register-import-raced = En annen innlesing til registeret ble lagret mens denne filen ble kontrollert. Ingenting ble lest inn; les inn filen på nytt.
 error-rates-not-adopted = Utbetalingen er beregnet med satser som ikke er vedtatt (svakeste status: { $status ->
     [proposed] foreslått
     [inferred] utledet

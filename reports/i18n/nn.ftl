@@ -77,6 +77,7 @@ error-no-pdf = Denne tenaren lagar ikkje PDF. Last ned brevet som HTML og skriv 
 letter-download-pdf = Last ned vedtaksbrevet som PDF
 
 error-register-changed = Det utbetalinga skal betale, er endra sidan ho vart berekna: registeret, satsane eller eit vedtak er endra. Rekn ut utbetalinga for { $period } på nytt og attester den nye køyringa.
+error-register-import-raced = Ei anna innlesing til registeret vart lagra medan denne fila vart kontrollert. Ingenting vart lese inn; les inn fila på nytt.
 error-rates-not-adopted = Utbetalinga er berekna med satsar som ikkje er vedtekne (svakaste status: { $status ->
     [proposed] foreslått
     [inferred] utleidd

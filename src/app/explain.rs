@@ -8,6 +8,8 @@ use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Result};
 use crate::domain::explain::{explain_accruals, nothing_due_reasons, render_text};
 use crate::domain::municipality::Municipalities;
+use crate::domain::municipality::MunicipalityNumber;
+use crate::domain::register::{Event, Person};
 use crate::domain::rules::RuleBook;
 use std::collections::BTreeSet;
 
@@ -51,11 +53,8 @@ pub async fn explain_person(
         Vec::new()
     };
     let explained = explain_accruals(subject, &accruals, book, municipalities, start);
-    let lived_in: Vec<_> = std::iter::once(subject.settlement_municipality)
-        .chain(subject.moves.iter().map(|(_, m)| *m))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let events = store.events_of_persons(&[person.to_string()]).await?;
+    let lived_in = municipalities_of(subject, &events);
     let mut payments = store.person_payments(person, &lived_in).await?;
     if let Some(p) = period {
         payments.retain(|pay| pay.period == p);
@@ -68,6 +67,7 @@ pub async fn explain_person(
         .into_iter()
         .filter(|s| s.application.person_id == subject.id.as_ref())
         .collect();
+    text.push_str(&withdrawals_text(&events, municipalities));
     text.push_str(&disability_text(
         subject,
         &applications,
@@ -108,15 +108,43 @@ pub async fn person_accounts(
         .ok_or_else(|| Error::NotFound(format!("no person {person} in the register").into()))?;
     let accruals = compute_person_accruals(subject, book, from, to)
         .map_err(|e| Error::internal(e.to_string()))?;
-    let lived_in: Vec<_> = std::iter::once(subject.settlement_municipality)
-        .chain(subject.moves.iter().map(|(_, m)| *m))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let events = store.events_of_persons(&[person.to_string()]).await?;
+    let lived_in = municipalities_of(subject, &events);
     Ok(PersonAccounts {
         accruals: explain_accruals(subject, &accruals, book, municipalities, start),
         payments: store.person_payments(person, &lived_in).await?,
     })
+}
+
+/// Every municipality a person's lines can be in: where the register has
+/// them live, and where an event of theirs said they lived before it was
+/// withdrawn (what was paid there is set off, and shown).
+fn municipalities_of(subject: &Person, events: &[Event]) -> Vec<MunicipalityNumber> {
+    std::iter::once(subject.settlement_municipality)
+        .chain(subject.moves.iter().map(|(_, m)| *m))
+        .chain(events.iter().filter_map(|e| e.municipality))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// The person's withdrawn events (registered in error), if any.
+fn withdrawals_text(events: &[Event], municipalities: &Municipalities) -> String {
+    let mut text = String::new();
+    for event in events {
+        let Some(kind) = event.kind.withdraws() else {
+            continue;
+        };
+        if text.is_empty() {
+            text.push_str("\nWithdrawn as registered in error:\n");
+        }
+        let place = event
+            .municipality
+            .map(|m| format!(" in {m} {}", municipalities.name(m)))
+            .unwrap_or_default();
+        text.push_str(&format!("  {kind} {}{place}\n", event.date));
+    }
+    text
 }
 
 /// The person's applications for the disability grant: each with what

@@ -5,7 +5,7 @@ use crate::db::Store;
 use crate::domain::error::Result;
 use crate::domain::municipality::Municipalities;
 use crate::domain::register::{
-    self, case_conflicts, parse_row, validate_batch_rows, Problem, RawRow, COLUMNS,
+    self, case_conflicts, parse_row, validate_batch_rows, EventKind, Problem, RawRow, COLUMNS,
 };
 use crate::io::tabular::{visit_table, Table, TableShape};
 use chrono::NaiveDate;
@@ -71,7 +71,8 @@ pub async fn import_register_sheet(
     let parsed_at = started.elapsed();
 
     // A first import has no stored person to collide with or to continue.
-    let first_import = store.event_count().await? == 0;
+    let validated_against = store.event_count().await?;
+    let first_import = validated_against == 0;
     let persons = if first_import {
         Vec::new()
     } else {
@@ -82,7 +83,19 @@ pub async fn import_register_sheet(
     if !conflicts.is_empty() {
         return Err(reject(conflicts));
     }
-    let existing = store.events_of_persons(&persons).await?;
+    let mut existing = store.events_of_persons(&persons).await?;
+    // A withdrawn settlement must not leave a stored child without a mother:
+    // the children's births come along (the file may name no child).
+    let mothers = withdrawn_entries(&parsed);
+    if !mothers.is_empty() {
+        let births = store.births_to_mothers(&mothers).await?;
+        let named: BTreeSet<&str> = persons.iter().map(String::as_str).collect();
+        existing.extend(
+            births
+                .into_iter()
+                .filter(|birth| !named.contains(birth.person_id.as_str())),
+        );
+    }
     let existing_at = started.elapsed();
     let incoming = parsed.len();
     // Each new event keeps its source row for the audit trail.
@@ -96,7 +109,9 @@ pub async fn import_register_sheet(
         (&a.person_id, a.date, a.kind, row_a).cmp(&(&b.person_id, b.date, b.kind, row_b))
     });
     if !in_order.is_empty() {
-        store.insert_import(&file, rows_read, &in_order).await?;
+        store
+            .insert_import(&file, rows_read, &in_order, validated_against)
+            .await?;
     }
     drop(in_order);
     let stored = started.elapsed();
@@ -138,6 +153,21 @@ async fn save_snapshots(
             .await?;
     }
     Ok(())
+}
+
+/// The persons whose settlement or birth the file withdraws.
+fn withdrawn_entries(parsed: &[(usize, register::Event)]) -> Vec<String> {
+    let entries: BTreeSet<String> = parsed
+        .iter()
+        .filter(|(_, e)| {
+            matches!(
+                e.kind.withdraws(),
+                Some(EventKind::Settled | EventKind::Born)
+            )
+        })
+        .map(|(_, e)| e.person_id.to_string())
+        .collect();
+    entries.into_iter().collect()
 }
 
 /// Every person an import names, as a person or as a mother.

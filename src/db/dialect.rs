@@ -107,6 +107,17 @@ pub(super) fn lock_closed_years(backend: Backend) -> Option<&'static str> {
     }
 }
 
+/// What the transaction that stores an import takes first, so that imports
+/// are stored one at a time while readers go on (PostgreSQL's SHARE ROW
+/// EXCLUSIVE conflicts with itself and with writes, not with reads); SQLite
+/// has one writer anyway.
+pub(super) fn lock_register_events(backend: Backend) -> Option<&'static str> {
+    match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some("LOCK TABLE register_event IN SHARE ROW EXCLUSIVE MODE"),
+    }
+}
+
 /// Counts (0 or 1) the table of applied migrations.
 pub(super) fn migrations_table_exists(backend: Backend) -> &'static str {
     match backend {

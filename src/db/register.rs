@@ -1,8 +1,8 @@
 //! The register's events and imports in the database.
 
 use super::dialect::{
-    consistent_reads, event_count, multi_row_insert, now_text, packed_lines_aggregate, placeholder,
-    ROWS_PER_JSON,
+    consistent_reads, event_count, lock_register_events, multi_row_insert, now_text,
+    packed_lines_aggregate, placeholder, ROWS_PER_JSON,
 };
 use super::register_codec::{self, SnapshotUnreadable};
 use super::Backend;
@@ -63,18 +63,30 @@ impl Store {
 
     /// The events of the given persons (and of nobody else).
     pub async fn events_of_persons(&self, person_ids: &[String]) -> Result<Vec<Event>> {
+        self.events_where("person_id", person_ids).await
+    }
+
+    /// The births registered to any of the given mothers: what a withdrawal
+    /// of a mother's settlement must not leave without a mother.
+    pub async fn births_to_mothers(&self, mother_ids: &[String]) -> Result<Vec<Event>> {
+        self.events_where("mother_id", mother_ids).await
+    }
+
+    /// The events whose `column` (a column name of this module, never
+    /// input) holds one of `values`, in the order they were stored.
+    async fn events_where(&self, column: &str, values: &[String]) -> Result<Vec<Event>> {
         let mut events = Vec::new();
-        for chunk in person_ids.chunks(ROWS_PER_INSERT) {
+        for chunk in values.chunks(ROWS_PER_INSERT) {
             let placeholders: Vec<String> = (1..=chunk.len())
                 .map(|i| placeholder(self.backend, i))
                 .collect();
             let sql = format!(
-                "SELECT {PACKED_EVENT} FROM register_event WHERE person_id IN ({}) ORDER BY id",
+                "SELECT {PACKED_EVENT} FROM register_event WHERE {column} IN ({}) ORDER BY id",
                 placeholders.join(", ")
             );
             let mut query = sqlx::query(&sql);
-            for id in chunk {
-                query = query.bind(id.as_str());
+            for value in chunk {
+                query = query.bind(value.as_str());
             }
             for row in query.fetch_all(&self.pool).await? {
                 events.push(event_from_packed(&row.get::<String, _>(0))?);
@@ -106,14 +118,23 @@ impl Store {
     }
 
     /// Stores an import and its new events, in the order given, in one
-    /// transaction; returns the import's id.
+    /// transaction; returns the import's id. `validated_against` is the
+    /// number of events the register held when the file was checked: an
+    /// import stored since could make the file's events contradict it (two
+    /// settlements of one person), so the import is then refused. Imports
+    /// wait for each other here (PostgreSQL: a table lock that readers
+    /// ignore; SQLite: its one writer).
     pub async fn insert_import(
         &self,
         file_name: &str,
         rows_read: usize,
         events: &[&(usize, Event)],
+        validated_against: i64,
     ) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
+        if let Some(lock) = lock_register_events(self.backend) {
+            sqlx::query(lock).execute(&mut *tx).await?;
+        }
         let import_id: i64 = sqlx::query(
             "INSERT INTO register_import (file_name, imported_at, rows_read, events_added) VALUES ($1, $2, $3, $4) RETURNING id",
         )
@@ -124,6 +145,18 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?
         .get(0);
+        // After the first write, so that SQLite's transaction holds the
+        // write lock and sees every import committed before it.
+        let now: i64 = sqlx::query(event_count(self.backend))
+            .fetch_one(&mut *tx)
+            .await?
+            .get(0);
+        if now != validated_against {
+            refuse_told!(
+                crate::domain::error::Message::new("error-register-import-raced"),
+                "{file_name}: another import was stored while this file was checked ({validated_against} events then, {now} now); nothing was imported: import the file again"
+            );
+        }
         match self.backend {
             Backend::Sqlite => insert_event_rows(&mut tx, import_id, events).await?,
             Backend::Postgres => insert_event_json(&mut tx, import_id, events).await?,

@@ -536,7 +536,8 @@ pub fn add_moves_to_reach(
                 span.last_move = span.last_move.max(Some(later));
             }
             EventKind::Exited => span.exit = Some(event.date),
-            EventKind::Born => {}
+            // The generator writes no withdrawals.
+            _ => {}
         }
     }
     let mut spans: Vec<(String, PersonSpan)> = by_person

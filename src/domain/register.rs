@@ -40,31 +40,64 @@ pub enum EventKind {
     Moved,
     /// Utvandra or død: left the register.
     Exited,
+    /// A correction (retting): the settled event with the same fields was
+    /// registered in error and no longer counts (docs/rules.md, The
+    /// register). The four withdrawals name the kind they withdraw.
+    WithdrawnSettled,
+    WithdrawnBorn,
+    WithdrawnMoved,
+    WithdrawnExited,
 }
 
 impl EventKind {
+    pub const ALL: [EventKind; 8] = [
+        EventKind::Settled,
+        EventKind::Born,
+        EventKind::Moved,
+        EventKind::Exited,
+        EventKind::WithdrawnSettled,
+        EventKind::WithdrawnBorn,
+        EventKind::WithdrawnMoved,
+        EventKind::WithdrawnExited,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             EventKind::Settled => "settled",
             EventKind::Born => "born",
             EventKind::Moved => "moved",
             EventKind::Exited => "exited",
+            EventKind::WithdrawnSettled => "withdrawn_settled",
+            EventKind::WithdrawnBorn => "withdrawn_born",
+            EventKind::WithdrawnMoved => "withdrawn_moved",
+            EventKind::WithdrawnExited => "withdrawn_exited",
         }
     }
 
     pub fn parse(text: &str) -> Option<EventKind> {
-        [
-            EventKind::Settled,
-            EventKind::Born,
-            EventKind::Moved,
-            EventKind::Exited,
-        ]
-        .into_iter()
-        .find(|k| k.code() == text)
+        EventKind::ALL.into_iter().find(|k| k.code() == text)
     }
 
-    fn required_columns(self) -> &'static [&'static str] {
+    /// The kind a withdrawal withdraws; `None` for a fact.
+    pub fn withdraws(self) -> Option<EventKind> {
         match self {
+            EventKind::WithdrawnSettled => Some(EventKind::Settled),
+            EventKind::WithdrawnBorn => Some(EventKind::Born),
+            EventKind::WithdrawnMoved => Some(EventKind::Moved),
+            EventKind::WithdrawnExited => Some(EventKind::Exited),
+            EventKind::Settled | EventKind::Born | EventKind::Moved | EventKind::Exited => None,
+        }
+    }
+
+    /// The kind of fact the event is about: itself, or the kind it
+    /// withdraws.
+    fn fact(self) -> EventKind {
+        self.withdraws().unwrap_or(self)
+    }
+
+    /// A withdrawal has the columns of the event it withdraws.
+    fn required_columns(self) -> &'static [&'static str] {
+        match self.fact() {
             EventKind::Settled => &[
                 "date",
                 "person_id",
@@ -77,7 +110,7 @@ impl EventKind {
             ],
             EventKind::Born => &["date", "person_id", "birth_date", "mother_id"],
             EventKind::Moved => &["date", "person_id", "municipality"],
-            EventKind::Exited => &["date", "person_id"],
+            _ => &["date", "person_id"],
         }
     }
 }
@@ -165,6 +198,69 @@ impl Event {
     /// Order of events of one person on the same date.
     fn sort_key(&self) -> (NaiveDate, EventKind) {
         (self.date, self.kind)
+    }
+
+    /// The content key of the event a withdrawal withdraws: the same fields
+    /// with the withdrawn kind; `None` for a fact.
+    pub fn withdrawn_hash(&self) -> Option<u128> {
+        let kind = self.kind.withdraws()?;
+        Some(
+            Event {
+                kind,
+                ..self.clone()
+            }
+            .content_hash(),
+        )
+    }
+}
+
+/// The events that count: every fact that no withdrawal withdraws (the
+/// withdrawals themselves left out too), in the order given. Without
+/// withdrawals (the usual case) this is one pass over the kinds.
+pub fn counting_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a Event> {
+    let events: Vec<&Event> = events.into_iter().collect();
+    let withdrawals = Withdrawals::of(events.iter().copied());
+    if withdrawals.is_empty() {
+        return events;
+    }
+    events
+        .into_iter()
+        .filter(|e| withdrawals.counts(e))
+        .collect()
+}
+
+/// The withdrawals among some events: what they withdraw, and whose.
+struct Withdrawals<'a> {
+    /// The content keys of the withdrawn events.
+    withdrawn: HashSet<u128>,
+    /// The persons with a withdrawal: only their events are hashed.
+    persons: HashSet<&'a str>,
+}
+
+impl<'a> Withdrawals<'a> {
+    fn of(events: impl Iterator<Item = &'a Event>) -> Withdrawals<'a> {
+        let mut withdrawals = Withdrawals {
+            withdrawn: HashSet::new(),
+            persons: HashSet::new(),
+        };
+        for event in events {
+            if let Some(hash) = event.withdrawn_hash() {
+                withdrawals.withdrawn.insert(hash);
+                withdrawals.persons.insert(event.person_id.as_str());
+            }
+        }
+        withdrawals
+    }
+
+    fn is_empty(&self) -> bool {
+        self.withdrawn.is_empty()
+    }
+
+    /// Whether the event counts: a fact that no withdrawal withdraws.
+    fn counts(&self, event: &Event) -> bool {
+        event.kind.withdraws().is_none()
+            && (!self.persons.contains(event.person_id.as_str())
+                || !self.withdrawn.contains(&event.content_hash()))
     }
 }
 
@@ -342,7 +438,7 @@ fn birth_date_problems(
         column: "birth_date",
         reason: format!("born {birth}, after the event's date {date}"),
     });
-    let not_same_day = (kind == EventKind::Born && birth != date).then(|| FieldProblem {
+    let not_same_day = (kind.fact() == EventKind::Born && birth != date).then(|| FieldProblem {
         column: "birth_date",
         reason: "a born event's date is the birth date".to_string(),
     });
@@ -371,7 +467,7 @@ pub fn parse_row(
                 "missing event".to_string()
             } else {
                 format!(
-                    "unknown event '{}' (settled, born, moved, exited)",
+                    "unknown event '{}' (settled, born, moved, exited, or withdrawn_ before one of them to correct an event registered in error)",
                     cell("event")
                 )
             };
@@ -481,25 +577,55 @@ pub fn validate_batch_rows(
         new_events.push((row, event));
     }
 
-    // Every event of every person concerned, the existing ones with row 0,
-    // sorted by person and then in the order they happened: one sort
-    // instead of a map of vectors, whose cost per event grew with the file.
+    let mut problems = Vec::new();
+    for (row, event) in &new_events {
+        let Some(target) = event.withdrawn_hash() else {
+            continue;
+        };
+        if !existing_keys.contains(&target) && !seen_in_file.contains(&target) {
+            problems.push(Problem::new(
+                *row,
+                "event",
+                format!(
+                    "withdraws a {} of {} on {} that is not in the register with these fields",
+                    event.kind.fact(),
+                    event.person_id,
+                    event.date
+                ),
+            ));
+        }
+    }
+    let withdrawals = Withdrawals::of(
+        existing
+            .iter()
+            .chain(new_events.iter().map(|(_, event)| event)),
+    );
+
+    // Every event that counts of every person concerned, the existing ones
+    // with row 0, sorted by person and then in the order they happened: one
+    // sort instead of a map of vectors, whose cost per event grew with the
+    // file.
     let mut timeline: Vec<(usize, &Event)> = existing
         .iter()
         .map(|event| (0, event))
         .chain(new_events.iter().map(|(row, event)| (*row, event)))
+        .filter(|(_, event)| withdrawals.is_empty() || withdrawals.counts(event))
         .collect();
     timeline.sort_by(|(row_a, a), (row_b, b)| {
         a.person_id
             .cmp(&b.person_id)
             .then_with(|| (a.sort_key(), *row_a).cmp(&(b.sort_key(), *row_b)))
     });
-    let mut problems = Vec::new();
     // Each person's entry (settlement or birth), in person order.
     let mut entry_of: Vec<(&str, (usize, &Event))> = Vec::new();
     for events in timeline.chunk_by(|(_, a), (_, b)| a.person_id == b.person_id) {
         let person = events[0].1.person_id.as_str();
-        check_person_timeline(person, events, &mut problems);
+        let withdrawal_row = withdrawals
+            .persons
+            .contains(person)
+            .then(|| withdrawal_row_of(&new_events, person))
+            .flatten();
+        check_person_timeline(person, events, withdrawal_row, &mut problems);
         if let Some(first) = events
             .iter()
             .find(|(_, e)| matches!(e.kind, EventKind::Settled | EventKind::Born))
@@ -507,10 +633,7 @@ pub fn validate_batch_rows(
             entry_of.push((person, *first));
         }
     }
-    for (row, event) in &new_events {
-        if event.kind != EventKind::Born {
-            continue;
-        }
+    for (row, event) in births_to_check(&timeline, &new_events, &withdrawals) {
         let mother_id = event.mother_id.as_deref().unwrap_or("");
         let mother = entry_of
             .binary_search_by(|(person, _)| (*person).cmp(mother_id))
@@ -520,16 +643,19 @@ pub fn validate_batch_rows(
             Some((_, mother)) if mother.kind == EventKind::Settled => {
                 if event.date < mother.date {
                     problems.push(Problem::new(
-                        *row,
+                        row,
                         "date",
-                        format!("born {} before the mother's settlement on {}: a child born before settlement is settled with her", event.date, mother.date),
+                        format!("{} born {} before the mother's settlement on {}: a child born before settlement is settled with her", event.person_id, event.date, mother.date),
                     ));
                 }
             }
             _ => problems.push(Problem::new(
-                *row,
+                row,
                 "mother_id",
-                format!("the mother {mother_id} has no settled record"),
+                format!(
+                    "the mother {mother_id} of {} has no settled record",
+                    event.person_id
+                ),
             )),
         }
     }
@@ -541,11 +667,52 @@ pub fn validate_batch_rows(
     }
 }
 
+/// The births whose mother is checked, each at the row a problem is
+/// reported at: every new birth that counts, and every stored birth whose
+/// mother has a withdrawal in the file (at the row of that withdrawal).
+fn births_to_check<'a>(
+    timeline: &[(usize, &'a Event)],
+    new_events: &[(usize, Event)],
+    withdrawals: &Withdrawals,
+) -> Vec<(usize, &'a Event)> {
+    timeline
+        .iter()
+        .filter(|(_, event)| event.kind == EventKind::Born)
+        .filter_map(|(row, event)| {
+            if *row > 0 {
+                return Some((*row, *event));
+            }
+            let mother = event.mother_id.as_deref().unwrap_or("");
+            if !withdrawals.persons.contains(mother) {
+                return None;
+            }
+            withdrawal_row_of(new_events, mother).map(|row| (row, *event))
+        })
+        .collect()
+}
+
+/// The row of the file's first withdrawal of `person`'s events, if any.
+fn withdrawal_row_of(new_events: &[(usize, Event)], person: &str) -> Option<usize> {
+    new_events
+        .iter()
+        .find(|(_, e)| e.kind.withdraws().is_some() && e.person_id == person)
+        .map(|(row, _)| *row)
+}
+
 /// The checks of one person's events in date order. What is in the
 /// database was accepted before (row 0), so a conflict is reported at the
 /// new row involved: the event itself, or the new event that causes it (an
 /// exit or a move dated before events already stored).
-fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mut Vec<Problem>) {
+///
+/// `withdrawal_row` is the row of a withdrawal of this person in the file:
+/// a conflict among stored events alone is then the withdrawal's doing
+/// (what it withdrew held the rest together) and is reported there.
+fn check_person_timeline(
+    person: &str,
+    events: &[(usize, &Event)],
+    withdrawal_row: Option<usize>,
+    problems: &mut Vec<Problem>,
+) {
     let where_ = |row: usize| {
         if row == 0 {
             "already in the database".to_string()
@@ -570,6 +737,15 @@ fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mu
                     cause_row,
                     column,
                     format!("{reason} (the {} is already in the database)", event.kind),
+                ));
+            } else if let Some(withdrawal) = withdrawal_row {
+                problems.push(Problem::new(
+                    withdrawal,
+                    "event",
+                    format!(
+                        "after this withdrawal: {reason} (the {} is already in the database)",
+                        event.kind
+                    ),
                 ));
             }
         };
@@ -608,7 +784,8 @@ fn check_person_timeline(person: &str, events: &[(usize, &Event)], problems: &mu
                 entered = true;
                 current = Some((row, event.municipality));
             }
-            EventKind::Moved | EventKind::Exited => {
+            // Only events that count reach here (no withdrawals).
+            _ => {
                 if !entered {
                     fault(
                         entry_row,
@@ -737,7 +914,7 @@ impl Register {
         // One sort by person and date instead of a map of vectors: the
         // events of each person lie side by side, in the order they happened
         // (a stable sort keeps same-day events in the register's order).
-        let mut sorted: Vec<&Event> = events.into_iter().collect();
+        let mut sorted: Vec<&Event> = counting_events(events);
         sorted.sort_by(|a, b| {
             a.person_id
                 .cmp(&b.person_id)
@@ -896,7 +1073,9 @@ fn apply_later_events(person: &mut Person, events: &[&Event]) {
                 .moves
                 .push((event.date, event.municipality.expect("validated"))),
             EventKind::Exited => person.exit = Some(event.date),
-            EventKind::Settled | EventKind::Born => {}
+            // The entry is the person's start; withdrawals and what they
+            // withdraw were left out by `counting_events`.
+            _ => {}
         }
     }
 }

@@ -131,7 +131,7 @@ fn every_rejection_reason_of_the_register_names_row_column_and_reason() {
             vec!["born,2022-05-10,c1,,2022-05-10,,,,,m9"],
             2,
             "mother_id",
-            "the mother m9 has no settled record",
+            "the mother m9 of c1 has no settled record",
         ),
         (
             vec![SETTLED, "moved,2022-02-10,p1,,,4601,,,,"],
@@ -309,4 +309,93 @@ fn the_content_hash_is_the_sha256_of_the_fields_as_written() {
         let expected = u128::from_be_bytes(digest[..16].try_into().unwrap());
         assert_eq!(event.content_hash(), expected, "{event:?}");
     }
+}
+
+/// A settlement in the wrong municipality, withdrawn and registered again.
+const WRONG: &str = "settled,2022-03-10,p1,h1,1990-01-01,0301,asylum,false,SY,";
+const WITHDRAW_WRONG: &str = "withdrawn_settled,2022-03-10,p1,h1,1990-01-01,0301,asylum,false,SY,";
+const RIGHT: &str = "settled,2022-03-10,p1,h1,1990-01-01,4601,asylum,false,SY,";
+
+#[test]
+fn a_withdrawn_settlement_and_its_correction_make_the_person_settled_where_right() {
+    let stored = check(&[WRONG, "moved,2022-06-01,p1,,,5001,,,,"], &[]).unwrap();
+    let added = check(&[WITHDRAW_WRONG, RIGHT], &stored).unwrap();
+    assert_eq!(added.len(), 2);
+    let all: Vec<Event> = stored.iter().chain(&added).cloned().collect();
+    let register = Register::build(&all, 0);
+    assert_eq!(register.persons.len(), 1);
+    let person = &register.persons[0];
+    assert_eq!(person.settlement_municipality.to_string(), "4601");
+    // The move stays: only the withdrawn event stops counting.
+    assert_eq!(person.moves.len(), 1);
+    // The same file again adds nothing.
+    assert!(check(&[WITHDRAW_WRONG, RIGHT], &all).unwrap().is_empty());
+}
+
+#[test]
+fn a_withdrawn_move_or_exit_no_longer_counts() {
+    let stored = check(
+        &[
+            WRONG,
+            "moved,2022-06-01,p1,,,5001,,,,",
+            "exited,2022-09-01,p1,,,,,,,",
+        ],
+        &[],
+    )
+    .unwrap();
+    let added = check(
+        &[
+            "withdrawn_moved,2022-06-01,p1,,,5001,,,,",
+            "withdrawn_exited,2022-09-01,p1,,,,,,,",
+        ],
+        &stored,
+    )
+    .unwrap();
+    let all: Vec<Event> = stored.iter().chain(&added).cloned().collect();
+    let person = &Register::build(&all, 0).persons[0];
+    assert!(
+        person.moves.is_empty() && person.exit.is_none(),
+        "{person:?}"
+    );
+}
+
+#[test]
+fn a_withdrawal_of_what_is_not_registered_or_that_orphans_a_birth_is_refused() {
+    let stored = check(&[WRONG], &[]).unwrap();
+    // Another municipality than the one registered: nothing to withdraw.
+    let refused = check(
+        &["withdrawn_settled,2022-03-10,p1,h1,1990-01-01,5001,asylum,false,SY,"],
+        &stored,
+    )
+    .unwrap_err();
+    assert_eq!((refused[0].row, refused[0].column.as_str()), (2, "event"));
+    assert!(
+        refused[0]
+            .reason
+            .contains("withdraws a settled of p1 on 2022-03-10 that is not in the register"),
+        "{refused:?}"
+    );
+    // Without the settlement, the other events of the person have no entry.
+    let with_move = check(&[WRONG, "moved,2022-06-01,p1,,,5001,,,,"], &[]).unwrap();
+    let refused = check(&[WITHDRAW_WRONG], &with_move).unwrap_err();
+    assert!(
+        refused[0].reason.contains("who has no settled record"),
+        "{refused:?}"
+    );
+    // A child born to the withdrawn settlement is named at the withdrawal.
+    let with_child = check(&[WRONG, "born,2022-05-10,c1,,2022-05-10,,,,,p1"], &[]).unwrap();
+    let refused = check(&[WITHDRAW_WRONG], &with_child).unwrap_err();
+    assert_eq!(
+        (refused[0].row, refused[0].column.as_str()),
+        (2, "mother_id")
+    );
+    assert!(
+        refused[0].reason.contains("the mother p1 of c1"),
+        "{refused:?}"
+    );
+    // Settled again in the same file, the child's mother is there.
+    assert_eq!(
+        check(&[WITHDRAW_WRONG, RIGHT], &with_child).unwrap().len(),
+        2
+    );
 }

@@ -288,3 +288,71 @@ async fn batch_list_shows_every_run_and_what_waits_for_whom() {
         );
     }
 }
+
+/// Per municipality and grant, the sum of every run that counts of every
+/// month of 2022: what the year paid on the lines.
+fn paid_in_2022(db: &TestDb) -> std::collections::BTreeMap<String, tilskot::domain::money::Ore> {
+    let mut sums = std::collections::BTreeMap::new();
+    for month in 1..=12 {
+        let csv = db.ok(&[
+            "batch",
+            "show",
+            "--period",
+            &format!("2022-{month:02}"),
+            "--format",
+            "csv",
+        ]);
+        for line in csv.lines().skip(1) {
+            let cells: Vec<&str> = line.split(',').collect();
+            let amount = tilskot::domain::money::Ore::parse_nok(cells[2]).unwrap();
+            *sums
+                .entry(format!("{},{}", cells[0], cells[1]))
+                .or_default() += amount;
+        }
+    }
+    sums
+}
+
+#[tokio::test]
+async fn a_settlement_corrected_after_payment_ends_where_a_right_register_would() {
+    const WRONG: &str = "settled,2020-05-10,A3,HA,2017-03-03,0301,resettlement,false,SY,";
+    const RIGHT: &str = "settled,2020-05-10,A3,HA,2017-03-03,4601,resettlement,false,SY,";
+    for backend in BACKENDS {
+        // A3 was registered in Oslo by mistake, found after April was paid.
+        let corrected = with_small_register(backend).await;
+        run_months(&corrected, 1..=4);
+        let fix = corrected.write(
+            "fix.csv",
+            &format!("{HEADER}\nwithdrawn_{WRONG}\n{RIGHT}\n"),
+        );
+        let imported = corrected.ok(&["register", "import", fix.to_str().unwrap()]);
+        assert!(imported.contains("2 events added"), "{imported}");
+        run_months(&corrected, 5..=12);
+        let explained = corrected.ok(&["explain", "--person", "A3"]);
+        assert!(
+            explained.contains("settled on 2020-05-10 in 4601"),
+            "{explained}"
+        );
+        assert!(explained.contains("to 0301 Oslo (set-off)"), "{explained}");
+        assert!(
+            explained
+                .contains("Withdrawn as registered in error:\n  settled 2020-05-10 in 0301 Oslo"),
+            "{explained}"
+        );
+
+        // The register as it should have been from the start.
+        let right = TestDb::new(backend).await;
+        right.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+        right.add_users();
+        let original = std::fs::read_to_string(fixture("small-register.csv")).unwrap();
+        assert!(original.contains(WRONG));
+        let file = right.write("right.csv", &original.replace(WRONG, RIGHT));
+        right.ok(&["register", "import", file.to_str().unwrap()]);
+        run_months(&right, 1..=12);
+
+        let (after_correction, from_the_start) = (paid_in_2022(&corrected), paid_in_2022(&right));
+        assert_eq!(after_correction, from_the_start, "{backend:?}");
+        assert!(from_the_start.keys().any(|k| k.starts_with("4601,")));
+        corrected.ok(&["check"]);
+    }
+}

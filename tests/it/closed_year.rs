@@ -353,24 +353,11 @@ async fn a_batch_run_that_meets_a_closing_waits_for_it_and_is_then_refused() {
     .execute(&mut *tx)
     .await
     .unwrap();
-    let mut run = crate::support::tilskot_command(
-        db.dir.path(),
-        &db.url,
-        &["batch", "run", "--period", "2022-04"],
-    )
-    .stdout(std::process::Stdio::piped())
-    .stderr(std::process::Stdio::piped())
-    .spawn()
-    .unwrap();
-    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-    assert!(
-        run.try_wait().unwrap().is_none(),
-        "the batch run finished while a closing held the lock"
-    );
+    let run =
+        crate::support::started_and_waiting(&db, &["batch", "run", "--period", "2022-04"]).await;
     tx.commit().await.unwrap();
-    let output = run.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let (code, stderr) = crate::support::finished(run);
+    assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("2022 is closed"), "{stderr}");
     assert!(runs_of(&db, "2022-04").await.is_empty());
 }

@@ -88,7 +88,7 @@ async fn every_rejection_reason_names_file_row_column_and_leaves_the_database_un
         ),
         (
             vec!["born,2022-03-10,N9,,2022-03-10,,,,,M9"],
-            ":2:mother_id: the mother M9 has no settled record",
+            ":2:mother_id: the mother M9 of N9 has no settled record",
         ),
         (
             vec!["moved,2022-07-10,B1,,,5001,,,,"],
@@ -97,6 +97,20 @@ async fn every_rejection_reason_names_file_row_column_and_leaves_the_database_un
         (
             vec!["moved,2022-10-10,A2,,,4601,,,,"],
             ":2:date: moved on 2022-10-10 after the person's exit on 2022-09-15",
+        ),
+        (
+            vec!["withdrawn_settled,2022-05-03,E1,HE,1992-11-11,4601,collective,false,UA,"],
+            ":2:event: withdraws a settled of E1 on 2022-05-03 that is not in the register",
+        ),
+        (
+            // E3 (not named in the file) was born to E1's settlement.
+            vec!["withdrawn_settled,2022-05-03,E1,HE,1992-11-11,0301,collective,false,UA,"],
+            ":2:mother_id: the mother E1 of E3 has no settled record",
+        ),
+        (
+            // B1's move stays, and needs a settlement before it.
+            vec!["withdrawn_settled,2021-09-01,B1,HB,1990-01-20,4601,asylum,false,ER,"],
+            ":2:event: after this withdrawal: moved for B1, who has no settled record",
         ),
     ];
     for backend in BACKENDS {
@@ -329,4 +343,54 @@ async fn events_refer_to_imports_that_stay() {
         }
         assert_eq!(snapshot(&db).await.0, 12, "{backend:?}");
     }
+}
+
+/// Two imports checked against the same register must not both be stored:
+/// each could be valid alone and contradict the other (here, two
+/// settlements of one new person). The second waits for the first and is
+/// refused. PostgreSQL, where a statement reads what others committed.
+#[tokio::test]
+async fn an_import_checked_before_another_was_stored_is_refused_whole() {
+    let db = initialised_with_small_register(Backend::Postgres).await;
+    // Another import under way: the lock imports take, N1 settled in Oslo.
+    let other = db.raw_pool().await;
+    let mut tx = other.begin().await.unwrap();
+    sqlx::query("LOCK TABLE register_event IN SHARE ROW EXCLUSIVE MODE")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO register_import (id, file_name, imported_at, rows_read, events_added) \
+         VALUES (900, 'other.csv', '2022-06-01T00:00:00Z', 1, 1)",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, \
+         person_id, household_id, birth_date, municipality, basis, unaccompanied, country) \
+         VALUES ('n1-oslo', 900, 2, 'settled', '2022-03-10', 'N1', 'HN', '1990-01-01', '0301', \
+         'asylum', 'false', 'SY')",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    let bergen = db.write(
+        "bergen.csv",
+        &format!("{HEADER}\nsettled,2022-03-10,N1,HN,1990-01-01,4601,asylum,false,SY,\n"),
+    );
+    let import =
+        crate::support::started_and_waiting(&db, &["register", "import", bergen.to_str().unwrap()])
+            .await;
+    tx.commit().await.unwrap();
+    let (code, stderr) = crate::support::finished(import);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("bergen.csv: another import was stored while this file was checked"),
+        "{stderr}"
+    );
+    let store = Store::open(&db.url).await.unwrap();
+    let n1 = store.events_of_persons(&["N1".to_string()]).await.unwrap();
+    assert_eq!(n1.len(), 1, "only the first import's settlement: {n1:?}");
+    store.close().await;
 }

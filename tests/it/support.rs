@@ -201,6 +201,32 @@ pub fn tilskot_in(dir: &Path, db: &str, args: &[&str]) -> Output {
         .expect("run tilskot")
 }
 
+/// Starts `tilskot args…` on the test database while the test holds a
+/// lock in an open transaction, and checks after 3 s that it still waits:
+/// it could not have finished without that lock.
+pub async fn started_and_waiting(db: &TestDb, args: &[&str]) -> std::process::Child {
+    let mut child = tilskot_command(db.dir.path(), &db.url, args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start tilskot");
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert!(
+        child.try_wait().expect("poll tilskot").is_none(),
+        "tilskot {args:?} finished while the test held the lock"
+    );
+    child
+}
+
+/// How a started command ended: its exit code and standard error.
+pub fn finished(child: std::process::Child) -> (Option<i32>, String) {
+    let output = child.wait_with_output().expect("wait for tilskot");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
 /// `tilskot --db DB --rules RULES args…` in `dir`, as the tests run it.
 pub fn tilskot_command(dir: &Path, db: &str, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tilskot"));
