@@ -553,20 +553,24 @@ async fn finance_attests_another_approves_and_the_payment_file_downloads() {
     );
     assert_eq!((approved.as_str(), paid.as_str()), ("Godkjend", "Utbetalt"));
     assert_eq!(approved_by, "ola");
-    let file = downloaded.expect("the payment file is downloaded");
-    let xml = std::fs::read_to_string(&file).unwrap();
-    assert!(xml.contains("pain.001.001.03"), "{}", file.display());
+    let xml = downloaded.expect("the payment file is downloaded");
+    assert!(xml.contains("pain.001.001.03"), "{xml}");
 }
 
-/// The first finished file in the download folder, within ten seconds.
-async fn wait_for_download(folder: &Path) -> Option<PathBuf> {
+/// The content of the first whole XML file in the download folder, within
+/// ten seconds. Chromium writes a download under a temporary name and
+/// renames it, so a file seen a moment ago may be gone or half written:
+/// only a file read whole, up to the end of its document, counts.
+async fn wait_for_download(folder: &Path) -> Option<String> {
     for _ in 0..50 {
-        let finished = std::fs::read_dir(folder)
+        let whole = std::fs::read_dir(folder)
             .ok()?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|e| e == "xml"));
-        if finished.is_some() {
-            return finished;
+            .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .find(|xml| xml.trim_end().ends_with("</Document>"));
+        if whole.is_some() {
+            return whole;
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
