@@ -29,7 +29,7 @@ if [ "${1:-}" = "--prepare" ]; then
   "$tilskot" --db "$db" user add --user admin --name ola --role approver > /dev/null
   "$tilskot" generate --from 2018 --to 2022 --seed 42 --scale "$scale" \
     ${per_person:+--events-per-person "$per_person"} --out "$dir/register.csv" > /dev/null
-  "$tilskot" --db "$db" register import "$dir/register.csv" > /dev/null
+  "$tilskot" --db "$db" register import "$dir/register.csv" --user admin > /dev/null
   exec "$0" "$db" "$tilskot"
 fi
 db="$1"

@@ -2,11 +2,12 @@
 //! transaction. All or nothing: one bad row and nothing is written.
 
 use crate::db::Store;
-use crate::domain::error::Result;
+use crate::domain::error::{Error, Result};
 use crate::domain::municipality::Municipalities;
 use crate::domain::register::{
     self, case_conflicts, parse_row, validate_batch_rows, EventKind, Problem, RawRow, COLUMNS,
 };
+use crate::domain::users::{Role, User};
 use crate::io::tabular::{visit_table, Table, TableShape};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -38,11 +39,39 @@ pub enum ImportError {
 pub async fn import_register(
     store: &Store,
     path: &Path,
+    actor: &User,
     municipalities: &Municipalities,
     today: NaiveDate,
     snapshot_lags: &[u32],
 ) -> Result<ImportReport, ImportError> {
-    import_register_sheet(store, path, None, municipalities, today, snapshot_lags).await
+    import_register_sheet(
+        store,
+        path,
+        None,
+        actor,
+        municipalities,
+        today,
+        snapshot_lags,
+    )
+    .await
+}
+
+/// Who may import the register: finance staff and administrators. An
+/// import changes what the next batch pays (a withdrawal lowers it), so it
+/// is done by an authenticated user and recorded in the audit log; the
+/// payment itself still needs two other persons' attestation and approval.
+fn may_import(actor: &User) -> Result<(), Error> {
+    match actor.role {
+        Role::FinanceOfficer | Role::Finance | Role::Admin => Ok(()),
+        _ => Err(Error::NotAllowed(
+            format!(
+                "only finance staff or an administrator import the register; {} has the role {}",
+                actor.name,
+                actor.role.code()
+            )
+            .into(),
+        )),
+    }
 }
 
 /// Imports a register file, or the named sheet of a workbook, or nothing.
@@ -51,10 +80,12 @@ pub async fn import_register_sheet(
     store: &Store,
     path: &Path,
     sheet: Option<&str>,
+    actor: &User,
     municipalities: &Municipalities,
     today: NaiveDate,
     snapshot_lags: &[u32],
 ) -> Result<ImportReport, ImportError> {
+    may_import(actor)?;
     let file = path.display().to_string();
     let started = std::time::Instant::now();
     let reject = |problems: Vec<Problem>| {
@@ -110,7 +141,7 @@ pub async fn import_register_sheet(
     });
     if !in_order.is_empty() {
         store
-            .insert_import(&file, rows_read, &in_order, validated_against)
+            .insert_import(&file, rows_read, &in_order, validated_against, &actor.name)
             .await?;
     }
     drop(in_order);

@@ -23,6 +23,10 @@ pub enum RegisterCommand {
         /// The sheet of a workbook to read (default: the first visible one).
         #[arg(long)]
         sheet: Option<String>,
+        /// Who imports: finance staff or an administrator (authenticated
+        /// with TILSKOT_PASSWORD); recorded in the audit log.
+        #[arg(long)]
+        user: String,
     },
 }
 
@@ -34,8 +38,9 @@ pub enum CsvFormat {
 
 /// `tilskot register import`.
 pub async fn run(ctx: &Context, command: RegisterCommand, out: &mut impl Write) -> Result<()> {
-    let RegisterCommand::Import { file, sheet } = command;
+    let RegisterCommand::Import { file, sheet, user } = command;
     let store = ctx.open().await?;
+    let actor = super::authenticate(&store, &user).await?;
     let today = chrono::Local::now().date_naive();
     let progress = spinner(&format!("importing {}", file.display()));
     let municipalities = shipped::municipalities();
@@ -45,6 +50,7 @@ pub async fn run(ctx: &Context, command: RegisterCommand, out: &mut impl Write) 
         &store,
         &file,
         sheet.as_deref(),
+        &actor,
         &municipalities,
         today,
         &lags,

@@ -130,6 +130,7 @@ impl Store {
         rows_read: usize,
         events: &[&(usize, Event)],
         validated_against: i64,
+        actor: &str,
     ) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
         if let Some(lock) = lock_register_events(self.backend) {
@@ -161,6 +162,15 @@ impl Store {
             Backend::Sqlite => insert_event_rows(&mut tx, import_id, events).await?,
             Backend::Postgres => insert_event_json(&mut tx, import_id, events).await?,
         }
+        let withdrawals = events
+            .iter()
+            .filter(|(_, e)| e.kind.withdraws().is_some())
+            .count();
+        let detail = format!(
+            "import {import_id} of {file_name}: {rows_read} rows read, {} events added, {withdrawals} of them withdrawals",
+            events.len()
+        );
+        crate::db::audit::append_audit(&mut tx, 0, "register_imported", actor, "", &detail).await?;
         tx.commit().await?;
         Ok(import_id)
     }

@@ -197,11 +197,13 @@ async fn generate_and_import(
     drop(events);
 
     progress.set_message("importing the register");
+    let importer = crate::demo::demo_user(store, "bench-importer", Role::FinanceOfficer).await?;
     let started = Instant::now();
     let today = chrono::Local::now().date_naive();
     import_register(
         store,
         &register_file,
+        &importer,
         &municipalities,
         today,
         &move_lags(rules),

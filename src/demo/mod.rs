@@ -74,17 +74,24 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
         events.len()
     );
 
+    // Two finance users: one checks (attests) and imports the register,
+    // the other approves.
+    let attester = demo_user(&store, DEMO_ATTESTER, Role::FinanceOfficer).await?;
+    demo_user(&store, DEMO_APPROVER, Role::Approver).await?;
     let today = chrono::Local::now().date_naive();
     let lags = move_lags(&rules);
-    let imported = import_register(&store, &register_path, &municipalities, today, &lags)
-        .await
-        .map_err(|e| anyhow!("{e}"))?;
+    let imported = import_register(
+        &store,
+        &register_path,
+        &attester,
+        &municipalities,
+        today,
+        &lags,
+    )
+    .await
+    .map_err(|e| anyhow!("{e}"))?;
     println!("Imported {} events", imported.events_added);
     prepare_register(&store, &rules).await?;
-
-    // Two finance users: one checks (attests), the other approves.
-    demo_user(&store, DEMO_ATTESTER, Role::FinanceOfficer).await?;
-    demo_user(&store, DEMO_APPROVER, Role::Approver).await?;
     let payments = dir.join("payments");
     if payments.exists() {
         std::fs::remove_dir_all(&payments)?;

@@ -35,11 +35,7 @@ async fn with_small_register(backend: Backend) -> TestDb {
     let db = TestDb::new(backend).await;
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     db.add_users();
-    db.ok(&[
-        "register",
-        "import",
-        fixture("small-register.csv").to_str().unwrap(),
-    ]);
+    db.import_register(fixture("small-register.csv").to_str().unwrap());
     db
 }
 
@@ -123,7 +119,7 @@ async fn running_a_period_again_returns_the_same_batch_and_a_register_change_pay
             "late.csv",
             &format!("{HEADER}\nsettled,2022-02-01,L1,HL,1980-01-01,0301,asylum,false,SY,\n"),
         );
-        db.ok(&["register", "import", late.to_str().unwrap()]);
+        db.import_register(late.to_str().unwrap());
         let rerun = db.run_and_pay("2022-07");
         assert!(
             rerun.contains("Batch 2022-07 run 2 (what is due changed after payment"),
@@ -149,7 +145,7 @@ async fn a_correction_that_lowers_what_was_paid_is_set_off_in_the_next_term() {
             "exit.csv",
             &format!("{HEADER}\nexited,2022-02-20,A1,,,,,,,\n"),
         );
-        db.ok(&["register", "import", exit.to_str().unwrap()]);
+        db.import_register(exit.to_str().unwrap());
         run_months(&db, 8..=10);
         // A2 and A3 earn July–September (2 × 42 999.99); A1's four months
         // March–June (4 × 14 333.33) are set off.
@@ -198,11 +194,7 @@ async fn the_start_period_keeps_earlier_months_with_the_previous_system() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
         db.ok(&["init", "--start-period", "2022-07", "--admin", "admin"]);
-        db.ok(&[
-            "register",
-            "import",
-            fixture("small-register.csv").to_str().unwrap(),
-        ]);
+        db.import_register(fixture("small-register.csv").to_str().unwrap());
         db.ok(&["batch", "run", "--period", "2022-07"]);
         // Only July's own month pays; June and before were paid by the previous system.
         let july = show_csv(&db, "2022-07");
@@ -325,7 +317,7 @@ async fn a_settlement_corrected_after_payment_ends_where_a_right_register_would(
             "fix.csv",
             &format!("{HEADER}\nwithdrawn_{WRONG}\n{RIGHT}\n"),
         );
-        let imported = corrected.ok(&["register", "import", fix.to_str().unwrap()]);
+        let imported = corrected.import_register(fix.to_str().unwrap());
         assert!(imported.contains("2 events added"), "{imported}");
         run_months(&corrected, 5..=12);
         let explained = corrected.ok(&["explain", "--person", "A3"]);
@@ -347,7 +339,7 @@ async fn a_settlement_corrected_after_payment_ends_where_a_right_register_would(
         let original = std::fs::read_to_string(fixture("small-register.csv")).unwrap();
         assert!(original.contains(WRONG));
         let file = right.write("right.csv", &original.replace(WRONG, RIGHT));
-        right.ok(&["register", "import", file.to_str().unwrap()]);
+        right.import_register(file.to_str().unwrap());
         run_months(&right, 1..=12);
 
         let (after_correction, from_the_start) = (paid_in_2022(&corrected), paid_in_2022(&right));

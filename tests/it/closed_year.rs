@@ -309,7 +309,7 @@ async fn a_closed_year_s_unpaid_batch_is_neither_superseded_nor_moved() {
             "event,date,person_id,household_id,birth_date,municipality,basis,unaccompanied,country,mother_id\n\
              settled,2022-02-01,Z9,HZ,1980-01-01,0301,resettlement,false,SY,\n",
         );
-        db.ok(&["register", "import", more.to_str().unwrap()]);
+        db.import_register(more.to_str().unwrap());
         let refused = db.fails(&["batch", "run", "--period", "2022-04"]);
         assert!(refused.contains("2022 is closed"), "{backend:?}: {refused}");
         let refused = db.fails(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
@@ -335,11 +335,7 @@ async fn a_closed_year_s_unpaid_batch_is_neither_superseded_nor_moved() {
 async fn a_batch_run_that_meets_a_closing_waits_for_it_and_is_then_refused() {
     let db = TestDb::new(crate::support::Backend::Postgres).await;
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
-    db.ok(&[
-        "register",
-        "import",
-        fixture("small-register.csv").to_str().unwrap(),
-    ]);
+    db.import_register(fixture("small-register.csv").to_str().unwrap());
     // A closing under way: the lock close-year takes, its row not committed.
     let closing = db.raw_pool().await;
     let mut tx = closing.begin().await.unwrap();

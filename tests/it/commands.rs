@@ -61,11 +61,7 @@ async fn accruals_print_one_row_per_municipality_grant_and_month() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
         db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
-        db.ok(&[
-            "register",
-            "import",
-            fixture("small-register.csv").to_str().unwrap(),
-        ]);
+        db.import_register(fixture("small-register.csv").to_str().unwrap());
         let out = db.ok(&[
             "accruals", "--from", "2022-01", "--to", "2022-03", "--format", "csv",
         ]);
@@ -85,16 +81,12 @@ async fn explain_gives_rule_rate_status_municipality_and_why() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
         db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
-        db.ok(&[
-            "register",
-            "import",
-            fixture("small-register.csv").to_str().unwrap(),
-        ]);
+        db.import_register(fixture("small-register.csv").to_str().unwrap());
         let late_child = db.write(
             "births.csv",
             &format!("{HEADER}\nsettled,2022-01-10,M1,HM,1990-01-01,0301,asylum,false,SY,\nborn,2022-07-13,K1,,2022-07-13,,,,,M1\n"),
         );
-        db.ok(&["register", "import", late_child.to_str().unwrap()]);
+        db.import_register(late_child.to_str().unwrap());
         db.add_users();
         db.run_and_pay("2022-10");
 
@@ -166,7 +158,7 @@ async fn generate_is_deterministic_for_a_seed_and_its_register_imports() {
             std::fs::read(&second).unwrap()
         );
         db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
-        let out = db.ok(&["register", "import", first.to_str().unwrap()]);
+        let out = db.import_register(first.to_str().unwrap());
         assert!(
             out.contains("already in the register") && !out.contains(" 0 events added"),
             "{out}"

@@ -23,7 +23,7 @@ async fn with_register(backend: crate::support::Backend) -> TestDb {
     let db = TestDb::new(backend).await;
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     let register = db.write("register.csv", &format!("{HEADER}\n{REGISTER}"));
-    db.ok(&["register", "import", register.to_str().unwrap()]);
+    db.import_register(register.to_str().unwrap());
     db.add_users();
     db.ok(&[
         "user",

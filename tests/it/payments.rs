@@ -8,11 +8,7 @@ async fn with_register(backend: Backend) -> TestDb {
     let db = TestDb::new(backend).await;
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     db.add_users();
-    db.ok(&[
-        "register",
-        "import",
-        fixture("small-register.csv").to_str().unwrap(),
-    ]);
+    db.import_register(fixture("small-register.csv").to_str().unwrap());
     for month in 1..=3 {
         db.run_and_pay(&format!("2022-{month:02}"));
     }
@@ -195,7 +191,7 @@ async fn a_batch_that_changes_after_attestation_must_be_recomputed_and_attested_
             "late.csv",
             &format!("{HEADER}\nsettled,2022-02-01,L1,HL,1980-01-01,0301,asylum,false,SY,\n"),
         );
-        db.ok(&["register", "import", late.to_str().unwrap()]);
+        db.import_register(late.to_str().unwrap());
         let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
         assert!(
             stderr.contains("what batch 2022-04 run 1 pays changed since it was computed"),
@@ -467,7 +463,7 @@ async fn a_failed_payment_then_a_changed_register_leaves_one_file_in_the_outbox(
             "late.csv",
             &format!("{HEADER}\nexited,2022-02-20,A1,,,,,,,\n"),
         );
-        db.ok(&["register", "import", change.to_str().unwrap()]);
+        db.import_register(change.to_str().unwrap());
         approve_april(&db);
         let paid = db.ok(&[
             "batch",
@@ -541,7 +537,7 @@ async fn a_municipality_with_a_negative_net_is_carried_to_the_next_term_not_paid
         db.add_users();
         // Z1 is the only person in 1101 Eigersund: year 2 in 2022, 20 000 a month.
         let register = db.write("z.csv", &format!("{HEADER}\nsettled,2021-03-01,Z1,HZ,1980-01-01,1101,asylum,false,SY,\nsettled,2021-03-01,Y1,HY,1980-01-01,0301,asylum,false,SY,\n"));
-        db.ok(&["register", "import", register.to_str().unwrap()]);
+        db.import_register(register.to_str().unwrap());
         for month in 1..=7 {
             db.run_and_pay(&format!("2022-{month:02}"));
         }
@@ -550,7 +546,7 @@ async fn a_municipality_with_a_negative_net_is_carried_to_the_next_term_not_paid
             "exit.csv",
             &format!("{HEADER}\nexited,2022-02-10,Z1,,,,,,,\n"),
         );
-        db.ok(&["register", "import", exit.to_str().unwrap()]);
+        db.import_register(exit.to_str().unwrap());
         db.run_and_pay("2022-08");
         db.run_and_pay("2022-09");
         db.ok(&["batch", "run", "--period", "2022-10"]);

@@ -54,7 +54,7 @@ async fn the_openfisca_model_and_the_accruals_agree_to_the_ore() {
     db.ok(&[
         "generate", "--scale", "0.1", "--seed", "5", "--out", register,
     ]);
-    db.ok(&["register", "import", register]);
+    db.import_register(register);
     let ours = totals_per_grant(&db.ok(&["accruals", "--from", "2022-01", "--to", "2022-12"]));
 
     let rules = rules_dir().join("2022.toml");

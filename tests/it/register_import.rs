@@ -23,7 +23,7 @@ async fn initialised_with_small_register(backend: Backend) -> TestDb {
     let db = TestDb::new(backend).await;
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     let fixture = fixture("small-register.csv");
-    db.ok(&["register", "import", fixture.to_str().unwrap()]);
+    db.import_register(fixture.to_str().unwrap());
     db
 }
 
@@ -34,7 +34,7 @@ async fn an_import_adds_every_event_and_the_same_file_again_adds_nothing() {
         let (count, _) = snapshot(&db).await;
         assert_eq!(count, 12, "{backend:?}");
         let fixture = fixture("small-register.csv");
-        let again = db.ok(&["register", "import", fixture.to_str().unwrap()]);
+        let again = db.import_register(fixture.to_str().unwrap());
         assert!(
             again.contains("0 events added, 12 already in the register"),
             "{again}"
@@ -120,7 +120,7 @@ async fn every_rejection_reason_names_file_row_column_and_leaves_the_database_un
             let name = format!("bad-{index}.csv");
             let path = db.write(&name, &format!("{HEADER}\n{}\n", rows.join("\n")));
             // A good row first, so that a partial write would show.
-            let stderr = db.fails(&["register", "import", path.to_str().unwrap()]);
+            let stderr = db.import_refused(path.to_str().unwrap());
             assert!(
                 stderr.contains(&format!("{name}{expected}")),
                 "{backend:?} {rows:?}: {stderr}"
@@ -146,7 +146,7 @@ async fn one_bad_row_among_good_ones_writes_nothing_and_every_problem_is_listed(
                 "{HEADER}\nsettled,2022-03-10,N1,HN,1990-01-01,0301,asylum,false,SY,\nsettled,2022-03-10,N2,HN,1990-01-01,9999,asylum,false,SY,\nmoved,2022-04-01,N1,,,4601,,,,\nexited,2022-04-01,N7,,,,,,,\n"
             ),
         );
-        let stderr = db.fails(&["register", "import", path.to_str().unwrap()]);
+        let stderr = db.import_refused(path.to_str().unwrap());
         assert!(stderr.contains("mixed.csv:3:municipality:"), "{stderr}");
         assert_eq!(snapshot(&db).await, before);
         // Parse problems are reported before the timeline checks run; fix the
@@ -155,7 +155,7 @@ async fn one_bad_row_among_good_ones_writes_nothing_and_every_problem_is_listed(
             "mixed.csv",
             &format!("{HEADER}\nsettled,2022-03-10,N1,HN,1990-01-01,0301,asylum,false,SY,\nexited,2022-04-01,N7,,,,,,,\n"),
         );
-        let stderr = db.fails(&["register", "import", path.to_str().unwrap()]);
+        let stderr = db.import_refused(path.to_str().unwrap());
         assert!(
             stderr.contains("mixed.csv:3:person_id: exited for N7"),
             "{stderr}"
@@ -173,7 +173,7 @@ async fn a_wrong_header_is_refused_at_row_one() {
             "header.csv",
             "event,date,person,household_id\nsettled,2022-01-01,x,y\n",
         );
-        let stderr = db.fails(&["register", "import", path.to_str().unwrap()]);
+        let stderr = db.import_refused(path.to_str().unwrap());
         assert!(
             stderr.contains("header.csv:1:person: the header must be exactly event,date,person_id"),
             "{stderr}"
@@ -198,13 +198,9 @@ async fn an_xlsx_register_imports_the_same_events_as_its_csv() {
         }
         let xlsx = db.path("register.xlsx");
         workbook.save(&xlsx).unwrap();
-        let out = db.ok(&["register", "import", xlsx.to_str().unwrap()]);
+        let out = db.import_register(xlsx.to_str().unwrap());
         assert!(out.contains("12 events added"), "{out}");
-        let again = db.ok(&[
-            "register",
-            "import",
-            fixture("small-register.csv").to_str().unwrap(),
-        ]);
+        let again = db.import_register(fixture("small-register.csv").to_str().unwrap());
         assert!(again.contains("0 events added, 12 already"), "{again}");
     }
 }
@@ -239,7 +235,7 @@ async fn an_xlsx_with_a_bad_cell_in_its_last_row_is_refused_by_row_and_column() 
         }
         let xlsx = db.path("large.xlsx");
         workbook.save(&xlsx).unwrap();
-        let stderr = db.fails(&["register", "import", xlsx.to_str().unwrap()]);
+        let stderr = db.import_refused(xlsx.to_str().unwrap());
         assert!(
             stderr.contains(&format!("large.xlsx:{}:municipality:", rows + 1)),
             "{stderr}"
@@ -257,7 +253,7 @@ async fn an_excel_csv_with_bom_crlf_and_semicolons_is_accepted() {
         let csv = std::fs::read_to_string(fixture("small-register.csv")).unwrap();
         let excel = format!("\u{feff}{}", csv.replace(',', ";").replace('\n', "\r\n"));
         let path = db.write("excel.csv", &excel);
-        let out = db.ok(&["register", "import", path.to_str().unwrap()]);
+        let out = db.import_register(path.to_str().unwrap());
         assert!(out.contains("12 events added"), "{out}");
     }
 }
@@ -266,11 +262,7 @@ async fn an_excel_csv_with_bom_crlf_and_semicolons_is_accepted() {
 async fn importing_before_init_says_to_run_init() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
-        let stderr = db.fails(&[
-            "register",
-            "import",
-            fixture("small-register.csv").to_str().unwrap(),
-        ]);
+        let stderr = db.import_refused(fixture("small-register.csv").to_str().unwrap());
         assert!(stderr.contains("tilskot init --start-period"), "{stderr}");
     }
 }
@@ -379,9 +371,17 @@ async fn an_import_checked_before_another_was_stored_is_refused_whole() {
         "bergen.csv",
         &format!("{HEADER}\nsettled,2022-03-10,N1,HN,1990-01-01,4601,asylum,false,SY,\n"),
     );
-    let import =
-        crate::support::started_and_waiting(&db, &["register", "import", bergen.to_str().unwrap()])
-            .await;
+    let import = crate::support::started_and_waiting(
+        &db,
+        &[
+            "register",
+            "import",
+            bergen.to_str().unwrap(),
+            "--user",
+            "admin",
+        ],
+    )
+    .await;
     tx.commit().await.unwrap();
     let (code, stderr) = crate::support::finished(import);
     assert_eq!(code, Some(1), "{stderr}");
@@ -393,4 +393,40 @@ async fn an_import_checked_before_another_was_stored_is_refused_whole() {
     let n1 = store.events_of_persons(&["N1".to_string()]).await.unwrap();
     assert_eq!(n1.len(), 1, "only the first import's settlement: {n1:?}");
     store.close().await;
+}
+
+#[tokio::test]
+async fn an_import_is_done_by_finance_staff_and_recorded_in_the_audit_log() {
+    for backend in BACKENDS {
+        let db = initialised_with_small_register(backend).await;
+        db.add_users();
+        let file = db.write(
+            "fix.csv",
+            &format!(
+                "{HEADER}\nwithdrawn_settled,2022-06-01,F1,HF,1995-03-03,3005,family,false,SE,\n\
+                 settled,2022-06-01,F1,HF,1995-03-03,3005,asylum,false,SE,\n"
+            ),
+        );
+        let path = file.to_str().unwrap();
+        let by_approver = db.fails(&["register", "import", path, "--user", "ola"]);
+        assert!(
+            by_approver.contains("only finance staff or an administrator import the register"),
+            "{backend:?}: {by_approver}"
+        );
+        db.ok(&["register", "import", path, "--user", "kari"]);
+        let store = Store::open(&db.url).await.unwrap();
+        let last = store.audit_entries().await.unwrap().pop().unwrap();
+        assert_eq!(
+            (last.action.as_str(), last.actor.as_str()),
+            ("register_imported", "kari"),
+            "{backend:?}"
+        );
+        assert!(
+            last.detail
+                .contains("fix.csv: 2 rows read, 2 events added, 1 of them withdrawals"),
+            "{}",
+            last.detail
+        );
+        store.close().await;
+    }
 }

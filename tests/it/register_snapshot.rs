@@ -33,11 +33,7 @@ async fn initialised(backend: Backend) -> TestDb {
 
 async fn with_small_register(backend: Backend) -> TestDb {
     let db = initialised(backend).await;
-    db.ok(&[
-        "register",
-        "import",
-        fixture("small-register.csv").to_str().unwrap(),
-    ]);
+    db.import_register(fixture("small-register.csv").to_str().unwrap());
     db
 }
 
@@ -59,10 +55,10 @@ async fn accruals_after_a_second_import_are_those_of_one_import_of_both_files() 
 
         let db = initialised(backend).await;
         let [first, second] = split_register(&db);
-        db.ok(&["register", "import", first.to_str().unwrap()]);
+        db.import_register(first.to_str().unwrap());
         let after_first = db.ok(&ACCRUALS);
         assert_ne!(after_first, expected, "{backend:?}: the split must matter");
-        db.ok(&["register", "import", second.to_str().unwrap()]);
+        db.import_register(second.to_str().unwrap());
         assert_eq!(db.ok(&ACCRUALS), expected, "{backend:?}");
         assert!(db.ok(&["check"]).contains("1 register snapshot(s)"));
     }
@@ -131,7 +127,7 @@ async fn every_stored_event_is_read_back_once_in_the_order_of_its_key() {
         db.ok(&[
             "generate", "--scale", "0.25", "--seed", "3", "--out", register,
         ]);
-        db.ok(&["register", "import", register]);
+        db.import_register(register);
         let store = Store::connect(&db.url).await.unwrap();
         let read: Vec<String> = store
             .all_events()

@@ -21,11 +21,7 @@ async fn sums_kept_between_terms_equal_a_fresh_read_and_an_import_rebuilds_the_r
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
         db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
-        db.ok(&[
-            "register",
-            "import",
-            fixture("small-register.csv").to_str().unwrap(),
-        ]);
+        db.import_register(fixture("small-register.csv").to_str().unwrap());
         db.add_users();
         let store = Store::connect(&db.url).await.unwrap();
         let rules = load_rules_dir(&rules_dir()).unwrap();
@@ -40,7 +36,7 @@ async fn sums_kept_between_terms_equal_a_fresh_read_and_an_import_rebuilds_the_r
                     "exit.csv",
                     &format!("{HEADER}\nexited,2022-02-20,A1,,,,,,,\n"),
                 );
-                import_register(&store, &exit, &municipalities, today, &[2])
+                import_register(&store, &exit, &kari, &municipalities, today, &[2])
                     .await
                     .unwrap();
             }

@@ -61,7 +61,7 @@ fn commands_on_a_database(dir: &std::path::Path) -> Vec<Vec<String>> {
     let register = register.display().to_string();
     let out = dir.join("out").display().to_string();
     [
-        vec!["register", "import", register.as_str()],
+        vec!["register", "import", register.as_str(), "--user", "admin"],
         vec!["accruals", "--from", "2022-01", "--to", "2022-02"],
         vec!["batch", "run", "--period", "2022-01"],
         vec!["batch", "show", "--period", "2022-01"],

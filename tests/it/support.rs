@@ -149,6 +149,18 @@ impl TestDb {
         run
     }
 
+    /// Imports a register file as the administrator; returns what the
+    /// command printed.
+    pub fn import_register(&self, file: &str) -> String {
+        self.ok(&["register", "import", file, "--user", "admin"])
+    }
+
+    /// Imports a register file as the administrator, which must be
+    /// refused; returns the command's standard error.
+    pub fn import_refused(&self, file: &str) -> String {
+        self.fails(&["register", "import", file, "--user", "admin"])
+    }
+
     /// kari pays the approved batch of a month (on the placeholder rates)
     /// into `payments/`; returns what the command printed.
     pub fn pay(&self, period: &str) -> String {

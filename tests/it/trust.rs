@@ -13,11 +13,7 @@ use tilskot::domain::users::{NewUser, Role};
 pub async fn with_computed_april(backend: crate::support::Backend) -> TestDb {
     let db = TestDb::new(backend).await;
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
-    db.ok(&[
-        "register",
-        "import",
-        fixture("small-register.csv").to_str().unwrap(),
-    ]);
+    db.import_register(fixture("small-register.csv").to_str().unwrap());
     db.add_users();
     db.ok(&["batch", "run", "--period", "2022-04"]);
     db
@@ -401,7 +397,7 @@ mod limits {
     /// checking that the register kept its 12 events.
     async fn refused(db: &TestDb, name: &str, rows: &[&str]) -> String {
         let file = db.write(name, &format!("{HEADER}\n{}\n", rows.join("\n")));
-        let stderr = db.fails(&["register", "import", file.to_str().unwrap()]);
+        let stderr = db.import_refused(file.to_str().unwrap());
         let store = Store::open(&db.url).await.unwrap();
         assert_eq!(store.event_count().await.unwrap(), 12, "{stderr}");
         store.close().await;
@@ -411,11 +407,7 @@ mod limits {
     async fn with_small_register(backend: crate::support::Backend) -> TestDb {
         let db = TestDb::new(backend).await;
         db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
-        db.ok(&[
-            "register",
-            "import",
-            fixture("small-register.csv").to_str().unwrap(),
-        ]);
+        db.import_register(fixture("small-register.csv").to_str().unwrap());
         db
     }
 
@@ -510,7 +502,13 @@ mod limits {
         visible.set_active(true);
         let path = db.path("register.xlsx");
         workbook.save(&path).unwrap();
-        let output = db.tilskot(&["register", "import", path.to_str().unwrap()]);
+        let output = db.tilskot(&[
+            "register",
+            "import",
+            path.to_str().unwrap(),
+            "--user",
+            "admin",
+        ]);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(output.status.success(), "{stderr}");
         assert!(String::from_utf8_lossy(&output.stdout).contains("1 events added"));
@@ -524,6 +522,8 @@ mod limits {
             path.to_str().unwrap(),
             "--sheet",
             "old",
+            "--user",
+            "admin",
         ]);
         assert_eq!(named.status.code(), Some(1));
         assert!(String::from_utf8_lossy(&named.stderr).contains(":1:"));
