@@ -2,6 +2,7 @@
 //! general ledger exported from the financial system, all or nothing, with
 //! every problem as `file:row:column: reason`.
 
+use crate::app::users::{require_any_role, IMPORTERS};
 use crate::db::ledger::AccountsImportReport;
 use crate::db::Store;
 use crate::domain::error::Result;
@@ -11,6 +12,7 @@ use crate::domain::ledger::{
 };
 use crate::domain::register::Problem;
 use crate::domain::statements::check_chart_line;
+use crate::domain::users::User;
 use crate::io::tabular::{read_table, Table};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -37,7 +39,9 @@ pub enum AccountsImportError {
 pub async fn import_accounts(
     store: &Store,
     files: &AccountsFiles<'_>,
+    actor: &User,
 ) -> Result<AccountsImportReport, AccountsImportError> {
+    require_any_role(actor, &IMPORTERS, "import accounting files")?;
     let mut problems: Vec<String> = Vec::new();
     let read = |path: &Path, problems: &mut Vec<String>| -> Option<Table> {
         let file = path.display().to_string();
@@ -143,7 +147,14 @@ pub async fn import_accounts(
         .map(|p| format!("import:{}", p.display()))
         .unwrap_or_else(|| "import".into());
     Ok(store
-        .import_accounts(&source, &accounts, &budget_lines, &allocations, &vouchers)
+        .import_accounts(
+            &source,
+            &accounts,
+            &budget_lines,
+            &allocations,
+            &vouchers,
+            &actor.name,
+        )
         .await?)
 }
 

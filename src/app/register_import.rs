@@ -1,13 +1,14 @@
 //! The register import (edge): file → rows → validated events → one
 //! transaction. All or nothing: one bad row and nothing is written.
 
+use crate::app::users::{require_any_role, IMPORTERS};
 use crate::db::Store;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::Result;
 use crate::domain::municipality::Municipalities;
 use crate::domain::register::{
     self, case_conflicts, parse_row, validate_batch_rows, EventKind, Problem, RawRow, COLUMNS,
 };
-use crate::domain::users::{Role, User};
+use crate::domain::users::User;
 use crate::io::tabular::{visit_table, Table, TableShape};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -56,24 +57,6 @@ pub async fn import_register(
     .await
 }
 
-/// Who may import the register: finance staff and administrators. An
-/// import changes what the next batch pays (a withdrawal lowers it), so it
-/// is done by an authenticated user and recorded in the audit log; the
-/// payment itself still needs two other persons' attestation and approval.
-fn may_import(actor: &User) -> Result<(), Error> {
-    match actor.role {
-        Role::FinanceOfficer | Role::Finance | Role::Admin => Ok(()),
-        _ => Err(Error::NotAllowed(
-            format!(
-                "only finance staff or an administrator import the register; {} has the role {}",
-                actor.name,
-                actor.role.code()
-            )
-            .into(),
-        )),
-    }
-}
-
 /// Imports a register file, or the named sheet of a workbook, or nothing.
 /// A CSV file is parsed as it is read: only the parsed events are held.
 pub async fn import_register_sheet(
@@ -85,7 +68,7 @@ pub async fn import_register_sheet(
     today: NaiveDate,
     snapshot_lags: &[u32],
 ) -> Result<ImportReport, ImportError> {
-    may_import(actor)?;
+    require_any_role(actor, &IMPORTERS, "import the register")?;
     let file = path.display().to_string();
     let started = std::time::Instant::now();
     let reject = |problems: Vec<Problem>| {

@@ -83,6 +83,29 @@ pub async fn set_signature(
     store.save_signature(name, signature, &admin.name).await
 }
 
+/// The roles that import the register and the accounting files: finance
+/// staff and administrators. An import changes what is paid or reported,
+/// so it is done by an authenticated user and recorded in the audit log;
+/// a payment still needs two other persons' attestation and approval.
+pub const IMPORTERS: [Role; 3] = [Role::FinanceOfficer, Role::Finance, Role::Admin];
+
+/// Refuses a user whose role is none of `roles`.
+pub fn require_any_role(user: &User, roles: &[Role], what: &str) -> Result<()> {
+    if roles.contains(&user.role) {
+        return Ok(());
+    }
+    let names: Vec<&str> = roles.iter().map(|r| r.code()).collect();
+    Err(Error::NotAllowed(
+        format!(
+            "only a user with the role {} may {what}; {} has the role {}",
+            names.join(", "),
+            user.name,
+            user.role.code()
+        )
+        .into(),
+    ))
+}
+
 /// Refuses a user whose role is not `role`.
 pub fn require_role(user: &User, role: Role, what: &str) -> Result<()> {
     if user.role == role {

@@ -42,6 +42,10 @@ pub enum AccountsCommand {
         allocations: Option<PathBuf>,
         #[arg(long)]
         ledger: Option<PathBuf>,
+        /// Who imports: finance staff or an administrator (authenticated
+        /// with TILSKOT_PASSWORD); recorded in the audit log.
+        #[arg(long)]
+        user: String,
     },
 }
 
@@ -82,15 +86,17 @@ pub async fn import(ctx: &Context, command: AccountsCommand, out: &mut impl Writ
         budget,
         allocations,
         ledger,
+        user,
     } = command;
     let store = ctx.open().await?;
+    let actor = authenticate(&store, &user).await?;
     let files = AccountsFiles {
         chart: chart.as_deref(),
         budget: budget.as_deref(),
         allocations: allocations.as_deref(),
         ledger: ledger.as_deref(),
     };
-    match import_accounts(&store, &files).await {
+    match import_accounts(&store, &files, &actor).await {
         Ok(r) => writeln!(
             out,
             "{} accounts, {} budget lines, {} allocations; {} vouchers added, {} already in the ledger",

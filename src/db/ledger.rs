@@ -45,6 +45,7 @@ impl Store {
         budget_lines: &[BudgetLine],
         allocations: &[Allocation],
         vouchers: &[Voucher],
+        actor: &str,
     ) -> Result<AccountsImportReport> {
         let references: Vec<&str> = vouchers.iter().map(|v| v.reference.as_str()).collect();
         let existing = self.voucher_hashes(&references).await?;
@@ -70,6 +71,14 @@ impl Store {
         let mut tx = self.pool().begin().await?;
         upsert_reference_data(&mut tx, accounts, budget_lines, allocations).await?;
         insert_vouchers(self.backend(), &mut tx, &new_vouchers, source).await?;
+        let detail = format!(
+            "{source}: {} accounts, {} budget lines, {} allocations, {} vouchers added",
+            accounts.len(),
+            budget_lines.len(),
+            allocations.len(),
+            new_vouchers.len()
+        );
+        crate::db::audit::append_audit(&mut tx, 0, "accounts_imported", actor, "", &detail).await?;
         tx.commit().await?;
         report.vouchers_added = new_vouchers.len();
         Ok(report)

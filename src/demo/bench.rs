@@ -335,7 +335,7 @@ async fn write_bench_ledger(store: &Store, postings: usize) -> Result<usize> {
             })
             .collect();
         store
-            .import_accounts("bench", &[], &[], &[], &vouchers)
+            .import_accounts("bench", &[], &[], &[], &vouchers, "bench")
             .await?;
         written += chunk * 2;
         index += chunk;

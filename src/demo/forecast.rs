@@ -13,6 +13,7 @@ use crate::domain::forecast::ForecastReport;
 use crate::domain::money::{format_nok_grouped, Ore};
 use crate::domain::prognosis::shaped_prognosis;
 use crate::domain::rules::RuleBook;
+use crate::domain::users::User;
 use crate::render::forecast::{forecast_page, prognosis_csv};
 use anyhow::{anyhow, Result};
 use askama::Template;
@@ -32,6 +33,7 @@ pub async fn forecast_the_year(
     dir: &Path,
     reports: &Path,
     scale: Decimal,
+    importer: &User,
 ) -> Result<std::path::PathBuf> {
     let year = super::DEMO_YEAR;
     let allocations = dir.join(format!("allocations-{year}.csv"));
@@ -42,6 +44,7 @@ pub async fn forecast_the_year(
             allocations: Some(&allocations),
             ..AccountsFiles::default()
         },
+        importer,
     )
     .await
     .map_err(|e| anyhow!("{e}"))?;

@@ -112,7 +112,8 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
     let index = reports.join("index.html");
     std::fs::write(&index, overview.render()?)?;
     let forecast_page =
-        forecast::forecast_the_year(&store, &rules, rules_dir, dir, &reports, scale).await?;
+        forecast::forecast_the_year(&store, &rules, rules_dir, dir, &reports, scale, &attester)
+            .await?;
 
     let schemes = crate::demo::schemes::replay_jobbsjansen_2022(&store, seed).await?;
     println!(

@@ -12,7 +12,9 @@ fn accounts_fixture(name: &str) -> PathBuf {
 }
 
 fn import_args() -> Vec<String> {
-    let mut args = vec!["accounts".to_string(), "import".to_string()];
+    let mut args: Vec<String> = ["accounts", "import", "--user", "admin"]
+        .map(String::from)
+        .to_vec();
     for (flag, file) in [
         ("--chart", "chart.csv"),
         ("--budget", "budget-lines.csv"),
@@ -144,12 +146,7 @@ async fn the_2022_statements_with_the_2021_ledger_reproduce_both_columns() {
     for backend in BACKENDS {
         let db = with_fixture_ledger(backend).await;
         let ledger_2021 = fixture("accounts-2021").join("ledger.csv");
-        let out = db.ok(&[
-            "accounts",
-            "import",
-            "--ledger",
-            ledger_2021.to_str().unwrap(),
-        ]);
+        let out = db.import_accounts("--ledger", ledger_2021.to_str().unwrap());
         assert!(out.contains("vouchers added"), "{out}");
         // 2022's figures and the previous year's of the object-account
         // statement and notes 2–7; the balance with the treasury opens
@@ -218,7 +215,7 @@ async fn a_bad_ledger_is_refused_by_file_row_and_column_and_writes_nothing() {
             let name = format!("bad-ledger-{index}.csv");
             let path = db.write(&name, &format!("{header}\n2022-12-30,OK1,870,0671.60,1.00,good\n2022-12-30,OK1,60088702,,-1.00,good\n{rows}\n"));
             let expected = expected.replace(":2:", ":4:");
-            let stderr = db.fails(&["accounts", "import", "--ledger", path.to_str().unwrap()]);
+            let stderr = db.import_accounts_refused("--ledger", path.to_str().unwrap());
             assert!(
                 stderr.contains(&format!("{name}{expected}")),
                 "{backend:?}: {stderr}"
@@ -233,7 +230,7 @@ async fn a_bad_ledger_is_refused_by_file_row_and_column_and_writes_nothing() {
         }
         // The same voucher reference with other content is refused too.
         let changed = db.write("changed.csv", &format!("{header}\n2022-12-31,V0001,675,0351.21,500000.02,Utbetaling\n2022-12-31,V0001,60088702,,-500000.02,Utbetaling\n"));
-        let stderr = db.fails(&["accounts", "import", "--ledger", changed.to_str().unwrap()]);
+        let stderr = db.import_accounts_refused("--ledger", changed.to_str().unwrap());
         assert!(
             stderr.contains("V0001 is already in the ledger with other content"),
             "{stderr}"
@@ -258,7 +255,7 @@ async fn a_chart_row_on_a_line_the_statements_do_not_know_is_refused() {
             "account,name,group,line\n998,Noko anna,other_operating,note99.nothing\n\
              999,Fordring,balance,mv.fordringar_tilsette|n8.ukjend\n",
         );
-        let stderr = db.fails(&["accounts", "import", "--chart", chart.to_str().unwrap()]);
+        let stderr = db.import_accounts_refused("--chart", chart.to_str().unwrap());
         assert!(
             stderr.contains("chart.csv:2:line: the statements have no line 'note99.nothing'"),
             "{backend:?}: {stderr}"
@@ -539,12 +536,7 @@ async fn hledger_checks_the_journal_of_each_year_strictly() {
     ]);
     hledger_strict_check(&alone);
     let ledger_2021 = fixture("accounts-2021").join("ledger.csv");
-    db.ok(&[
-        "accounts",
-        "import",
-        "--ledger",
-        ledger_2021.to_str().unwrap(),
-    ]);
+    db.import_accounts("--ledger", ledger_2021.to_str().unwrap());
     for year in ["2021", "2022"] {
         let journal = db.path(&format!("{year}.journal"));
         db.ok(&[
@@ -582,4 +574,34 @@ async fn the_html_statements_are_snapshotted() {
     let html = std::fs::read_to_string(out.join("statements-2022.html")).unwrap();
     assert!(html.contains("Oppstilling av løyvingsrapportering 31.12.2022"));
     insta::assert_snapshot!("statements_2022_html", html);
+}
+
+#[tokio::test]
+async fn an_accounts_import_is_done_by_finance_staff_and_recorded_in_the_audit_log() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+        db.add_users();
+        let ledger = fixture("accounts-2022").join("ledger.csv");
+        let ledger = ledger.to_str().unwrap();
+        let by_approver = db.fails(&["accounts", "import", "--user", "ola", "--ledger", ledger]);
+        assert!(
+            by_approver.contains("only a user with the role finance_officer, finance, admin may import accounting files"),
+            "{backend:?}: {by_approver}"
+        );
+        db.ok(&["accounts", "import", "--user", "kari", "--ledger", ledger]);
+        let store = tilskot::db::Store::open(&db.url).await.unwrap();
+        let last = store.audit_entries().await.unwrap().pop().unwrap();
+        assert_eq!(
+            (last.action.as_str(), last.actor.as_str()),
+            ("accounts_imported", "kari"),
+            "{backend:?}"
+        );
+        assert!(
+            last.detail.contains("ledger.csv") && last.detail.contains("vouchers added"),
+            "{}",
+            last.detail
+        );
+        store.close().await;
+    }
 }

@@ -25,6 +25,8 @@ fn with_ledger(db: &TestDb) {
     db.ok(&[
         "accounts",
         "import",
+        "--user",
+        "admin",
         "--chart",
         &chart,
         "--budget",
@@ -101,7 +103,7 @@ async fn every_write_into_a_closed_year_is_refused_and_its_statements_never_chan
             "late.csv",
             &format!("{LEDGER_HEADER}\n2022-06-01,LATE1,870,0671.60,100.00,x\n2022-06-01,LATE1,60088702,,-100.00,x\n"),
         );
-        let refused = db.fails(&["accounts", "import", "--ledger", late.to_str().unwrap()]);
+        let refused = db.import_accounts_refused("--ledger", late.to_str().unwrap());
         assert!(
             refused.contains("2022 is closed") && refused.contains("LATE1"),
             "{backend:?}: {refused}"
@@ -111,12 +113,7 @@ async fn every_write_into_a_closed_year_is_refused_and_its_statements_never_chan
             "allocations.csv",
             "year,chapter,post,transferred,allocated\n2022,0671,60,186900000,10991981685\n",
         );
-        let refused = db.fails(&[
-            "accounts",
-            "import",
-            "--allocations",
-            allocations.to_str().unwrap(),
-        ]);
+        let refused = db.import_accounts_refused("--allocations", allocations.to_str().unwrap());
         assert!(
             refused.contains("allocations.csv:2:allocated: 2022 is closed"),
             "{refused}"
@@ -126,7 +123,7 @@ async fn every_write_into_a_closed_year_is_refused_and_its_statements_never_chan
             "chart.csv",
             "account,name,group,line\n870,Tilskot til kommunar,grants,note7.fylkeskommunar\n",
         );
-        let refused = db.fails(&["accounts", "import", "--chart", chart.to_str().unwrap()]);
+        let refused = db.import_accounts_refused("--chart", chart.to_str().unwrap());
         assert!(
             refused.contains("chart.csv:2:line: account 870 has postings in 2022"),
             "{refused}"
@@ -142,19 +139,9 @@ async fn every_write_into_a_closed_year_is_refused_and_its_statements_never_chan
             "next.csv",
             &format!("{LEDGER_HEADER}\n2023-01-15,N1,870,0671.60,100.00,x\n2023-01-15,N1,60088702,,-100.00,x\n"),
         );
-        db.ok(&["accounts", "import", "--ledger", next.to_str().unwrap()]);
-        db.ok(&[
-            "accounts",
-            "import",
-            "--ledger",
-            &accounts_file("ledger.csv"),
-        ]);
-        db.ok(&[
-            "accounts",
-            "import",
-            "--allocations",
-            &accounts_file("allocations.csv"),
-        ]);
+        db.import_accounts("--ledger", next.to_str().unwrap());
+        db.import_accounts("--ledger", &accounts_file("ledger.csv"));
+        db.import_accounts("--allocations", &accounts_file("allocations.csv"));
         assert_eq!(statements_2022(&db, "after"), before, "{backend:?}");
     }
 }

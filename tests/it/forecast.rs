@@ -31,12 +31,7 @@ async fn with_register(backend: crate::support::Backend) -> TestDb {
         "allocations.csv",
         "year,chapter,post,transferred,allocated\n2022,0671,60,100000,900000\n",
     );
-    db.ok(&[
-        "accounts",
-        "import",
-        "--allocations",
-        allocations.to_str().unwrap(),
-    ]);
+    db.import_accounts("--allocations", allocations.to_str().unwrap());
     db
 }
 

@@ -77,7 +77,10 @@ fn commands_on_a_database(dir: &std::path::Path) -> Vec<Vec<String>> {
             out.as_str(),
         ],
         vec!["report", "journal", "--year", "2022", "--out", out.as_str()],
-        vec!["accounts", "import"],
+        vec!["accounts", "import", "--user", "admin"],
+        vec!["batch", "list"],
+        vec!["audit", "log"],
+        vec!["user", "list", "--user", "admin"],
         vec![
             "user", "add", "--user", "admin", "--name", "kari", "--role", "approver",
         ],

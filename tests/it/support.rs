@@ -161,6 +161,18 @@ impl TestDb {
         self.fails(&["register", "import", file, "--user", "admin"])
     }
 
+    /// Imports one accounting file (`flag` says which: `--ledger`,
+    /// `--chart`, …) as the administrator; returns what was printed.
+    pub fn import_accounts(&self, flag: &str, file: &str) -> String {
+        self.ok(&["accounts", "import", "--user", "admin", flag, file])
+    }
+
+    /// [`TestDb::import_accounts`] that must be refused; returns the
+    /// command's standard error.
+    pub fn import_accounts_refused(&self, flag: &str, file: &str) -> String {
+        self.fails(&["accounts", "import", "--user", "admin", flag, file])
+    }
+
     /// kari pays the approved batch of a month (on the placeholder rates)
     /// into `payments/`; returns what the command printed.
     pub fn pay(&self, period: &str) -> String {
