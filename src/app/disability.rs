@@ -40,9 +40,11 @@ pub async fn import_applications(
     store: &Store,
     rules: &RuleBook,
     path: &Path,
+    actor: &User,
     municipalities: &Municipalities,
     today: NaiveDate,
 ) -> Result<DisabilityImport, ImportError> {
+    require_caseworker(actor)?;
     let file = path.display().to_string();
     let reject = |problems: Vec<Problem>| {
         ImportError::Rejected(problems.iter().map(|p| p.display_in(&file)).collect())
@@ -68,7 +70,7 @@ pub async fn import_applications(
         return Err(reject(problems));
     }
     let added = store
-        .insert_disability_applications(&format!("import:{file}"), &new)
+        .insert_disability_applications(&format!("import:{file}"), &new, &actor.name)
         .await?;
     Ok(DisabilityImport {
         rows: table.rows.len(),
@@ -85,6 +87,7 @@ pub async fn submit_application(
     store: &Store,
     rules: &RuleBook,
     application: DisabilityApplication,
+    applicant: &User,
 ) -> Result<std::result::Result<(), Vec<Problem>>> {
     let register = register_of(store, rules).await?;
     let stored: BTreeMap<String, StoredDisability> = store
@@ -104,7 +107,9 @@ pub async fn submit_application(
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
-    store.insert_disability_applications("web", &new).await?;
+    store
+        .insert_disability_applications("web", &new, &applicant.name)
+        .await?;
     Ok(Ok(()))
 }
 
@@ -360,7 +365,7 @@ pub fn require_caseworker(actor: &User) -> Result<()> {
         return Ok(());
     }
     Err(Error::NotAllowed(format!(
-        "only a caseworker of the disability grant (--scheme {DISABILITY_SCHEME}) decides or extends; {} is not one",
+        "only a caseworker of the disability grant (--scheme {DISABILITY_SCHEME}) imports, decides or extends; {} is not one",
         actor.name
     ).into()))
 }

@@ -17,7 +17,13 @@ pub enum DisabilityCommand {
     /// Import applications (CSV or XLSX): all rows or none, idempotent by
     /// reference. Header: reference,municipality,person_id,grant,grant_year,
     /// documented_expenses,originated_before_settlement,special_agreement,received
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        /// A caseworker of the disability grant (authenticated with
+        /// TILSKOT_PASSWORD); recorded in the audit log.
+        #[arg(long)]
+        user: String,
+    },
     /// Extend an application's deadline (R18), requested before it passes.
     Extend {
         #[arg(long)]
@@ -51,9 +57,11 @@ pub async fn run(ctx: &Context, command: DisabilityCommand, out: &mut impl Write
     let rules = ctx.rules()?;
     let today = chrono::Local::now().date_naive();
     match command {
-        DisabilityCommand::Import { file } => {
+        DisabilityCommand::Import { file, user } => {
+            let actor = authenticate(&store, &user).await?;
+            let municipalities = shipped::municipalities();
             let imported =
-                import_applications(&store, &rules, &file, &shipped::municipalities(), today).await;
+                import_applications(&store, &rules, &file, &actor, &municipalities, today).await;
             let report = refused_file(imported, &file)?;
             writeln!(
                 out,

@@ -98,6 +98,7 @@ impl Store {
         &self,
         source: &str,
         applications: &[DisabilityApplication],
+        actor: &str,
     ) -> Result<usize> {
         let mut tx = self.pool().begin().await?;
         let mut added = 0;
@@ -142,6 +143,16 @@ impl Store {
                 added += 1;
             }
         }
+        let detail = format!("{source}: {added} applications added");
+        append_audit(
+            &mut tx,
+            0,
+            "disability_applications_received",
+            actor,
+            "",
+            &detail,
+        )
+        .await?;
         tx.commit().await?;
         Ok(added)
     }

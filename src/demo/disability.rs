@@ -49,9 +49,6 @@ pub async fn apply_and_decide(
     std::fs::write(&decisions_file, decisions_csv(&decisions))?;
     let today = chrono::Local::now().date_naive();
     let municipalities = crate::io::shipped::municipalities();
-    let imported = import_applications(store, rules, &applications_file, &municipalities, today)
-        .await
-        .map_err(|e| anyhow!("{e}"))?;
     store
         .save_user(
             &NewUser {
@@ -67,6 +64,16 @@ pub async fn apply_and_decide(
     let caseworker = store
         .authenticate(DEMO_DISABILITY_CASEWORKER, super::schemes::DEMO_PASSWORD)
         .await?;
+    let imported = import_applications(
+        store,
+        rules,
+        &applications_file,
+        &caseworker,
+        &municipalities,
+        today,
+    )
+    .await
+    .map_err(|e| anyhow!("{e}"))?;
     let decided = decide_from_file(store, rules, &caseworker, &decisions_file, today)
         .await
         .map_err(|e| anyhow!("{e}"))?;

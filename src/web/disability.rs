@@ -232,11 +232,14 @@ pub async fn apply(
         state.today(),
     );
     let problems = match parsed {
-        Ok(application) => match submit_application(&state.store, &state.rules, application).await?
-        {
-            Ok(()) => return Ok(Redirect::to("/disability").into_response()),
-            Err(problems) => problems,
-        },
+        Ok(application) => {
+            match submit_application(&state.store, &state.rules, application, &signed_in.user)
+                .await?
+            {
+                Ok(()) => return Ok(Redirect::to("/disability").into_response()),
+                Err(problems) => problems,
+            }
+        }
         Err(problems) => problems,
     };
     let errors = problems.iter().map(|p| field_error(t, p)).collect();

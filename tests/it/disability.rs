@@ -42,7 +42,13 @@ async fn with_register(backend: crate::support::Backend) -> TestDb {
 
 fn import(db: &TestDb, name: &str, rows: &str) -> std::process::Output {
     let file = db.write(name, &format!("{APPLICATION_HEADER}\n{rows}"));
-    db.tilskot(&["disability", "import", file.to_str().unwrap()])
+    db.tilskot(&[
+        "disability",
+        "import",
+        file.to_str().unwrap(),
+        "--user",
+        "siv",
+    ])
 }
 
 fn decide(db: &TestDb, name: &str, rows: &str) -> String {
@@ -163,6 +169,26 @@ B-7,0301,D1,2,1,,true,false,2022-02-15
         // A decision above what the rules allow, and one by a user who is
         // not a caseworker of the grant, are refused.
         assert!(import(&db, "good.csv", APPLICATIONS).status.success());
+        let store = tilskot::db::Store::open(&db.url).await.unwrap();
+        let last = store.audit_entries().await.unwrap().pop().unwrap();
+        assert_eq!(
+            (last.action.as_str(), last.actor.as_str()),
+            ("disability_applications_received", "siv"),
+            "{backend:?}"
+        );
+        store.close().await;
+        let other = db.write("other.csv", &format!("{APPLICATION_HEADER}\n"));
+        let by_kari = db.fails(&[
+            "disability",
+            "import",
+            other.to_str().unwrap(),
+            "--user",
+            "kari",
+        ]);
+        assert!(
+            by_kari.contains("only a caseworker of the disability grant"),
+            "{by_kari}"
+        );
         let file = db.write(
             "over.csv",
             "reference,decision,amount,reason,date\nA-1,partly_awarded,196400.01,x,2022-03-10\n",
