@@ -8,6 +8,7 @@ use crate::domain::application::check_organisation_id;
 use crate::domain::error::{Error, Result};
 use crate::domain::money::format_nok_grouped;
 use crate::domain::schemes::{ApplicantKind, Outcome};
+use crate::domain::users::Role;
 use crate::io::shipped;
 use crate::render::tables::frame_status_table;
 use crate::web::{serve as serve_web, AppState};
@@ -39,6 +40,10 @@ pub enum SchemeCommand {
         /// municipality, county or voluntary_organisation.
         #[arg(long)]
         kind: String,
+        /// The administrator who adds it (authenticated with
+        /// TILSKOT_PASSWORD); recorded in the audit log.
+        #[arg(long)]
+        user: String,
     },
     /// Print the allocation the ranking proposes; with --apply, write it as
     /// decisions, each in its own transaction with the frame check.
@@ -116,22 +121,12 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             let name = format!("{} {} ({})", call.name, year, call.budget_key);
             write!(out, "{}", frame_status_table(&name, &status))?;
         }
-        SchemeCommand::Organisation { id, name, kind } => {
-            let kind = ApplicantKind::parse(&kind).ok_or_else(|| {
-                Error::invalid(format!(
-                    "kind: '{kind}' is not municipality, county or voluntary_organisation"
-                ))
-            })?;
-            let id = check_organisation_id(kind, &id, &shipped::municipalities())
-                .map_err(|e| Error::invalid(format!("id: {e}")))?;
-            let organisation = Organisation {
-                id: id.clone(),
-                name,
-                kind,
-            };
-            store.add_organisation(&organisation).await?;
-            writeln!(out, "Organisation {id} added")?;
-        }
+        SchemeCommand::Organisation {
+            id,
+            name,
+            kind,
+            user,
+        } => add_organisation(&store, &id, name, &kind, &user, out).await?,
         SchemeCommand::Propose {
             scheme,
             year,
@@ -255,4 +250,32 @@ pub async fn serve(
     eprintln!("tilskot serving on http://{addr}");
     let state = AppState::new(store, today, secure_cookies).with_rules(ctx.rules()?);
     serve_web(addr, state).await
+}
+
+/// `tilskot scheme organisation`: by an authenticated administrator.
+async fn add_organisation(
+    store: &crate::db::Store,
+    id: &str,
+    name: String,
+    kind: &str,
+    user: &str,
+    out: &mut impl Write,
+) -> Result<()> {
+    let admin = authenticate(store, user).await?;
+    crate::app::users::require_role(&admin, Role::Admin, "add applicant organisations")?;
+    let kind = ApplicantKind::parse(kind).ok_or_else(|| {
+        Error::invalid(format!(
+            "kind: '{kind}' is not municipality, county or voluntary_organisation"
+        ))
+    })?;
+    let id = check_organisation_id(kind, id, &shipped::municipalities())
+        .map_err(|e| Error::invalid(format!("id: {e}")))?;
+    let organisation = Organisation {
+        id: id.clone(),
+        name,
+        kind,
+    };
+    store.add_organisation(&organisation, &admin.name).await?;
+    writeln!(out, "Organisation {id} added")?;
+    Ok(())
 }

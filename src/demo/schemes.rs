@@ -58,11 +58,14 @@ async fn add_organisations_and_users(
     chosen.truncate(41);
     for m in &chosen {
         store
-            .add_organisation(&Organisation {
-                id: m.number.to_string(),
-                name: m.name.clone(),
-                kind: ApplicantKind::Municipality,
-            })
+            .add_organisation(
+                &Organisation {
+                    id: m.number.to_string(),
+                    name: m.name.clone(),
+                    kind: ApplicantKind::Municipality,
+                },
+                "demo",
+            )
             .await?;
     }
     let caseworker_schemes = [scheme_code.to_string()];

@@ -4,10 +4,8 @@
 use crate::schemes::{add_caseworker, add_finance, initialised, reviewed_application};
 use crate::support::{fixture, TestDb, BACKENDS};
 use std::collections::BTreeMap;
-use tilskot::db::schemes::Organisation;
 use tilskot::domain::application::{ApplicationFigures, DecisionKind, DecisionRequest};
 use tilskot::domain::money::Ore;
-use tilskot::domain::schemes::ApplicantKind;
 
 fn accounts_file(name: &str) -> String {
     fixture("accounts-2022").join(name).display().to_string()
@@ -153,14 +151,7 @@ async fn a_closed_year_releases_its_unpaid_commitments_and_takes_no_award_paymen
         let store = initialised(&db).await;
         add_caseworker(&store, "kari").await;
         add_finance(&store, "fin").await;
-        store
-            .add_organisation(&Organisation {
-                id: "3005".into(),
-                name: "Drammen".into(),
-                kind: ApplicantKind::Municipality,
-            })
-            .await
-            .unwrap();
+        crate::schemes::add_drammen(&store).await;
         let figures = ApplicationFigures {
             project: "P".into(),
             amount_applied: Ore(100_000_000),

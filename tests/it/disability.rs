@@ -232,11 +232,14 @@ mod pages {
             let store = tilskot::db::Store::open(&db.url).await.unwrap();
             for (id, name) in [("0301", "Oslo"), ("3005", "Drammen")] {
                 store
-                    .add_organisation(&tilskot::db::schemes::Organisation {
-                        id: id.into(),
-                        name: name.into(),
-                        kind: tilskot::domain::schemes::ApplicantKind::Municipality,
-                    })
+                    .add_organisation(
+                        &tilskot::db::schemes::Organisation {
+                            id: id.into(),
+                            name: name.into(),
+                            kind: tilskot::domain::schemes::ApplicantKind::Municipality,
+                        },
+                        "admin",
+                    )
                     .await
                     .unwrap();
             }

@@ -41,17 +41,37 @@ pub fn figures(project: &str, amount: Ore) -> ApplicationFigures {
     }
 }
 
+/// Drammen (3005) as an applicant organisation, added by the
+/// administrator; returns its id.
+pub async fn add_drammen(store: &Store) -> String {
+    store
+        .add_organisation(
+            &Organisation {
+                id: "3005".into(),
+                name: "Drammen".into(),
+                kind: ApplicantKind::Municipality,
+            },
+            "admin",
+        )
+        .await
+        .unwrap();
+    "3005".into()
+}
+
 /// The municipalities as organisations, the first `n` of the register.
 pub async fn municipalities(store: &Store, n: usize) -> Vec<String> {
     let mut ids = Vec::new();
     for m in tilskot::io::shipped::municipalities().iter().take(n) {
         let id = m.number.to_string();
         store
-            .add_organisation(&Organisation {
-                id: id.clone(),
-                name: m.name.clone(),
-                kind: ApplicantKind::Municipality,
-            })
+            .add_organisation(
+                &Organisation {
+                    id: id.clone(),
+                    name: m.name.clone(),
+                    kind: ApplicantKind::Municipality,
+                },
+                "admin",
+            )
             .await
             .unwrap();
         ids.push(id);

@@ -895,10 +895,9 @@ mod decision_rights {
         add_caseworker, initialised, reviewed_application, singly_reviewed_application,
         SECOND_REVIEWER,
     };
-    use tilskot::db::schemes::{DecideError, Organisation};
+    use tilskot::db::schemes::DecideError;
     use tilskot::domain::application::{ApplicationFigures, DecisionKind, DecisionRequest};
     use tilskot::domain::money::Ore;
-    use tilskot::domain::schemes::ApplicantKind;
 
     fn award() -> DecisionRequest {
         DecisionRequest {
@@ -921,15 +920,7 @@ mod decision_rights {
     }
 
     async fn organisation(store: &Store) -> String {
-        store
-            .add_organisation(&Organisation {
-                id: "3005".into(),
-                name: "Drammen".into(),
-                kind: ApplicantKind::Municipality,
-            })
-            .await
-            .unwrap();
-        "3005".into()
+        crate::schemes::add_drammen(store).await
     }
 
     fn not_allowed(result: Result<(), DecideError>) -> bool {
@@ -1431,5 +1422,50 @@ mod batch_pages {
             caseworker.get("/batches/2022-04").await.status,
             StatusCode::FORBIDDEN
         );
+    }
+}
+
+#[tokio::test]
+async fn an_applicant_organisation_is_added_by_an_administrator_and_audited() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+        db.add_users();
+        let add = |user: &'static str| {
+            [
+                "scheme",
+                "organisation",
+                "--id",
+                "3005",
+                "--name",
+                "Drammen",
+                "--kind",
+                "municipality",
+                "--user",
+                user,
+            ]
+        };
+        let refused = db.fails(&add("kari"));
+        assert!(
+            refused.contains("only a user with the role admin may add applicant organisations"),
+            "{backend:?}: {refused}"
+        );
+        assert!(db.ok(&add("admin")).contains("Organisation 3005 added"));
+        let store = Store::open(&db.url).await.unwrap();
+        let last = store.audit_entries().await.unwrap().pop().unwrap();
+        assert_eq!(
+            (
+                last.action.as_str(),
+                last.actor.as_str(),
+                last.detail.as_str()
+            ),
+            (
+                "organisation_saved",
+                "admin",
+                "organisation 3005 Drammen (municipality)"
+            ),
+            "{backend:?}"
+        );
+        store.close().await;
     }
 }

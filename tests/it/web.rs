@@ -191,11 +191,14 @@ pub async fn web_app(db: &TestDb, frame: Option<tilskot::domain::money::Ore>) ->
     }
     for (id, name) in [("3005", "Drammen"), ("0301", "Oslo")] {
         store
-            .add_organisation(&Organisation {
-                id: id.into(),
-                name: name.into(),
-                kind: ApplicantKind::Municipality,
-            })
+            .add_organisation(
+                &Organisation {
+                    id: id.into(),
+                    name: name.into(),
+                    kind: ApplicantKind::Municipality,
+                },
+                "admin",
+            )
             .await
             .unwrap();
     }

@@ -3,7 +3,9 @@
 use super::*;
 
 impl Store {
-    pub async fn add_organisation(&self, organisation: &Organisation) -> Result<()> {
+    /// Adds an applicant organisation, or renames one, as `actor`, with an
+    /// entry in the audit log.
+    pub async fn add_organisation(&self, organisation: &Organisation, actor: &str) -> Result<()> {
         let name = organisation.name.trim();
         if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
             return Err(Error::field(
@@ -11,6 +13,7 @@ impl Store {
                 format!("is 1 to {MAX_NAME_CHARS} characters"),
             ));
         }
+        let mut tx = self.pool().begin().await?;
         sqlx::query(
             "INSERT INTO organisation (id, name, kind) VALUES ($1, $2, $3) \
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind",
@@ -18,8 +21,17 @@ impl Store {
         .bind(&organisation.id)
         .bind(&organisation.name)
         .bind(organisation.kind.code())
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
+        let detail = format!(
+            "organisation {} {} ({})",
+            organisation.id,
+            organisation.name,
+            organisation.kind.code()
+        );
+        crate::db::audit::append_audit(&mut tx, 0, "organisation_saved", actor, "", &detail)
+            .await?;
+        tx.commit().await?;
         Ok(())
     }
 
