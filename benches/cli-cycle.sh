@@ -46,7 +46,7 @@ timed() {
 echo "# $tilskot on $db, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
 year_start=$(date +%s.%N)
 for month in 01 02 03 04 05 06 07 08 09 10 11 12; do
-  timed batch run --period "2022-$month"
+  timed batch run --period "2022-$month" --user kari
   if grep -q "): computed," "$out/last"; then
     timed batch attest --period "2022-$month" --user kari
     timed batch approve --period "2022-$month" --user ola

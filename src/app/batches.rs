@@ -25,7 +25,7 @@ use crate::domain::payout::{
 };
 use crate::domain::register::Register;
 use crate::domain::rules::{RateKey, RateStatus, RuleBook};
-use crate::domain::users::User;
+use crate::domain::users::{Role, User};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -208,8 +208,19 @@ pub async fn current_run(store: &Store, period: Period) -> Result<StoredBatch> {
         })
 }
 
-/// Computes and stores the batch of `period`.
-pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Result<RunResult> {
+/// The roles that compute a batch: finance staff who prepare payments. The
+/// person is recorded on the run's audit entry, and on the superseding of
+/// the run it replaces.
+pub const CALCULATORS: [Role; 2] = [Role::FinanceOfficer, Role::Finance];
+
+/// Computes and stores the batch of `period`, as `actor`.
+pub async fn run_batch(
+    store: &Store,
+    rules: &RuleBook,
+    period: Period,
+    actor: &User,
+) -> Result<RunResult> {
+    crate::app::users::require_any_role(actor, &CALCULATORS, "compute a batch")?;
     let start = store.start_period().await?;
     if period < start {
         refuse_told!(
@@ -292,6 +303,7 @@ pub async fn run_batch(store: &Store, rules: &RuleBook, period: Period) -> Resul
             register_events: events,
             computed_from: &computed_from,
             supersedes,
+            actor: &actor.name,
         })
         .await?;
     tracing::info!(%period, lines = lines.len(), stored = ?storing.elapsed(), "batch stored");

@@ -23,6 +23,9 @@ pub enum BatchCommand {
     Run {
         #[arg(long)]
         period: Period,
+        /// The finance officer (or finance user) who computes it.
+        #[arg(long)]
+        user: String,
     },
     /// Attest (check) the current run of a month.
     Attest {
@@ -88,7 +91,7 @@ pub enum Format {
 /// Runs one `batch` subcommand.
 pub async fn run(ctx: &Context, command: BatchCommand, out: &mut impl Write) -> Result<()> {
     match command {
-        BatchCommand::Run { period } => compute(ctx, period, out).await,
+        BatchCommand::Run { period, user } => compute(ctx, period, &user, out).await,
         BatchCommand::Attest { period, user } => act(ctx, period, Action::Attest, &user, out).await,
         BatchCommand::Approve { period, user } => {
             act(ctx, period, Action::Approve, &user, out).await
@@ -165,11 +168,12 @@ async fn list(ctx: &Context, year: Option<i32>, out: &mut impl Write) -> Result<
     Ok(())
 }
 
-async fn compute(ctx: &Context, period: Period, out: &mut impl Write) -> Result<()> {
+async fn compute(ctx: &Context, period: Period, user: &str, out: &mut impl Write) -> Result<()> {
     let store = ctx.open().await?;
+    let actor = authenticate(&store, user).await?;
     let book = ctx.rules()?;
     let progress = spinner(&format!("computing the batch of {period}"));
-    let result = run_batch(&store, &book, period).await;
+    let result = run_batch(&store, &book, period, &actor).await;
     progress.finish_and_clear();
     let result = result?;
     let outcome = match result.outcome {

@@ -270,14 +270,14 @@ pub(in crate::db) struct Transition<'a> {
     pub detail: &'a str,
 }
 
-/// The move of a run to superseded, made in the transaction that stores
-/// the run that replaces it.
-pub(in crate::db) fn supersede(batch: &StoredBatch) -> Transition<'static> {
+/// The move of a run to superseded by `actor`, made in the transaction
+/// that stores the run that replaces it.
+pub(in crate::db) fn supersede<'a>(batch: &StoredBatch, actor: &'a str) -> Transition<'a> {
     Transition {
         from: batch.status,
         to: BatchStatus::Superseded,
         action: "supersede",
-        actor: "tilskot",
+        actor,
         detail: "what is due changed: recomputed as a new run",
     }
 }

@@ -30,6 +30,8 @@ pub struct NewBatch<'a> {
     /// The period's current run, not paid, that this run replaces: it is
     /// marked superseded in the same transaction, or not at all.
     pub supersedes: Option<&'a StoredBatch>,
+    /// Who computed it (an authenticated finance user).
+    pub actor: &'a str,
 }
 
 /// A stored batch, without its lines.
@@ -211,6 +213,7 @@ impl Store {
             register_events,
             computed_from,
             supersedes,
+            actor,
         } = new;
         let total: Ore = lines.iter().map(|l| l.amount).sum();
         let computed_at = now_text();
@@ -238,7 +241,7 @@ impl Store {
         // lock before it reads (SQLite cannot upgrade a read under a writer).
         refuse_in_closed_year(&mut tx, period.year, "no batch of its months is run").await?;
         if let Some(earlier) = supersedes {
-            transition_in(&mut tx, earlier, &supersede(earlier)).await?;
+            transition_in(&mut tx, earlier, &supersede(earlier, actor)).await?;
         }
         let status = if lines.is_empty() {
             BatchStatus::Paid
@@ -255,8 +258,7 @@ impl Store {
         } else {
             "computed"
         };
-        crate::db::audit::append_audit(&mut tx, id, "compute", "tilskot", content_hash, detail)
-            .await?;
+        crate::db::audit::append_audit(&mut tx, id, "compute", actor, content_hash, detail).await?;
         let inserting = std::time::Instant::now();
         let blocks = batch_blocks::pack(lines)?;
         insert_blocks(self.backend, &mut tx, BlockTable::Batch, id, &blocks).await?;

@@ -261,7 +261,7 @@ async fn twelve_batches(store: &Store, rules: &RuleBook, work_dir: &Path) -> Res
     let mut lines = 0u64;
     for month in 1..=12 {
         let period = Period::new(2022, month).expect("valid month");
-        let result = run_batch(store, rules, period).await?;
+        let result = run_batch(store, rules, period, &attester).await?;
         lines += result.lines.len() as u64;
         if result.batch.status == BatchStatus::Computed {
             act_on_batch(store, rules, period, Action::Attest, &attester).await?;

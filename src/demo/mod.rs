@@ -189,16 +189,16 @@ async fn run_the_year(
 ) -> Result<Vec<(StoredBatch, Vec<BatchLine>)>> {
     let municipalities = crate::io::shipped::municipalities();
     let mut batches: Vec<(StoredBatch, Vec<BatchLine>)> = Vec::new();
+    let attester = store
+        .authenticate(DEMO_ATTESTER, schemes::DEMO_PASSWORD)
+        .await?;
     for month in 1..=12 {
         let period = Period::new(DEMO_YEAR, month).expect("valid month");
         // Each term is computed, attested, approved and paid on its month's
         // first day, as the replayed year would have it.
         crate::db::clock::set_today(Some(period.first_day()));
-        let mut result = run_batch(store, rules, period).await?;
+        let mut result = run_batch(store, rules, period, &attester).await?;
         if result.batch.status == BatchStatus::Computed {
-            let attester = store
-                .authenticate(DEMO_ATTESTER, schemes::DEMO_PASSWORD)
-                .await?;
             let approver = store
                 .authenticate(DEMO_APPROVER, schemes::DEMO_PASSWORD)
                 .await?;

@@ -107,7 +107,7 @@ async fn running_a_period_again_returns_the_same_batch_and_a_register_change_pay
     for backend in BACKENDS {
         let db = with_small_register(backend).await;
         run_months(&db, 1..=7);
-        let again = db.ok(&["batch", "run", "--period", "2022-07"]);
+        let again = db.ok(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
         assert!(again.contains("Batch 2022-07 run 1 (unchanged"), "{again}");
         assert_eq!(
             show_csv(&db, "2022-07"),
@@ -171,13 +171,13 @@ async fn a_correction_that_lowers_what_was_paid_is_set_off_in_the_next_term() {
 async fn batches_run_in_month_order_and_not_before_the_start_period() {
     for backend in BACKENDS {
         let db = with_small_register(backend).await;
-        let stderr = db.fails(&["batch", "run", "--period", "2021-12"]);
+        let stderr = db.fails(&["batch", "run", "--period", "2021-12", "--user", "kari"]);
         assert!(
             stderr.contains("before the start period 2022-01"),
             "{stderr}"
         );
-        db.ok(&["batch", "run", "--period", "2022-07"]);
-        let stderr = db.fails(&["batch", "run", "--period", "2022-04"]);
+        db.ok(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
+        let stderr = db.fails(&["batch", "run", "--period", "2022-04", "--user", "kari"]);
         assert!(
             stderr.contains("batches are run in month order"),
             "{stderr}"
@@ -194,8 +194,9 @@ async fn the_start_period_keeps_earlier_months_with_the_previous_system() {
     for backend in BACKENDS {
         let db = TestDb::new(backend).await;
         db.ok(&["init", "--start-period", "2022-07", "--admin", "admin"]);
+        db.add_users();
         db.import_register(fixture("small-register.csv").to_str().unwrap());
-        db.ok(&["batch", "run", "--period", "2022-07"]);
+        db.ok(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
         // Only July's own month pays; June and before were paid by the previous system.
         let july = show_csv(&db, "2022-07");
         assert_eq!(july, "municipality,grant,amount\n");
@@ -248,7 +249,7 @@ async fn batch_list_shows_every_run_and_what_waits_for_whom() {
     for backend in BACKENDS {
         let db = with_small_register(backend).await;
         run_months(&db, 1..=4);
-        db.ok(&["batch", "run", "--period", "2022-07"]);
+        db.ok(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
         db.ok(&["batch", "attest", "--period", "2022-07", "--user", "kari"]);
         let list = db.ok(&["batch", "list", "--year", "2022"]);
         // Month, run, status first; who attested and approved last.

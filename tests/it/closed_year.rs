@@ -127,7 +127,7 @@ async fn every_write_into_a_closed_year_is_refused_and_its_statements_never_chan
             "{refused}"
         );
 
-        let refused = db.fails(&["batch", "run", "--period", "2022-04"]);
+        let refused = db.fails(&["batch", "run", "--period", "2022-04", "--user", "fin"]);
         assert!(refused.contains("2022 is closed"), "{backend:?}: {refused}");
         let again = db.fails(&["close-year", "--year", "2022", "--user", "fin"]);
         assert!(again.contains("2022 is closed"), "{again}");
@@ -288,7 +288,7 @@ async fn a_closed_year_s_unpaid_batch_is_neither_superseded_nor_moved() {
              settled,2022-02-01,Z9,HZ,1980-01-01,0301,resettlement,false,SY,\n",
         );
         db.import_register(more.to_str().unwrap());
-        let refused = db.fails(&["batch", "run", "--period", "2022-04"]);
+        let refused = db.fails(&["batch", "run", "--period", "2022-04", "--user", "kari"]);
         assert!(refused.contains("2022 is closed"), "{backend:?}: {refused}");
         let refused = db.fails(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
         assert!(refused.contains("2022 is closed"), "{backend:?}: {refused}");
@@ -315,6 +315,7 @@ async fn a_batch_run_that_meets_a_closing_waits_for_it_and_is_then_refused() {
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     db.import_register(fixture("small-register.csv").to_str().unwrap());
     // A closing under way: the lock close-year takes, its row not committed.
+    db.add_users();
     let closing = db.raw_pool().await;
     let mut tx = closing.begin().await.unwrap();
     sqlx::query("LOCK TABLE closed_year IN EXCLUSIVE MODE")
@@ -327,8 +328,11 @@ async fn a_batch_run_that_meets_a_closing_waits_for_it_and_is_then_refused() {
     .execute(&mut *tx)
     .await
     .unwrap();
-    let run =
-        crate::support::started_and_waiting(&db, &["batch", "run", "--period", "2022-04"]).await;
+    let run = crate::support::started_and_waiting(
+        &db,
+        &["batch", "run", "--period", "2022-04", "--user", "kari"],
+    )
+    .await;
     tx.commit().await.unwrap();
     let (code, stderr) = crate::support::finished(run);
     assert_eq!(code, Some(1), "{stderr}");

@@ -37,7 +37,7 @@ async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and
     for backend in BACKENDS {
         let db = with_register(backend).await;
         let out = payments_dir(&db);
-        db.ok(&["batch", "run", "--period", "2022-04"]);
+        db.ok(&["batch", "run", "--period", "2022-04", "--user", "kari"]);
         let stderr = db.fails(&[
             "batch",
             "pay",
@@ -159,7 +159,7 @@ fn raised_rules(db: &TestDb) -> std::path::PathBuf {
 async fn an_approval_with_other_rates_than_the_run_is_refused() {
     for backend in BACKENDS {
         let db = with_register(backend).await;
-        db.ok(&["batch", "run", "--period", "2022-04"]);
+        db.ok(&["batch", "run", "--period", "2022-04", "--user", "kari"]);
         db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
         let raised = raised_rules(&db);
         let approve = Command::new(env!("CARGO_BIN_EXE_tilskot"))
@@ -185,7 +185,7 @@ async fn an_approval_with_other_rates_than_the_run_is_refused() {
 async fn a_batch_that_changes_after_attestation_must_be_recomputed_and_attested_again() {
     for backend in BACKENDS {
         let db = with_register(backend).await;
-        db.ok(&["batch", "run", "--period", "2022-04"]);
+        db.ok(&["batch", "run", "--period", "2022-04", "--user", "kari"]);
         db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
         let late = db.write(
             "late.csv",
@@ -197,7 +197,7 @@ async fn a_batch_that_changes_after_attestation_must_be_recomputed_and_attested_
             stderr.contains("what batch 2022-04 run 1 pays changed since it was computed"),
             "{stderr}"
         );
-        let rerun = db.ok(&["batch", "run", "--period", "2022-04"]);
+        let rerun = db.ok(&["batch", "run", "--period", "2022-04", "--user", "kari"]);
         assert!(
             rerun.contains("run 2 (what is due changed before payment"),
             "{rerun}"
@@ -229,7 +229,7 @@ async fn a_batch_that_changes_after_attestation_must_be_recomputed_and_attested_
 
 /// Runs and approves April, ready to pay.
 fn approve_april(db: &TestDb) {
-    db.ok(&["batch", "run", "--period", "2022-04"]);
+    db.ok(&["batch", "run", "--period", "2022-04", "--user", "kari"]);
     db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
     db.ok(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
 }
@@ -549,7 +549,7 @@ async fn a_municipality_with_a_negative_net_is_carried_to_the_next_term_not_paid
         db.import_register(exit.to_str().unwrap());
         db.run_and_pay("2022-08");
         db.run_and_pay("2022-09");
-        db.ok(&["batch", "run", "--period", "2022-10"]);
+        db.ok(&["batch", "run", "--period", "2022-10", "--user", "kari"]);
         db.ok(&["batch", "attest", "--period", "2022-10", "--user", "kari"]);
         db.ok(&["batch", "approve", "--period", "2022-10", "--user", "ola"]);
         let paid = db.ok(&[

@@ -41,7 +41,7 @@ async fn sums_kept_between_terms_equal_a_fresh_read_and_an_import_rebuilds_the_r
                     .unwrap();
             }
             let period = Period::new(2022, month).unwrap();
-            let result = run_batch(&store, &rules, period).await.unwrap();
+            let result = run_batch(&store, &rules, period, &kari).await.unwrap();
             if result.batch.status == BatchStatus::Computed {
                 act_on_batch(&store, &rules, period, Action::Attest, &kari)
                     .await

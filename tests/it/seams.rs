@@ -63,7 +63,7 @@ fn commands_on_a_database(dir: &std::path::Path) -> Vec<Vec<String>> {
     [
         vec!["register", "import", register.as_str(), "--user", "admin"],
         vec!["accruals", "--from", "2022-01", "--to", "2022-02"],
-        vec!["batch", "run", "--period", "2022-01"],
+        vec!["batch", "run", "--period", "2022-01", "--user", "kari"],
         vec!["batch", "show", "--period", "2022-01"],
         vec!["batch", "attest", "--period", "2022-01", "--user", "kari"],
         vec!["explain", "--person", "A1"],

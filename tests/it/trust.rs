@@ -15,7 +15,7 @@ pub async fn with_computed_april(backend: crate::support::Backend) -> TestDb {
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     db.import_register(fixture("small-register.csv").to_str().unwrap());
     db.add_users();
-    db.ok(&["batch", "run", "--period", "2022-04"]);
+    db.ok(&["batch", "run", "--period", "2022-04", "--user", "kari"]);
     db
 }
 
@@ -120,6 +120,24 @@ async fn the_audit_log_records_the_authenticated_user_of_every_transition() {
     for backend in BACKENDS {
         let db = with_computed_april(backend).await;
         db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
+        // An approver computes nothing; a finance officer's new run
+        // supersedes the attested one in her name.
+        let by_ola = db.fails(&["batch", "run", "--period", "2022-04", "--user", "ola"]);
+        assert!(
+            by_ola
+                .contains("only a user with the role finance_officer, finance may compute a batch"),
+            "{by_ola}"
+        );
+        let late = db.write(
+            "late.csv",
+            &format!(
+                "{}\nsettled,2022-02-01,L1,HL,1980-01-01,0301,asylum,false,SY,\n",
+                crate::support::HEADER
+            ),
+        );
+        db.import_register(late.to_str().unwrap());
+        db.ok(&["batch", "run", "--period", "2022-04", "--user", "kari"]);
+        db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
         db.ok(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
         let store = Store::open(&db.url).await.unwrap();
         let actors: Vec<(String, String)> = store
@@ -137,6 +155,22 @@ async fn the_audit_log_records_the_authenticated_user_of_every_transition() {
             actors.contains(&("approve".into(), "ola".into())),
             "{actors:?}"
         );
+        for action in ["compute", "supersede", "register_imported"] {
+            let by: Vec<&str> = actors
+                .iter()
+                .filter(|(a, _)| a == action)
+                .map(|(_, actor)| actor.as_str())
+                .collect();
+            let expected = if action == "register_imported" {
+                "admin"
+            } else {
+                "kari"
+            };
+            assert!(
+                !by.is_empty() && by.iter().all(|actor| *actor == expected),
+                "{action}: {actors:?}"
+            );
+        }
         store.close().await;
     }
 }
@@ -621,7 +655,7 @@ mod tamper {
         for backend in BACKENDS {
             let db = with_paid_april(backend).await;
             execute(&db, &edit_paid_sums(backend)).await;
-            let stderr = db.fails(&["batch", "run", "--period", "2022-07"]);
+            let stderr = db.fails(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
             assert!(
                 stderr.contains("paid sums") && stderr.contains("no longer hash"),
                 "{backend:?}: {stderr}"
@@ -649,7 +683,7 @@ mod tamper {
             execute(&db, &edit_paid_line(backend)).await;
             execute(&db, "DELETE FROM paid_sum_block").await;
             execute(&db, "DELETE FROM paid_sum_batch").await;
-            let stderr = db.fails(&["batch", "run", "--period", "2022-07"]);
+            let stderr = db.fails(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
             assert!(
                 stderr.contains("paid batch 2022-04") && stderr.contains("no longer hash"),
                 "{backend:?}: {stderr}"
@@ -668,7 +702,7 @@ mod tamper {
             execute(&without, "DELETE FROM paid_sum_batch").await;
             let store = Store::open(&without.url).await.unwrap();
             assert!(store.stored_paid_sums().await.unwrap().is_none());
-            let july = with_sums.ok(&["batch", "run", "--period", "2022-07"]);
+            let july = with_sums.ok(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
             assert_eq!(without.run_and_pay("2022-07"), july, "{backend:?}");
             let stored = store
                 .stored_paid_sums()
@@ -694,7 +728,8 @@ mod tamper {
             let honest = with_paid_april(backend).await;
             let edited = with_paid_april(backend).await;
             execute(&edited, &edit_paid_line(backend)).await;
-            let july = |db: &TestDb| db.ok(&["batch", "run", "--period", "2022-07"]);
+            let july =
+                |db: &TestDb| db.ok(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
             assert_eq!(july(&edited), july(&honest), "{backend:?}");
             let verify = edited.fails(&["audit", "verify"]);
             assert!(
@@ -764,7 +799,7 @@ mod tamper {
             assert_eq!(
                 april,
                 [
-                    ("compute", "tilskot"),
+                    ("compute", "kari"),
                     ("attest", "kari"),
                     ("approve", "ola"),
                     ("pay", "kari"),
@@ -862,7 +897,7 @@ mod tamper {
                 "UPDATE batch SET status = 'superseded' WHERE period = '2022-04'",
             )
             .await;
-            let stderr = db.fails(&["batch", "run", "--period", "2022-07"]);
+            let stderr = db.fails(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
             assert!(
                 stderr.contains("that is no longer paid"),
                 "{backend:?}: {stderr}"
@@ -1399,7 +1434,7 @@ mod batch_pages {
             ]);
             assert!(audit.contains("intact"), "{audit}");
             // July's batch is shown beside what April paid.
-            db.ok(&["batch", "run", "--period", "2022-07"]);
+            db.ok(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
             let july = kari.get("/batches/2022-07").await;
             assert!(
                 july.body
