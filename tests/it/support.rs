@@ -219,10 +219,75 @@ async fn admin_execute(sql: &str) {
 /// a person would set it.
 pub const TEST_PASSWORD: &str = "a long enough password";
 
+/// How long one command of the tests may take before it is taken for hung:
+/// the slowest takes a few seconds in a debug build.
+const COMMAND_LIMIT: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// Runs `tilskot args…` and returns its output. A command still running
+/// after [`COMMAND_LIMIT`] fails the test with the stacks of its threads
+/// (from gdb, where installed), instead of holding the run until CI's
+/// limit: once, in a full run, a `forecast` spun for 14 minutes, and its
+/// cause was not seen again.
 pub fn tilskot_in(dir: &Path, db: &str, args: &[&str]) -> Output {
-    tilskot_command(dir, db, args)
+    use std::io::Read;
+    let mut child = tilskot_command(dir, db, args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run tilskot");
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("poll tilskot") {
+            break status;
+        }
+        if started.elapsed() > COMMAND_LIMIT {
+            let stacks = thread_stacks(child.id());
+            let _ = child.kill();
+            panic!("tilskot {args:?} still ran after {COMMAND_LIMIT:?}; its threads:\n{stacks}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    Output {
+        status,
+        stdout: stdout.join().expect("standard output"),
+        stderr: stderr.join().expect("standard error"),
+    }
+}
+
+/// The stack of every thread of a running process, by gdb.
+fn thread_stacks(pid: u32) -> String {
+    Command::new("gdb")
+        .args([
+            "-p",
+            &pid.to_string(),
+            "-batch",
+            "-ex",
+            "thread apply all bt",
+        ])
         .output()
-        .expect("run tilskot")
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_else(|e| format!("(gdb: {e})"))
 }
 
 /// Starts `tilskot args…` on the test database while the test holds a
