@@ -118,6 +118,17 @@ pub(super) fn lock_register_events(backend: Backend) -> Option<&'static str> {
     }
 }
 
+/// What disabling a user takes first: the administrators' rows, so that
+/// two administrators disabling each other at once are done one after the
+/// other and the second sees that no one else may act (SQLite has one
+/// writer anyway, and `FOR UPDATE` is not its SQL).
+pub(crate) fn lock_administrators(backend: Backend) -> Option<&'static str> {
+    match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some("SELECT name FROM user_account WHERE role = 'admin' FOR UPDATE"),
+    }
+}
+
 /// Counts (0 or 1) the table of applied migrations.
 pub(super) fn migrations_table_exists(backend: Backend) -> &'static str {
     match backend {

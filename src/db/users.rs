@@ -6,7 +6,7 @@
 //! session's CSRF token and its expiry. Forms carry the CSRF token; the JSON
 //! API takes only `application/json` bodies, which a cross-site form cannot send.
 
-use crate::db::dialect::now_text;
+use crate::db::dialect::{lock_administrators, now_text};
 use crate::db::Store;
 use crate::domain::error::{Context, Error, Result};
 use crate::domain::schemes::ApplicantKind;
@@ -231,15 +231,28 @@ impl Store {
     /// The last administrator who may act is not disabled.
     pub async fn set_user_disabled(&self, name: &str, disabled: bool, actor: &str) -> Result<()> {
         self.user(name).await?;
-        if disabled && self.is_last_admin(name).await? {
-            refuse_told!(crate::domain::error::Message::new("error-last-admin").arg("name", name), "{name} is the last administrator and cannot be disabled; make another administrator first");
-        }
         let mut tx = self.pool().begin().await?;
+        // Two administrators disabling each other at once must not both
+        // succeed: PostgreSQL locks the administrators' rows first (SQLite
+        // holds its one write lock from the UPDATE on), and the count of
+        // administrators who may act is read after the change, in it.
+        if let Some(lock) = lock_administrators(self.backend()) {
+            sqlx::query(lock).execute(&mut *tx).await?;
+        }
         sqlx::query("UPDATE user_account SET disabled_at = $1 WHERE name = $2")
             .bind(disabled.then(now_text))
             .bind(name)
             .execute(&mut *tx)
             .await?;
+        let acting_admins: i64 = sqlx::query(
+            "SELECT COUNT(*) FROM user_account WHERE role = 'admin' AND disabled_at IS NULL",
+        )
+        .fetch_one(&mut *tx)
+        .await?
+        .get(0);
+        if acting_admins == 0 {
+            refuse_told!(crate::domain::error::Message::new("error-last-admin").arg("name", name), "{name} is the last administrator who may act and cannot be disabled; make another administrator first");
+        }
         sqlx::query("DELETE FROM user_session WHERE user_name = $1")
             .bind(name)
             .execute(&mut *tx)

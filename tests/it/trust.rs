@@ -1504,3 +1504,40 @@ async fn an_applicant_organisation_is_added_by_an_administrator_and_audited() {
         store.close().await;
     }
 }
+
+/// Two administrators disabling each other at once: the second waits for
+/// the first and is refused, so someone can still act. PostgreSQL, where a
+/// statement reads what others committed.
+#[tokio::test]
+async fn two_administrators_cannot_disable_each_other_at_once() {
+    let db = TestDb::new(crate::support::Backend::Postgres).await;
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    db.ok(&[
+        "user", "add", "--user", "admin", "--name", "admin2", "--role", "admin",
+    ]);
+    // admin2 disabling admin, under way: the change made, not committed
+    // (it holds admin's row only; the command's own lock must wait for it).
+    let other = db.raw_pool().await;
+    let mut tx = other.begin().await.unwrap();
+    sqlx::query(
+        "UPDATE user_account SET disabled_at = '2026-12-05T00:00:00Z' WHERE name = 'admin'",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    let disable = crate::support::started_and_waiting(
+        &db,
+        &["user", "disable", "--user", "admin", "--name", "admin2"],
+    )
+    .await;
+    tx.commit().await.unwrap();
+    let (code, stderr) = crate::support::finished(disable);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("admin2 is the last administrator who may act"),
+        "{stderr}"
+    );
+    let store = Store::open(&db.url).await.unwrap();
+    assert!(store.authenticate("admin2", TEST_PASSWORD).await.is_ok());
+    store.close().await;
+}
