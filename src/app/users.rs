@@ -50,16 +50,7 @@ pub async fn set_user_disabled(
 /// Every user, by name, and whether they are disabled, for an
 /// administrator or an auditor.
 pub async fn list_users(store: &Store, actor: &User) -> Result<Vec<(User, bool)>> {
-    if !matches!(actor.role, Role::Admin | Role::Auditor) {
-        return Err(Error::NotAllowed(
-            format!(
-                "only an administrator or an auditor lists the users; {} has the role {}",
-                actor.name,
-                actor.role.code()
-            )
-            .into(),
-        ));
-    }
+    require_any_role(actor, &[Role::Admin, Role::Auditor], "list the users")?;
     let disabled = store.disabled_user_names().await?;
     Ok(store
         .users()
@@ -108,16 +99,5 @@ pub fn require_any_role(user: &User, roles: &[Role], what: &str) -> Result<()> {
 
 /// Refuses a user whose role is not `role`.
 pub fn require_role(user: &User, role: Role, what: &str) -> Result<()> {
-    if user.role == role {
-        return Ok(());
-    }
-    Err(Error::NotAllowed(
-        format!(
-            "only a user with the role {} may {what}; {} has the role {}",
-            role.code(),
-            user.name,
-            user.role.code()
-        )
-        .into(),
-    ))
+    require_any_role(user, &[role], what)
 }

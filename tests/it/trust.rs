@@ -1252,6 +1252,11 @@ mod leaving_users {
                     && listed.contains("ola,approver,,,active"),
                 "{listed}"
             );
+            let by_ola = db.fails(&["user", "list", "--user", "ola"]);
+            assert!(
+                by_ola.contains("only a user with the role admin, auditor may list the users"),
+                "{by_ola}"
+            );
             db.ok(&["user", "enable", "--user", "admin", "--name", "kari"]);
             db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
             assert_eq!(batch_status(&db).await, "attested", "{backend:?}");
