@@ -35,6 +35,8 @@ fi
 db="$1"
 tilskot="${2:-./target/release/tilskot}"
 out="$(mktemp -d)"
+# The script reads the run's status from its Nynorsk output.
+export TILSKOT_LANG=nn
 timed() {
   local start end
   start=$(date +%s.%N)
@@ -47,7 +49,7 @@ echo "# $tilskot on $db, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
 year_start=$(date +%s.%N)
 for month in 01 02 03 04 05 06 07 08 09 10 11 12; do
   timed batch run --period "2022-$month" --user kari
-  if grep -q "): computed," "$out/last"; then
+  if grep -q "): Berekna," "$out/last"; then
     timed batch attest --period "2022-$month" --user kari
     timed batch approve --period "2022-$month" --user ola
     timed batch pay --period "2022-$month" --user kari --allow-unverified-rates --out "$out/payments"

@@ -11,6 +11,8 @@ use std::process::ExitCode;
 use tilskot::cli::{exit_status, is_closed_pipe, Cli, Command, Context};
 use tilskot::demo::bench::{run_bench, BenchOptions, Peer};
 use tilskot::domain::error::Error;
+use tilskot::render::errors::error_text;
+use tilskot::render::i18n::Texts;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -27,22 +29,29 @@ async fn main() -> ExitCode {
         }
     };
     init_log();
+    let texts = tilskot::render::i18n::Texts::new(cli.lang);
     let result = match &cli.command {
         Command::Demo { .. } | Command::Bench { .. } => run_demo_or_bench(cli).await,
         _ => tilskot::cli::run(cli).await.map_err(anyhow::Error::from),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => report(&error),
+        Err(error) => report(&error, &texts),
     }
 }
 
-/// Prints the error and says how the process ends, by the error's kind.
-fn report(error: &anyhow::Error) -> ExitCode {
+/// Prints the error in the reader's language and says how the process
+/// ends, by the error's kind. A failure inside is logged with its details.
+fn report(error: &anyhow::Error, texts: &Texts) -> ExitCode {
     match error.downcast_ref::<Error>() {
         Some(typed) if is_closed_pipe(typed) => ExitCode::SUCCESS,
         Some(typed) => {
-            eprintln!("error: {typed}");
+            if typed.is_refusal() {
+                tracing::info!("refused: {typed}");
+            } else {
+                tracing::error!("{typed}");
+            }
+            eprintln!("{}", error_text(typed, texts));
             ExitCode::from(exit_status(typed))
         }
         None if closed_pipe(error) => ExitCode::SUCCESS,

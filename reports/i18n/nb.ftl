@@ -40,6 +40,15 @@ error-conflict = Saken er ikke i en tilstand der dette kan gjøres. Last siden p
 error-internal = Noe gikk galt hos oss. Feilen er logget med referansen { $reference }.
 error-stale-form = Skjemaet er for gammelt eller kommer ikke fra denne siden. Last siden på nytt og prøv igjen.
 error-role = Rollen din gir ikke lov til dette.
+error-role-compute-batch = Bare en økonomimedarbeider eller noen i økonomi kan regne ut en utbetaling, og { $user } har ikke en slik rolle.
+error-role-import-register = Bare en økonomimedarbeider, noen i økonomi eller en administrator kan importere bosettingsregisteret, og { $user } har ikke en slik rolle.
+error-role-import-accounts = Bare en økonomimedarbeider, noen i økonomi eller en administrator kan importere regnskapsfiler, og { $user } har ikke en slik rolle.
+error-role-change-users = Bare en administrator kan legge til brukere eller endre rollene deres, og { $user } er ikke administrator.
+error-role-disable-users = Bare en administrator kan sperre brukere eller åpne dem igjen, og { $user } er ikke administrator.
+error-role-list-users = Bare en administrator eller en revisor kan se listen over brukere, og { $user } har ikke en slik rolle.
+error-role-set-signatures = Bare en administrator kan bestemme hvordan brukere signerer brev, og { $user } er ikke administrator.
+error-role-add-organisations = Bare en administrator kan legge til søkerorganisasjoner, og { $user } er ikke administrator.
+error-role-close-year = Bare økonomi eller en revisor kan avslutte et regnskapsår, og { $user } har ikke en slik rolle.
 error-not-draft = Søknad { $id } er ikke et utkast lenger og kan ikke endres.
 error-conflict-of-interest = Du har meldt deg inhabil i søknad { $id }. En annen saksbehandler fatter vedtaket.
 error-frame-exceeded = Rammen har { $available } kroner igjen. Et tilskudd på { $wanted } kroner går over rammen.
@@ -77,13 +86,13 @@ error-no-pdf = Denne serveren lager ikke PDF. Last ned brevet som HTML og skriv 
 letter-download-pdf = Last ned vedtaksbrevet som PDF
 
 error-register-changed = Det utbetalingen skal betale, er endret siden den ble beregnet: registeret, satsene eller et vedtak er endret. Beregn utbetalingen for { $period } på nytt og attester den nye kjøringen.
-error-register-import-raced = En annen innlesing til registeret ble lagret mens denne filen ble kontrollert. Ingenting ble lest inn; les inn filen på nytt.
+error-register-import-raced = { $file }: en annen innlesing til registeret ble lagret mens denne filen ble kontrollert. Ingenting ble lest inn; les inn filen på nytt.
 error-rates-not-adopted = Utbetalingen er beregnet med satser som ikke er vedtatt (svakeste status: { $status ->
     [proposed] foreslått
     [inferred] utledet
     [unverified] ikke bekreftet
    *[other] plassholder
-}). Kryss av for å betale likevel; det blir registrert.
+}). Vil du betale likevel, kryss av for det på siden eller gi --allow-unverified-rates på kommandolinjen; valget blir registrert på utbetalingen.
 error-batch-changed = Utbetalingen ble endret mens du arbeidet med den. Se på den på nytt.
 error-paid-record-changed = Det som er lagret som utbetalt, stemmer ikke med det revisjonsloggen viser. Ingen ny utbetaling blir regnet ut før en revisor eller systemansvarlig har sett på det.
 error-before-start-period = Utbetalingene før { $start } ble gjort i det forrige systemet. { $period } blir ikke regnet ut her.
@@ -507,3 +516,120 @@ users-disabled = sperret
 users-disable = Sperr
 users-enable = Åpne igjen
 users-state-note = En bruker som slutter, blir sperret, ikke slettet: navnet står igjen på alt brukeren har gjort, men brukeren kan ikke logge inn eller gjøre noe mer, og øktene til brukeren blir avsluttet.
+
+## The command line
+cli-error = feil: { $text }
+cli-error-internal = Noe gikk galt inne i tilskot. Loggmeldingen over sier hva.
+cli-password-needed = Sett passordet i miljøvariabelen { $variable }, eller kjør kommandoen i en terminal for å bli spurt om det.
+cli-password-of = Passordet til { $user }
+cli-password-of-admin = Passordet til administratoren { $user }
+cli-new-password-of = Nytt passord for { $user }
+error-no-user = Det finnes ingen bruker som heter { $name }.
+cli-rate-warning = ADVARSEL: regnet ut med satser som ikke er vedtatt (svakeste status: { $status }). Plassholdersatser er ikke virkelige satser, og utbetaling krever vedtatte satser.
+cli-summary-number = kommune
+cli-summary-name = navn
+cli-summary-net = netto
+cli-summary-total = sum ({ $count } kommuner)
+cli-batch-list-month = måned
+cli-batch-list-run = kjøring
+cli-batch-list-status = status
+cli-batch-list-lines = linjer
+cli-batch-list-total = sum kroner
+cli-batch-list-rates = satser
+cli-batch-list-attested = attestert av
+cli-batch-list-approved = godkjent av
+cli-batch-list-footer = Kjøringer: { $runs }. Venter på utbetaling: { $waiting }.
+cli-batch-computing = regner ut utbetalingen for { $period }
+cli-batch-outcome-new = ny
+cli-batch-outcome-unchanged = uendret siden forrige kjøring, samme utbetaling
+cli-batch-outcome-supplementary = det som skal betales, har endret seg etter utbetalingen (registeret, satsene eller et vedtak), og denne kjøringen betaler differansen
+cli-batch-outcome-recomputed = det som skal betales, har endret seg før utbetalingen (registeret, satsene eller et vedtak), og den forrige kjøringen er erstattet: attester denne
+cli-batch-computed = Utbetalingen for { $period }, kjøring { $run } ({ $outcome }): { $status }, { $lines } linjer, til sammen { $total } kroner
+cli-batch-attested = Utbetalingen for { $period }, kjøring { $run }, er attestert av { $user }.
+cli-batch-approved = Utbetalingen for { $period }, kjøring { $run }, er godkjent av { $user }.
+cli-batch-paid = Utbetalingen for { $period }, kjøring { $run }, er betalt av { $user }.
+cli-batch-rejected = Utbetalingen for { $period }, kjøring { $run }, er avvist av { $user } og er tilbake til status «{ $status }».
+cli-payment-made = Betalt som { $payment }: { $transfers } overføringer, { $total } kroner, fil { $file }
+cli-payment-already-made = Allerede betalt som { $payment }: { $transfers } overføringer, { $total } kroner, fil { $file }
+cli-payment-carried = Ført videre til neste termin som motregning (negativ netto): { $municipalities }
+cli-check-no-year = ingen år
+cli-check-passed = Alle kontrollene er i orden: revisjonsloggen med { $entries } innslag ({ $anchors } ankerpunkt), { $batches } utbetalinger mot hashene sine, alle bilag i balanse, regnskapet for { $years }, regelfilene, { $calls } tilskuddsrammer og { $snapshots } lagrede registerbilder mot hendelsene
+cli-recovery-published = { $file }: betalingen er lagret, og filen er flyttet til utboksen { $folder }
+cli-recovery-voided = { $file }: betalingen ble aldri lagret, og filen er flyttet til { $folder }
+cli-recovery-nothing = Ingen betalingsfiler venter: utboksen er i takt med databasen.
+cli-batch-shown = Utbetalingen for { $period }, kjøring { $run }: { $status }, regnet ut { $computed }, { $lines } linjer, til sammen { $total } kroner, satser: { $rates }
+cli-batch-unverified-allowed = (betalt med --allow-unverified-rates, på satser som ikke er vedtatt)
+error-no-batch = Det finnes ingen utbetaling for { $period }. Regn den ut først med «tilskot batch run --period { $period }».
+error-no-run = Utbetalingen for { $period } har ingen kjøring { $run }.
+error-batch-status-attest = Bare en beregnet utbetaling kan attesteres, og denne er { $status ->
+    [computed] beregnet
+    [attested] attestert
+    [approved] godkjent
+    [paid] utbetalt
+   *[superseded] erstattet
+}.
+error-batch-status-approve = Bare en attestert utbetaling kan godkjennes, og denne er { $status ->
+    [computed] beregnet
+    [attested] attestert
+    [approved] godkjent
+    [paid] utbetalt
+   *[superseded] erstattet
+}.
+error-batch-status-pay = Bare en godkjent utbetaling kan betales ut, og denne er { $status ->
+    [computed] beregnet
+    [attested] attestert
+    [approved] godkjent
+    [paid] utbetalt
+   *[superseded] erstattet
+}.
+error-batch-status-reject = Bare en attestert eller godkjent utbetaling kan avvises, og denne er { $status ->
+    [computed] beregnet
+    [attested] attestert
+    [approved] godkjent
+    [paid] utbetalt
+   *[superseded] erstattet
+}.
+error-batch-role-attest = Bare en økonomimedarbeider kan attestere en utbetaling, og { $user } har rollen { $role ->
+    [finance_officer] økonomimedarbeider
+    [approver] godkjenner
+    [caseworker] saksbehandler
+    [applicant] søker
+    [finance] økonomi
+    [auditor] revisor
+   *[admin] administrator
+}.
+error-batch-role-approve = Bare en godkjenner kan godkjenne en utbetaling, og { $user } har rollen { $role ->
+    [finance_officer] økonomimedarbeider
+    [approver] godkjenner
+    [caseworker] saksbehandler
+    [applicant] søker
+    [finance] økonomi
+    [auditor] revisor
+   *[admin] administrator
+}.
+error-batch-role-reject = Bare en økonomimedarbeider eller en godkjenner kan avvise en utbetaling, og { $user } har rollen { $role ->
+    [finance_officer] økonomimedarbeider
+    [approver] godkjenner
+    [caseworker] saksbehandler
+    [applicant] søker
+    [finance] økonomi
+    [auditor] revisor
+   *[admin] administrator
+}.
+error-reject-reason = Skriv hvorfor utbetalingen blir avvist.
+error-nothing-to-pay = Utbetalingen for { $period } har ingenting å betale ut.
+cli-year-released = { $scheme } { $year }: { $amount } kroner i forpliktelser som ikke var utbetalt, er frigjort
+cli-year-closed = Regnskapsåret { $year } er avsluttet: ingen bilag, utbetalinger, tilsagn, frigjøringer eller tildelinger i { $year } kan endres mer.
+error-no-rules-year = Det finnes ingen satser for budsjettåret { $year }. Legg inn rules/{ $year }.toml etter rundskrivet for året.
+cli-rules-title = Reglene for { $year } ({ $file })
+cli-rules-rate = sats
+cli-rules-kroner = kroner
+cli-rules-status = status
+cli-rules-source = kilde
+cli-rules-terms = Utbetalingsterminer:
+cli-rules-term = måned { $month }: betaler opptjening til og med { $through } ({ $grants }) [{ $status }] { $source }
+cli-rules-move-lag = Etterslep ved flytting: { $months } måneder [{ $status }] { $source }
+cli-rules-low-rate-countries = Land med lav sats: { $countries } [{ $status }]
+cli-rules-reference = Hva hver regel (R0–R19) betyr, med kilde og status: docs/rules.md
+error-last-admin-disable = { $name } er den siste administratoren som kan gjøre noe, og kan ikke sperres. Gjør en annen bruker til administrator først.
+error-voucher-in-closed-year = Bilaget { $reference } er datert { $date }, og regnskapsåret { $year } er avsluttet. Ingen bilag blir datert i et avsluttet år.

@@ -40,6 +40,15 @@ error-conflict = Saka er ikkje i ein tilstand der dette kan gjerast. Last sida p
 error-internal = Noko gjekk gale hos oss. Feilen er logga med referansen { $reference }.
 error-stale-form = Skjemaet er for gammalt eller kjem ikkje frå denne sida. Last sida på nytt og prøv igjen.
 error-role = Rolla di gjev ikkje lov til dette.
+error-role-compute-batch = Berre ein økonomimedarbeidar eller nokon i økonomi kan rekne ut ei utbetaling, og { $user } har ikkje ei slik rolle.
+error-role-import-register = Berre ein økonomimedarbeidar, nokon i økonomi eller ein administrator kan importere busetjingsregisteret, og { $user } har ikkje ei slik rolle.
+error-role-import-accounts = Berre ein økonomimedarbeidar, nokon i økonomi eller ein administrator kan importere rekneskapsfiler, og { $user } har ikkje ei slik rolle.
+error-role-change-users = Berre ein administrator kan leggje til brukarar eller endre rollene deira, og { $user } er ikkje administrator.
+error-role-disable-users = Berre ein administrator kan sperre brukarar eller opne dei att, og { $user } er ikkje administrator.
+error-role-list-users = Berre ein administrator eller ein revisor kan sjå lista over brukarar, og { $user } har ikkje ei slik rolle.
+error-role-set-signatures = Berre ein administrator kan bestemme korleis brukarar signerer brev, og { $user } er ikkje administrator.
+error-role-add-organisations = Berre ein administrator kan leggje til søkjarorganisasjonar, og { $user } er ikkje administrator.
+error-role-close-year = Berre økonomi eller ein revisor kan avslutte eit rekneskapsår, og { $user } har ikkje ei slik rolle.
 error-not-draft = Søknad { $id } er ikkje eit utkast lenger og kan ikkje endrast.
 error-conflict-of-interest = Du har meldt deg inhabil i søknad { $id }. Ein annan saksbehandlar gjer vedtaket.
 error-frame-exceeded = Ramma har { $available } kroner att. Eit tilskot på { $wanted } kroner går over ramma.
@@ -77,13 +86,13 @@ error-no-pdf = Denne tenaren lagar ikkje PDF. Last ned brevet som HTML og skriv 
 letter-download-pdf = Last ned vedtaksbrevet som PDF
 
 error-register-changed = Det utbetalinga skal betale, er endra sidan ho vart berekna: registeret, satsane eller eit vedtak er endra. Rekn ut utbetalinga for { $period } på nytt og attester den nye køyringa.
-error-register-import-raced = Ei anna innlesing til registeret vart lagra medan denne fila vart kontrollert. Ingenting vart lese inn; les inn fila på nytt.
+error-register-import-raced = { $file }: ei anna innlesing til registeret vart lagra medan denne fila vart kontrollert. Ingenting vart lese inn; les inn fila på nytt.
 error-rates-not-adopted = Utbetalinga er berekna med satsar som ikkje er vedtekne (svakaste status: { $status ->
     [proposed] foreslått
     [inferred] utleidd
     [unverified] ikkje stadfesta
    *[other] plasshaldar
-}). Kryss av for å betale likevel; det blir registrert.
+}). Vil du betale likevel, kryss av for det på sida eller gje --allow-unverified-rates på kommandolinja; valet blir registrert på utbetalinga.
 error-batch-changed = Utbetalinga vart endra medan du arbeidde med ho. Sjå på ho på nytt.
 error-paid-record-changed = Det som er lagra som utbetalt, stemmer ikkje med det revisjonsloggen viser. Inga ny utbetaling blir rekna ut før ein revisor eller systemansvarleg har sett på det.
 error-before-start-period = Utbetalingane før { $start } vart gjorde i det førre systemet. { $period } blir ikkje rekna ut her.
@@ -507,3 +516,120 @@ users-disabled = sperra
 users-disable = Sperr
 users-enable = Opne att
 users-state-note = Ein brukar som sluttar, blir sperra, ikkje sletta: namnet står att på alt brukaren har gjort, men brukaren kan ikkje logge inn eller gjere noko meir, og øktene til brukaren blir avslutta.
+
+## The command line
+cli-error = feil: { $text }
+cli-error-internal = Noko gjekk gale inne i tilskot. Loggmeldinga over seier kva.
+cli-password-needed = Set passordet i miljøvariabelen { $variable }, eller køyr kommandoen i ein terminal for å bli spurd om det.
+cli-password-of = Passordet til { $user }
+cli-password-of-admin = Passordet til administratoren { $user }
+cli-new-password-of = Nytt passord for { $user }
+error-no-user = Det finst ingen brukar som heiter { $name }.
+cli-rate-warning = ÅTVARING: rekna ut med satsar som ikkje er vedtekne (svakaste status: { $status }). Plasshaldarsatsar er ikkje verkelege satsar, og utbetaling krev vedtekne satsar.
+cli-summary-number = kommune
+cli-summary-name = namn
+cli-summary-net = netto
+cli-summary-total = sum ({ $count } kommunar)
+cli-batch-list-month = månad
+cli-batch-list-run = køyring
+cli-batch-list-status = status
+cli-batch-list-lines = linjer
+cli-batch-list-total = sum kroner
+cli-batch-list-rates = satsar
+cli-batch-list-attested = attestert av
+cli-batch-list-approved = godkjend av
+cli-batch-list-footer = Køyringar: { $runs }. Ventar på utbetaling: { $waiting }.
+cli-batch-computing = reknar ut utbetalinga for { $period }
+cli-batch-outcome-new = ny
+cli-batch-outcome-unchanged = uendra sidan førre køyring, same utbetaling
+cli-batch-outcome-supplementary = det som skal betalast, har endra seg etter utbetalinga (registeret, satsane eller eit vedtak), og denne køyringa betaler skilnaden
+cli-batch-outcome-recomputed = det som skal betalast, har endra seg før utbetalinga (registeret, satsane eller eit vedtak), og den førre køyringa er erstatta: attester denne
+cli-batch-computed = Utbetalinga for { $period }, køyring { $run } ({ $outcome }): { $status }, { $lines } linjer, til saman { $total } kroner
+cli-batch-attested = Utbetalinga for { $period }, køyring { $run }, er attestert av { $user }.
+cli-batch-approved = Utbetalinga for { $period }, køyring { $run }, er godkjend av { $user }.
+cli-batch-paid = Utbetalinga for { $period }, køyring { $run }, er betalt av { $user }.
+cli-batch-rejected = Utbetalinga for { $period }, køyring { $run }, er avvist av { $user } og er tilbake til status «{ $status }».
+cli-payment-made = Betalt som { $payment }: { $transfers } overføringar, { $total } kroner, fil { $file }
+cli-payment-already-made = Alt betalt som { $payment }: { $transfers } overføringar, { $total } kroner, fil { $file }
+cli-payment-carried = Ført vidare til neste termin som motrekning (negativ netto): { $municipalities }
+cli-check-no-year = ingen år
+cli-check-passed = Alle kontrollane er i orden: revisjonsloggen med { $entries } innslag ({ $anchors } ankerpunkt), { $batches } utbetalingar mot hashane sine, alle bilag i balanse, rekneskapen for { $years }, regelfilene, { $calls } tilskotsrammer og { $snapshots } lagra registerbilete mot hendingane
+cli-recovery-published = { $file }: betalinga er lagra, og fila er flytta til utboksen { $folder }
+cli-recovery-voided = { $file }: betalinga vart aldri lagra, og fila er flytta til { $folder }
+cli-recovery-nothing = Ingen betalingsfiler ventar: utboksen er i takt med databasen.
+cli-batch-shown = Utbetalinga for { $period }, køyring { $run }: { $status }, rekna ut { $computed }, { $lines } linjer, til saman { $total } kroner, satsar: { $rates }
+cli-batch-unverified-allowed = (betalt med --allow-unverified-rates, på satsar som ikkje er vedtekne)
+error-no-batch = Det finst inga utbetaling for { $period }. Rekn ho ut først med «tilskot batch run --period { $period }».
+error-no-run = Utbetalinga for { $period } har inga køyring { $run }.
+error-batch-status-attest = Berre ei berekna utbetaling kan attesterast, og denne er { $status ->
+    [computed] berekna
+    [attested] attestert
+    [approved] godkjend
+    [paid] utbetalt
+   *[superseded] erstatta
+}.
+error-batch-status-approve = Berre ei attestert utbetaling kan godkjennast, og denne er { $status ->
+    [computed] berekna
+    [attested] attestert
+    [approved] godkjend
+    [paid] utbetalt
+   *[superseded] erstatta
+}.
+error-batch-status-pay = Berre ei godkjend utbetaling kan betalast ut, og denne er { $status ->
+    [computed] berekna
+    [attested] attestert
+    [approved] godkjend
+    [paid] utbetalt
+   *[superseded] erstatta
+}.
+error-batch-status-reject = Berre ei attestert eller godkjend utbetaling kan avvisast, og denne er { $status ->
+    [computed] berekna
+    [attested] attestert
+    [approved] godkjend
+    [paid] utbetalt
+   *[superseded] erstatta
+}.
+error-batch-role-attest = Berre ein økonomimedarbeidar kan attestere ei utbetaling, og { $user } har rolla { $role ->
+    [finance_officer] økonomimedarbeidar
+    [approver] godkjennar
+    [caseworker] saksbehandlar
+    [applicant] søkjar
+    [finance] økonomi
+    [auditor] revisor
+   *[admin] administrator
+}.
+error-batch-role-approve = Berre ein godkjennar kan godkjenne ei utbetaling, og { $user } har rolla { $role ->
+    [finance_officer] økonomimedarbeidar
+    [approver] godkjennar
+    [caseworker] saksbehandlar
+    [applicant] søkjar
+    [finance] økonomi
+    [auditor] revisor
+   *[admin] administrator
+}.
+error-batch-role-reject = Berre ein økonomimedarbeidar eller ein godkjennar kan avvise ei utbetaling, og { $user } har rolla { $role ->
+    [finance_officer] økonomimedarbeidar
+    [approver] godkjennar
+    [caseworker] saksbehandlar
+    [applicant] søkjar
+    [finance] økonomi
+    [auditor] revisor
+   *[admin] administrator
+}.
+error-reject-reason = Skriv kvifor utbetalinga blir avvist.
+error-nothing-to-pay = Utbetalinga for { $period } har ingenting å betale ut.
+cli-year-released = { $scheme } { $year }: { $amount } kroner i forpliktingar som ikkje var utbetalte, er frigjorde
+cli-year-closed = Rekneskapsåret { $year } er avslutta: ingen bilag, utbetalingar, tilsegner, frigjeringar eller tildelingar i { $year } kan endrast meir.
+error-no-rules-year = Det finst ingen satsar for budsjettåret { $year }. Legg inn rules/{ $year }.toml etter rundskrivet for året.
+cli-rules-title = Reglane for { $year } ({ $file })
+cli-rules-rate = sats
+cli-rules-kroner = kroner
+cli-rules-status = status
+cli-rules-source = kjelde
+cli-rules-terms = Utbetalingsterminar:
+cli-rules-term = månad { $month }: betaler opptening til og med { $through } ({ $grants }) [{ $status }] { $source }
+cli-rules-move-lag = Etterslep ved flytting: { $months } månader [{ $status }] { $source }
+cli-rules-low-rate-countries = Land med låg sats: { $countries } [{ $status }]
+cli-rules-reference = Kva kvar regel (R0–R19) tyder, med kjelde og status: docs/rules.md
+error-last-admin-disable = { $name } er den siste administratoren som kan gjere noko, og kan ikkje sperrast. Gjer ein annan brukar til administrator først.
+error-voucher-in-closed-year = Bilaget { $reference } er datert { $date }, og rekneskapsåret { $year } er avslutta. Ingen bilag blir datert i eit avslutta år.

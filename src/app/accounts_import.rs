@@ -2,7 +2,7 @@
 //! general ledger exported from the financial system, all or nothing, with
 //! every problem as `file:row:column: reason`.
 
-use crate::app::users::{require_any_role, IMPORTERS};
+use crate::app::users::{require_any_role, Duty, IMPORTERS};
 use crate::db::ledger::AccountsImportReport;
 use crate::db::Store;
 use crate::domain::error::Result;
@@ -41,7 +41,7 @@ pub async fn import_accounts(
     files: &AccountsFiles<'_>,
     actor: &User,
 ) -> Result<AccountsImportReport, AccountsImportError> {
-    require_any_role(actor, &IMPORTERS, "import accounting files")?;
+    require_any_role(actor, &IMPORTERS, Duty::ImportAccounts)?;
     let mut problems: Vec<String> = Vec::new();
     let read = |path: &Path, problems: &mut Vec<String>| -> Option<Table> {
         let file = path.display().to_string();

@@ -121,6 +121,13 @@ pub async fn ensure_lines_intact(store: &Store, batch: &StoredBatch) -> Result<V
     let attested = entries.iter().rev().find(|e| e.action == "attest");
     let matches_attestation = attested.is_none_or(|e| e.batch_hash == stored);
     if stored != batch.content_hash || !matches_attestation {
+        tracing::warn!(
+            "batch {} run {}: stored lines hash to {stored}, computed {}, attested {:?}",
+            batch.period,
+            batch.run_number,
+            batch.content_hash,
+            attested.map(|e| &e.batch_hash)
+        );
         refuse_told!(
             crate::domain::error::Message::new("error-lines-changed")
                 .arg("period", batch.period)

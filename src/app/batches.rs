@@ -220,7 +220,11 @@ pub async fn run_batch(
     period: Period,
     actor: &User,
 ) -> Result<RunResult> {
-    crate::app::users::require_any_role(actor, &CALCULATORS, "compute a batch")?;
+    crate::app::users::require_any_role(
+        actor,
+        &CALCULATORS,
+        crate::app::users::Duty::ComputeBatch,
+    )?;
     let start = store.start_period().await?;
     if period < start {
         refuse_told!(
@@ -432,9 +436,13 @@ pub async fn pay_batch(
     let recovery = handoff::recover(store, &folders, &lock, &actor.name).await?;
     let batch = current_run(store, period).await?;
     if batch.status == BatchStatus::Paid {
-        let record = store.payment_of_batch(batch.id).await?.ok_or_else(|| {
-            internal!("batch {period} run {} has nothing to pay", batch.run_number)
-        })?;
+        let Some(record) = store.payment_of_batch(batch.id).await? else {
+            refuse_told!(
+                crate::domain::error::Message::new("error-nothing-to-pay").arg("period", period),
+                "batch {period} run {} has nothing to pay",
+                batch.run_number
+            );
+        };
         let file = out_dir.join(&record.file_name);
         return Ok(PayResult {
             record,

@@ -2,13 +2,17 @@
 //! unpaid scheme commitment of the year released, then the year locked.
 
 use super::check::check_everything;
+use crate::app::users::{require_any_role, Duty};
 use crate::db::Store;
 use crate::domain::closing::{closable, NotClosable};
-use crate::domain::error::{Error, Message, Result};
+use crate::domain::error::{Message, Result};
 use crate::domain::money::Ore;
 use crate::domain::users::{Role, User};
 use chrono::NaiveDate;
 use std::path::Path;
+
+/// Who closes a year: finance staff, or an auditor.
+pub const YEAR_CLOSERS: [Role; 3] = [Role::Finance, Role::FinanceOfficer, Role::Auditor];
 
 /// What closing a year did: per scheme call, what was released.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,19 +31,7 @@ pub async fn close_year(
     anchor: &Path,
     today: NaiveDate,
 ) -> Result<ClosedYear> {
-    if !matches!(
-        actor.role,
-        Role::Finance | Role::FinanceOfficer | Role::Auditor
-    ) {
-        return Err(Error::NotAllowed(
-            format!(
-                "only finance staff or an auditor close a year; {} has the role {}",
-                actor.name,
-                actor.role.code()
-            )
-            .into(),
-        ));
-    }
+    require_any_role(actor, &YEAR_CLOSERS, Duty::CloseYear)?;
     store
         .refuse_if_closed(year, "it cannot be closed again")
         .await?;

@@ -1,7 +1,7 @@
 //! The register import (edge): file → rows → validated events → one
 //! transaction. All or nothing: one bad row and nothing is written.
 
-use crate::app::users::{require_any_role, IMPORTERS};
+use crate::app::users::{require_any_role, Duty, IMPORTERS};
 use crate::db::Store;
 use crate::domain::error::Result;
 use crate::domain::municipality::Municipalities;
@@ -68,7 +68,7 @@ pub async fn import_register_sheet(
     today: NaiveDate,
     snapshot_lags: &[u32],
 ) -> Result<ImportReport, ImportError> {
-    require_any_role(actor, &IMPORTERS, "import the register")?;
+    require_any_role(actor, &IMPORTERS, Duty::ImportRegister)?;
     let file = path.display().to_string();
     let started = std::time::Instant::now();
     let reject = |problems: Vec<Problem>| {

@@ -3,7 +3,7 @@
 //! `Store::authenticate`.
 
 use crate::db::Store;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Message, Reason, Result};
 use crate::domain::users::{NewUser, Role, User};
 
 /// Makes the first administrator of a new database. Refused once one exists:
@@ -31,7 +31,7 @@ pub async fn create_first_admin(store: &Store, name: &str, password: &str) -> Re
 
 /// Adds a user, or changes one, as an authenticated administrator.
 pub async fn add_user(store: &Store, admin: &User, user: &NewUser<'_>) -> Result<()> {
-    require_role(admin, Role::Admin, "add users or change their roles")?;
+    require_role(admin, Role::Admin, Duty::ChangeUsers)?;
     store.save_user(user, &admin.name).await
 }
 
@@ -43,14 +43,14 @@ pub async fn set_user_disabled(
     name: &str,
     disabled: bool,
 ) -> Result<()> {
-    require_role(admin, Role::Admin, "disable users or enable them again")?;
+    require_role(admin, Role::Admin, Duty::DisableUsers)?;
     store.set_user_disabled(name, disabled, &admin.name).await
 }
 
 /// Every user, by name, and whether they are disabled, for an
 /// administrator or an auditor.
 pub async fn list_users(store: &Store, actor: &User) -> Result<Vec<(User, bool)>> {
-    require_any_role(actor, &[Role::Admin, Role::Auditor], "list the users")?;
+    require_any_role(actor, &[Role::Admin, Role::Auditor], Duty::ListUsers)?;
     let disabled = store.disabled_user_names().await?;
     Ok(store
         .users()
@@ -70,7 +70,7 @@ pub async fn set_signature(
     name: &str,
     signature: &crate::domain::users::Signature,
 ) -> Result<()> {
-    require_role(admin, Role::Admin, "set how users sign letters")?;
+    require_role(admin, Role::Admin, Duty::SetSignatures)?;
     store.save_signature(name, signature, &admin.name).await
 }
 
@@ -80,24 +80,73 @@ pub async fn set_signature(
 /// a payment still needs two other persons' attestation and approval.
 pub const IMPORTERS: [Role; 3] = [Role::FinanceOfficer, Role::Finance, Role::Admin];
 
+/// What a user asks to do where their role decides: each duty has a
+/// catalogue message (`error-role-…`) that says who may do it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Duty {
+    ComputeBatch,
+    ImportRegister,
+    ImportAccounts,
+    ChangeUsers,
+    DisableUsers,
+    ListUsers,
+    SetSignatures,
+    AddOrganisations,
+    CloseYear,
+}
+
+impl Duty {
+    /// The refusal's catalogue key.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Duty::ComputeBatch => "error-role-compute-batch",
+            Duty::ImportRegister => "error-role-import-register",
+            Duty::ImportAccounts => "error-role-import-accounts",
+            Duty::ChangeUsers => "error-role-change-users",
+            Duty::DisableUsers => "error-role-disable-users",
+            Duty::ListUsers => "error-role-list-users",
+            Duty::SetSignatures => "error-role-set-signatures",
+            Duty::AddOrganisations => "error-role-add-organisations",
+            Duty::CloseYear => "error-role-close-year",
+        }
+    }
+
+    /// The duty in English, for the log.
+    fn english(self) -> &'static str {
+        match self {
+            Duty::ComputeBatch => "compute a batch",
+            Duty::ImportRegister => "import the register",
+            Duty::ImportAccounts => "import accounting files",
+            Duty::ChangeUsers => "add users or change their roles",
+            Duty::DisableUsers => "disable users or enable them again",
+            Duty::ListUsers => "list the users",
+            Duty::SetSignatures => "set how users sign letters",
+            Duty::AddOrganisations => "add applicant organisations",
+            Duty::CloseYear => "close a year",
+        }
+    }
+}
+
 /// Refuses a user whose role is none of `roles`.
-pub fn require_any_role(user: &User, roles: &[Role], what: &str) -> Result<()> {
+pub fn require_any_role(user: &User, roles: &[Role], duty: Duty) -> Result<()> {
     if roles.contains(&user.role) {
         return Ok(());
     }
     let names: Vec<&str> = roles.iter().map(|r| r.code()).collect();
-    Err(Error::NotAllowed(
+    let message = Message::new(duty.message_key()).arg("user", &user.name);
+    Err(Error::NotAllowed(Reason::told(
+        message,
         format!(
-            "only a user with the role {} may {what}; {} has the role {}",
+            "only a user with the role {} may {}; {} has the role {}",
             names.join(", "),
+            duty.english(),
             user.name,
             user.role.code()
-        )
-        .into(),
-    ))
+        ),
+    )))
 }
 
 /// Refuses a user whose role is not `role`.
-pub fn require_role(user: &User, role: Role, what: &str) -> Result<()> {
-    require_any_role(user, &[role], what)
+pub fn require_role(user: &User, role: Role, duty: Duty) -> Result<()> {
+    require_any_role(user, &[role], duty)
 }

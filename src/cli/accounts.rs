@@ -1,7 +1,7 @@
 //! `tilskot accounts`, `report` and `audit`: the ledger, the annual
 //! statements, the auditor's journal and the audit chain.
 
-use super::{authenticate, Context};
+use super::Context;
 use crate::app::accounts_import::{import_accounts, AccountsFiles, AccountsImportError};
 use crate::app::audit::verify_audit;
 use crate::app::check::check_everything;
@@ -89,7 +89,7 @@ pub async fn import(ctx: &Context, command: AccountsCommand, out: &mut impl Writ
         user,
     } = command;
     let store = ctx.open().await?;
-    let actor = authenticate(&store, &user).await?;
+    let actor = ctx.authenticate(&store, &user).await?;
     let files = AccountsFiles {
         chart: chart.as_deref(),
         budget: budget.as_deref(),
@@ -201,20 +201,23 @@ pub async fn close_year(
     out: &mut impl Write,
 ) -> Result<()> {
     let store = ctx.open().await?;
-    let actor = authenticate(&store, user).await?;
+    let actor = ctx.authenticate(&store, user).await?;
     let anchor = Folders::beside(outbox).anchor;
     let today = chrono::Local::now().date_naive();
     let closed = crate::app::close_year::close_year(&store, &actor, year, &anchor, today).await?;
+    let t = &ctx.texts;
     for (scheme, released) in &closed.released {
-        writeln!(
-            out,
-            "{scheme} {year}: released {} NOK of unpaid commitments",
-            crate::domain::money::format_nok_grouped(*released)
-        )?;
+        let args = [
+            ("scheme", scheme.clone()),
+            ("year", year.to_string()),
+            (
+                "amount",
+                crate::domain::money::format_nok_grouped(*released),
+            ),
+        ];
+        writeln!(out, "{}", t.with("cli-year-released", &args))?;
     }
-    writeln!(
-        out,
-        "{year} is closed: no voucher, batch, award, payment, release or allocation of {year} changes any more"
-    )?;
+    let closed = t.with("cli-year-closed", &[("year", year.to_string())]);
+    writeln!(out, "{closed}")?;
     Ok(())
 }

@@ -1,15 +1,17 @@
 //! `tilskot batch`: the monthly payout batch, computed, attested, approved
 //! by another person, paid once, and shown.
 
-use super::{authenticate, Context};
+use super::Context;
 use crate::app::batches::{act_on_batch, pay_batch, run_batch, RunOutcome};
 use crate::app::check::check_everything;
 use crate::app::handoff::{self, Folders, Recovery};
+use crate::db::batches::StoredBatch;
 use crate::domain::approval::{Action, BatchStatus};
 use crate::domain::calendar::Period;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Message, Reason, Result};
 use crate::domain::money::format_nok_grouped;
 use crate::io::shipped;
+use crate::render::i18n::Texts;
 use crate::render::progress::spinner;
 use crate::render::reports::batch_csv;
 use crate::render::tables::{municipality_summary, rate_warning};
@@ -116,6 +118,18 @@ pub async fn run(ctx: &Context, command: BatchCommand, out: &mut impl Write) -> 
     }
 }
 
+/// The columns of `batch list`, by their catalogue keys.
+const LIST_COLUMNS: [&str; 8] = [
+    "cli-batch-list-month",
+    "cli-batch-list-run",
+    "cli-batch-list-status",
+    "cli-batch-list-lines",
+    "cli-batch-list-total",
+    "cli-batch-list-rates",
+    "cli-batch-list-attested",
+    "cli-batch-list-approved",
+];
+
 /// `tilskot batch list`: one line per run, in month and run order.
 async fn list(ctx: &Context, year: Option<i32>, out: &mut impl Write) -> Result<()> {
     let store = ctx.open().await?;
@@ -132,72 +146,64 @@ async fn list(ctx: &Context, year: Option<i32>, out: &mut impl Write) -> Result<
         );
         line.trim_end().to_string()
     };
-    writeln!(
-        out,
-        "{}",
-        row([
-            "month",
-            "run",
-            "status",
-            "lines",
-            "total NOK",
-            "rates",
-            "attested",
-            "approved"
-        ])
-    )?;
+    let t = &ctx.texts;
+    let header = LIST_COLUMNS.map(|key| t.get(key));
+    writeln!(out, "{}", row(header.each_ref().map(String::as_str)))?;
     for b in &batches {
         let line = row([
             &b.period.to_string(),
             &b.run_number.to_string(),
-            b.status.code(),
+            &t.name("batch-status", b.status.code()),
             &b.line_count.to_string(),
             &format_nok_grouped(b.total),
-            &b.weakest_rate_status,
+            &t.name("rate-status", &b.weakest_rate_status),
             b.attested_by.as_deref().unwrap_or("–"),
             b.approved_by.as_deref().unwrap_or("–"),
         ]);
         writeln!(out, "{line}")?;
     }
     let waiting = batches.iter().filter(|b| b.status.is_open()).count();
-    writeln!(
-        out,
-        "{} run(s), {waiting} waiting for payment",
-        batches.len()
-    )?;
+    let footer = t.with(
+        "cli-batch-list-footer",
+        &[
+            ("runs", batches.len().to_string()),
+            ("waiting", waiting.to_string()),
+        ],
+    );
+    writeln!(out, "{footer}")?;
     Ok(())
 }
 
 async fn compute(ctx: &Context, period: Period, user: &str, out: &mut impl Write) -> Result<()> {
     let store = ctx.open().await?;
-    let actor = authenticate(&store, user).await?;
+    let actor = ctx.authenticate(&store, user).await?;
     let book = ctx.rules()?;
-    let progress = spinner(&format!("computing the batch of {period}"));
+    let t = &ctx.texts;
+    let progress = spinner(&t.with("cli-batch-computing", &[("period", period.to_string())]));
     let result = run_batch(&store, &book, period, &actor).await;
     progress.finish_and_clear();
     let result = result?;
-    let outcome = match result.outcome {
-        RunOutcome::New => "new",
-        RunOutcome::Unchanged => "unchanged since the last run; the same batch",
-        RunOutcome::Supplementary => {
-            "what is due changed after payment (the register, the rates or a decision): this run pays the difference"
-        }
-        RunOutcome::Recomputed => {
-            "what is due changed before payment (the register, the rates or a decision): the earlier run is superseded; attest this one"
-        }
-    };
+    let outcome = t.get(match result.outcome {
+        RunOutcome::New => "cli-batch-outcome-new",
+        RunOutcome::Unchanged => "cli-batch-outcome-unchanged",
+        RunOutcome::Supplementary => "cli-batch-outcome-supplementary",
+        RunOutcome::Recomputed => "cli-batch-outcome-recomputed",
+    });
     let batch = &result.batch;
-    writeln!(
-        out,
-        "Batch {} run {} ({outcome}): {}, {} lines, total {} NOK",
-        batch.period,
-        batch.run_number,
-        batch.status,
-        batch.line_count,
-        format_nok_grouped(batch.total)
-    )?;
-    write!(out, "{}", rate_warning(&batch.weakest_rate_status))?;
-    let summary = municipality_summary(&result.lines, &shipped::municipalities());
+    let computed = t.with(
+        "cli-batch-computed",
+        &[
+            ("period", batch.period.to_string()),
+            ("run", batch.run_number.to_string()),
+            ("outcome", outcome),
+            ("status", t.name("batch-status", batch.status.code())),
+            ("lines", batch.line_count.to_string()),
+            ("total", format_nok_grouped(batch.total)),
+        ],
+    );
+    writeln!(out, "{computed}")?;
+    write!(out, "{}", rate_warning(&batch.weakest_rate_status, t))?;
+    let summary = municipality_summary(&result.lines, &shipped::municipalities(), t);
     write!(out, "{summary}")?;
     Ok(())
 }
@@ -211,19 +217,25 @@ async fn act(
 ) -> Result<()> {
     let store = ctx.open().await?;
     let book = ctx.rules()?;
-    let actor = authenticate(&store, user).await?;
+    let actor = ctx.authenticate(&store, user).await?;
     let batch = act_on_batch(&store, &book, period, action.clone(), &actor).await?;
-    let (b, r) = (batch.period, batch.run_number);
-    match action {
-        Action::Attest => writeln!(out, "Batch {b} run {r} attested by {user}")?,
-        Action::Approve => writeln!(out, "Batch {b} run {r} approved by {user}")?,
-        Action::Pay => writeln!(out, "Batch {b} run {r} paid by {user}")?,
-        Action::Reject { .. } => writeln!(
-            out,
-            "Batch {b} run {r} rejected by {user}: back to {}",
-            batch.status
-        )?,
-    }
+    let key = match action {
+        Action::Attest => "cli-batch-attested",
+        Action::Approve => "cli-batch-approved",
+        Action::Pay => "cli-batch-paid",
+        Action::Reject { .. } => "cli-batch-rejected",
+    };
+    let t = &ctx.texts;
+    let text = t.with(
+        key,
+        &[
+            ("period", batch.period.to_string()),
+            ("run", batch.run_number.to_string()),
+            ("user", user.to_string()),
+            ("status", t.name("batch-status", batch.status.code())),
+        ],
+    );
+    writeln!(out, "{text}")?;
     Ok(())
 }
 
@@ -238,7 +250,7 @@ async fn pay(
     let store = ctx.open().await?;
     let book = ctx.rules()?;
     let municipalities = shipped::municipalities();
-    let actor = authenticate(&store, user).await?;
+    let actor = ctx.authenticate(&store, user).await?;
     let result = pay_batch(
         &store,
         &book,
@@ -251,27 +263,35 @@ async fn pay(
     .await?;
     let recovered = &result.recovery;
     if !recovered.published.is_empty() || !recovered.voided.is_empty() {
-        write!(out, "{}", recovery_text(recovered, &Folders::beside(&dir)))?;
+        write!(
+            out,
+            "{}",
+            recovery_text(recovered, &Folders::beside(&dir), &ctx.texts)
+        )?;
     }
     let r = &result.record;
-    let verb = if result.already_paid {
-        "Already paid as"
+    let key = if result.already_paid {
+        "cli-payment-already-made"
     } else {
-        "Paid as"
+        "cli-payment-made"
     };
-    writeln!(
-        out,
-        "{verb} {}: {} transfers, {} NOK, file {}",
-        r.payment_id,
-        r.transfers,
-        format_nok_grouped(r.total),
-        result.file.display()
-    )?;
+    let t = &ctx.texts;
+    let text = t.with(
+        key,
+        &[
+            ("payment", r.payment_id.to_string()),
+            ("transfers", r.transfers.to_string()),
+            ("total", format_nok_grouped(r.total)),
+            ("file", result.file.display().to_string()),
+        ],
+    );
+    writeln!(out, "{text}")?;
     if !result.carried.is_empty() {
+        let carried = result.carried.join(", ");
         writeln!(
             out,
-            "Carried to the next term as set-offs (negative net): {}",
-            result.carried.join(", ")
+            "{}",
+            t.with("cli-payment-carried", &[("municipalities", carried)])
         )?;
     }
     Ok(())
@@ -289,43 +309,54 @@ pub async fn check(
     ctx.rules()?;
     let folders = Folders::beside(outbox);
     if let Some(user) = user {
-        let actor = authenticate(&store, user).await?;
+        let actor = ctx.authenticate(&store, user).await?;
         let lock = handoff::lock(&folders)?;
         let recovery = handoff::recover(&store, &folders, &lock, &actor.name).await?;
-        write!(out, "{}", recovery_text(&recovery, &folders))?;
+        write!(out, "{}", recovery_text(&recovery, &folders, &ctx.texts))?;
     }
     let checked = check_everything(&store, &folders.anchor, year).await?;
     let years: Vec<String> = checked.statement_years.iter().map(i32::to_string).collect();
-    writeln!(
-        out,
-        "All checks passed: the audit chain of {} entries ({} anchors), {} batches against their hashes, every voucher balanced, the statements of {}, the rules files, {} scheme frames, {} register snapshot(s) against the events",
-        checked.audit_entries,
-        checked.anchors,
-        checked.batches,
-        if years.is_empty() { "no year".to_string() } else { years.join(", ") },
-        checked.scheme_calls,
-        checked.register_snapshots
-    )?;
+    let t = &ctx.texts;
+    let years = if years.is_empty() {
+        t.get("cli-check-no-year")
+    } else {
+        years.join(", ")
+    };
+    let text = t.with(
+        "cli-check-passed",
+        &[
+            ("entries", checked.audit_entries.to_string()),
+            ("anchors", checked.anchors.to_string()),
+            ("batches", checked.batches.to_string()),
+            ("years", years),
+            ("calls", checked.scheme_calls.to_string()),
+            ("snapshots", checked.register_snapshots.to_string()),
+        ],
+    );
+    writeln!(out, "{text}")?;
     Ok(())
 }
 
 /// What a recovery did, one line per file, or that there was nothing to do.
-fn recovery_text(recovery: &Recovery, folders: &Folders) -> String {
+fn recovery_text(recovery: &Recovery, folders: &Folders, t: &Texts) -> String {
     let mut text = String::new();
+    let mut line = |key: &str, name: &str, folder: &std::path::Path| {
+        let args = [
+            ("file", name.to_string()),
+            ("folder", folder.display().to_string()),
+        ];
+        text.push_str(&t.with(key, &args));
+        text.push('\n');
+    };
     for name in &recovery.published {
-        text.push_str(&format!(
-            "{name}: its payment is committed; moved to the outbox {}\n",
-            folders.outbox.display()
-        ));
+        line("cli-recovery-published", name, &folders.outbox);
     }
     for name in &recovery.voided {
-        text.push_str(&format!(
-            "{name}: its payment was never committed; moved to {}\n",
-            folders.void.display()
-        ));
+        line("cli-recovery-voided", name, &folders.void);
     }
     if text.is_empty() {
-        text.push_str("No staged payment files: the outbox is in step with the database\n");
+        text.push_str(&t.get("cli-recovery-nothing"));
+        text.push('\n');
     }
     text
 }
@@ -340,16 +371,19 @@ async fn show(
     let store = ctx.open().await?;
     let batches = store.batches_of_period(period).await?;
     if batches.is_empty() {
-        return Err(Error::NotFound(
-            format!("no batch for {period}: run `tilskot batch run --period {period}` first")
-                .into(),
-        ));
+        return Err(Error::NotFound(Reason::told(
+            Message::new("error-no-batch").arg("period", period),
+            format!("no batch for {period}: run `tilskot batch run --period {period}` first"),
+        )));
     }
     if let Some(r) = run {
         if !batches.iter().any(|b| b.run_number == r) {
-            return Err(Error::NotFound(
-                format!("the batch of {period} has no run {r}").into(),
-            ));
+            return Err(Error::NotFound(Reason::told(
+                Message::new("error-no-run")
+                    .arg("period", period)
+                    .arg("run", r),
+                format!("the batch of {period} has no run {r}"),
+            )));
         }
     }
     let mut lines = Vec::new();
@@ -366,30 +400,36 @@ async fn show(
             write!(out, "{}", batch_csv(&lines, rules.year(period.year)?))?
         }
         Format::Text => {
+            let t = &ctx.texts;
             for batch in &batches {
-                writeln!(
-                    out,
-                    "Batch {} run {}: {}, computed {}, {} lines, total {} NOK, rates {}{}",
-                    batch.period,
-                    batch.run_number,
-                    batch.status,
-                    batch.computed_at,
-                    batch.line_count,
-                    format_nok_grouped(batch.total),
-                    batch.weakest_rate_status,
-                    batch
-                        .unverified_rates_allowed
-                        .as_deref()
-                        .map(|n| format!(" ({n})"))
-                        .unwrap_or_default()
-                )?;
+                writeln!(out, "{}", run_line(batch, t))?;
             }
-            write!(
-                out,
-                "{}",
-                municipality_summary(&lines, &shipped::municipalities())
-            )?;
+            let summary = municipality_summary(&lines, &shipped::municipalities(), t);
+            write!(out, "{summary}")?;
         }
     }
     Ok(())
+}
+
+/// One run of `batch show`: status, when computed, size, total and rates,
+/// and whether it was paid on rates not adopted (who chose so is in the
+/// audit log).
+fn run_line(batch: &StoredBatch, t: &Texts) -> String {
+    let mut text = t.with(
+        "cli-batch-shown",
+        &[
+            ("period", batch.period.to_string()),
+            ("run", batch.run_number.to_string()),
+            ("status", t.name("batch-status", batch.status.code())),
+            ("computed", batch.computed_at.to_string()),
+            ("lines", batch.line_count.to_string()),
+            ("total", format_nok_grouped(batch.total)),
+            ("rates", t.name("rate-status", &batch.weakest_rate_status)),
+        ],
+    );
+    if batch.unverified_rates_allowed.is_some() {
+        text.push(' ');
+        text.push_str(&t.get("cli-batch-unverified-allowed"));
+    }
+    text
 }

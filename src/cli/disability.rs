@@ -1,7 +1,7 @@
 //! `tilskot disability`: the disability grant on application (R14–R19).
 
 use super::register::rejected;
-use super::{authenticate, Context};
+use super::Context;
 use crate::app::disability::{decide_from_file, extend, import_applications, status};
 use crate::app::register_import::ImportError;
 use crate::domain::error::Result;
@@ -58,7 +58,7 @@ pub async fn run(ctx: &Context, command: DisabilityCommand, out: &mut impl Write
     let today = chrono::Local::now().date_naive();
     match command {
         DisabilityCommand::Import { file, user } => {
-            let actor = authenticate(&store, &user).await?;
+            let actor = ctx.authenticate(&store, &user).await?;
             let municipalities = shipped::municipalities();
             let imported =
                 import_applications(&store, &rules, &file, &actor, &municipalities, today).await;
@@ -77,7 +77,7 @@ pub async fn run(ctx: &Context, command: DisabilityCommand, out: &mut impl Write
             until,
             user,
         } => {
-            let actor = authenticate(&store, &user).await?;
+            let actor = ctx.authenticate(&store, &user).await?;
             extend(&store, &rules, &actor, &reference, until, today).await?;
             writeln!(
                 out,
@@ -85,7 +85,7 @@ pub async fn run(ctx: &Context, command: DisabilityCommand, out: &mut impl Write
             )?;
         }
         DisabilityCommand::Decide { file, user } => {
-            let actor = authenticate(&store, &user).await?;
+            let actor = ctx.authenticate(&store, &user).await?;
             let decided = refused_file(
                 decide_from_file(&store, &rules, &actor, &file, today).await,
                 &file,

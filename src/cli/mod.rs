@@ -13,11 +13,12 @@ pub mod setup;
 
 use crate::db::Store;
 use crate::domain::calendar::Period;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Message, Result};
 use crate::domain::generate::GenerateOptions;
 use crate::domain::rules::RuleBook;
 use crate::domain::users::User;
 use crate::io::rules_dir::{default_rules_dir, load_rules_dir};
+use crate::render::i18n::{Lang, Texts};
 use clap::{Parser, Subcommand};
 use rust_decimal::Decimal;
 use std::io::IsTerminal;
@@ -43,6 +44,10 @@ pub struct Cli {
     /// The directory of the rules files (<year>.toml).
     #[arg(long, global = true, env = "TILSKOT_RULES")]
     pub rules: Option<PathBuf>,
+    /// The written language of what tilskot prints: nn (Nynorsk, the
+    /// default) or nb (Bokmål).
+    #[arg(long, global = true, env = "TILSKOT_LANG", default_value = "nn", value_parser = parse_lang)]
+    pub lang: Lang,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -223,10 +228,18 @@ pub enum Command {
     },
 }
 
-/// Where the database and the rules are: what every command needs.
+/// `nn` or `nb` (also `no`, `nb-NO` and `nn_NO.UTF-8`).
+fn parse_lang(code: &str) -> std::result::Result<Lang, String> {
+    Lang::parse(code).ok_or_else(|| format!("'{code}': nn (nynorsk) | nb (bokmål)"))
+}
+
+/// Where the database and the rules are, and the reader's language: what
+/// every command needs.
 pub struct Context {
     pub db: String,
     pub rules_dir: PathBuf,
+    /// The texts of everything the command prints for a person.
+    pub texts: Texts,
 }
 
 impl Context {
@@ -234,6 +247,7 @@ impl Context {
         Context {
             db: cli.db.clone(),
             rules_dir: cli.rules.clone().unwrap_or_else(default_rules_dir),
+            texts: Texts::new(cli.lang),
         }
     }
 
@@ -312,24 +326,32 @@ pub const PASSWORD_VARIABLE: &str = "TILSKOT_PASSWORD";
 /// The environment variable with the password of a user being added.
 pub const NEW_PASSWORD_VARIABLE: &str = "TILSKOT_NEW_PASSWORD";
 
-/// A password from `variable`, or asked on the terminal without echo.
+/// A password from `variable`, or asked on the terminal without echo
+/// after `prompt`.
 pub fn read_password(variable: &str, prompt: &str) -> Result<String> {
     if let Ok(password) = std::env::var(variable) {
         return Ok(password);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Error::invalid(format!(
-            "{prompt}: set {variable}, or run the command on a terminal to be asked"
-        )));
+        return Err(Error::invalid_told(
+            Message::new("cli-password-needed").arg("variable", variable),
+            format!("{prompt}: set {variable}, or run the command on a terminal to be asked"),
+        ));
     }
     rpassword::prompt_password(format!("{prompt}: ")).map_err(Error::from)
 }
 
-/// The user named on the command line, authenticated with their password;
-/// an unknown user or a wrong password is refused before anything is done.
-pub async fn authenticate(store: &Store, name: &str) -> Result<User> {
-    let password = read_password(PASSWORD_VARIABLE, &format!("Password of {name}"))?;
-    store.authenticate(name, &password).await
+impl Context {
+    /// The user named on the command line, authenticated with their
+    /// password; an unknown user or a wrong password is refused before
+    /// anything is done.
+    pub async fn authenticate(&self, store: &Store, name: &str) -> Result<User> {
+        let prompt = self
+            .texts
+            .with("cli-password-of", &[("user", name.to_string())]);
+        let password = read_password(PASSWORD_VARIABLE, &prompt)?;
+        store.authenticate(name, &password).await
+    }
 }
 
 /// Refuses a scale that is not above zero.

@@ -40,7 +40,7 @@ pub enum CsvFormat {
 pub async fn run(ctx: &Context, command: RegisterCommand, out: &mut impl Write) -> Result<()> {
     let RegisterCommand::Import { file, sheet, user } = command;
     let store = ctx.open().await?;
-    let actor = super::authenticate(&store, &user).await?;
+    let actor = ctx.authenticate(&store, &user).await?;
     let today = chrono::Local::now().date_naive();
     let progress = spinner(&format!("importing {}", file.display()));
     let municipalities = shipped::municipalities();

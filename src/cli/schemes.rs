@@ -1,7 +1,7 @@
 //! `tilskot scheme` and `tilskot serve`: discretionary schemes on the
 //! command line, and the web application.
 
-use super::{authenticate, Context};
+use super::Context;
 use crate::app::schemes::{load_scheme_file, propose};
 use crate::db::schemes::Organisation;
 use crate::domain::application::check_organisation_id;
@@ -126,7 +126,7 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             name,
             kind,
             user,
-        } => add_organisation(&store, &id, name, &kind, &user, out).await?,
+        } => add_organisation(ctx, &store, &id, name, &kind, &user, out).await?,
         SchemeCommand::Propose {
             scheme,
             year,
@@ -134,7 +134,7 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             user,
         } => {
             let actor = match (apply, user) {
-                (true, Some(user)) => Some(authenticate(&store, &user).await?),
+                (true, Some(user)) => Some(ctx.authenticate(&store, &user).await?),
                 (true, None) => {
                     return Err(Error::invalid(
                         "--apply decides: name the caseworker with --user",
@@ -151,7 +151,7 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             user,
         } => {
             let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let actor = authenticate(&store, &user).await?;
+            let actor = ctx.authenticate(&store, &user).await?;
             let amount = store.pay_commitment(application, date, &actor.name).await?;
             writeln!(
                 out,
@@ -164,7 +164,7 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             reason,
             user,
         } => {
-            let actor = authenticate(&store, &user).await?;
+            let actor = ctx.authenticate(&store, &user).await?;
             let amount = store
                 .release_commitment(application, &actor.name, &reason)
                 .await?;
@@ -175,7 +175,7 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             )?;
         }
         SchemeCommand::CloseYear { scheme, year, user } => {
-            let actor = authenticate(&store, &user).await?;
+            let actor = ctx.authenticate(&store, &user).await?;
             let released = store.release_unpaid(&scheme, year, &actor.name).await?;
             writeln!(
                 out,
@@ -254,6 +254,7 @@ pub async fn serve(
 
 /// `tilskot scheme organisation`: by an authenticated administrator.
 async fn add_organisation(
+    ctx: &Context,
     store: &crate::db::Store,
     id: &str,
     name: String,
@@ -261,8 +262,12 @@ async fn add_organisation(
     user: &str,
     out: &mut impl Write,
 ) -> Result<()> {
-    let admin = authenticate(store, user).await?;
-    crate::app::users::require_role(&admin, Role::Admin, "add applicant organisations")?;
+    let admin = ctx.authenticate(store, user).await?;
+    crate::app::users::require_role(
+        &admin,
+        Role::Admin,
+        crate::app::users::Duty::AddOrganisations,
+    )?;
     let kind = ApplicantKind::parse(kind).ok_or_else(|| {
         Error::invalid(format!(
             "kind: '{kind}' is not municipality, county or voluntary_organisation"

@@ -1,7 +1,7 @@
 //! `tilskot init`, `rules` and `user`: setting up a database, checking the
 //! rates, and the users of the command line.
 
-use super::{authenticate, read_password, Context, NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE};
+use super::{read_password, Context, NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE};
 use crate::app::init::init as init_database;
 use crate::app::users::{add_user, create_first_admin};
 use crate::db::Store;
@@ -113,7 +113,7 @@ pub async fn init(
         }
         (false, Some(name)) => Some(read_password(
             PASSWORD_VARIABLE,
-            &format!("Password for the administrator {name}"),
+            &ctx.texts.with("cli-password-of-admin", &[("user", name.to_string())]),
         )?),
         (true, None) => None,
     };
@@ -172,8 +172,7 @@ pub fn rules(ctx: &Context, command: RulesCommand, out: &mut impl Write) -> Resu
             }
         }
         RulesCommand::Show { year } => {
-            let table =
-                show_rules(&book, year).map_err(|e| Error::NotFound(e.to_string().into()))?;
+            let table = show_rules(&book, year, &ctx.texts).map_err(Error::from)?;
             write!(out, "{table}")?;
         }
     }
@@ -196,7 +195,7 @@ async fn signature(
         )
     })?;
     let store = ctx.open().await?;
-    let admin = authenticate(&store, user).await?;
+    let admin = ctx.authenticate(&store, user).await?;
     let signature = crate::domain::users::Signature { full_name, title };
     crate::app::users::set_signature(&store, &admin, name, &signature).await?;
     writeln!(
@@ -217,7 +216,7 @@ async fn set_disabled(
     out: &mut impl Write,
 ) -> Result<()> {
     let store = ctx.open().await?;
-    let admin = authenticate(&store, user).await?;
+    let admin = ctx.authenticate(&store, user).await?;
     crate::app::users::set_user_disabled(&store, &admin, name, disabled).await?;
     let state = if disabled {
         "disabled: can no longer sign in or act"
@@ -231,7 +230,7 @@ async fn set_disabled(
 /// `tilskot user list`: by an authenticated administrator or auditor.
 async fn list_users(ctx: &Context, user: &str, out: &mut impl Write) -> Result<()> {
     let store = ctx.open().await?;
-    let actor = authenticate(&store, user).await?;
+    let actor = ctx.authenticate(&store, user).await?;
     let users = crate::app::users::list_users(&store, &actor).await?;
     writeln!(out, "user,role,organisation,schemes,state")?;
     for (user, disabled) in users {
@@ -275,8 +274,12 @@ pub async fn user(ctx: &Context, command: UserCommand, out: &mut impl Write) -> 
     let role = Role::parse(&role)
         .ok_or_else(|| Error::invalid(format!("'{role}' is not a role: {}", Role::list())))?;
     let store = ctx.open().await?;
-    let admin = authenticate(&store, &user).await?;
-    let password = read_password(NEW_PASSWORD_VARIABLE, &format!("New password for {name}"))?;
+    let admin = ctx.authenticate(&store, &user).await?;
+    let password = read_password(
+        NEW_PASSWORD_VARIABLE,
+        &ctx.texts
+            .with("cli-new-password-of", &[("user", name.clone())]),
+    )?;
     let new = NewUser {
         name: &name,
         password: &password,

@@ -7,7 +7,7 @@ use crate::db::approval::{supersede, transition_in};
 use crate::db::closed_years::refuse_in_closed_year;
 use crate::domain::approval::BatchStatus;
 use crate::domain::calendar::Period;
-use crate::domain::error::{Error, Message, Reason, Result};
+use crate::domain::error::Result;
 use crate::domain::money::Ore;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::payout::{BatchLine, LineKey, PersonPayment};
@@ -82,10 +82,7 @@ impl Store {
             let lines = batches.get(&batch_id).map(Vec::as_slice).unwrap_or(&[]);
             if let Some(problem) = paid_lines_problem(batch_id, period, lines, pay_hash.as_deref())
             {
-                return Err(Error::Refused(Reason::told(
-                    Message::new("error-paid-record-changed"),
-                    problem,
-                )));
+                return Err(super::paid_record_changed(problem));
             }
         }
         tracing::debug!(verified = ?reading.elapsed(), "paid lines verified");

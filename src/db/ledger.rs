@@ -397,7 +397,10 @@ pub(in crate::db) async fn insert_vouchers(
     let closed = crate::db::closed_years::closed_in(tx).await?;
     if let Some(v) = vouchers.iter().find(|v| closed.contains(&v.date.year())) {
         refuse_told!(
-            crate::domain::error::Message::new("error-year-closed").arg("year", v.date.year()),
+            crate::domain::error::Message::new("error-voucher-in-closed-year")
+                .arg("year", v.date.year())
+                .arg("reference", &v.reference)
+                .arg("date", v.date),
             "{} is closed (tilskot close-year): no voucher is dated in it, and {} is dated {}",
             v.date.year(),
             v.reference,

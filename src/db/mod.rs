@@ -261,6 +261,17 @@ pub(in crate::db) fn trusted_municipality(
         .ok_or_else(|| internal!("stored municipality '{text}' is malformed"))
 }
 
+/// The refusal of a paid record that no longer matches the audit log
+/// (`domain::tamper`): the person reads that an auditor must look; what
+/// exactly differs is logged as a warning for the one who does.
+pub(in crate::db) fn paid_record_changed(problem: String) -> Error {
+    tracing::warn!("{problem}");
+    Error::Refused(crate::domain::error::Reason::told(
+        crate::domain::error::Message::new("error-paid-record-changed"),
+        problem,
+    ))
+}
+
 /// Maps a write that the database's constraints refused (a unique key, a
 /// check, a foreign key) to a refusal with `reason`; any other failure stays
 /// internal. The decision is by the driver's error kind, not its text.

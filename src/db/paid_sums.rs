@@ -15,7 +15,7 @@ use super::batch_blocks::{self, Block};
 use super::batches::{block_from_row, insert_blocks, BlockTable};
 use super::dialect::{multi_row_insert, Backend};
 use super::Store;
-use crate::domain::error::{Error, Message, Reason, Result};
+use crate::domain::error::Result;
 use crate::domain::payout::{add_paid, paid_sums_hash, BatchLine};
 use crate::domain::tamper::{paid_sums_cover_unpaid, paid_sums_problem};
 use sqlx::Row;
@@ -84,10 +84,7 @@ impl Store {
             _ => match self.stored_paid_sums().await? {
                 Some(stored) => {
                     if let Some(problem) = paid_sums_cover_unpaid(&stored.batches, &paid_batches) {
-                        return Err(Error::Refused(Reason::told(
-                            Message::new("error-paid-record-changed"),
-                            problem,
-                        )));
+                        return Err(super::paid_record_changed(problem));
                     }
                     stored
                 }
@@ -139,10 +136,7 @@ impl Store {
         .await?
         .map(|row| row.get(0));
         if let Some(problem) = paid_sums_problem(through, &batches, &lines, recorded.as_deref()) {
-            return Err(Error::Refused(Reason::told(
-                Message::new("error-paid-record-changed"),
-                problem,
-            )));
+            return Err(super::paid_record_changed(problem));
         }
         Ok(Some(PaidSoFar {
             batches,

@@ -154,7 +154,7 @@ impl Store {
             .get(0);
         if now != validated_against {
             refuse_told!(
-                crate::domain::error::Message::new("error-register-import-raced"),
+                crate::domain::error::Message::new("error-register-import-raced").arg("file", file_name),
                 "{file_name}: another import was stored while this file was checked ({validated_against} events then, {now} now); nothing was imported: import the file again"
             );
         }

@@ -8,7 +8,7 @@
 
 use crate::db::dialect::{lock_administrators, now_text};
 use crate::db::Store;
-use crate::domain::error::{Context, Error, Result};
+use crate::domain::error::{Context, Error, Message, Reason, Result};
 use crate::domain::schemes::ApplicantKind;
 use crate::domain::users::{check_password, check_user_name, NewUser, Role, User, SESSION_HOURS};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -251,7 +251,7 @@ impl Store {
         .await?
         .get(0);
         if acting_admins == 0 {
-            refuse_told!(crate::domain::error::Message::new("error-last-admin").arg("name", name), "{name} is the last administrator who may act and cannot be disabled; make another administrator first");
+            refuse_told!(crate::domain::error::Message::new("error-last-admin-disable").arg("name", name), "{name} is the last administrator who may act and cannot be disabled; make another administrator first");
         }
         sqlx::query("DELETE FROM user_session WHERE user_name = $1")
             .bind(name)
@@ -307,7 +307,10 @@ impl Store {
             .get_or_init(|| hash_password("no user has this password").unwrap_or_default());
         let verified = verify_password(password, stored.as_deref().unwrap_or(dummy));
         if stored.is_none() || !verified {
-            return Err(Error::NotAllowed(NOT_AUTHENTICATED.into()));
+            return Err(Error::NotAllowed(Reason::told(
+                Message::new("login-wrong"),
+                NOT_AUTHENTICATED,
+            )));
         }
         self.user(name).await
     }
@@ -321,7 +324,12 @@ impl Store {
         .bind(name)
         .fetch_optional(self.pool())
         .await?
-        .ok_or_else(|| Error::NotFound(format!("no user {name}").into()))?;
+        .ok_or_else(|| {
+            Error::NotFound(Reason::told(
+                Message::new("error-no-user").arg("name", name),
+                format!("no user {name}"),
+            ))
+        })?;
         self.user_from_row(&row).await
     }
 

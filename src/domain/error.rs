@@ -152,7 +152,7 @@ pub enum Error {
     /// The input is wrong; every wrong field is named.
     #[error("{}", invalid_text(.summary, .fields))]
     Invalid {
-        summary: String,
+        summary: Reason,
         fields: Vec<FieldProblem>,
     },
     /// Something failed inside (a lost connection, a full disk, a broken
@@ -161,8 +161,8 @@ pub enum Error {
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
 
-fn invalid_text(summary: &str, fields: &[FieldProblem]) -> String {
-    let mut text = summary.to_string();
+fn invalid_text(summary: &Reason, fields: &[FieldProblem]) -> String {
+    let mut text = summary.text.clone();
     for field in fields {
         text.push_str(&format!("\n  {field}"));
     }
@@ -173,7 +173,15 @@ impl Error {
     /// Input that is wrong as a whole, without fields to name.
     pub fn invalid(summary: impl Into<String>) -> Error {
         Error::Invalid {
-            summary: summary.into(),
+            summary: Reason::from(summary.into()),
+            fields: Vec::new(),
+        }
+    }
+
+    /// Input that is wrong as a whole, with the message a person reads.
+    pub fn invalid_told(message: Message, text: impl Into<String>) -> Error {
+        Error::Invalid {
+            summary: Reason::told(message, text),
             fields: Vec::new(),
         }
     }
@@ -182,7 +190,7 @@ impl Error {
     pub fn field(field: &str, reason: impl Into<String>) -> Error {
         let reason = reason.into();
         Error::Invalid {
-            summary: format!("{field}: {reason}"),
+            summary: format!("{field}: {reason}").into(),
             fields: vec![FieldProblem {
                 field: field.into(),
                 reason,
@@ -209,7 +217,7 @@ impl Error {
             Error::NotAllowed(m) => Error::NotAllowed(m.prefixed(prefix)),
             Error::Refused(m) => Error::Refused(m.prefixed(prefix)),
             Error::Invalid { summary, fields } => Error::Invalid {
-                summary: format!("{prefix}: {summary}"),
+                summary: summary.prefixed(prefix),
                 fields,
             },
             Error::Internal(source) => Error::internal(format!("{prefix}: {source}")),
@@ -247,19 +255,43 @@ impl From<std::fmt::Error> for Error {
 
 impl From<crate::domain::rules::MissingYear> for Error {
     fn from(missing: crate::domain::rules::MissingYear) -> Error {
-        Error::Refused(missing.to_string().into())
+        let message = Message::new("error-no-rules-year").arg("year", missing.0);
+        Error::Refused(Reason::told(message, missing.to_string()))
     }
 }
 
 impl From<crate::domain::approval::ApprovalError> for Error {
     fn from(error: crate::domain::approval::ApprovalError) -> Error {
         use crate::domain::approval::ApprovalError;
-        let told = |key: &'static str| Reason::told(Message::new(key), error.to_string());
-        match error {
-            ApprovalError::SamePerson { .. } => Error::NotAllowed(told("error-same-person")),
-            ApprovalError::WrongRole { .. } => Error::NotAllowed(told("error-role")),
-            ApprovalError::WrongStatus { .. } => Error::Refused(told("error-wrong-status")),
-            ApprovalError::NoReason => Error::invalid(error.to_string()),
+        let text = error.to_string();
+        let told = |message: Message| Reason::told(message, text.clone());
+        match &error {
+            ApprovalError::SamePerson { .. } => {
+                Error::NotAllowed(told(Message::new("error-same-person")))
+            }
+            ApprovalError::WrongRole {
+                user, role, action, ..
+            } => Error::NotAllowed(told(
+                Message::new(match *action {
+                    "attest" => "error-batch-role-attest",
+                    "approve" => "error-batch-role-approve",
+                    _ => "error-batch-role-reject",
+                })
+                .arg("user", user)
+                .arg("role", role),
+            )),
+            ApprovalError::WrongStatus { status, action, .. } => Error::Refused(told(
+                Message::new(match *action {
+                    "attest" => "error-batch-status-attest",
+                    "approve" => "error-batch-status-approve",
+                    "pay" => "error-batch-status-pay",
+                    _ => "error-batch-status-reject",
+                })
+                .arg("status", status.code()),
+            )),
+            ApprovalError::NoReason => {
+                Error::invalid_told(Message::new("error-reject-reason"), text)
+            }
         }
     }
 }

@@ -2,6 +2,8 @@
 
 /// The audit log as CSV for auditors.
 pub mod audit;
+/// Refused and failed commands as the command line prints them.
+pub mod errors;
 /// Forecasts as CSV, text and an HTML page with an SVG chart.
 pub mod forecast;
 pub mod i18n;

@@ -5,70 +5,99 @@ use crate::domain::money::{format_nok_grouped, Ore};
 use crate::domain::municipality::Municipalities;
 use crate::domain::payout::{totals_by_budget_line, totals_by_municipality, BatchLine};
 use crate::domain::rules::{MissingYear, RateStatus, RuleBook};
+use crate::render::i18n::Texts;
 use std::collections::BTreeMap;
 
-/// The table of `rules show`.
-pub fn show_rules(book: &RuleBook, year: i32) -> Result<String, MissingYear> {
+/// The table of `rules show`: every rate with its status and source, the
+/// payment terms, the move lag and the low-rate countries. The sources are
+/// the rules files' own text.
+pub fn show_rules(book: &RuleBook, year: i32, t: &Texts) -> Result<String, MissingYear> {
     let rules = book.year(year)?;
-    let mut out = format!("Rules of {year} ({})\n\n", rules.file_name);
+    let title = [
+        ("year", year.to_string()),
+        ("file", rules.file_name.clone()),
+    ];
+    let mut out = format!("{}\n\n", t.with("cli-rules-title", &title));
     out.push_str(&format!(
-        "{:<42} {:>14}  {:<12} source\n",
-        "rate", "NOK", "status"
+        "{:<42} {:>14}  {:<12} {}\n",
+        t.get("cli-rules-rate"),
+        t.get("cli-rules-kroner"),
+        t.get("cli-rules-status"),
+        t.get("cli-rules-source")
     ));
     for (key, rate) in &rules.rates {
         out.push_str(&format!(
             "{:<42} {:>14}  {:<12} {}\n",
             key.path(),
             format_nok_grouped(rate.amount),
-            rate.status.code(),
+            t.name("rate-status", rate.status.code()),
             rate.source
         ));
     }
-    out.push_str("\nPayment terms:\n");
+    out.push_str(&format!("\n{}\n", t.get("cli-rules-terms")));
     for term in &rules.payment_terms {
-        let grants: Vec<&str> = term.grants.iter().map(|g| g.code()).collect();
-        out.push_str(&format!(
-            "  month {:>2}: pays accruals through {} ({}) [{}] {}\n",
-            term.month,
-            term.through.last_day(),
-            grants.join(", "),
-            term.status,
-            term.source
-        ));
+        let grants: Vec<String> = term
+            .grants
+            .iter()
+            .map(|g| t.name("grant", g.code()))
+            .collect();
+        let args = [
+            ("month", format!("{:>2}", term.month)),
+            ("through", term.through.last_day().to_string()),
+            ("grants", grants.join("; ")),
+            ("status", t.name("rate-status", term.status.code())),
+            ("source", term.source.clone()),
+        ];
+        out.push_str(&format!("  {}\n", t.with("cli-rules-term", &args)));
     }
+    let lag = &rules.move_lag_months;
+    let args = [
+        ("months", lag.value.to_string()),
+        ("status", t.name("rate-status", lag.status.code())),
+        ("source", lag.source.clone()),
+    ];
+    out.push_str(&format!("\n{}\n", t.with("cli-rules-move-lag", &args)));
+    let countries = &rules.low_rate_countries;
+    let args = [
+        (
+            "countries",
+            countries
+                .value
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        ("status", t.name("rate-status", countries.status.code())),
+    ];
     out.push_str(&format!(
-        "\nMove lag: {} months [{}] {}\n",
-        rules.move_lag_months.value, rules.move_lag_months.status, rules.move_lag_months.source
+        "{}\n",
+        t.with("cli-rules-low-rate-countries", &args)
     ));
-    let countries: Vec<&str> = rules
-        .low_rate_countries
-        .value
-        .iter()
-        .map(String::as_str)
-        .collect();
-    out.push_str(&format!(
-        "Low-rate countries: {} [{}]\n",
-        countries.join(" "),
-        rules.low_rate_countries.status
-    ));
-    out.push_str(&rate_warning(rules.weakest_status().code()));
-    out.push_str("\nWhat each rule (R0–R19) means, with its source and status: docs/rules.md\n");
+    out.push_str(&rate_warning(rules.weakest_status().code(), t));
+    out.push_str(&format!("\n{}\n", t.get("cli-rules-reference")));
     Ok(out)
 }
 
 /// The warning printed with every output computed on rates not adopted.
-pub fn rate_warning(status: &str) -> String {
+pub fn rate_warning(status: &str, texts: &Texts) -> String {
     if status == RateStatus::Adopted.code() {
         String::new()
     } else {
+        let status = texts.name("rate-status", status);
         format!(
-            "WARNING: computed with rates that are not adopted (weakest status: {status}). Placeholder rates are not real rates; paying requires adopted rates.\n"
+            "{}\n",
+            texts.with("cli-rate-warning", &[("status", status)])
         )
     }
 }
 
 /// The per-municipality summary of a batch: budget lines and net.
-pub fn municipality_summary(lines: &[BatchLine], municipalities: &Municipalities) -> String {
+pub fn municipality_summary(
+    lines: &[BatchLine],
+    municipalities: &Municipalities,
+    texts: &Texts,
+) -> String {
     let mut per: BTreeMap<_, BTreeMap<&str, Ore>> = BTreeMap::new();
     for line in lines {
         *per.entry(line.key.municipality)
@@ -77,10 +106,23 @@ pub fn municipality_summary(lines: &[BatchLine], municipalities: &Municipalities
             .or_default() += line.amount;
     }
     let net = totals_by_municipality(lines);
-    let mut out = format!(
-        "\n{:<6} {:<28} {:>18} {:>18} {:>18} {:>18}\n",
-        "kommune", "name", "0671.60", "0671.61", "0672.60", "net"
-    );
+    let row = |number: &str, name: &str, cells: [String; 4]| {
+        format!(
+            "{number:<6}  {name:<28} {:>18} {:>18} {:>18} {:>18}\n",
+            cells[0], cells[1], cells[2], cells[3]
+        )
+    };
+    let mut out = String::from("\n");
+    out.push_str(&row(
+        &texts.get("cli-summary-number"),
+        &texts.get("cli-summary-name"),
+        [
+            POSTS[0].to_string(),
+            POSTS[1].to_string(),
+            POSTS[2].to_string(),
+            texts.get("cli-summary-net"),
+        ],
+    ));
     for (municipality, lines_by_post) in &per {
         let cell = |post: &str| {
             lines_by_post
@@ -93,14 +135,15 @@ pub fn municipality_summary(lines: &[BatchLine], municipalities: &Municipalities
             .chars()
             .take(28)
             .collect();
-        out.push_str(&format!(
-            "{:<6}  {:<28} {:>18} {:>18} {:>18} {:>18}\n",
-            municipality.to_string(),
-            name,
-            cell("0671.60"),
-            cell("0671.61"),
-            cell("0672.60"),
-            format_nok_grouped(net[municipality])
+        out.push_str(&row(
+            &municipality.to_string(),
+            &name,
+            [
+                cell(POSTS[0]),
+                cell(POSTS[1]),
+                cell(POSTS[2]),
+                format_nok_grouped(net[municipality]),
+            ],
         ));
     }
     let totals = totals_by_budget_line(lines);
@@ -111,17 +154,22 @@ pub fn municipality_summary(lines: &[BatchLine], municipalities: &Municipalities
             .unwrap_or_default()
     };
     let total: Ore = lines.iter().map(|l| l.amount).sum();
-    out.push_str(&format!(
-        "{:<6}  {:<28} {:>18} {:>18} {:>18} {:>18}\n",
+    let label = texts.with("cli-summary-total", &[("count", per.len().to_string())]);
+    out.push_str(&row(
         "",
-        format!("total ({} municipalities)", per.len()),
-        cell("0671.60"),
-        cell("0671.61"),
-        cell("0672.60"),
-        format_nok_grouped(total)
+        &label,
+        [
+            cell(POSTS[0]),
+            cell(POSTS[1]),
+            cell(POSTS[2]),
+            format_nok_grouped(total),
+        ],
     ));
     out
 }
+
+/// The budget lines (kapittel/post) a batch pays from, in the summary's order.
+const POSTS: [&str; 3] = ["0671.60", "0671.61", "0672.60"];
 
 /// A call's frame, awarded, paid, released, outstanding, available and
 /// underspend, one line each.

@@ -232,7 +232,7 @@ async fn a_bad_ledger_is_refused_by_file_row_and_column_and_writes_nothing() {
         let changed = db.write("changed.csv", &format!("{header}\n2022-12-31,V0001,675,0351.21,500000.02,Utbetaling\n2022-12-31,V0001,60088702,,-500000.02,Utbetaling\n"));
         let stderr = db.import_accounts_refused("--ledger", changed.to_str().unwrap());
         assert!(
-            stderr.contains("V0001 is already in the ledger with other content"),
+            stderr.contains("Bilaget V0001 finst alt i rekneskapen med anna innhald"),
             "{stderr}"
         );
         assert_eq!(
@@ -586,7 +586,7 @@ async fn an_accounts_import_is_done_by_finance_staff_and_recorded_in_the_audit_l
         let ledger = ledger.to_str().unwrap();
         let by_approver = db.fails(&["accounts", "import", "--user", "ola", "--ledger", ledger]);
         assert!(
-            by_approver.contains("only a user with the role finance_officer, finance, admin may import accounting files"),
+            by_approver.contains("Berre ein økonomimedarbeidar, nokon i økonomi eller ein administrator kan importere rekneskapsfiler, og ola har ikkje ei slik rolle"),
             "{backend:?}: {by_approver}"
         );
         db.ok(&["accounts", "import", "--user", "kari", "--ledger", ledger]);

@@ -108,7 +108,10 @@ async fn running_a_period_again_returns_the_same_batch_and_a_register_change_pay
         let db = with_small_register(backend).await;
         run_months(&db, 1..=7);
         let again = db.ok(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
-        assert!(again.contains("Batch 2022-07 run 1 (unchanged"), "{again}");
+        assert!(
+            again.contains("Utbetalinga for 2022-07, køyring 1 (uendra"),
+            "{again}"
+        );
         assert_eq!(
             show_csv(&db, "2022-07"),
             format!("municipality,grant,amount\n{}", EXPECTED[1].1)
@@ -122,7 +125,9 @@ async fn running_a_period_again_returns_the_same_batch_and_a_register_change_pay
         db.import_register(late.to_str().unwrap());
         let rerun = db.run_and_pay("2022-07");
         assert!(
-            rerun.contains("Batch 2022-07 run 2 (what is due changed after payment"),
+            rerun.contains(
+                "Utbetalinga for 2022-07, køyring 2 (det som skal betalast, har endra seg etter utbetalinga"
+            ),
             "{rerun}"
         );
         let difference = db.ok(&[
@@ -173,19 +178,22 @@ async fn batches_run_in_month_order_and_not_before_the_start_period() {
         let db = with_small_register(backend).await;
         let stderr = db.fails(&["batch", "run", "--period", "2021-12", "--user", "kari"]);
         assert!(
-            stderr.contains("before the start period 2022-01"),
+            stderr.contains("Utbetalingane før 2022-01 vart gjorde i det førre systemet"),
             "{stderr}"
         );
         db.ok(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
         let stderr = db.fails(&["batch", "run", "--period", "2022-04", "--user", "kari"]);
         assert!(
-            stderr.contains("batches are run in month order"),
+            stderr.contains("Utbetalinga for 2022-07 finst alt. Utbetalingane blir rekna ut månad for månad, og 2022-04 er tidlegare."),
             "{stderr}"
         );
         // Starting in July means the April term's months were the old system's:
         // July pays only what accrued from the start period on.
         let stderr = db.fails(&["batch", "show", "--period", "2022-04"]);
-        assert!(stderr.contains("no batch for 2022-04"), "{stderr}");
+        assert!(
+            stderr.contains("Det finst inga utbetaling for 2022-04"),
+            "{stderr}"
+        );
     }
 }
 
@@ -201,7 +209,10 @@ async fn the_start_period_keeps_earlier_months_with_the_previous_system() {
         let july = show_csv(&db, "2022-07");
         assert_eq!(july, "municipality,grant,amount\n");
         let stderr = db.fails(&["init", "--start-period", "2022-01"]);
-        assert!(stderr.contains("cannot be changed"), "{stderr}");
+        assert!(
+            stderr.contains("Startperioden kan ikkje endrast"),
+            "{stderr}"
+        );
     }
 }
 
@@ -213,9 +224,9 @@ async fn batch_show_and_the_overview_are_snapshotted() {
         let text = db.ok(&["batch", "show", "--period", "2022-07"]);
         let without_time: String = text
             .lines()
-            .map(|l| match l.find("computed ") {
+            .map(|l| match l.find("rekna ut ") {
                 Some(i) => format!(
-                    "{}computed [time],{}",
+                    "{}rekna ut [tid],{}",
                     &l[..i],
                     l[i..].split_once(',').map(|x| x.1).unwrap_or("")
                 ),
@@ -260,23 +271,23 @@ async fn batch_list_shows_every_run_and_what_waits_for_whom() {
         };
         assert_eq!(
             row("2022-04"),
-            ["2022-04", "1", "paid", "kari", "ola"],
+            ["2022-04", "1", "Utbetalt", "kari", "ola"],
             "{backend:?}: {list}"
         );
         assert_eq!(
             row("2022-07"),
-            ["2022-07", "1", "attested", "kari", "–"],
+            ["2022-07", "1", "Attestert", "kari", "–"],
             "{backend:?}: {list}"
         );
         // Months without a term are empty batches, paid at once.
-        assert!(list.contains("2022-01   1  paid"), "{list}");
+        assert!(list.contains("2022-01   1  Utbetalt"), "{list}");
         assert!(
-            list.ends_with("5 run(s), 1 waiting for payment\n"),
+            list.ends_with("Køyringar: 5. Ventar på utbetaling: 1.\n"),
             "{list}"
         );
         let none = db.ok(&["batch", "list", "--year", "2023"]);
         assert!(
-            none.ends_with("0 run(s), 0 waiting for payment\n"),
+            none.ends_with("Køyringar: 0. Ventar på utbetaling: 0.\n"),
             "{none}"
         );
     }

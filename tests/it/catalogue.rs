@@ -75,6 +75,9 @@ fn literal_keys() -> BTreeSet<String> {
         keys.extend(quoted_after(text, &calls));
         keys.extend(literals_with_prefix(text, "review-status-"));
         keys.extend(literals_with_prefix(text, "sort-"));
+        // Keys chosen in a `match` or listed in a table.
+        keys.extend(literals_with_prefix(text, "error-"));
+        keys.extend(literals_with_prefix(text, "cli-"));
         // `t.with(` with its key on the next line, as rustfmt writes it.
         for (at, _) in text.match_indices("t.with(") {
             let rest = text[at + 7..].trim_start();

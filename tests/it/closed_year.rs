@@ -81,20 +81,28 @@ async fn every_write_into_a_closed_year_is_refused_and_its_statements_never_chan
         with_ledger(&db);
         let caseworker = db.fails(&["close-year", "--year", "2022", "--user", "kari"]);
         assert!(
-            caseworker.contains("only finance staff or an auditor"),
+            caseworker.contains("Berre økonomi eller ein revisor kan avslutte eit rekneskapsår"),
             "{caseworker}"
         );
         // Years close in order, once over (this one is not, by the clock).
         let refused = db.fails(&["close-year", "--year", "2023", "--user", "fin"]);
         assert!(
-            refused.contains("2022 is not closed: years are closed in order"),
+            refused.contains(
+                "Rekneskapsåret 2022 er ikkje avslutta. Åra blir avslutta i rekkjefølgje"
+            ),
             "{backend:?}: {refused}"
         );
         let this_year = chrono::Datelike::year(&chrono::Local::now()).to_string();
         let refused = db.fails(&["close-year", "--year", &this_year, "--user", "fin"]);
-        assert!(refused.contains("is not over"), "{backend:?}: {refused}");
+        assert!(
+            refused.contains(&format!("Rekneskapsåret {this_year} er ikkje over")),
+            "{backend:?}: {refused}"
+        );
         let closed = db.ok(&["close-year", "--year", "2022", "--user", "fin"]);
-        assert!(closed.contains("2022 is closed"), "{closed}");
+        assert!(
+            closed.contains("Rekneskapsåret 2022 er avslutta: ingen bilag"),
+            "{closed}"
+        );
         let before = statements_2022(&db, "before");
 
         let late = db.write(
@@ -103,7 +111,8 @@ async fn every_write_into_a_closed_year_is_refused_and_its_statements_never_chan
         );
         let refused = db.import_accounts_refused("--ledger", late.to_str().unwrap());
         assert!(
-            refused.contains("2022 is closed") && refused.contains("LATE1"),
+            refused
+                .contains("Bilaget LATE1 er datert 2022-06-01, og rekneskapsåret 2022 er avslutta"),
             "{backend:?}: {refused}"
         );
 
@@ -128,9 +137,15 @@ async fn every_write_into_a_closed_year_is_refused_and_its_statements_never_chan
         );
 
         let refused = db.fails(&["batch", "run", "--period", "2022-04", "--user", "fin"]);
-        assert!(refused.contains("2022 is closed"), "{backend:?}: {refused}");
+        assert!(
+            refused.contains("Rekneskapsåret 2022 er avslutta og kan ikkje endrast"),
+            "{backend:?}: {refused}"
+        );
         let again = db.fails(&["close-year", "--year", "2022", "--user", "fin"]);
-        assert!(again.contains("2022 is closed"), "{again}");
+        assert!(
+            again.contains("Rekneskapsåret 2022 er avslutta og kan ikkje endrast"),
+            "{again}"
+        );
 
         // The next year is open, and the same 2022 files again change nothing.
         let next = db.write(
@@ -206,7 +221,7 @@ async fn check_names_each_failure_and_passes_on_a_clean_database() {
         with_ledger(&db);
         let clean = db.ok(&["check"]);
         assert!(
-            clean.contains("All checks passed") && clean.contains("2022"),
+            clean.contains("Alle kontrollane er i orden") && clean.contains("2022"),
             "{clean}"
         );
         // A posting added by hand: its voucher no longer balances.
@@ -255,17 +270,23 @@ async fn a_year_is_not_closed_while_a_batch_of_its_months_waits_for_payment() {
         let refused = db.fails(&["close-year", "--year", "2022", "--user", "fin"]);
         assert!(
             refused
-                .contains("batch 2022-04 run 1 is computed: it must be paid before 2022 is closed"),
+                .contains("Utbetalinga for 2022-04 (køyring 1) er ikkje betalt. Ho må betalast før rekneskapsåret 2022 blir avslutta."),
             "{backend:?}: {refused}"
         );
         db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
         db.ok(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
         let refused = db.fails(&["close-year", "--year", "2022", "--user", "fin"]);
-        assert!(refused.contains("2022-04 run 1 is approved"), "{refused}");
+        assert!(
+            refused.contains("Utbetalinga for 2022-04 (køyring 1) er ikkje betalt"),
+            "{refused}"
+        );
         // Still open: the batch goes on to payment, then the year closes.
         db.pay("2022-04");
         let closed = db.ok(&["close-year", "--year", "2022", "--user", "fin"]);
-        assert!(closed.contains("2022 is closed"), "{backend:?}: {closed}");
+        assert!(
+            closed.contains("Rekneskapsåret 2022 er avslutta: ingen bilag"),
+            "{backend:?}: {closed}"
+        );
     }
 }
 
@@ -289,9 +310,15 @@ async fn a_closed_year_s_unpaid_batch_is_neither_superseded_nor_moved() {
         );
         db.import_register(more.to_str().unwrap());
         let refused = db.fails(&["batch", "run", "--period", "2022-04", "--user", "kari"]);
-        assert!(refused.contains("2022 is closed"), "{backend:?}: {refused}");
+        assert!(
+            refused.contains("Rekneskapsåret 2022 er avslutta og kan ikkje endrast"),
+            "{backend:?}: {refused}"
+        );
         let refused = db.fails(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
-        assert!(refused.contains("2022 is closed"), "{backend:?}: {refused}");
+        assert!(
+            refused.contains("Rekneskapsåret 2022 er avslutta og kan ikkje endrast"),
+            "{backend:?}: {refused}"
+        );
         assert_eq!(runs_of(&db, "2022-04").await, ["1 computed"], "{backend:?}");
         let moves: i64 = sqlx::Row::get(
             &sqlx::query(
@@ -336,6 +363,9 @@ async fn a_batch_run_that_meets_a_closing_waits_for_it_and_is_then_refused() {
     tx.commit().await.unwrap();
     let (code, stderr) = crate::support::finished(run);
     assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("2022 is closed"), "{stderr}");
+    assert!(
+        stderr.contains("Rekneskapsåret 2022 er avslutta og kan ikkje endrast"),
+        "{stderr}"
+    );
     assert!(runs_of(&db, "2022-04").await.is_empty());
 }

@@ -17,18 +17,18 @@ async fn rules_check_validates_every_file_and_rules_show_prints_rates_with_statu
     );
     let show = db.ok(&["rules", "show", "--year", "2022"]);
     assert!(show.contains("rates.minor.to_year_of_16"), "{show}");
-    assert!(show.contains("1\u{a0}118\u{a0}000,00  inferred"), "{show}");
+    assert!(show.contains("1\u{a0}118\u{a0}000,00  Utleidd"), "{show}");
     assert!(
-        show.contains("month  7: pays accruals through 2022-06-30"),
+        show.contains("månad  7: betaler opptening til og med 2022-06-30"),
         "{show}"
     );
     assert!(
-        show.contains("WARNING: computed with rates that are not adopted"),
+        show.contains("ÅTVARING: rekna ut med satsar som ikkje er vedtekne"),
         "{show}"
     );
     let stderr = db.fails(&["rules", "show", "--year", "2031"]);
     assert!(
-        stderr.contains("no rules for the budget year 2031"),
+        stderr.contains("Det finst ingen satsar for budsjettåret 2031"),
         "{stderr}"
     );
 }

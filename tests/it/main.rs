@@ -11,6 +11,7 @@ mod commands;
 mod disability;
 mod forecast;
 mod fuzz;
+mod language;
 mod payments;
 mod peer;
 mod register_import;

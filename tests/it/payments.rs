@@ -50,12 +50,12 @@ async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and
             "--allow-unverified-rates",
         ]);
         assert!(
-            stderr.contains("needs a batch that is approved"),
+            stderr.contains("Berre ei godkjend utbetaling kan betalast ut, og denne er berekna."),
             "{stderr}"
         );
         let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
         assert!(
-            stderr.contains("needs a batch that is attested"),
+            stderr.contains("Berre ei attestert utbetaling kan godkjennast, og denne er berekna."),
             "{stderr}"
         );
         db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
@@ -65,7 +65,7 @@ async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and
         ]);
         let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "kari"]);
         assert!(
-            stderr.contains("kari attested this batch; another person must approve it"),
+            stderr.contains("Du attesterte denne utbetalinga. Ein annan person må godkjenne ho."),
             "{stderr}"
         );
         // A rejection sends it back, with its reason in the audit log.
@@ -80,7 +80,7 @@ async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and
             "check the minors",
         ]);
         let shown = db.ok(&["batch", "show", "--period", "2022-04"]);
-        assert!(shown.contains("run 1: computed"), "{shown}");
+        assert!(shown.contains("køyring 1: Berekna"), "{shown}");
         db.ok(&[
             "user",
             "add",
@@ -98,7 +98,7 @@ async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and
             "batch", "pay", "--user", "kari", "--period", "2022-04", "--out", &out,
         ]);
         assert!(
-            stderr.contains("status is placeholder, not adopted"),
+            stderr.contains("satsar som ikkje er vedtekne (svakaste status: plasshaldar)"),
             "{stderr}"
         );
         assert_eq!(count(&db, "SELECT COUNT(*) FROM payment").await, 0);
@@ -116,7 +116,8 @@ async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and
         ]);
         let shown = db.ok(&["batch", "show", "--period", "2022-04"]);
         assert!(
-            shown.contains("run 1: paid") && shown.contains("paid with --allow-unverified-rates"),
+            shown.contains("køyring 1: Utbetalt")
+                && shown.contains("betalt med --allow-unverified-rates"),
             "{shown}"
         );
         let audit = db.ok(&["audit", "verify"]);
@@ -173,7 +174,7 @@ async fn an_approval_with_other_rates_than_the_run_is_refused() {
         let stderr = String::from_utf8_lossy(&approve.stderr);
         assert_eq!(approve.status.code(), Some(1), "{backend:?}: {stderr}");
         assert!(
-            stderr.contains("what batch 2022-04 run 1 pays changed since it was computed (the register, the rates or a decision)"),
+            stderr.contains("Det utbetalinga skal betale, er endra sidan ho vart berekna: registeret, satsane eller eit vedtak er endra. Rekn ut utbetalinga for 2022-04 på nytt"),
             "{stderr}"
         );
         // With the rates it was computed with, it is approved.
@@ -194,17 +195,17 @@ async fn a_batch_that_changes_after_attestation_must_be_recomputed_and_attested_
         db.import_register(late.to_str().unwrap());
         let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
         assert!(
-            stderr.contains("what batch 2022-04 run 1 pays changed since it was computed"),
+            stderr.contains("Rekn ut utbetalinga for 2022-04 på nytt"),
             "{stderr}"
         );
         let rerun = db.ok(&["batch", "run", "--period", "2022-04", "--user", "kari"]);
         assert!(
-            rerun.contains("run 2 (what is due changed before payment"),
+            rerun.contains("køyring 2 (det som skal betalast, har endra seg før utbetalinga"),
             "{rerun}"
         );
         let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
         assert!(
-            stderr.contains("needs a batch that is attested"),
+            stderr.contains("Berre ei attestert utbetaling kan godkjennast, og denne er berekna."),
             "{stderr}"
         );
         db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
@@ -333,7 +334,7 @@ async fn two_processes_paying_the_same_batch_at_once_pay_each_municipality_once(
             &payments_dir(&db),
             "--allow-unverified-rates",
         ]);
-        assert!(again.starts_with("Already paid as"), "{again}");
+        assert!(again.starts_with("Alt betalt som"), "{again}");
         assert_paid_once(&db).await;
     }
 }
@@ -413,7 +414,7 @@ async fn a_crash_between_the_payment_file_and_the_commit_leaves_the_outbox_empty
             &payments_dir(&db),
             "--allow-unverified-rates",
         ]);
-        assert!(again.starts_with("Already paid as"), "{again}");
+        assert!(again.starts_with("Alt betalt som"), "{again}");
         assert_eq!(count(&db, "SELECT COUNT(*) FROM payment").await, 1);
     }
 }
@@ -432,7 +433,7 @@ async fn a_crash_after_the_commit_publishes_the_file_and_anchors_it_at_the_next_
         assert_eq!(files_in(&db, "staging").len(), 1);
         let out = payments_dir(&db);
         let checked = db.ok(&["check", "--out", &out, "--user", "kari"]);
-        assert!(checked.contains("moved to the outbox"), "{checked}");
+        assert!(checked.contains("fila er flytta til utboksen"), "{checked}");
         assert_paid_once(&db).await;
         assert!(files_in(&db, "staging").is_empty() && files_in(&db, "void").is_empty());
         // The crash came before the anchor; the recovery wrote it.
@@ -476,7 +477,7 @@ async fn a_failed_payment_then_a_changed_register_leaves_one_file_in_the_outbox(
             &payments_dir(&db),
             "--allow-unverified-rates",
         ]);
-        assert!(paid.contains("\nPaid as TS-2022-04-2-"), "{paid}");
+        assert!(paid.contains("\nBetalt som TS-2022-04-2-"), "{paid}");
         let new: Vec<String> = files_in(&db, "payments")
             .into_iter()
             .filter(|f| !before.contains(f))
@@ -563,9 +564,12 @@ async fn a_municipality_with_a_negative_net_is_carried_to_the_next_term_not_paid
             "--out",
             &payments_dir(&db),
         ]);
-        assert!(paid.contains("1 transfers, 60\u{a0}000,00 NOK"), "{paid}");
         assert!(
-            paid.contains("Carried to the next term as set-offs (negative net): 1101"),
+            paid.contains("1 overføringar, 60\u{a0}000,00 kroner"),
+            "{paid}"
+        );
+        assert!(
+            paid.contains("Ført vidare til neste termin som motrekning (negativ netto): 1101"),
             "{paid}"
         );
         // December sets the carried 80 000 off against 1101's base grant of 210 000.

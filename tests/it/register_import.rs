@@ -387,7 +387,7 @@ async fn an_import_checked_before_another_was_stored_is_refused_whole() {
     let (code, stderr) = crate::support::finished(import);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(
-        stderr.contains("bergen.csv: another import was stored while this file was checked"),
+        stderr.contains("bergen.csv: ei anna innlesing til registeret vart lagra medan denne fila vart kontrollert"),
         "{stderr}"
     );
     let store = Store::open(&db.url).await.unwrap();
@@ -412,7 +412,7 @@ async fn an_import_is_done_by_finance_staff_and_recorded_in_the_audit_log() {
         let by_approver = db.fails(&["register", "import", path, "--user", "ola"]);
         assert!(
             by_approver.contains(
-                "only a user with the role finance_officer, finance, admin may import the register"
+                "Berre ein økonomimedarbeidar, nokon i økonomi eller ein administrator kan importere busetjingsregisteret, og ola har ikkje ei slik rolle"
             ),
             "{backend:?}: {by_approver}"
         );

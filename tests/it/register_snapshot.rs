@@ -60,7 +60,7 @@ async fn accruals_after_a_second_import_are_those_of_one_import_of_both_files() 
         assert_ne!(after_first, expected, "{backend:?}: the split must matter");
         db.import_register(second.to_str().unwrap());
         assert_eq!(db.ok(&ACCRUALS), expected, "{backend:?}");
-        assert!(db.ok(&["check"]).contains("1 register snapshot(s)"));
+        assert!(db.ok(&["check"]).contains("1 lagra registerbilete"));
     }
 }
 
@@ -73,7 +73,7 @@ async fn an_unreadable_snapshot_is_rebuilt_from_the_events() {
         assert_eq!(db.ok(&ACCRUALS), expected, "{backend:?}");
         // The rebuild replaced it: the check compares a readable one.
         assert!(
-            db.ok(&["check"]).contains("1 register snapshot(s)"),
+            db.ok(&["check"]).contains("1 lagra registerbilete"),
             "{backend:?}"
         );
     }

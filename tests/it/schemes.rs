@@ -753,7 +753,7 @@ async fn the_readme_pay_and_release_commands_post_once_and_give_back_to_the_fram
         "--user",
         "fin",
     ]);
-    assert!(late.contains("falls in another budget year"), "{late}");
+    assert!(late.contains("høyrer til eit anna budsjettår"), "{late}");
     let again = db.fails(&[
         "scheme",
         "pay",
@@ -764,7 +764,7 @@ async fn the_readme_pay_and_release_commands_post_once_and_give_back_to_the_fram
         "--user",
         "fin",
     ]);
-    assert!(again.contains("paid already"), "{again}");
+    assert!(again.contains("Søknad 1 er alt utbetalt"), "{again}");
     let released = db.ok(&[
         "scheme",
         "release",

@@ -89,6 +89,11 @@ impl TestDb {
         path
     }
 
+    /// `tilskot --db URL args…`, to be given more environment and run.
+    pub fn tilskot_command(&self, args: &[&str]) -> Command {
+        tilskot_command(self.dir.path(), &self.url, args)
+    }
+
     /// Runs `tilskot --db URL args…` and returns its output.
     pub fn tilskot(&self, args: &[&str]) -> Output {
         tilskot_in(self.dir.path(), &self.url, args)
@@ -141,7 +146,7 @@ impl TestDb {
     /// through attestation, approval and payment (on the placeholder rates).
     pub fn run_and_pay(&self, period: &str) -> String {
         let run = self.ok(&["batch", "run", "--period", period, "--user", "kari"]);
-        if run.contains("): computed,") {
+        if run.contains("): Berekna,") {
             self.ok(&["batch", "attest", "--period", period, "--user", "kari"]);
             self.ok(&["batch", "approve", "--period", period, "--user", "ola"]);
             self.pay(period);
@@ -323,6 +328,8 @@ pub fn tilskot_command(dir: &Path, db: &str, args: &[&str]) -> Command {
         .current_dir(dir)
         .env("TILSKOT_PASSWORD", TEST_PASSWORD)
         .env("TILSKOT_NEW_PASSWORD", TEST_PASSWORD)
+        // Nynorsk, the default, unless a test asks for Bokmål.
+        .env_remove("TILSKOT_LANG")
         .arg("--db")
         .arg(db)
         .arg("--rules")

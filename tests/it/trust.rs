@@ -24,6 +24,7 @@ fn with_password(db: &TestDb, password: &str, args: &[&str]) -> std::process::Ou
     std::process::Command::new(env!("CARGO_BIN_EXE_tilskot"))
         .current_dir(db.dir.path())
         .env("TILSKOT_PASSWORD", password)
+        .env_remove("TILSKOT_LANG")
         .args(["--db", &db.url, "--rules"])
         .arg(crate::support::rules_dir())
         .args(args)
@@ -47,7 +48,7 @@ async fn attest_and_approve_with_a_wrong_password_or_an_unknown_user_are_refused
         assert_eq!(wrong.status.code(), Some(1), "{backend:?}");
         let stderr = String::from_utf8_lossy(&wrong.stderr);
         assert!(
-            stderr.contains("unknown user or wrong password"),
+            stderr.contains("Feil brukarnamn eller passord."),
             "{stderr}"
         );
         assert_eq!(batch_status(&db).await, "computed", "{backend:?}");
@@ -124,8 +125,7 @@ async fn the_audit_log_records_the_authenticated_user_of_every_transition() {
         // supersedes the attested one in her name.
         let by_ola = db.fails(&["batch", "run", "--period", "2022-04", "--user", "ola"]);
         assert!(
-            by_ola
-                .contains("only a user with the role finance_officer, finance may compute a batch"),
+            by_ola.contains("Berre ein økonomimedarbeidar eller nokon i økonomi kan rekne ut ei utbetaling, og ola har ikkje ei slik rolle."),
             "{by_ola}"
         );
         let late = db.write(
@@ -226,7 +226,8 @@ async fn a_caseworker_of_an_unknown_scheme_and_the_loss_of_the_last_administrato
         "user", "add", "--user", "admin", "--name", "admin", "--role", "auditor",
     ]);
     assert_eq!(demote.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&demote.stderr).contains("last administrator"));
+    assert!(String::from_utf8_lossy(&demote.stderr)
+        .contains("admin er den siste administratoren og held på rolla"));
     let store = Store::open(&db.url).await.unwrap();
     assert_eq!(store.user("admin").await.unwrap().role, Role::Admin);
     assert!(store.user("kari").await.is_err());
@@ -856,7 +857,10 @@ mod tamper {
             db.ok(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
             execute(&db, &add_line_to_april(backend, 100, "")).await;
             let stderr = db.fails(&["batch", "approve", "--period", "2022-04", "--user", "ola"]);
-            assert!(stderr.contains("no longer hash"), "{backend:?}: {stderr}");
+            assert!(
+                stderr.contains("Linjene i utbetalinga for 2022-04 (køyring 1) er endra"),
+                "{backend:?}: {stderr}"
+            );
             assert_eq!(batch_status(&db).await, "attested", "{backend:?}");
         }
     }
@@ -1236,13 +1240,13 @@ mod leaving_users {
             let db = with_computed_april(backend).await;
             let by_kari = db.fails(&["user", "disable", "--user", "kari", "--name", "ola"]);
             assert!(
-                by_kari.contains("only a user with the role admin"),
+                by_kari.contains("Berre ein administrator kan sperre brukarar eller opne dei att"),
                 "{by_kari}"
             );
             db.ok(&["user", "disable", "--user", "admin", "--name", "kari"]);
             let refused = db.fails(&["batch", "attest", "--period", "2022-04", "--user", "kari"]);
             assert!(
-                refused.contains("unknown user or wrong password"),
+                refused.contains("Feil brukarnamn eller passord."),
                 "{refused}"
             );
             assert_eq!(batch_status(&db).await, "computed", "{backend:?}");
@@ -1254,7 +1258,9 @@ mod leaving_users {
             );
             let by_ola = db.fails(&["user", "list", "--user", "ola"]);
             assert!(
-                by_ola.contains("only a user with the role admin, auditor may list the users"),
+                by_ola.contains(
+                    "Berre ein administrator eller ein revisor kan sjå lista over brukarar"
+                ),
                 "{by_ola}"
             );
             db.ok(&["user", "enable", "--user", "admin", "--name", "kari"]);
@@ -1487,7 +1493,7 @@ async fn an_applicant_organisation_is_added_by_an_administrator_and_audited() {
         };
         let refused = db.fails(&add("kari"));
         assert!(
-            refused.contains("only a user with the role admin may add applicant organisations"),
+            refused.contains("Berre ein administrator kan leggje til søkjarorganisasjonar"),
             "{backend:?}: {refused}"
         );
         assert!(db.ok(&add("admin")).contains("Organisation 3005 added"));
@@ -1539,7 +1545,7 @@ async fn two_administrators_cannot_disable_each_other_at_once() {
     let (code, stderr) = crate::support::finished(disable);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(
-        stderr.contains("admin2 is the last administrator who may act"),
+        stderr.contains("admin2 er den siste administratoren som kan gjere noko"),
         "{stderr}"
     );
     let store = Store::open(&db.url).await.unwrap();

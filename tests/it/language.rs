@@ -1,0 +1,196 @@
+//! The command line speaks the reader's language: Nynorsk by default,
+//! Bokmål with `--lang nb` or `TILSKOT_LANG=nb`, never English and never a
+//! mix. Walked through the finance staff's monthly cycle: run, a refused
+//! approval, attest, approve, pay, list, show, check and the refusals met
+//! on the way.
+
+use crate::support::{fixture, Backend, TestDb};
+
+/// English words the cycle's output had before it spoke Norwegian; none
+/// of them is a Norwegian word.
+const ENGLISH: [&str; 24] = [
+    "batch",
+    "run",
+    "the",
+    "of",
+    "by",
+    "attested",
+    "approved",
+    "paid",
+    "lines",
+    "total",
+    "error",
+    "warning",
+    "computed",
+    "waiting",
+    "transfers",
+    "file",
+    "checks",
+    "passed",
+    "net",
+    "name",
+    "payment",
+    "must",
+    "another",
+    "person",
+];
+
+/// The English words of `text`, leaving out what is not prose: options
+/// (`--allow-unverified-rates`), quoted commands («tilskot …») and paths.
+fn english_words(text: &str) -> Vec<String> {
+    let mut prose = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '«' => quoted = true,
+            '»' => quoted = false,
+            _ if !quoted => prose.push(c),
+            _ => {}
+        }
+    }
+    prose
+        .split_whitespace()
+        .filter(|word| !word.starts_with("--") && !word.contains('/'))
+        .flat_map(|word| word.split(|c: char| !c.is_alphabetic()))
+        .map(str::to_lowercase)
+        .filter(|word| ENGLISH.contains(&word.as_str()))
+        .collect()
+}
+
+/// Everything a command printed, standard output and error.
+fn printed(output: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// The cycle of `period` with `lang` before the arguments (empty for the
+/// default): what every step printed, with a refused approval by the
+/// attester and a payment before approval.
+fn cycle(db: &TestDb, lang: &[&str], period: &str) -> Vec<String> {
+    let out = db.path("utbetalingsfiler");
+    let out = out.to_str().unwrap();
+    let steps: [&[&str]; 9] = [
+        &["batch", "run", "--period", period, "--user", "kari"],
+        &["batch", "attest", "--period", period, "--user", "kari"],
+        &["batch", "approve", "--period", period, "--user", "kari"],
+        &[
+            "batch", "pay", "--period", period, "--user", "kari", "--out", out,
+        ],
+        &["batch", "approve", "--period", period, "--user", "ola"],
+        &[
+            "batch", "pay", "--period", period, "--user", "kari", "--out", out,
+        ],
+        &[
+            "batch",
+            "pay",
+            "--period",
+            period,
+            "--user",
+            "kari",
+            "--out",
+            out,
+            "--allow-unverified-rates",
+        ],
+        &["batch", "list"],
+        &["check", "--out", out],
+    ];
+    steps
+        .iter()
+        .map(|args| printed(&db.tilskot(&[lang, args].concat())))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_monthly_cycle_speaks_nynorsk_by_default_and_bokmal_on_request() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    db.import_register(fixture("small-register.csv").to_str().unwrap());
+    db.add_users();
+    for period in ["2022-01", "2022-02", "2022-03"] {
+        db.ok(&["batch", "run", "--period", period, "--user", "kari"]);
+    }
+    let nynorsk = cycle(&db, &[], "2022-04");
+    for month in ["2022-05", "2022-06"] {
+        db.ok(&["batch", "run", "--period", month, "--user", "kari"]);
+    }
+    let bokmal = cycle(&db, &["--lang", "nb"], "2022-07");
+    for (lang, outputs) in [("nn", &nynorsk), ("nb", &bokmal)] {
+        for text in outputs.iter() {
+            assert!(
+                !text.trim().is_empty(),
+                "{lang}: every step prints something"
+            );
+            assert_eq!(english_words(text), Vec::<String>::new(), "{lang}:\n{text}");
+        }
+    }
+    let all_nn = nynorsk.concat();
+    let all_nb = bokmal.concat();
+    // The refusals and the outcomes are there, each in its language.
+    for (text, words) in [
+        (
+            &all_nn,
+            [
+                "køyring",
+                "godkjennar",
+                "Betalt som",
+                "feil:",
+                "Alle kontrollane",
+            ],
+        ),
+        (
+            &all_nb,
+            [
+                "kjøring",
+                "godkjenner",
+                "Betalt som",
+                "feil:",
+                "Alle kontrollene",
+            ],
+        ),
+    ] {
+        for word in words {
+            assert!(text.contains(word), "{word}:\n{text}");
+        }
+    }
+    // Never a mix: no Nynorsk form in Bokmål, no Bokmål form in Nynorsk.
+    for (text, other) in [
+        (&all_nn, ["kjøring", "ikke", "Utbetalingen"]),
+        (&all_nb, ["køyring", "ikkje", "Utbetalinga"]),
+    ] {
+        for word in other {
+            assert!(!text.contains(word), "{word}:\n{text}");
+        }
+    }
+    // The environment chooses too; the option wins over it.
+    let by_env = db
+        .tilskot_command(&["batch", "list"])
+        .env("TILSKOT_LANG", "nb")
+        .output()
+        .unwrap();
+    assert!(
+        printed(&by_env).contains("Kjøringer:"),
+        "{}",
+        printed(&by_env)
+    );
+    let option_wins = db
+        .tilskot_command(&["--lang", "nn", "batch", "list"])
+        .env("TILSKOT_LANG", "nb")
+        .output()
+        .unwrap();
+    assert!(printed(&option_wins).contains("Køyringar:"));
+}
+
+#[test]
+fn the_english_check_finds_english_and_lets_options_and_quotes_pass() {
+    assert_eq!(
+        english_words("feil: Batch 2022-04 run 1 paid"),
+        ["batch", "run", "paid"]
+    );
+    assert!(
+        english_words("gje --allow-unverified-rates og «tilskot batch run» i /tmp/payments")
+            .is_empty()
+    );
+}
