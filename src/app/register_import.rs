@@ -22,7 +22,7 @@ pub struct ImportReport {
     pub events_added: usize,
     pub events_already_present: usize,
     /// Other sheets of a workbook that hold data and were not read.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::domain::error::Message>,
 }
 
 /// Why an import wrote nothing.

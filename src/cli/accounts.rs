@@ -97,13 +97,21 @@ pub async fn import(ctx: &Context, command: AccountsCommand, out: &mut impl Writ
         ledger: ledger.as_deref(),
     };
     match import_accounts(&store, &files, &actor).await {
-        Ok(r) => writeln!(
-            out,
-            "{} accounts, {} budget lines, {} allocations; {} vouchers added, {} already in the ledger",
-            r.accounts, r.budget_lines, r.allocations, r.vouchers_added, r.vouchers_already_present
-        )?,
+        Ok(r) => {
+            let args = [
+                ("accounts", r.accounts.to_string()),
+                ("lines", r.budget_lines.to_string()),
+                ("allocations", r.allocations.to_string()),
+                ("added", r.vouchers_added.to_string()),
+                ("present", r.vouchers_already_present.to_string()),
+            ];
+            writeln!(out, "{}", ctx.texts.with("cli-accounts-imported", &args))?
+        }
         Err(AccountsImportError::Rejected(problems)) => {
-            return Err(super::register::rejected(&problems, "the accounting files"))
+            return Err(super::register::rejected(
+                &problems,
+                &ctx.texts.get("cli-accounts-files"),
+            ))
         }
         Err(AccountsImportError::Store(error)) => return Err(error),
     }
@@ -129,7 +137,12 @@ pub async fn report(ctx: &Context, command: ReportCommand, out: &mut impl Write)
                         write_file(&dir.join(table.file_name), &table.to_csv())?;
                     }
                     let count = statements.tables().len();
-                    writeln!(out, "{}: {count} CSV files for {year}", dir.display())?;
+                    let args = [
+                        ("folder", dir.display().to_string()),
+                        ("count", count.to_string()),
+                        ("year", year.to_string()),
+                    ];
+                    writeln!(out, "{}", ctx.texts.with("cli-statements-written", &args))?;
                 }
                 ReportFormat::Html => {
                     let path = dir.join(format!("statements-{year}.html"));
@@ -141,12 +154,17 @@ pub async fn report(ctx: &Context, command: ReportCommand, out: &mut impl Write)
                 }
             }
             let checked = statements.invariants_checked.len();
-            writeln!(out, "{checked} invariants checked")?;
+            let args = [("count", checked.to_string())];
+            writeln!(out, "{}", ctx.texts.with("cli-statements-checked", &args))?;
         }
         ReportCommand::Journal { year, out: file } => {
             let (journal, vouchers) = journal_of_year(&store, year).await?;
             write_file(&file, &journal)?;
-            writeln!(out, "{}: {vouchers} vouchers", file.display())?;
+            let args = [
+                ("file", file.display().to_string()),
+                ("vouchers", vouchers.to_string()),
+            ];
+            writeln!(out, "{}", ctx.texts.with("cli-journal-written", &args))?;
         }
     }
     Ok(())
@@ -158,11 +176,12 @@ pub async fn audit(ctx: &Context, command: AuditCommand, out: &mut impl Write) -
     match command {
         AuditCommand::Verify { anchor } => {
             let verified = verify_audit(&store, &anchor).await?;
-            writeln!(
-                out,
-                "The audit chain of {} entries is intact; batches checked against their entries: {}; anchors found: {}",
-                verified.entries, verified.batches, verified.anchors
-            )?;
+            let args = [
+                ("entries", verified.entries.to_string()),
+                ("batches", verified.batches.to_string()),
+                ("anchors", verified.anchors.to_string()),
+            ];
+            writeln!(out, "{}", ctx.texts.with("cli-audit-intact", &args))?;
         }
         AuditCommand::Log => {
             let names = store

@@ -56,6 +56,7 @@ pub async fn run(ctx: &Context, command: DisabilityCommand, out: &mut impl Write
     let store = ctx.open().await?;
     let rules = ctx.rules()?;
     let today = chrono::Local::now().date_naive();
+    let t = &ctx.texts;
     match command {
         DisabilityCommand::Import { file, user } => {
             let actor = ctx.authenticate(&store, &user).await?;
@@ -63,14 +64,13 @@ pub async fn run(ctx: &Context, command: DisabilityCommand, out: &mut impl Write
             let imported =
                 import_applications(&store, &rules, &file, &actor, &municipalities, today).await;
             let report = refused_file(imported, &file)?;
-            writeln!(
-                out,
-                "{}: {} rows read, {} applications added, {} already stored",
-                file.display(),
-                report.rows,
-                report.added,
-                report.already_present
-            )?;
+            let args = [
+                ("file", file.display().to_string()),
+                ("rows", report.rows.to_string()),
+                ("added", report.added.to_string()),
+                ("present", report.already_present.to_string()),
+            ];
+            writeln!(out, "{}", t.with("cli-disability-imported", &args))?;
         }
         DisabilityCommand::Extend {
             reference,
@@ -79,10 +79,8 @@ pub async fn run(ctx: &Context, command: DisabilityCommand, out: &mut impl Write
         } => {
             let actor = ctx.authenticate(&store, &user).await?;
             extend(&store, &rules, &actor, &reference, until, today).await?;
-            writeln!(
-                out,
-                "Application {reference}: the deadline is extended to {until}"
-            )?;
+            let args = [("reference", reference), ("until", until.to_string())];
+            writeln!(out, "{}", t.with("cli-disability-extended", &args))?;
         }
         DisabilityCommand::Decide { file, user } => {
             let actor = ctx.authenticate(&store, &user).await?;
@@ -90,32 +88,33 @@ pub async fn run(ctx: &Context, command: DisabilityCommand, out: &mut impl Write
                 decide_from_file(&store, &rules, &actor, &file, today).await,
                 &file,
             )?;
-            writeln!(
-                out,
-                "{}: {decided} decisions recorded by {}",
-                file.display(),
-                actor.name
-            )?;
+            let args = [
+                ("file", file.display().to_string()),
+                ("count", decided.to_string()),
+                ("user", actor.name.clone()),
+            ];
+            writeln!(out, "{}", t.with("cli-disability-decided", &args))?;
         }
         DisabilityCommand::Status { year } => {
             let year = year.unwrap_or_else(|| chrono::Datelike::year(&today));
             let queue = status(&store, year, today).await?;
-            writeln!(
-                out,
-                "Disability grant {year}: {} received, {} decided, {} awarded for {} NOK",
-                queue.received,
-                queue.decided,
-                queue.awarded,
-                format_nok_grouped(queue.awarded_amount)
-            )?;
-            writeln!(out, "Undecided by age (whole months since received):")?;
+            let args = [
+                ("year", year.to_string()),
+                ("received", queue.received.to_string()),
+                ("decided", queue.decided.to_string()),
+                ("awarded", queue.awarded.to_string()),
+                ("amount", format_nok_grouped(queue.awarded_amount)),
+            ];
+            writeln!(out, "{}", t.with("cli-disability-status", &args))?;
+            writeln!(out, "{}", t.get("cli-disability-backlog"))?;
             for (months, count) in &queue.backlog_by_age {
-                writeln!(out, "  {months:>3} months: {count}")?;
+                let args = [
+                    ("months", format!("{months:>3}")),
+                    ("count", count.to_string()),
+                ];
+                writeln!(out, "  {}", t.with("cli-disability-backlog-line", &args))?;
             }
-            writeln!(
-                out,
-                "Days from received to decided, by month of decision (mean, median):"
-            )?;
+            writeln!(out, "{}", t.get("cli-disability-days"))?;
             for (month, (mean, median)) in &queue.processing_days {
                 writeln!(out, "  {month}: {mean:>4} {median:>4}")?;
             }

@@ -58,7 +58,7 @@ pub async fn run(ctx: &Context, args: ForecastArgs, out: &mut impl Write) -> Res
         sheet: args.sheet.as_deref(),
         municipalities: &municipalities,
     };
-    let progress = spinner("forecasting");
+    let progress = spinner(&ctx.texts.get("cli-forecasting"));
     let made = match args.as_of {
         Some(as_of) => forecast_as_of(&store, &inputs, args.year, as_of).await,
         None => forecast_rolling(&store, &inputs, args.year).await,
@@ -74,8 +74,8 @@ pub async fn run(ctx: &Context, args: ForecastArgs, out: &mut impl Write) -> Res
     let text = match (args.format, args.rolling) {
         (ForecastFormat::Csv, false) => forecast_csv(&report.forecasts[0]),
         (ForecastFormat::Csv, true) => rolling_csv(&report),
-        (ForecastFormat::Text, false) => forecast_text(&report),
-        (ForecastFormat::Text, true) => rolling_text(&report),
+        (ForecastFormat::Text, false) => forecast_text(&report, &ctx.texts),
+        (ForecastFormat::Text, true) => rolling_text(&report, &ctx.texts),
         (ForecastFormat::Html, _) => forecast_page(&report)
             .render()
             .map_err(|e| Error::internal(format!("the forecast page: {e}")))?,

@@ -291,7 +291,7 @@ pub async fn run(cli: Cli) -> Result<()> {
                 scale,
                 events_per_person,
             };
-            register::generate(&options, &file, out)
+            register::generate(&ctx, &options, &file, out)
         }
         Command::Batch { command } => batches::run(&ctx, command, out).await,
         Command::Forecast(args) => forecast::run(&ctx, args, out).await,

@@ -7,7 +7,7 @@ use crate::app::explain::explain_person;
 use crate::app::register_import::{import_register_sheet, ImportError};
 use crate::domain::accrual::{compute_accruals, totals_by_municipality_grant_month};
 use crate::domain::calendar::Period;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Message, Result};
 use crate::domain::generate::{generate_register, to_csv, GenerateOptions};
 use crate::io::shipped;
 use crate::render::progress::spinner;
@@ -42,7 +42,8 @@ pub async fn run(ctx: &Context, command: RegisterCommand, out: &mut impl Write) 
     let store = ctx.open().await?;
     let actor = ctx.authenticate(&store, &user).await?;
     let today = chrono::Local::now().date_naive();
-    let progress = spinner(&format!("importing {}", file.display()));
+    let t = &ctx.texts;
+    let progress = spinner(&t.with("cli-importing", &[("file", file.display().to_string())]));
     let municipalities = shipped::municipalities();
     let rules = ctx.rules()?;
     let lags = move_lags(&rules);
@@ -59,19 +60,22 @@ pub async fn run(ctx: &Context, command: RegisterCommand, out: &mut impl Write) 
     progress.finish_and_clear();
     if let Ok(report) = &imported {
         for warning in &report.warnings {
-            eprintln!("warning: {}: {warning}", file.display());
+            let warning = t.message(warning);
+            eprintln!("{}: {}: {warning}", t.get("cli-warning"), file.display());
         }
     }
     match imported {
         Ok(report) => {
-            writeln!(
-                out,
-                "{}: {} rows read, {} events added, {} already in the register",
-                report.file, report.rows_read, report.events_added, report.events_already_present
-            )?;
+            let args = [
+                ("file", report.file.clone()),
+                ("rows", report.rows_read.to_string()),
+                ("added", report.events_added.to_string()),
+                ("present", report.events_already_present.to_string()),
+            ];
+            writeln!(out, "{}", t.with("cli-register-imported", &args))?;
             // The events are stored; the snapshot spares the next commands
             // rebuilding the persons from them.
-            let progress = spinner("building the register's persons");
+            let progress = spinner(&t.get("cli-building-persons"));
             prepare_register(&store, &rules).await?;
             progress.finish_and_clear();
         }
@@ -88,10 +92,16 @@ pub fn rejected(problems: &[String], file: &str) -> Error {
     for problem in problems {
         eprintln!("{problem}");
     }
-    Error::invalid(format!(
-        "{} problem(s) in {file}; nothing was imported",
-        problems.len()
-    ))
+    let message = Message::new("error-file-refused")
+        .arg("count", problems.len())
+        .arg("file", file);
+    Error::invalid_told(
+        message,
+        format!(
+            "{} problem(s) in {file}; nothing was imported",
+            problems.len()
+        ),
+    )
 }
 
 /// `tilskot accruals`: CSV of municipality, grant, month and amount.
@@ -130,16 +140,24 @@ pub async fn explain(
     let (first_year, last_year) = explanation.rule_years;
     let (from, to) = (explanation.from, explanation.to);
     if from > Period::new(first_year, 1).expect("January") || period.is_none() {
-        writeln!(
-            out,
-            "\n(Months explained: {from} to {to}; the rules files cover {first_year}–{last_year}.)"
-        )?;
+        let args = [
+            ("from", from.to_string()),
+            ("to", to.to_string()),
+            ("first", first_year.to_string()),
+            ("last", last_year.to_string()),
+        ];
+        writeln!(out, "\n{}", ctx.texts.with("cli-explain-months", &args))?;
     }
     Ok(())
 }
 
 /// `tilskot generate`: a synthetic register shaped by the annual report.
-pub fn generate(options: &GenerateOptions, file: &Path, out: &mut impl Write) -> Result<()> {
+pub fn generate(
+    ctx: &Context,
+    options: &GenerateOptions,
+    file: &Path,
+    out: &mut impl Write,
+) -> Result<()> {
     let (from, to) = (options.from_year, options.to_year);
     if from > to {
         return Err(Error::invalid(format!("--from {from} is after --to {to}")));
@@ -148,20 +166,22 @@ pub fn generate(options: &GenerateOptions, file: &Path, out: &mut impl Write) ->
         return Err(Error::invalid("--events-per-person must be at least 1"));
     }
     super::check_scale(options.scale)?;
-    let progress = spinner("generating the register");
+    let t = &ctx.texts;
+    let progress = spinner(&t.get("cli-generating"));
     let events = generate_register(options, &shipped::municipalities());
     let created = std::fs::File::create(file)
         .map_err(|e| Error::invalid(format!("cannot create {}: {e}", file.display())))?;
     to_csv(&events, std::io::BufWriter::new(created))
         .map_err(|e| Error::internal(e.to_string()))?;
     progress.finish_and_clear();
-    writeln!(
-        out,
-        "{}: {} events for {from}–{to} (seed {}, scale {})",
-        file.display(),
-        events.len(),
-        options.seed,
-        options.scale
-    )?;
+    let args = [
+        ("file", file.display().to_string()),
+        ("events", events.len().to_string()),
+        ("from", from.to_string()),
+        ("to", to.to_string()),
+        ("seed", options.seed.to_string()),
+        ("scale", options.scale.to_string()),
+    ];
+    writeln!(out, "{}", t.with("cli-generated", &args))?;
     Ok(())
 }

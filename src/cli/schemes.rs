@@ -10,6 +10,7 @@ use crate::domain::money::format_nok_grouped;
 use crate::domain::schemes::{ApplicantKind, Outcome};
 use crate::domain::users::Role;
 use crate::io::shipped;
+use crate::render::i18n::Texts;
 use crate::render::tables::frame_status_table;
 use crate::web::{serve as serve_web, AppState};
 use chrono::NaiveDate;
@@ -95,31 +96,32 @@ pub enum SchemeCommand {
 /// Runs one `scheme` subcommand.
 pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) -> Result<()> {
     let store = ctx.open().await?;
+    let t = &ctx.texts;
     match command {
         SchemeCommand::Load { file } => {
             let count = load_scheme_file(&store, &file).await?;
-            writeln!(out, "Loaded {count} scheme call(s)")?;
+            let loaded = t.with("cli-schemes-loaded", &[("count", count.to_string())]);
+            writeln!(out, "{loaded}")?;
         }
         SchemeCommand::List => {
             for scheme in store.scheme_calls().await? {
-                writeln!(
-                    out,
-                    "{} {} {} {} frame {} call {}–{}",
-                    scheme.code,
-                    scheme.year,
-                    scheme.budget_key,
-                    scheme.name,
-                    format_nok_grouped(scheme.frame),
-                    scheme.call_opens,
-                    scheme.call_closes
-                )?;
+                let args = [
+                    ("code", scheme.code.clone()),
+                    ("year", scheme.year.to_string()),
+                    ("line", scheme.budget_key.to_string()),
+                    ("name", scheme.name.clone()),
+                    ("frame", format_nok_grouped(scheme.frame)),
+                    ("opens", scheme.call_opens.to_string()),
+                    ("closes", scheme.call_closes.to_string()),
+                ];
+                writeln!(out, "{}", t.with("cli-scheme-listed", &args))?;
             }
         }
         SchemeCommand::Status { scheme, year } => {
             let call = store.scheme_call(&scheme, year).await?;
             let status = store.frame_status(&scheme, year).await?;
             let name = format!("{} {} ({})", call.name, year, call.budget_key);
-            write!(out, "{}", frame_status_table(&name, &status))?;
+            write!(out, "{}", frame_status_table(&name, &status, t))?;
         }
         SchemeCommand::Organisation {
             id,
@@ -143,7 +145,7 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
                 (false, _) => None,
             };
             let deciding = actor.as_ref().map(|a| a.name.as_str());
-            print_proposal(&store, &scheme, year, deciding, out).await?
+            print_proposal(&store, &scheme, year, deciding, t, out).await?
         }
         SchemeCommand::Pay {
             application,
@@ -153,11 +155,12 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
             let actor = ctx.authenticate(&store, &user).await?;
             let amount = store.pay_commitment(application, date, &actor.name).await?;
-            writeln!(
-                out,
-                "Application {application}: {} paid and posted on {date}",
-                format_nok_grouped(amount)
-            )?;
+            let args = [
+                ("id", application.to_string()),
+                ("amount", format_nok_grouped(amount)),
+                ("date", date.to_string()),
+            ];
+            writeln!(out, "{}", t.with("cli-commitment-paid", &args))?;
         }
         SchemeCommand::Release {
             application,
@@ -168,31 +171,25 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             let amount = store
                 .release_commitment(application, &actor.name, &reason)
                 .await?;
-            writeln!(
-                out,
-                "Application {application}: {} released",
-                format_nok_grouped(amount)
-            )?;
+            let args = [
+                ("id", application.to_string()),
+                ("amount", format_nok_grouped(amount)),
+            ];
+            writeln!(out, "{}", t.with("cli-commitment-released", &args))?;
         }
         SchemeCommand::CloseYear { scheme, year, user } => {
             let actor = ctx.authenticate(&store, &user).await?;
             let released = store.release_unpaid(&scheme, year, &actor.name).await?;
-            writeln!(
-                out,
-                "Released {} of unpaid commitments",
-                format_nok_grouped(released)
-            )?;
+            let args = [("amount", format_nok_grouped(released))];
+            writeln!(out, "{}", t.with("cli-commitments-released", &args))?;
             let status = store.frame_status(&scheme, year).await?;
             if !status.outstanding().is_zero() {
                 return Err(Error::internal(
                     "commitments remain outstanding after closing the year",
                 ));
             }
-            write!(
-                out,
-                "{}",
-                frame_status_table(&format!("{scheme} {year}"), &status)
-            )?;
+            let name = format!("{} {year}", t.name("scheme", &scheme));
+            write!(out, "{}", frame_status_table(&name, &status, t))?;
         }
     }
     Ok(())
@@ -205,34 +202,41 @@ async fn print_proposal(
     scheme: &str,
     year: i32,
     apply: Option<&str>,
+    t: &Texts,
     out: &mut impl Write,
 ) -> Result<()> {
     let proposal = propose(store, scheme, year, apply).await?;
     for id in &proposal.not_reviewed {
         writeln!(
             out,
-            "application {id}: not reviewed yet, not ranked (a caseworker submits a review first)"
+            "{}",
+            t.with("cli-proposal-not-reviewed", &[("id", id.to_string())])
         )?;
     }
     for decision in &proposal.decisions {
+        let amount = |a: &crate::domain::money::Ore| ("amount", format_nok_grouped(*a));
+        let id = ("id", decision.application_id.to_string());
         let text = match &decision.outcome {
-            Outcome::Awarded(a) => format!("award {}", format_nok_grouped(*a)),
-            Outcome::PartlyAwarded(a) => {
-                format!("partial award {}", format_nok_grouped(*a))
+            Outcome::Awarded(a) => t.with("cli-proposal-award", &[id, amount(a)]),
+            Outcome::PartlyAwarded(a) => t.with("cli-proposal-partial", &[id, amount(a)]),
+            Outcome::RecommendedNotFunded => t.with("cli-proposal-not-funded", &[id]),
+            Outcome::Rejected(ineligible) => {
+                let reason = t.message(&ineligible.message);
+                t.with("cli-proposal-reject", &[id, ("reason", reason)])
             }
-            Outcome::RecommendedNotFunded => "recommended, not funded".into(),
-            Outcome::Rejected(ineligible) => format!("reject: {}", ineligible.rule),
         };
-        writeln!(out, "application {}: {text}", decision.application_id)?;
+        writeln!(out, "{text}")?;
     }
     if apply.is_some() {
-        writeln!(out, "{} decision(s) written", proposal.decisions.len())?;
-        let status = store.frame_status(scheme, year).await?;
-        write!(
+        let count = proposal.decisions.len().to_string();
+        writeln!(
             out,
             "{}",
-            frame_status_table(&format!("{scheme} {year}"), &status)
+            t.with("cli-proposal-written", &[("count", count)])
         )?;
+        let status = store.frame_status(scheme, year).await?;
+        let name = format!("{} {year}", t.name("scheme", scheme));
+        write!(out, "{}", frame_status_table(&name, &status, t))?;
     }
     Ok(())
 }
@@ -247,7 +251,11 @@ pub async fn serve(
     let store = ctx.open().await?;
     // The process shows and records everything at the demonstration date.
     crate::db::clock::set_today(today);
-    eprintln!("tilskot serving on http://{addr}");
+    eprintln!(
+        "{}",
+        ctx.texts
+            .with("cli-serving", &[("address", format!("http://{addr}"))])
+    );
     let state = AppState::new(store, today, secure_cookies).with_rules(ctx.rules()?);
     serve_web(addr, state).await
 }
@@ -281,6 +289,11 @@ async fn add_organisation(
         kind,
     };
     store.add_organisation(&organisation, &admin.name).await?;
-    writeln!(out, "Organisation {id} added")?;
+    writeln!(
+        out,
+        "{}",
+        ctx.texts
+            .with("cli-organisation-added", &[("id", id.to_string())])
+    )?;
     Ok(())
 }

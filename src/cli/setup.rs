@@ -125,14 +125,16 @@ pub async fn init(
     init_database(&store, start_period).await?;
     if let (Some(name), Some(password)) = (admin, admin_password) {
         create_first_admin(&store, name, &password).await?;
-        writeln!(out, "Administrator {name} created")?;
+        let created = ctx
+            .texts
+            .with("cli-admin-created", &[("user", name.to_string())]);
+        writeln!(out, "{created}")?;
     }
-    writeln!(
-        out,
-        "Initialised {}: tilskot pays from {}",
-        ctx.db,
-        store.start_period().await?
-    )?;
+    let args = [
+        ("database", ctx.db.clone()),
+        ("start", store.start_period().await?.to_string()),
+    ];
+    writeln!(out, "{}", ctx.texts.with("cli-initialised", &args))?;
     Ok(())
 }
 
@@ -141,34 +143,33 @@ pub fn rules(ctx: &Context, command: RulesCommand, out: &mut impl Write) -> Resu
     let book = ctx.rules()?;
     match command {
         RulesCommand::Check => {
+            let t = &ctx.texts;
             for year in book.years() {
-                writeln!(
-                    out,
-                    "{}: {} rates, {} payment terms, weakest status {}",
-                    year.file_name,
-                    year.rates.len(),
-                    year.payment_terms.len(),
-                    year.weakest_status()
-                )?;
+                let args = [
+                    ("file", year.file_name.clone()),
+                    ("rates", year.rates.len().to_string()),
+                    ("terms", year.payment_terms.len().to_string()),
+                    (
+                        "status",
+                        t.name("rate-status", year.weakest_status().code()),
+                    ),
+                ];
+                writeln!(out, "{}", t.with("cli-rules-checked", &args))?;
             }
-            let municipalities = crate::io::shipped::municipalities();
-            writeln!(
-                out,
-                "{} municipalities in the municipality list",
-                municipalities.len()
-            )?;
+            let municipalities = crate::io::shipped::municipalities().len().to_string();
+            let args = [("count", municipalities)];
+            writeln!(out, "{}", t.with("cli-municipalities-listed", &args))?;
             let schemes =
                 load_scheme_files(&ctx.rules_dir).map_err(|e| Error::invalid(e.to_string()))?;
             for definition in schemes {
                 let scheme = &definition.scheme;
-                writeln!(
-                    out,
-                    "scheme {} {}: frame {}, {} criteria",
-                    scheme.code,
-                    scheme.year,
-                    format_nok_grouped(scheme.frame),
-                    scheme.criteria.len()
-                )?;
+                let args = [
+                    ("scheme", t.name("scheme", &scheme.code)),
+                    ("year", scheme.year.to_string()),
+                    ("frame", format_nok_grouped(scheme.frame)),
+                    ("criteria", scheme.criteria.len().to_string()),
+                ];
+                writeln!(out, "{}", t.with("cli-scheme-checked", &args))?;
             }
         }
         RulesCommand::Show { year } => {
@@ -198,12 +199,12 @@ async fn signature(
     let admin = ctx.authenticate(&store, user).await?;
     let signature = crate::domain::users::Signature { full_name, title };
     crate::app::users::set_signature(&store, &admin, name, &signature).await?;
-    writeln!(
-        out,
-        "User {name} signs letters as {}, {}",
-        signature.full_name,
-        title.code()
-    )?;
+    let args = [
+        ("user", name.to_string()),
+        ("full", signature.full_name.clone()),
+        ("title", ctx.texts.name("title", title.code())),
+    ];
+    writeln!(out, "{}", ctx.texts.with("cli-user-signs", &args))?;
     Ok(())
 }
 
@@ -218,12 +219,16 @@ async fn set_disabled(
     let store = ctx.open().await?;
     let admin = ctx.authenticate(&store, user).await?;
     crate::app::users::set_user_disabled(&store, &admin, name, disabled).await?;
-    let state = if disabled {
-        "disabled: can no longer sign in or act"
+    let key = if disabled {
+        "cli-user-disabled"
     } else {
-        "enabled: may sign in and act again"
+        "cli-user-enabled"
     };
-    writeln!(out, "User {name} {state}")?;
+    writeln!(
+        out,
+        "{}",
+        ctx.texts.with(key, &[("user", name.to_string())])
+    )?;
     Ok(())
 }
 
@@ -288,6 +293,10 @@ pub async fn user(ctx: &Context, command: UserCommand, out: &mut impl Write) -> 
         schemes: &schemes,
     };
     add_user(&store, &admin, &new).await?;
-    writeln!(out, "User {name}: {}", role.code())?;
+    let args = [
+        ("user", name.clone()),
+        ("role", ctx.texts.name("role", role.code())),
+    ];
+    writeln!(out, "{}", ctx.texts.with("cli-user-saved", &args))?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! of an XLSX/XLS/ODS workbook (calamine): the one named, else the first
 //! visible one.
 
+use crate::domain::error::Message;
 use crate::domain::register::Problem;
 use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible};
 use std::collections::VecDeque;
@@ -19,7 +20,7 @@ pub struct Table {
     pub width_problems: Vec<Problem>,
     /// What a person should know that did not stop the read: other sheets
     /// of a workbook that hold data.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
 
 /// What a read found besides the rows: the header, the CSV rows of the
@@ -28,7 +29,7 @@ pub struct Table {
 pub struct TableShape {
     pub header: Vec<String>,
     pub width_problems: Vec<Problem>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
 
 /// Called with the header, the row number and the trimmed cells of each
@@ -272,10 +273,11 @@ pub fn read_workbook(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table, Probl
             .worksheet_range(&other.name)
             .is_ok_and(|r| r.used_cells().next().is_some());
         if holds_data {
-            warnings.push(format!(
-                "the sheet '{}' also holds data and was not read (read the sheet '{name}'; choose another with --sheet)",
-                other.name
-            ));
+            warnings.push(
+                Message::new("cli-warning-sheet-not-read")
+                    .arg("other", &other.name)
+                    .arg("sheet", &name),
+            );
         }
     }
     let (first_row, first_column) = range.start().unwrap_or((0, 0));

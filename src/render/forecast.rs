@@ -8,6 +8,7 @@ use crate::domain::forecast::{Forecast, ForecastReport, PrognosisRow};
 use crate::domain::money::{format_nok_grouped, Ore};
 use crate::domain::prognosis::PROGNOSIS_COLUMNS;
 use crate::domain::rules::RateStatus;
+use crate::render::i18n::Texts;
 use askama::Template;
 
 /// `grant,month,source,amount`: one row per grant, month and source with a
@@ -64,25 +65,26 @@ pub fn rolling_csv(report: &ForecastReport) -> String {
 
 /// The text table of one forecast: per budget line what has accrued, what
 /// is expected, the allocation and the expected under- or overspend.
-pub fn forecast_text(report: &ForecastReport) -> String {
+pub fn forecast_text(report: &ForecastReport, t: &Texts) -> String {
     let Some(forecast) = report.forecasts.first() else {
         return String::new();
     };
-    let mut out = format!(
-        "Forecast of {} as of {}: the register through {}, the prognosis after it\n\n",
-        report.year,
-        forecast.as_of,
-        forecast.as_of.last_day()
-    );
-    out.push_str(&format!(
-        "{:<9} {:>18} {:>18} {:>18} {:>18} {:>18}\n",
-        "post",
-        "accrued to as-of",
-        "expected after",
-        "expected total",
-        "allocation",
-        "under(+)/over(-)"
-    ));
+    let args = [
+        ("year", report.year.to_string()),
+        ("month", forecast.as_of.to_string()),
+        ("through", forecast.as_of.last_day().to_string()),
+    ];
+    let mut out = format!("{}\n\n", t.with("cli-forecast-title", &args));
+    let [a, b, c, d, e, f] = [
+        "cli-forecast-post",
+        "cli-forecast-accrued",
+        "cli-forecast-expected-rest",
+        "cli-forecast-expected-total",
+        "cli-forecast-allocation",
+        "cli-forecast-difference",
+    ]
+    .map(|key| t.get(key));
+    out.push_str(&format!("{a:<9} {b:>18} {c:>18} {d:>18} {e:>18} {f:>18}\n"));
     let lines = forecast.by_budget_line();
     for (line, _) in BUDGET_LINES {
         let figures = lines.get(line).copied().unwrap_or_default();
@@ -101,18 +103,19 @@ pub fn forecast_text(report: &ForecastReport) -> String {
                 .unwrap_or_else(|| "-".into()),
         ));
     }
-    out.push_str(&rates_text(report));
+    out.push_str(&rates_text(report, t));
     out
 }
 
 /// The text table of a rolling forecast: each month's forecast per budget
 /// line beside the outcome and the allocation.
-pub fn rolling_text(report: &ForecastReport) -> String {
-    let mut out = format!(
-        "Forecasts of {} made at the end of each month, beside the outcome (the whole register)\n\n",
-        report.year
+pub fn rolling_text(report: &ForecastReport, t: &Texts) -> String {
+    let title = t.with(
+        "cli-forecast-rolling-title",
+        &[("year", report.year.to_string())],
     );
-    out.push_str(&format!("{:<8}", "as of"));
+    let mut out = format!("{title}\n\n");
+    out.push_str(&format!("{:<8}", t.get("cli-forecast-as-of")));
     for (line, _) in BUDGET_LINES {
         out.push_str(&format!(" {line:>18}"));
     }
@@ -128,12 +131,14 @@ pub fn rolling_text(report: &ForecastReport) -> String {
         out.push('\n');
     }
     if report.outcome.is_some() {
-        out.push_str(&level_row("outcome", &|line| report.outcome_of(line)));
+        let label = t.get("cli-forecast-outcome");
+        out.push_str(&level_row(&label, &|line| report.outcome_of(line)));
     }
-    out.push_str(&level_row("allocation", &|line| {
+    let label = t.get("cli-forecast-allocation");
+    out.push_str(&level_row(&label, &|line| {
         report.allocations.get(line).copied()
     }));
-    out.push_str(&rates_text(report));
+    out.push_str(&rates_text(report, t));
     out
 }
 
@@ -151,21 +156,24 @@ fn level_row(label: &str, value: &dyn Fn(&str) -> Option<Ore>) -> String {
 }
 
 /// The rates used, with their status, and where they came from.
-fn rates_text(report: &ForecastReport) -> String {
-    let mut out = format!("\nRates of {} from {}:\n", report.year, report.rules_dir);
+fn rates_text(report: &ForecastReport, t: &Texts) -> String {
+    let args = [
+        ("year", report.year.to_string()),
+        ("folder", report.rules_dir.clone()),
+    ];
+    let mut out = format!("\n{}\n", t.with("cli-forecast-rates", &args));
     for rate in &report.rates {
         out.push_str(&format!(
             "  {:<42} {:>14}  {}\n",
             rate.path,
             format_nok_grouped(rate.amount),
-            rate.status
+            t.name("rate-status", rate.status.code())
         ));
     }
     if report.weakest_status() != RateStatus::Adopted {
-        out.push_str(&format!(
-            "Some rates are {} (not adopted): a forecast may use them, a payment may not.\n",
-            report.weakest_status()
-        ));
+        let status = t.name("rate-status", report.weakest_status().code());
+        out.push_str(&t.with("cli-forecast-not-adopted", &[("status", status)]));
+        out.push('\n');
     }
     out
 }

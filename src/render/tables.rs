@@ -173,19 +173,20 @@ const POSTS: [&str; 3] = ["0671.60", "0671.61", "0672.60"];
 
 /// A call's frame, awarded, paid, released, outstanding, available and
 /// underspend, one line each.
-pub fn frame_status_table(name: &str, status: &FrameStatus) -> String {
+pub fn frame_status_table(name: &str, status: &FrameStatus, t: &Texts) -> String {
     let mut out = format!("{name}\n");
-    for (label, amount) in [
-        ("frame", status.frame),
-        ("awarded", status.awarded),
-        ("paid", status.paid),
-        ("released", status.released),
-        ("outstanding", status.outstanding()),
-        ("available", status.available()),
-        ("underspend", status.underspend()),
+    for (key, amount) in [
+        ("frame-frame", status.frame),
+        ("frame-awarded", status.awarded),
+        ("frame-paid", status.paid),
+        ("frame-released", status.released),
+        ("frame-outstanding", status.outstanding()),
+        ("frame-available", status.available()),
+        ("frame-underspend", status.underspend()),
     ] {
+        let label = t.get(key);
         out.push_str(&format!(
-            "  {label:<12} {:>22}\n",
+            "  {label:<30} {:>22}\n",
             format_nok_grouped(amount)
         ));
     }

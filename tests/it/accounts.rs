@@ -32,7 +32,7 @@ async fn with_fixture_ledger(backend: Backend) -> TestDb {
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     let args = import_args();
     let out = db.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
-    assert!(out.contains("44 vouchers added"), "{out}");
+    assert!(out.contains("44 bilag lagde til"), "{out}");
     db
 }
 
@@ -147,7 +147,7 @@ async fn the_2022_statements_with_the_2021_ledger_reproduce_both_columns() {
         let db = with_fixture_ledger(backend).await;
         let ledger_2021 = fixture("accounts-2021").join("ledger.csv");
         let out = db.import_accounts("--ledger", ledger_2021.to_str().unwrap());
-        assert!(out.contains("vouchers added"), "{out}");
+        assert!(out.contains("bilag lagde til"), "{out}");
         // 2022's figures and the previous year's of the object-account
         // statement and notes 2–7; the balance with the treasury opens
         // 2022 from IB-2022, not from 2021's postings added on top.
@@ -163,7 +163,7 @@ async fn importing_the_same_accounting_files_twice_adds_nothing() {
         let args = import_args();
         let again = db.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
         assert!(
-            again.contains("0 vouchers added, 44 already in the ledger"),
+            again.contains("0 bilag lagde til, 44 fanst alt i rekneskapen"),
             "{again}"
         );
         let store = Store::connect(&db.url).await.unwrap();
@@ -382,7 +382,10 @@ async fn a_paid_batch_is_in_the_statements_on_0671_60_and_870_and_every_invarian
             "--out",
             out.to_str().unwrap(),
         ]);
-        assert!(printed.contains("invariants checked"), "{printed}");
+        assert!(
+            printed.contains("kontrollar av oppstillingane er i orden"),
+            "{printed}"
+        );
         let appropriation = read_csv(&out.join("appropriation.csv"));
         let accounts_of = |chapter: &str, post: &str| -> i64 {
             appropriation

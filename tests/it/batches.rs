@@ -330,7 +330,7 @@ async fn a_settlement_corrected_after_payment_ends_where_a_right_register_would(
             &format!("{HEADER}\nwithdrawn_{WRONG}\n{RIGHT}\n"),
         );
         let imported = corrected.import_register(fix.to_str().unwrap());
-        assert!(imported.contains("2 events added"), "{imported}");
+        assert!(imported.contains("2 hendingar lagde til"), "{imported}");
         run_months(&corrected, 5..=12);
         let explained = corrected.ok(&["explain", "--person", "A3"]);
         assert!(

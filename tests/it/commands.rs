@@ -7,12 +7,14 @@ async fn rules_check_validates_every_file_and_rules_show_prints_rates_with_statu
     let db = TestDb::new(Backend::Sqlite).await;
     let out = db.ok(&["rules", "check"]);
     assert!(
-        out.contains("2022.toml: 22 rates, 4 payment terms, weakest status placeholder"),
+        out.contains("2022.toml: 22 satsar, 4 utbetalingsterminar, svakaste status: Plasshaldar"),
         "{out}"
     );
-    assert!(out.contains("2023.toml: 23 rates"), "{out}");
+    assert!(out.contains("2023.toml: 23 satsar"), "{out}");
     assert!(
-        out.contains("scheme jobbsjansen 2022: frame 93\u{a0}200\u{a0}000,00, 5 criteria"),
+        out.contains(
+            "Tilskot til Jobbsjansen 2022: ramme 93\u{a0}200\u{a0}000,00 kroner, 5 kriterium"
+        ),
         "{out}"
     );
     let show = db.ok(&["rules", "show", "--year", "2022"]);
@@ -160,7 +162,7 @@ async fn generate_is_deterministic_for_a_seed_and_its_register_imports() {
         db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
         let out = db.import_register(first.to_str().unwrap());
         assert!(
-            out.contains("already in the register") && !out.contains(" 0 events added"),
+            out.contains("fanst alt i registeret") && !out.contains(" 0 hendingar lagde til"),
             "{out}"
         );
     }

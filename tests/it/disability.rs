@@ -93,7 +93,7 @@ async fn awards_are_paid_with_the_next_term_and_an_appeal_is_set_off() {
         // The same file again adds nothing.
         let again = String::from_utf8(import(&db, "again.csv", APPLICATIONS).stdout).unwrap();
         assert!(
-            again.contains("0 applications added, 2 already stored"),
+            again.contains("0 søknader lagde til, 2 fanst alt"),
             "{again}"
         );
         decide(
@@ -129,7 +129,7 @@ async fn awards_are_paid_with_the_next_term_and_an_appeal_is_set_off() {
         );
         let status = db.ok(&["disability", "status", "--year", "2022"]);
         assert!(
-            status.contains("2 received, 2 decided, 2 awarded"),
+            status.contains("2 mottekne, 2 avgjorde, 2 innvilga"),
             "{status}"
         );
     }
@@ -165,7 +165,7 @@ B-7,0301,D1,2,1,,true,false,2022-02-15
             );
         }
         let status = db.ok(&["disability", "status", "--year", "2022"]);
-        assert!(status.contains("0 received"), "nothing written: {status}");
+        assert!(status.contains("0 mottekne"), "nothing written: {status}");
         // A decision above what the rules allow, and one by a user who is
         // not a caseworker of the grant, are refused.
         assert!(import(&db, "good.csv", APPLICATIONS).status.success());
@@ -349,7 +349,7 @@ mod pages {
             );
             assert!(letter.body.contains("siv") && letter.body.contains("2022-02-15"));
             let kari = db.tilskot(&["disability", "status", "--year", "2022"]);
-            assert!(String::from_utf8_lossy(&kari.stdout).contains("1 awarded"));
+            assert!(String::from_utf8_lossy(&kari.stdout).contains("1 innvilga"));
         }
     }
 }

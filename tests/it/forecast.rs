@@ -115,7 +115,7 @@ async fn the_text_compares_each_post_with_its_allocation_and_names_the_rates() {
             "{backend:?}: {line}"
         );
         assert!(text.contains("integration.year2"), "{text}");
-        assert!(text.contains("placeholder"), "{text}");
+        assert!(text.contains("Plasshaldar"), "{text}");
         assert!(text.contains(rules_dir().to_str().unwrap()), "{text}");
     }
 }
@@ -128,7 +128,7 @@ async fn a_rolling_forecast_ends_at_the_outcome_and_draws_its_chart() {
         let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("2022-")).collect();
         assert_eq!(rows.len(), 12, "{text}");
         let december = columns(rows[11]);
-        let outcome = columns(text.lines().find(|l| l.starts_with("outcome")).unwrap());
+        let outcome = columns(text.lines().find(|l| l.starts_with("utfall")).unwrap());
         assert_eq!(
             december, outcome,
             "{backend:?}: December's forecast is the outcome"
@@ -174,7 +174,7 @@ async fn a_draft_rates_directory_gives_a_what_if_and_says_so() {
     );
     assert!(text.contains(draft.to_str().unwrap()), "{text}");
     assert!(
-        text.contains("a forecast may use them, a payment may not"),
+        text.contains("ein prognose kan bruke dei, ei utbetaling kan ikkje"),
         "{text}"
     );
     let line = text.lines().find(|l| l.starts_with("0671.60")).unwrap();
@@ -204,7 +204,7 @@ async fn a_prognosis_with_bad_rows_is_refused_with_every_problem() {
             "prognosis.csv:2:month: 2022-05 is not after the as-of month 2022-06",
             "prognosis.csv:3:municipality:",
             "prognosis.csv:4:count: 'many' is not a whole number",
-            "3 problem(s)",
+            "3 feil i",
         ] {
             assert!(
                 stderr.contains(expected),

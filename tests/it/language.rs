@@ -36,7 +36,8 @@ const ENGLISH: [&str; 24] = [
 ];
 
 /// The English words of `text`, leaving out what is not prose: options
-/// (`--allow-unverified-rates`), quoted commands («tilskot …») and paths.
+/// (`--allow-unverified-rates`), quoted commands («tilskot …»), paths and
+/// the keys of the rules files (`rates.minor.to_year_of_16`).
 fn english_words(text: &str) -> Vec<String> {
     let mut prose = String::new();
     let mut quoted = false;
@@ -50,7 +51,7 @@ fn english_words(text: &str) -> Vec<String> {
     }
     prose
         .split_whitespace()
-        .filter(|word| !word.starts_with("--") && !word.contains('/'))
+        .filter(|word| !word.starts_with("--") && !word.contains(['/', '_']))
         .flat_map(|word| word.split(|c: char| !c.is_alphabetic()))
         .map(str::to_lowercase)
         .filter(|word| ENGLISH.contains(&word.as_str()))
@@ -193,4 +194,58 @@ fn the_english_check_finds_english_and_lets_options_and_quotes_pass() {
         english_words("gje --allow-unverified-rates og «tilskot batch run» i /tmp/payments")
             .is_empty()
     );
+}
+
+/// The other commands finance staff, an administrator and an auditor run
+/// outside the cycle, in Bokmål: each prints no English word.
+#[tokio::test]
+async fn imports_rules_users_schemes_forecasts_and_the_audit_speak_the_chosen_language() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    // Each command line in Bokmål, its words split at spaces (the paths
+    // of the test's folder and of the fixtures have none).
+    let nb = |line: String| {
+        let args: Vec<&str> = line.split_whitespace().collect();
+        printed(&db.tilskot(&[&["--lang", "nb"], args.as_slice()].concat()))
+    };
+    let register = fixture("small-register.csv").display().to_string();
+    let accounts = |name: &str| fixture("accounts-2022").join(name).display().to_string();
+    let prognosis = db.write(
+        "prognose.csv",
+        "month,municipality,basis,category,country,count\n2022-09,0301,asylum,adult,SY,3\n",
+    );
+    let outputs = [
+        nb("init --start-period 2022-01 --admin admin".into()),
+        nb(format!("register import {register} --user admin")),
+        nb(format!("register import {register} --user admin")),
+        nb(format!(
+            "accounts import --user admin --chart {} --budget {} --allocations {} --ledger {}",
+            accounts("chart.csv"),
+            accounts("budget-lines.csv"),
+            accounts("allocations.csv"),
+            accounts("ledger.csv")
+        )),
+        nb("rules check".into()),
+        nb("user add --user admin --name kari --role finance_officer".into()),
+        nb("user disable --user admin --name kari".into()),
+        nb("user enable --user admin --name kari".into()),
+        nb("scheme list".into()),
+        nb("scheme status --scheme jobbsjansen --year 2022".into()),
+        nb(format!(
+            "forecast --year 2022 --as-of 2022-06 --prognosis {}",
+            prognosis.display()
+        )),
+        nb("disability status --year 2022".into()),
+        nb("audit verify".into()),
+    ];
+    for text in &outputs {
+        assert!(!text.trim().is_empty());
+        assert_eq!(english_words(text), Vec::<String>::new(), "{text}");
+        assert!(!text.contains("ikkje"), "no Nynorsk in Bokmål: {text}");
+    }
+    assert!(
+        outputs[2].contains("fantes allerede i registeret"),
+        "{}",
+        outputs[2]
+    );
+    assert!(outputs[12].contains("Revisjonsloggen"), "{}", outputs[12]);
 }

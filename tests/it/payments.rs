@@ -121,7 +121,7 @@ async fn attestation_and_approval_are_two_persons_and_payment_needs_approval_and
             "{shown}"
         );
         let audit = db.ok(&["audit", "verify"]);
-        assert!(audit.contains("intact"), "{audit}");
+        assert!(audit.contains("er heil"), "{audit}");
         assert_eq!(count(&db, "SELECT COUNT(*) FROM audit_entry WHERE action = 'reject' AND detail = 'rejected: check the minors'").await, 1);
     }
 }
@@ -507,7 +507,7 @@ async fn an_edited_audit_row_is_named_by_audit_verify() {
     for backend in BACKENDS {
         let db = with_register(backend).await;
         approve_april(&db);
-        assert!(db.ok(&["audit", "verify"]).contains("intact"));
+        assert!(db.ok(&["audit", "verify"]).contains("er heil"));
         let store = Store::connect(&db.url).await.unwrap();
         let target: i64 = sqlx::Row::get(
             &sqlx::query("SELECT id FROM audit_entry WHERE action = 'attest'")

@@ -36,7 +36,7 @@ async fn an_import_adds_every_event_and_the_same_file_again_adds_nothing() {
         let fixture = fixture("small-register.csv");
         let again = db.import_register(fixture.to_str().unwrap());
         assert!(
-            again.contains("0 events added, 12 already in the register"),
+            again.contains("0 hendingar lagde til, 12 fanst alt i registeret"),
             "{again}"
         );
         assert_eq!(snapshot(&db).await.0, 12);
@@ -125,7 +125,7 @@ async fn every_rejection_reason_names_file_row_column_and_leaves_the_database_un
                 stderr.contains(&format!("{name}{expected}")),
                 "{backend:?} {rows:?}: {stderr}"
             );
-            assert!(stderr.contains("nothing was imported"), "{stderr}");
+            assert!(stderr.contains("Ingenting vart lese inn"), "{stderr}");
             assert_eq!(
                 snapshot(&db).await,
                 before,
@@ -199,9 +199,12 @@ async fn an_xlsx_register_imports_the_same_events_as_its_csv() {
         let xlsx = db.path("register.xlsx");
         workbook.save(&xlsx).unwrap();
         let out = db.import_register(xlsx.to_str().unwrap());
-        assert!(out.contains("12 events added"), "{out}");
+        assert!(out.contains("12 hendingar lagde til"), "{out}");
         let again = db.import_register(fixture("small-register.csv").to_str().unwrap());
-        assert!(again.contains("0 events added, 12 already"), "{again}");
+        assert!(
+            again.contains("0 hendingar lagde til, 12 fanst alt"),
+            "{again}"
+        );
     }
 }
 
@@ -254,7 +257,7 @@ async fn an_excel_csv_with_bom_crlf_and_semicolons_is_accepted() {
         let excel = format!("\u{feff}{}", csv.replace(',', ";").replace('\n', "\r\n"));
         let path = db.write("excel.csv", &excel);
         let out = db.import_register(path.to_str().unwrap());
-        assert!(out.contains("12 events added"), "{out}");
+        assert!(out.contains("12 hendingar lagde til"), "{out}");
     }
 }
 

@@ -223,7 +223,7 @@ async fn jobbsjansen_2022_replayed_in_the_database_commits_exactly_the_frame() {
             "--user",
             "kari",
         ]);
-        assert!(output.contains("41 decision(s) written"), "{output}");
+        assert!(output.contains("41 vedtak er skrivne"), "{output}");
         let status = db.ok(&[
             "scheme",
             "status",
@@ -232,7 +232,7 @@ async fn jobbsjansen_2022_replayed_in_the_database_commits_exactly_the_frame() {
             "--year",
             "2022",
         ]);
-        let awarded_line = status.lines().find(|l| l.contains("awarded")).unwrap();
+        let awarded_line = status.lines().find(|l| l.contains("Innvilga")).unwrap();
         assert!(
             awarded_line.contains(&format_nok_grouped(mill_tenths(932))),
             "{status}"
@@ -444,7 +444,10 @@ async fn an_award_is_paid_once_to_the_sector_account_and_the_rest_released_at_ye
             "fin",
         ]);
         assert!(
-            closed.contains(&format!("Released {}", format_nok_grouped(mill_tenths(5)))),
+            closed.contains(&format!(
+                "{} kroner i forpliktingar",
+                format_nok_grouped(mill_tenths(5))
+            )),
             "{closed}"
         );
         let store = Store::connect(&db.url).await.unwrap();
@@ -614,10 +617,10 @@ async fn an_unreviewed_application_is_not_ranked_and_an_ineligible_one_is_propos
         "kari",
     ]);
     assert!(
-        output.contains(&format!("application {waiting}: not reviewed yet")),
+        output.contains(&format!("Søknad {waiting}: ikkje vurdert enno")),
         "{output}"
     );
-    assert!(output.contains("2 decision(s) written"), "{output}");
+    assert!(output.contains("2 vedtak er skrivne"), "{output}");
     let store = Store::connect(&db.url).await.unwrap();
     assert_eq!(
         store.application(waiting).await.unwrap().state.code(),
@@ -742,7 +745,7 @@ async fn the_readme_pay_and_release_commands_post_once_and_give_back_to_the_fram
         "--user",
         "fin",
     ]);
-    assert!(paid.contains("paid and posted on 2022-03-01"), "{paid}");
+    assert!(paid.contains("er utbetalt og bokført 2022-03-01"), "{paid}");
     let late = db.fails(&[
         "scheme",
         "pay",
@@ -776,7 +779,10 @@ async fn the_readme_pay_and_release_commands_post_once_and_give_back_to_the_fram
         "fin",
     ]);
     assert!(
-        released.contains(&format!("{} released", format_nok_grouped(mill_tenths(10)))),
+        released.contains(&format!(
+            "{} kroner er frigjorde",
+            format_nok_grouped(mill_tenths(10))
+        )),
         "{released}"
     );
     let status = db.ok(&[
@@ -795,15 +801,15 @@ async fn the_readme_pay_and_release_commands_post_once_and_give_back_to_the_fram
             .to_string()
     };
     assert!(
-        line("paid").contains(&format_nok_grouped(mill_tenths(10))),
+        line("Utbetalt").contains(&format_nok_grouped(mill_tenths(10))),
         "{status}"
     );
     assert!(
-        line("released").contains(&format_nok_grouped(mill_tenths(10))),
+        line("Frigjort").contains(&format_nok_grouped(mill_tenths(10))),
         "{status}"
     );
     assert!(
-        line("available").contains(&format_nok_grouped(mill_tenths(922))),
+        line("Tilgjengeleg").contains(&format_nok_grouped(mill_tenths(922))),
         "{status}"
     );
 }
