@@ -10,7 +10,7 @@ use crate::domain::ledger::{
     closed_year_allocation_problems, closed_year_chart_problems, parse_allocations,
     parse_budget_lines, parse_chart, parse_ledger, Account, BudgetKey, BudgetLine, Rows,
 };
-use crate::domain::register::Problem;
+use crate::domain::register::{FileProblem, Problem};
 use crate::domain::statements::check_chart_line;
 use crate::domain::users::User;
 use crate::io::tabular::{read_table, Table};
@@ -29,8 +29,8 @@ pub struct AccountsFiles<'a> {
 /// Why an accounts import wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum AccountsImportError {
-    #[error("{} problem(s); nothing was imported:\n{}", .0.len(), .0.join("\n"))]
-    Rejected(Vec<String>),
+    #[error("{} problem(s); nothing was imported", .0.len())]
+    Rejected(Vec<FileProblem>),
     #[error(transparent)]
     Store(#[from] crate::domain::error::Error),
 }
@@ -42,21 +42,18 @@ pub async fn import_accounts(
     actor: &User,
 ) -> Result<AccountsImportReport, AccountsImportError> {
     require_any_role(actor, &IMPORTERS, Duty::ImportAccounts)?;
-    let mut problems: Vec<String> = Vec::new();
-    let read = |path: &Path, problems: &mut Vec<String>| -> Option<Table> {
+    let mut problems: Vec<FileProblem> = Vec::new();
+    let read = |path: &Path, problems: &mut Vec<FileProblem>| -> Option<Table> {
         let file = path.display().to_string();
         let table = read_table(path, None)
-            .map_err(|p| problems.push(p.display_in(&file)))
+            .map_err(|p| problems.push(p.in_file(&file)))
             .ok()?;
-        problems.extend(table.width_problems.iter().map(|p| p.display_in(&file)));
+        problems.extend(table.width_problems.iter().map(|p| p.in_file(&file)));
         Some(table)
     };
-    let collect = |path: &Path, found: Vec<Problem>, problems: &mut Vec<String>| {
-        problems.extend(
-            found
-                .iter()
-                .map(|p| p.display_in(&path.display().to_string())),
-        );
+    let collect = |path: &Path, found: Vec<Problem>, problems: &mut Vec<FileProblem>| {
+        let file = path.display().to_string();
+        problems.extend(found.iter().map(|p| p.in_file(&file)));
     };
     let stored = store.ledger_data().await?;
 

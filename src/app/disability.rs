@@ -16,6 +16,7 @@ use crate::domain::disability_file::{
     DECISION_COLUMNS,
 };
 use crate::domain::error::{Error, Result};
+use crate::domain::error::{Message, Reason};
 use crate::domain::municipality::Municipalities;
 use crate::domain::register::{check_header, Person, Problem, Register};
 use crate::domain::rules::RuleBook;
@@ -47,7 +48,7 @@ pub async fn import_applications(
     require_caseworker(actor)?;
     let file = path.display().to_string();
     let reject = |problems: Vec<Problem>| {
-        ImportError::Rejected(problems.iter().map(|p| p.display_in(&file)).collect())
+        ImportError::Rejected(problems.iter().map(|p| p.in_file(&file)).collect())
     };
     let table = read_rows(path, &APPLICATION_COLUMNS).map_err(reject)?;
     let mut problems = Vec::new();
@@ -173,9 +174,12 @@ fn check_rows(
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (row, a) in parsed {
         if let Some(first) = seen.insert(&a.reference, *row) {
-            problems.push(Problem::new(
+            problems.push(Problem::told(
                 *row,
                 "reference",
+                Message::new("problem-reference-twice")
+                    .arg("reference", &a.reference)
+                    .arg("first", first),
                 format!("{} is on row {first} too", a.reference),
             ));
             continue;
@@ -184,14 +188,20 @@ fn check_rows(
             if content_key(&s.application) == content_key(a) {
                 already += 1;
             } else {
-                problems.push(Problem::new(*row, "reference", format!("{} is already stored with other content: a new application has a new reference", a.reference)));
+                problems.push(Problem::told(
+                    *row,
+                    "reference",
+                    Message::new("problem-reference-taken").arg("reference", &a.reference),
+                    format!("{} is already stored with other content: a new application has a new reference", a.reference),
+                ));
             }
             continue;
         }
         let Some(person) = register.person(&a.person_id) else {
-            problems.push(Problem::new(
+            problems.push(Problem::told(
                 *row,
                 "person_id",
+                Message::new("problem-no-person").arg("person", &a.person_id),
                 format!("no person {} in the register", a.person_id),
             ));
             continue;
@@ -211,10 +221,14 @@ fn check_rows(
 }
 
 fn refusal_problem(row: usize, refusal: &Refusal) -> Problem {
+    let text = format!("{}: {}", refusal.rule, refusal.reason);
     Problem::new(
         row,
         refusal.column,
-        format!("{}: {}", refusal.rule, refusal.reason),
+        Reason {
+            text,
+            message: refusal.reason.message.clone(),
+        },
     )
 }
 
@@ -232,8 +246,13 @@ pub async fn extend(
     let stored = stored_application(store, reference).await?;
     let register = register_of(store, rules).await?;
     let person = person_of(&register, &stored.application)?;
-    check_extension(person, stored.application.grant_year, today, until)
-        .map_err(|r| Error::Refused(format!("{}: {}", r.rule, r.reason).into()))?;
+    check_extension(person, stored.application.grant_year, today, until).map_err(|r| {
+        let text = format!("{}: {}", r.rule, r.reason);
+        Error::Refused(Reason {
+            text,
+            message: r.reason.message,
+        })
+    })?;
     store.extend_disability(reference, until, &actor.name).await
 }
 
@@ -250,7 +269,7 @@ pub async fn decide_from_file(
     require_caseworker(actor)?;
     let file = path.display().to_string();
     let reject = |problems: Vec<Problem>| {
-        ImportError::Rejected(problems.iter().map(|p| p.display_in(&file)).collect())
+        ImportError::Rejected(problems.iter().map(|p| p.in_file(&file)).collect())
     };
     let table = read_rows(path, &DECISION_COLUMNS).map_err(reject)?;
     let stored: BTreeMap<String, StoredDisability> = store
@@ -295,32 +314,43 @@ fn checked_amount(
     register: &Register,
     rules: &RuleBook,
 ) -> Result<crate::domain::money::Ore, Problem> {
-    let problem = |column: &str, reason: String| Problem::new(d.row, column, reason);
-    let s = stored
-        .get(&d.reference)
-        .ok_or_else(|| problem("reference", format!("no application {}", d.reference)))?;
-    if d.date < s.application.received {
-        return Err(problem(
-            "date",
-            format!(
-                "before the application was received on {}",
-                s.application.received
-            ),
-        ));
-    }
-    let person = register.person(&s.application.person_id).ok_or_else(|| {
+    let problem =
+        |column: &str, message: Message, text: String| Problem::told(d.row, column, message, text);
+    let s = stored.get(&d.reference).ok_or_else(|| {
+        let message = Message::new("problem-no-application").arg("reference", &d.reference);
         problem(
             "reference",
-            format!(
-                "person {} is no longer in the register",
-                s.application.person_id
-            ),
+            message,
+            format!("no application {}", d.reference),
         )
     })?;
-    let allowed = allowed_amount(&s.application, person, rules)
-        .map_err(|e| problem("reference", e.to_string()))?;
-    decided_amount(d.kind, d.amount, allowed)
-        .map_err(|reason| problem("amount", format!("R15/R16: {reason}")))
+    if d.date < s.application.received {
+        let received = s.application.received;
+        let message = Message::new("problem-before-received").arg("received", received);
+        let text = format!("before the application was received on {received}");
+        return Err(problem("date", message, text));
+    }
+    let person_id = &s.application.person_id;
+    let person = register.person(person_id).ok_or_else(|| {
+        let message = Message::new("problem-person-gone").arg("person", person_id);
+        let text = format!("person {person_id} is no longer in the register");
+        problem("reference", message, text)
+    })?;
+    let allowed = allowed_amount(&s.application, person, rules).map_err(|e| {
+        let message = Message::new("problem-no-rules-year").arg("year", e.0);
+        problem("reference", message, e.to_string())
+    })?;
+    decided_amount(d.kind, d.amount, allowed).map_err(|reason| {
+        let text = format!("R15/R16: {reason}");
+        Problem::new(
+            d.row,
+            "amount",
+            Reason {
+                text,
+                message: reason.message,
+            },
+        )
+    })
 }
 
 /// R19: the applications with a decision, for the batches.

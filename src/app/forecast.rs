@@ -77,7 +77,7 @@ fn read_prognosis(
 ) -> Result<Vec<PrognosisRow>, ImportError> {
     let file = inputs.prognosis.display().to_string();
     let reject = |problems: Vec<crate::domain::register::Problem>| {
-        ImportError::Rejected(problems.iter().map(|p| p.display_in(&file)).collect())
+        ImportError::Rejected(problems.iter().map(|p| p.in_file(&file)).collect())
     };
     let table = read_table(inputs.prognosis, inputs.sheet).map_err(|p| reject(vec![p]))?;
     if !table.width_problems.is_empty() {

@@ -3,6 +3,7 @@
 
 use crate::app::users::{require_any_role, Duty, IMPORTERS};
 use crate::db::Store;
+use crate::domain::error::Message;
 use crate::domain::error::Result;
 use crate::domain::municipality::Municipalities;
 use crate::domain::register::{
@@ -28,9 +29,9 @@ pub struct ImportReport {
 /// Why an import wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    /// The file's problems, each as `file:row:column: reason`.
-    #[error("{} problem(s) in the file; nothing was imported:\n{}", .0.len(), .0.join("\n"))]
-    Rejected(Vec<String>),
+    /// The file's problems, each with its file, row, column and reason.
+    #[error("{} problem(s) in the file; nothing was imported", .0.len())]
+    Rejected(Vec<crate::domain::register::FileProblem>),
     #[error(transparent)]
     Store(#[from] crate::domain::error::Error),
 }
@@ -72,7 +73,7 @@ pub async fn import_register_sheet(
     let file = path.display().to_string();
     let started = std::time::Instant::now();
     let reject = |problems: Vec<Problem>| {
-        ImportError::Rejected(problems.iter().map(|p| p.display_in(&file)).collect())
+        ImportError::Rejected(problems.iter().map(|p| p.in_file(&file)).collect())
     };
     let mut rows = RegisterRows::new(municipalities, today);
     let shape = visit_table(path, sheet, &mut |header, line, cells| {
@@ -228,8 +229,9 @@ impl<'a> RegisterRows<'a> {
             return;
         }
         if cells.len() > COLUMNS.len() && cells[COLUMNS.len()..].iter().any(|c| !c.is_empty()) {
+            let message = Message::new("problem-too-many-columns").arg("count", COLUMNS.len());
             let reason = format!("more than {} columns", COLUMNS.len());
-            self.problems.push(Problem::new(row, "-", reason));
+            self.problems.push(Problem::told(row, "-", message, reason));
             return;
         }
         let raw = RawRow {

@@ -111,6 +111,7 @@ pub async fn import(ctx: &Context, command: AccountsCommand, out: &mut impl Writ
             return Err(super::register::rejected(
                 &problems,
                 &ctx.texts.get("cli-accounts-files"),
+                &ctx.texts,
             ))
         }
         Err(AccountsImportError::Store(error)) => return Err(error),

@@ -7,6 +7,7 @@ use crate::app::register_import::ImportError;
 use crate::domain::error::Result;
 use crate::domain::money::format_nok_grouped;
 use crate::io::shipped;
+use crate::render::i18n::Texts;
 use chrono::NaiveDate;
 use clap::Subcommand;
 use std::io::Write;
@@ -63,7 +64,7 @@ pub async fn run(ctx: &Context, command: DisabilityCommand, out: &mut impl Write
             let municipalities = shipped::municipalities();
             let imported =
                 import_applications(&store, &rules, &file, &actor, &municipalities, today).await;
-            let report = refused_file(imported, &file)?;
+            let report = refused_file(imported, &file, t)?;
             let args = [
                 ("file", file.display().to_string()),
                 ("rows", report.rows.to_string()),
@@ -87,6 +88,7 @@ pub async fn run(ctx: &Context, command: DisabilityCommand, out: &mut impl Write
             let decided = refused_file(
                 decide_from_file(&store, &rules, &actor, &file, today).await,
                 &file,
+                t,
             )?;
             let args = [
                 ("file", file.display().to_string()),
@@ -124,11 +126,15 @@ pub async fn run(ctx: &Context, command: DisabilityCommand, out: &mut impl Write
 }
 
 /// A refused file's problems printed, one per line; the refusal returned.
-fn refused_file<T>(result: Result<T, ImportError>, file: &std::path::Path) -> Result<T> {
+fn refused_file<T>(
+    result: Result<T, ImportError>,
+    file: &std::path::Path,
+    texts: &Texts,
+) -> Result<T> {
     match result {
         Ok(value) => Ok(value),
         Err(ImportError::Rejected(problems)) => {
-            Err(rejected(&problems, &file.display().to_string()))
+            Err(rejected(&problems, &file.display().to_string(), texts))
         }
         Err(ImportError::Store(error)) => Err(error),
     }

@@ -67,7 +67,11 @@ pub async fn run(ctx: &Context, args: ForecastArgs, out: &mut impl Write) -> Res
     let report = match made {
         Ok(report) => report,
         Err(ImportError::Rejected(problems)) => {
-            return Err(rejected(&problems, &args.prognosis.display().to_string()))
+            return Err(rejected(
+                &problems,
+                &args.prognosis.display().to_string(),
+                &ctx.texts,
+            ))
         }
         Err(ImportError::Store(error)) => return Err(error),
     };

@@ -9,7 +9,10 @@ use crate::domain::accrual::{compute_accruals, totals_by_municipality_grant_mont
 use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Message, Result};
 use crate::domain::generate::{generate_register, to_csv, GenerateOptions};
+use crate::domain::register::FileProblem;
 use crate::io::shipped;
+use crate::render::errors::problem_text;
+use crate::render::i18n::Texts;
 use crate::render::progress::spinner;
 use clap::{Subcommand, ValueEnum};
 use std::io::Write;
@@ -80,17 +83,18 @@ pub async fn run(ctx: &Context, command: RegisterCommand, out: &mut impl Write) 
             progress.finish_and_clear();
         }
         Err(ImportError::Rejected(problems)) => {
-            return Err(rejected(&problems, &file.display().to_string()))
+            return Err(rejected(&problems, &file.display().to_string(), t))
         }
         Err(ImportError::Store(error)) => return Err(error),
     }
     Ok(())
 }
 
-/// Prints every problem of a refused file and returns the refusal.
-pub fn rejected(problems: &[String], file: &str) -> Error {
+/// Prints every problem of a refused file, in the reader's language, and
+/// returns the refusal.
+pub fn rejected(problems: &[FileProblem], file: &str, texts: &Texts) -> Error {
     for problem in problems {
-        eprintln!("{problem}");
+        eprintln!("{}", problem_text(problem, texts));
     }
     let message = Message::new("error-file-refused")
         .arg("count", problems.len())

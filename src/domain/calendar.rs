@@ -1,5 +1,6 @@
 //! Calendar values: the month a grant accrues in ([`Period`]), dates and ages.
 
+use crate::domain::error::{Message, Reason};
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use std::str::FromStr;
@@ -84,9 +85,15 @@ impl FromStr for Period {
 pub const EARLIEST_YEAR: u32 = 1900;
 
 /// Parses an ISO date (`2022-06-15`), the only date form tilskot accepts.
-pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_iso_date(text: &str) -> Result<NaiveDate, Reason> {
     let text = text.trim();
-    let malformed = || format!("'{text}' is not a date in the form YYYY-MM-DD");
+    let malformed = || {
+        let message = Message::new("problem-not-a-date").arg("text", text);
+        Reason::told(
+            message,
+            format!("'{text}' is not a date in the form YYYY-MM-DD"),
+        )
+    };
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return Err(malformed());
@@ -99,8 +106,11 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
         })
     };
     match (number(0..4), number(5..7), number(8..10)) {
-        (Some(year), _, _) if year < EARLIEST_YEAR => Err(format!(
-            "'{text}' is before {EARLIEST_YEAR}-01-01, the earliest date accepted"
+        (Some(year), _, _) if year < EARLIEST_YEAR => Err(Reason::told(
+            Message::new("problem-date-too-early")
+                .arg("text", text)
+                .arg("year", EARLIEST_YEAR),
+            format!("'{text}' is before {EARLIEST_YEAR}-01-01, the earliest date accepted"),
         )),
         (Some(year), Some(month), Some(day)) => {
             NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(malformed)
@@ -201,6 +211,7 @@ mod tests {
         assert!(parse_iso_date("1900-01-01").is_ok());
         assert!(parse_iso_date("1899-12-31")
             .unwrap_err()
+            .text
             .contains("before 1900-01-01"));
         assert!(parse_iso_date("0001-01-01").is_err());
     }

@@ -5,7 +5,9 @@
 
 use crate::domain::accrual::{integration_exclusion, Accrual};
 use crate::domain::calendar::Period;
+use crate::domain::error::{Message, Reason};
 use crate::domain::grant::{Basis, Grant, RuleId};
+use crate::domain::money::format_nok_grouped;
 use crate::domain::money::Ore;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::register::Person;
@@ -26,11 +28,14 @@ pub enum DisabilityGrant {
 }
 
 impl DisabilityGrant {
-    pub fn parse(text: &str) -> Result<DisabilityGrant, String> {
+    pub fn parse(text: &str) -> Result<DisabilityGrant, Reason> {
         match text {
             "1" => Ok(DisabilityGrant::One),
             "2" => Ok(DisabilityGrant::Two),
-            other => Err(format!("'{other}' is not 1 or 2")),
+            other => Err(Reason::told(
+                Message::new("problem-not-grant-number").arg("text", other),
+                format!("'{other}' is not 1 or 2"),
+            )),
         }
     }
 
@@ -80,15 +85,17 @@ pub struct DisabilityApplication {
 pub struct Refusal {
     pub rule: RuleId,
     pub column: &'static str,
-    pub reason: String,
+    /// The reason, its message naming the rule (`$rule`).
+    pub reason: Reason,
 }
 
 impl Refusal {
-    fn new(rule: RuleId, column: &'static str, reason: impl Into<String>) -> Refusal {
+    fn new(rule: RuleId, column: &'static str, message: Message, text: String) -> Refusal {
+        let message = message.arg("rule", rule);
         Refusal {
             rule,
             column,
-            reason: reason.into(),
+            reason: Reason::told(message, text),
         }
     }
 }
@@ -169,6 +176,9 @@ pub fn check_application(
         refusals.push(Refusal::new(
             RuleId::R18,
             "received",
+            Message::new("problem-after-deadline")
+                .arg("received", application.received)
+                .arg("due", due),
             format!(
                 "received {}, after the deadline {due}",
                 application.received
@@ -181,7 +191,15 @@ pub fn check_application(
     let year = calendar_year(person, application.grant_year);
     let rate = rules
         .year(year)
-        .map_err(|e| vec![Refusal::new(RuleId::R0, "grant_year", e.to_string())])?
+        .map_err(|e| {
+            let message = Message::new("problem-no-rules-year").arg("year", e.0);
+            vec![Refusal::new(
+                RuleId::R0,
+                "grant_year",
+                message,
+                e.to_string(),
+            )]
+        })?
         .required_rate(application.grant.rate_key())
         .amount;
     Ok(match application.grant {
@@ -200,6 +218,7 @@ fn who_problems(a: &DisabilityApplication, person: &Person, lag: u32) -> Vec<Ref
         refusals.push(Refusal::new(
             RuleId::R14,
             "person_id",
+            Message::new("problem-not-target-group"),
             format!("not in the integration grant's target group: {reason}"),
         ));
     }
@@ -207,7 +226,8 @@ fn who_problems(a: &DisabilityApplication, person: &Person, lag: u32) -> Vec<Ref
         refusals.push(Refusal::new(
             RuleId::R14,
             "originated_before_settlement",
-            "the disability or behavioural difficulty must have arisen before settlement",
+            Message::new("problem-need-before-settlement"),
+            "the disability or behavioural difficulty must have arisen before settlement".into(),
         ));
     }
     let family = matches!(person.basis, Basis::Family | Basis::FamilyHumanitarian);
@@ -215,6 +235,7 @@ fn who_problems(a: &DisabilityApplication, person: &Person, lag: u32) -> Vec<Ref
         refusals.push(Refusal::new(
             RuleId::R14,
             "special_agreement",
+            Message::new("problem-special-agreement").arg("basis", person.basis),
             format!(
                 "a person settled on the basis {} needs a special agreement",
                 person.basis
@@ -226,6 +247,9 @@ fn who_problems(a: &DisabilityApplication, person: &Person, lag: u32) -> Vec<Ref
         refusals.push(Refusal::new(
             RuleId::R14,
             "municipality",
+            Message::new("problem-not-lived-in")
+                .arg("municipality", a.municipality)
+                .arg("year", year),
             format!(
                 "{} was not the person's municipality in any month of {year}",
                 a.municipality
@@ -263,6 +287,7 @@ pub fn check_extension(
         return Err(Refusal::new(
             RuleId::R18,
             "until",
+            Message::new("problem-deadline-passed").arg("due", due),
             format!("the deadline {due} has passed; an extension is requested before it"),
         ));
     }
@@ -270,6 +295,9 @@ pub fn check_extension(
         return Err(Refusal::new(
             RuleId::R18,
             "until",
+            Message::new("problem-extension-not-later")
+                .arg("until", until)
+                .arg("due", due),
             format!("{until} is not after the deadline {due}"),
         ));
     }
@@ -286,6 +314,10 @@ fn grant_year_problems(a: &DisabilityApplication, person: &Person) -> Vec<Refusa
         return vec![Refusal::new(
             rule,
             "grant_year",
+            Message::new("problem-grant-years")
+                .arg("grant", a.grant.number())
+                .arg("last", last)
+                .arg("year", a.grant_year),
             format!(
                 "grant {} is for grant years 1 to {last} of this person, not {}",
                 a.grant.number(),
@@ -315,6 +347,10 @@ fn combination_problems(
             vec![Refusal::new(
                 RuleId::R17,
                 "grant",
+                Message::new("problem-grant-clash")
+                    .arg("reference", &o.reference)
+                    .arg("grant", o.grant.number())
+                    .arg("year", o.grant_year),
                 format!(
                     "application {} already asks for grant {} in grant year {} for this person",
                     o.reference,
@@ -335,13 +371,14 @@ pub enum DisabilityDecisionKind {
 }
 
 impl DisabilityDecisionKind {
-    pub fn parse(text: &str) -> Result<DisabilityDecisionKind, String> {
+    pub fn parse(text: &str) -> Result<DisabilityDecisionKind, Reason> {
         match text {
             "awarded" => Ok(DisabilityDecisionKind::Awarded),
             "partly_awarded" => Ok(DisabilityDecisionKind::PartlyAwarded),
             "rejected" => Ok(DisabilityDecisionKind::Rejected),
-            other => Err(format!(
-                "'{other}' is not awarded, partly_awarded or rejected"
+            other => Err(Reason::told(
+                Message::new("problem-unknown-decision").arg("text", other),
+                format!("'{other}' is not awarded, partly_awarded or rejected"),
             )),
         }
     }
@@ -362,23 +399,39 @@ pub fn decided_amount(
     kind: DisabilityDecisionKind,
     amount: Option<Ore>,
     allowed: Ore,
-) -> Result<Ore, String> {
+) -> Result<Ore, Reason> {
+    let refused = |key: &'static str, a: Ore, english: String| {
+        let message = Message::new(key)
+            .arg("amount", format_nok_grouped(a))
+            .arg("allowed", format_nok_grouped(allowed));
+        Err(Reason::told(message, english))
+    };
     match (kind, amount) {
         (DisabilityDecisionKind::Rejected, None) => Ok(Ore(0)),
         (DisabilityDecisionKind::Rejected, Some(a)) if a.is_zero() => Ok(Ore(0)),
-        (DisabilityDecisionKind::Rejected, Some(a)) => {
-            Err(format!("a rejection awards nothing, not {a}"))
-        }
-        (_, Some(a)) if a > allowed => Err(format!("{a} is more than the {allowed} R15/R16 allow")),
+        (DisabilityDecisionKind::Rejected, Some(a)) => refused(
+            "problem-rejection-awards-nothing",
+            a,
+            format!("a rejection awards nothing, not {a}"),
+        ),
+        (_, Some(a)) if a > allowed => refused(
+            "problem-more-than-allowed",
+            a,
+            format!("{a} is more than the {allowed} R15/R16 allow"),
+        ),
         (DisabilityDecisionKind::Awarded, None) => Ok(allowed),
         (DisabilityDecisionKind::Awarded, Some(a)) if a == allowed => Ok(a),
-        (DisabilityDecisionKind::Awarded, Some(a)) => Err(format!(
-            "awarded means the whole {allowed}; {a} is partly_awarded"
-        )),
+        (DisabilityDecisionKind::Awarded, Some(a)) => refused(
+            "problem-awarded-is-whole",
+            a,
+            format!("awarded means the whole {allowed}; {a} is partly_awarded"),
+        ),
         (DisabilityDecisionKind::PartlyAwarded, Some(a)) if a.0 > 0 => Ok(a),
-        (DisabilityDecisionKind::PartlyAwarded, _) => {
-            Err("partly_awarded needs an amount above 0".into())
-        }
+        (DisabilityDecisionKind::PartlyAwarded, _) => refused(
+            "problem-partly-needs-amount",
+            Ore(0),
+            "partly_awarded needs an amount above 0".into(),
+        ),
     }
 }
 

@@ -5,9 +5,10 @@
 
 use crate::domain::calendar::parse_iso_date;
 use crate::domain::disability::{DisabilityApplication, DisabilityDecisionKind, DisabilityGrant};
+use crate::domain::error::{Message, Reason};
 use crate::domain::money::Ore;
 use crate::domain::municipality::Municipalities;
-use crate::domain::register::{check_identifier, Problem};
+use crate::domain::register::{check_identifier, in_the_future, not_true_or_false, Problem};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
@@ -60,7 +61,7 @@ impl<'a> Fields<'a> {
     fn parse<T>(
         &mut self,
         column: &str,
-        parse: impl FnOnce(&str) -> Result<T, String>,
+        parse: impl FnOnce(&str) -> Result<T, Reason>,
     ) -> Option<T> {
         let text = self.cell(column);
         parse(text)
@@ -69,36 +70,39 @@ impl<'a> Fields<'a> {
     }
 }
 
-fn required(text: &str) -> Result<&str, String> {
+fn required(text: &str) -> Result<&str, Reason> {
     if text.is_empty() {
-        Err("missing".into())
+        Err(Reason::told(Message::new("problem-missing"), "missing"))
     } else {
         Ok(text)
     }
 }
 
-fn parse_bool(text: &str) -> Result<bool, String> {
+fn parse_bool(text: &str) -> Result<bool, Reason> {
     match text {
         "true" => Ok(true),
         "false" => Ok(false),
-        other => Err(format!("'{other}' is not true or false")),
+        other => Err(not_true_or_false(other)),
     }
 }
 
-fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Reason> {
     let date = parse_iso_date(required(text)?)?;
     if date > today {
-        return Err(format!("{date} is in the future"));
+        return Err(in_the_future(date));
     }
     Ok(date)
 }
 
 /// An amount in NOK of 0 or more: expenses and awards are never negative
 /// (a lower award is a new decision, not a negative one).
-fn not_negative(text: &str) -> Result<Ore, String> {
+fn not_negative(text: &str) -> Result<Ore, Reason> {
     let amount = Ore::parse_nok(text)?;
     if amount.0 < 0 {
-        return Err(format!("{text} is negative"));
+        return Err(Reason::told(
+            Message::new("problem-negative").arg("text", text),
+            format!("{text} is negative"),
+        ));
     }
     Ok(amount)
 }
@@ -126,17 +130,23 @@ pub fn parse_application_row(
     });
     let grant = f.parse("grant", DisabilityGrant::parse);
     let grant_year = f.parse("grant_year", |t| {
-        t.parse::<u8>()
-            .ok()
-            .filter(|y| *y >= 1)
-            .ok_or_else(|| format!("'{t}' is not a grant year (1, 2, …)"))
+        t.parse::<u8>().ok().filter(|y| *y >= 1).ok_or_else(|| {
+            Reason::told(
+                Message::new("problem-not-grant-year").arg("text", t),
+                format!("'{t}' is not a grant year (1, 2, …)"),
+            )
+        })
     });
     let expenses = f.parse("documented_expenses", |t| match (grant, t.is_empty()) {
         (Some(DisabilityGrant::One), true) | (None, _) => Ok(None),
-        (Some(DisabilityGrant::One), false) => {
-            Err("grant 1 is a fixed amount: leave documented_expenses empty".into())
-        }
-        (Some(DisabilityGrant::Two), true) => Err("grant 2 needs the documented expenses".into()),
+        (Some(DisabilityGrant::One), false) => Err(Reason::told(
+            Message::new("problem-grant1-no-expenses"),
+            "grant 1 is a fixed amount: leave documented_expenses empty",
+        )),
+        (Some(DisabilityGrant::Two), true) => Err(Reason::told(
+            Message::new("problem-grant2-expenses"),
+            "grant 2 needs the documented expenses",
+        )),
         (Some(DisabilityGrant::Two), false) => not_negative(t).map(Some),
     });
     let originated = f.parse("originated_before_settlement", parse_bool);
@@ -210,9 +220,15 @@ pub fn parse_decision_row(
             Some(DisabilityDecisionKind::PartlyAwarded | DisabilityDecisionKind::Rejected)
         );
         if needed && t.is_empty() {
-            Err("a partial award or a rejection states its reason".into())
+            Err(Reason::told(
+                Message::new("problem-reason-needed"),
+                "a partial award or a rejection states its reason",
+            ))
         } else if t.chars().count() > MAX_REASON_CHARS || t.chars().any(char::is_control) {
-            Err(format!("at most {MAX_REASON_CHARS} characters of one line"))
+            Err(Reason::told(
+                Message::new("problem-reason-too-long").arg("max", MAX_REASON_CHARS),
+                format!("at most {MAX_REASON_CHARS} characters of one line"),
+            ))
         } else {
             Ok(t.to_string())
         }

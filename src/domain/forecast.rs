@@ -5,6 +5,7 @@
 
 use crate::domain::accrual::{compute_accruals, norwegian_base_grants, Accrual};
 use crate::domain::calendar::Period;
+use crate::domain::error::{Message, Reason};
 use crate::domain::grant::{Basis, Grant};
 use crate::domain::money::Ore;
 use crate::domain::municipality::MunicipalityNumber;
@@ -49,12 +50,15 @@ impl PrognosisCategory {
         }
     }
 
-    pub fn parse(text: &str) -> Result<PrognosisCategory, String> {
+    pub fn parse(text: &str) -> Result<PrognosisCategory, Reason> {
         PrognosisCategory::ALL
             .into_iter()
             .find(|c| c.code() == text)
             .ok_or_else(|| {
-                format!("'{text}' is not a category (single_adult, adult, child, unaccompanied_minor, elderly)")
+                Reason::told(
+                    Message::new("problem-unknown-category").arg("text", text),
+                    format!("'{text}' is not a category (single_adult, adult, child, unaccompanied_minor, elderly)"),
+                )
             })
     }
 

@@ -1,6 +1,7 @@
 //! The vocabulary of the automatic grants: grant codes, settlement bases,
 //! categories and the rule ids of docs/rules.md.
 
+use crate::domain::error::{Message, Reason};
 use std::fmt;
 use std::str::FromStr;
 
@@ -131,14 +132,17 @@ impl Basis {
 }
 
 impl FromStr for Basis {
-    type Err = String;
-    fn from_str(text: &str) -> Result<Basis, String> {
+    type Err = Reason;
+    fn from_str(text: &str) -> Result<Basis, Reason> {
         Basis::ALL
             .into_iter()
             .find(|b| b.code() == text)
             .ok_or_else(|| {
-                format!(
-                    "'{text}' is not a basis (asylum, resettlement, collective, family, family_humanitarian)"
+                Reason::told(
+                    Message::new("problem-unknown-basis").arg("text", text),
+                    format!(
+                        "'{text}' is not a basis (asylum, resettlement, collective, family, family_humanitarian)"
+                    ),
                 )
             })
     }

@@ -6,8 +6,9 @@
 //! writes them. Every voucher balances; postings are never changed.
 
 use crate::domain::calendar::parse_iso_date;
+use crate::domain::error::{Message, Reason};
 use crate::domain::money::Ore;
-use crate::domain::register::Problem;
+use crate::domain::register::{not_true_or_false, Problem};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -23,20 +24,18 @@ pub struct BudgetKey {
 
 impl BudgetKey {
     /// Parses `0671.60`.
-    pub fn parse(text: &str) -> Result<BudgetKey, String> {
+    pub fn parse(text: &str) -> Result<BudgetKey, Reason> {
         let (chapter, post) = text
             .trim()
             .split_once('.')
-            .ok_or_else(|| format!("'{text}' is not a chapter.post like 0671.60"))?;
+            .ok_or_else(|| not_a_budget_key(text))?;
         BudgetKey::new(chapter, post)
     }
 
-    pub fn new(chapter: &str, post: &str) -> Result<BudgetKey, String> {
+    pub fn new(chapter: &str, post: &str) -> Result<BudgetKey, Reason> {
         let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
         if !digits(chapter, 4) || !digits(post, 2) {
-            return Err(format!(
-                "'{chapter}.{post}' is not a chapter.post like 0671.60"
-            ));
+            return Err(not_a_budget_key(&format!("{chapter}.{post}")));
         }
         Ok(BudgetKey {
             chapter: chapter.to_string(),
@@ -194,6 +193,22 @@ impl Voucher {
     }
 }
 
+/// Text that is not a chapter and post like `0671.60`.
+fn not_a_budget_key(text: &str) -> Reason {
+    Reason::told(
+        Message::new("problem-not-a-budget-key").arg("text", text),
+        format!("'{text}' is not a chapter.post like 0671.60"),
+    )
+}
+
+/// A chapter and post that no budget line has.
+fn unknown_budget_key(key: &BudgetKey) -> Reason {
+    Reason::told(
+        Message::new("problem-unknown-budget-key").arg("key", key),
+        format!("unknown chapter/post {key}"),
+    )
+}
+
 /// The rows of a CSV file with its header, as read by the edge.
 pub struct Rows<'a> {
     pub header: &'a [String],
@@ -206,10 +221,12 @@ impl Rows<'_> {
         if found == expected {
             Ok(())
         } else {
-            Err(vec![Problem::new(
+            let columns = expected.join(",");
+            Err(vec![Problem::told(
                 1,
                 "-",
-                format!("the header must be exactly {}", expected.join(",")),
+                Message::new("problem-header").arg("columns", &columns),
+                format!("the header must be exactly {columns}"),
             )])
         }
     }
@@ -243,7 +260,7 @@ const LEDGER_COLUMNS: [&str; 6] = ["date", "voucher", "account", "statskonto", "
 /// an unknown line would fall out of every printed total.
 pub fn parse_chart(
     rows: Rows,
-    check_line: impl Fn(&str, &str) -> Result<(), String>,
+    check_line: impl Fn(&str, &str) -> Result<(), Reason>,
 ) -> Result<Vec<Account>, Vec<Problem>> {
     rows.check_header(&CHART_COLUMNS)?;
     let mut problems = Vec::new();
@@ -253,34 +270,39 @@ pub fn parse_chart(
         let cell = |name| Rows::cell(cells, &CHART_COLUMNS, name);
         let account = cell("account");
         if account.is_empty() || !account.bytes().all(|b| b.is_ascii_digit()) {
-            problems.push(Problem::new(
+            problems.push(Problem::told(
                 *row,
                 "account",
+                Message::new("problem-not-an-account").arg("text", account),
                 format!("'{account}' is not an account number"),
             ));
             continue;
         }
         if !seen.insert(account.to_string()) {
-            problems.push(Problem::new(
+            problems.push(Problem::told(
                 *row,
                 "account",
+                Message::new("problem-twice").arg("text", account),
                 format!("account {account} appears twice"),
             ));
         }
         if !ACCOUNT_GROUPS.contains(&cell("group")) {
-            problems.push(Problem::new(
+            problems.push(Problem::told(
                 *row,
                 "group",
+                Message::new("problem-unknown-group").arg("text", cell("group")),
                 format!("unknown group '{}'", cell("group")),
             ));
         }
         if cell("name").is_empty() {
-            problems.push(Problem::new(*row, "name", "missing name"));
+            let missing = Message::new("problem-missing");
+            problems.push(Problem::told(*row, "name", missing, "missing name"));
         }
         if cell("group") == "balance" && !cell("line").contains('|') {
-            problems.push(Problem::new(
+            problems.push(Problem::told(
                 *row,
                 "line",
+                Message::new("problem-balance-line"),
                 "a balance account's line is 'treasury-line|note8-line'",
             ));
         } else if ACCOUNT_GROUPS.contains(&cell("group")) {
@@ -338,9 +360,14 @@ pub fn closed_year_chart_problems(
             let year = posted_in_closed.get(&account.account)?;
             let changed = before.group != account.group || before.line != account.line;
             changed.then(|| {
-                Problem::new(
+                Problem::told(
                     *row,
                     "line",
+                    Message::new("problem-account-closed-year")
+                        .arg("account", &account.account)
+                        .arg("year", year)
+                        .arg("group", &before.group)
+                        .arg("line", &before.line),
                     format!(
                         "account {} has postings in {year}, which is closed: its group and line stay {} {}",
                         account.account, before.group, before.line
@@ -362,9 +389,12 @@ pub fn closed_year_allocation_problems(
         .filter(|(_, a)| closed.contains(&a.year))
         .filter(|(_, a)| !stored.contains(a))
         .map(|(row, a)| {
-            Problem::new(
+            Problem::told(
                 *row,
                 "allocated",
+                Message::new("problem-allocation-closed-year")
+                    .arg("year", a.year)
+                    .arg("key", &a.key),
                 format!(
                     "{} is closed: the allocation of {} in {} does not change",
                     a.year, a.key, a.year
@@ -376,11 +406,13 @@ pub fn closed_year_allocation_problems(
 
 /// A control character (a newline, a tab, …) in a field that is written
 /// into the journal and the reports would let one field forge lines there.
-pub fn control_character(text: &str) -> Option<String> {
+pub fn control_character(text: &str) -> Option<Reason> {
     text.chars().find(|c| c.is_control()).map(|c| {
-        format!(
-            "contains the control character {:?}; a voucher's reference and text are one line of printable text",
-            c
+        Reason::told(
+            Message::new("problem-control-character").arg("character", format!("{c:?}")),
+            format!(
+                "contains the control character {c:?}; a voucher's reference and text are one line of printable text"
+            ),
         )
     })
 }
@@ -401,15 +433,22 @@ pub fn parse_budget_lines(rows: Rows) -> Result<Vec<BudgetLine>, Vec<Problem>> {
             }
         };
         if !seen.insert(key.clone()) {
-            problems.push(Problem::new(*row, "post", format!("{key} appears twice")));
+            let twice = Message::new("problem-twice").arg("text", &key);
+            problems.push(Problem::told(
+                *row,
+                "post",
+                twice,
+                format!("{key} appears twice"),
+            ));
         }
         let income = match cell("kind") {
             "expense" => false,
             "income" => true,
             other => {
-                problems.push(Problem::new(
+                problems.push(Problem::told(
                     *row,
                     "kind",
+                    Message::new("problem-not-expense-or-income").arg("text", other),
                     format!("'{other}' is not expense or income"),
                 ));
                 continue;
@@ -419,11 +458,7 @@ pub fn parse_budget_lines(rows: Rows) -> Result<Vec<BudgetLine>, Vec<Problem>> {
             "true" => true,
             "false" => false,
             other => {
-                problems.push(Problem::new(
-                    *row,
-                    "transferable",
-                    format!("'{other}' is not true or false"),
-                ));
+                problems.push(Problem::new(*row, "transferable", not_true_or_false(other)));
                 continue;
             }
         };
@@ -459,9 +494,10 @@ pub fn parse_allocations(
     for (row, cells) in rows.rows {
         let cell = |name: &'static str| Rows::cell(cells, &ALLOCATION_COLUMNS, name);
         let Ok(year) = cell("year").parse::<i32>() else {
-            problems.push(Problem::new(
+            problems.push(Problem::told(
                 *row,
                 "year",
+                Message::new("problem-not-a-year").arg("text", cell("year")),
                 format!("'{}' is not a year", cell("year")),
             ));
             continue;
@@ -469,11 +505,7 @@ pub fn parse_allocations(
         let key = match BudgetKey::new(cell("chapter"), cell("post")) {
             Ok(key) if budget.contains(&key) => key,
             Ok(key) => {
-                problems.push(Problem::new(
-                    *row,
-                    "post",
-                    format!("unknown chapter/post {key}"),
-                ));
+                problems.push(Problem::new(*row, "post", unknown_budget_key(&key)));
                 continue;
             }
             Err(reason) => {
@@ -486,9 +518,10 @@ pub fn parse_allocations(
         let mut amount = |name: &'static str| match Ore::parse_nok(cell(name)) {
             Ok(ore) if ore.0 % 100 == 0 => Some(ore),
             Ok(_) => {
-                problems.push(Problem::new(
+                problems.push(Problem::told(
                     *row,
                     name,
+                    Message::new("problem-not-whole-kroner").arg("text", cell(name)),
                     format!(
                         "'{}' is not whole kroner: allocations are whole NOK",
                         cell(name)
@@ -537,7 +570,8 @@ pub fn parse_ledger(
             .ok();
         let reference = cell("voucher").to_string();
         if reference.is_empty() {
-            problems.push(Problem::new(*row, "voucher", "missing voucher"));
+            let missing = Message::new("problem-missing");
+            problems.push(Problem::told(*row, "voucher", missing, "missing voucher"));
         }
         for column in ["voucher", "text"] {
             if let Some(reason) = control_character(cell(column)) {
@@ -546,9 +580,10 @@ pub fn parse_ledger(
         }
         let account = cell("account").to_string();
         if !accounts.contains_key(&account) {
-            problems.push(Problem::new(
+            problems.push(Problem::told(
                 *row,
                 "account",
+                Message::new("problem-unknown-account").arg("text", &account),
                 format!("unknown account '{account}'"),
             ));
         }
@@ -557,11 +592,7 @@ pub fn parse_ledger(
             text => match BudgetKey::parse(text) {
                 Ok(key) if budget.contains(&key) => Some(key),
                 Ok(key) => {
-                    problems.push(Problem::new(
-                        *row,
-                        "statskonto",
-                        format!("unknown chapter/post {key}"),
-                    ));
+                    problems.push(Problem::new(*row, "statskonto", unknown_budget_key(&key)));
                     None
                 }
                 Err(reason) => {
@@ -587,9 +618,12 @@ pub fn parse_ledger(
             )
         });
         if entry.1.date != date {
-            problems.push(Problem::new(
+            problems.push(Problem::told(
                 *row,
                 "date",
+                Message::new("problem-voucher-other-date")
+                    .arg("voucher", &reference)
+                    .arg("date", entry.1.date),
                 format!(
                     "voucher {reference} is dated {} on an earlier row",
                     entry.1.date
@@ -607,9 +641,12 @@ pub fn parse_ledger(
     for (first_row, voucher) in vouchers.values() {
         let imbalance = voucher.imbalance();
         if !imbalance.is_zero() {
-            problems.push(Problem::new(
+            problems.push(Problem::told(
                 *first_row,
                 "amount",
+                Message::new("problem-voucher-unbalanced")
+                    .arg("voucher", &voucher.reference)
+                    .arg("sum", crate::domain::money::format_nok_grouped(imbalance)),
                 format!(
                     "voucher {} does not balance: its postings sum to {imbalance}",
                     voucher.reference
@@ -761,7 +798,7 @@ mod tests {
             assert!(
                 problems
                     .iter()
-                    .any(|p| p.row == row && p.column == column && p.reason.contains(reason)),
+                    .any(|p| p.row == row && p.column == column && p.reason.text.contains(reason)),
                 "{body}: {problems:?}"
             );
         }
@@ -783,7 +820,7 @@ mod tests {
             .map(|p| (p.row, p.column.as_str()))
             .collect();
         assert_eq!(found, [(3, "allocated"), (4, "post"), (5, "transferred")]);
-        assert!(problems[0].reason.contains("whole NOK"));
+        assert!(problems[0].reason.text.contains("whole NOK"));
         let (h, r) = rows("year,chapter,post,transferred,allocated\n2022,0671,60,-5,100");
         let parsed = parse_allocations(
             Rows {

@@ -4,6 +4,7 @@
 //! money never touches floating point; display and parsing go through
 //! `rust_decimal` so that "1234.56" means exactly 123 456 øre.
 
+use crate::domain::error::{Message, Reason};
 use rust_decimal::Decimal;
 use std::fmt;
 use std::iter::Sum;
@@ -40,31 +41,47 @@ impl Ore {
     /// More decimals are refused rather than rounded: a ledger never invents
     /// øre. Exponent notation ("1e3") and amounts beyond
     /// [`MAX_INPUT_NOK`] are refused too.
-    pub fn parse_nok(text: &str) -> Result<Ore, String> {
+    pub fn parse_nok(text: &str) -> Result<Ore, Reason> {
         let trimmed = text.trim();
+        let refused = |key: &'static str, english: String| {
+            Reason::told(Message::new(key).arg("text", text), english)
+        };
         if !trimmed
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
         {
-            return Err(format!(
-                "'{text}' is not an amount in NOK: digits and one decimal point, no exponent"
+            return Err(refused(
+                "problem-not-an-amount",
+                format!(
+                    "'{text}' is not an amount in NOK: digits and one decimal point, no exponent"
+                ),
             ));
         }
-        let value: Decimal = trimmed
-            .parse()
-            .map_err(|_| format!("'{text}' is not an amount in NOK"))?;
+        let value: Decimal = trimmed.parse().map_err(|_| {
+            refused(
+                "problem-not-an-amount",
+                format!("'{text}' is not an amount in NOK"),
+            )
+        })?;
         if value.abs() > Decimal::from(MAX_INPUT_NOK) {
-            return Err(format!(
-                "'{text}' is over the largest amount accepted, 100 000 000 000 NOK"
+            return Err(refused(
+                "problem-amount-too-large",
+                format!("'{text}' is over the largest amount accepted, 100 000 000 000 NOK"),
             ));
         }
         if value.scale() > 2 && value.normalize().scale() > 2 {
-            return Err(format!("'{text}' has more than two decimals"));
+            return Err(refused(
+                "problem-amount-decimals",
+                format!("'{text}' has more than two decimals"),
+            ));
         }
         let ore = value * Decimal::ONE_HUNDRED;
-        i64::try_from(ore.normalize())
-            .map(Ore)
-            .map_err(|_| format!("'{text}' is out of range"))
+        i64::try_from(ore.normalize()).map(Ore).map_err(|_| {
+            refused(
+                "problem-amount-too-large",
+                format!("'{text}' is out of range"),
+            )
+        })
     }
 
     /// Named rule **round half away from zero to whole kroner**, used for

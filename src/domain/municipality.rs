@@ -1,6 +1,7 @@
 //! Municipalities (kommunar) in the 2020–2023 numbering, loaded from
 //! `rules/kommunar-2022.csv` (SSB classification 131; see `rules/SOURCES.md`).
 
+use crate::domain::error::{Message, Reason};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -78,15 +79,24 @@ impl Municipalities {
     }
 
     /// A number that is one of the list's, or why not.
-    pub fn parse(&self, text: &str) -> Result<MunicipalityNumber, String> {
-        let number = MunicipalityNumber::from_trusted(text.trim())
-            .ok_or_else(|| format!("'{text}' is not a four-digit municipality number"))?;
+    pub fn parse(&self, text: &str) -> Result<MunicipalityNumber, Reason> {
+        let number = MunicipalityNumber::from_trusted(text.trim()).ok_or_else(|| {
+            Reason::told(
+                Message::new("problem-not-a-municipality-number").arg("text", text),
+                format!("'{text}' is not a four-digit municipality number"),
+            )
+        })?;
         if self.by_number.contains_key(&number) {
             Ok(number)
         } else {
-            Err(format!(
-                "municipality {number} is not one of the {} municipalities of 2020–2023",
-                self.by_number.len()
+            Err(Reason::told(
+                Message::new("problem-unknown-municipality")
+                    .arg("number", number)
+                    .arg("count", self.by_number.len()),
+                format!(
+                    "municipality {number} is not one of the {} municipalities of 2020–2023",
+                    self.by_number.len()
+                ),
             ))
         }
     }
@@ -143,8 +153,9 @@ mod tests {
         assert!(list
             .parse("3101")
             .unwrap_err()
+            .text
             .contains("not one of the 356"));
-        assert!(list.parse("301").unwrap_err().contains("four-digit"));
+        assert!(list.parse("301").unwrap_err().text.contains("four-digit"));
         assert!(list.parse("abcd").is_err());
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::domain::calendar::Period;
 use crate::domain::country::is_known_country;
+use crate::domain::error::{Message, Reason};
 use crate::domain::forecast::{PrognosisCategory, PrognosisRow};
 use crate::domain::grant::{Basis, Category};
 use crate::domain::municipality::{Municipalities, MunicipalityNumber};
@@ -72,7 +73,8 @@ pub fn parse_prognosis_row(
     let country = noted.field("country", parse_country(cell(4)));
     let count = noted.field("count", parse_count(cell(5)));
     if cells.len() > PROGNOSIS_COLUMNS.len() && cells[6..].iter().any(|c| !c.trim().is_empty()) {
-        problems.push(Problem::new(row, "-", "more than 6 columns"));
+        let message = Message::new("problem-too-many-columns").arg("count", 6);
+        problems.push(Problem::told(row, "-", message, "more than 6 columns"));
     }
     match (month, municipality, basis, category, country, count) {
         (
@@ -102,40 +104,58 @@ struct Noted<'a> {
 }
 
 impl Noted<'_> {
-    fn field<T>(&mut self, column: &str, result: Result<T, String>) -> Option<T> {
+    fn field<T>(&mut self, column: &str, result: Result<T, Reason>) -> Option<T> {
         result
             .map_err(|reason| self.problems.push(Problem::new(self.row, column, reason)))
             .ok()
     }
 }
 
-fn parse_month(text: &str, window: MonthWindow) -> Result<Period, String> {
+fn parse_month(text: &str, window: MonthWindow) -> Result<Period, Reason> {
     if text.is_empty() {
-        return Err("missing month".into());
+        return Err(missing("missing month"));
     }
-    let month: Period = text.parse()?;
+    let month: Period = text.parse().map_err(|english: String| {
+        Reason::told(
+            Message::new("problem-not-a-month").arg("text", text),
+            english,
+        )
+    })?;
     if month.year != window.year {
-        return Err(format!(
-            "{month} is outside the forecast's year {}",
-            window.year
+        return Err(Reason::told(
+            Message::new("problem-month-outside-year")
+                .arg("month", month)
+                .arg("year", window.year),
+            format!("{month} is outside the forecast's year {}", window.year),
         ));
     }
     match window.after {
-        Some(as_of) if month <= as_of => Err(format!(
-            "{month} is not after the as-of month {as_of}: the register tells those months"
+        Some(as_of) if month <= as_of => Err(Reason::told(
+            Message::new("problem-month-not-after")
+                .arg("month", month)
+                .arg("as_of", as_of),
+            format!(
+                "{month} is not after the as-of month {as_of}: the register tells those months"
+            ),
         )),
         _ => Ok(month),
     }
 }
 
-fn parse_country(text: &str) -> Result<String, String> {
+/// A field left empty.
+fn missing(english: &str) -> Reason {
+    Reason::told(Message::new("problem-missing"), english)
+}
+
+fn parse_country(text: &str) -> Result<String, Reason> {
     if is_known_country(text) {
         Ok(text.to_string())
     } else if text.is_empty() {
-        Err("missing country".into())
+        Err(missing("missing country"))
     } else {
-        Err(format!(
-            "'{text}' is not a known ISO 3166-1 alpha-2 country code"
+        Err(Reason::told(
+            Message::new("problem-not-a-country").arg("text", text),
+            format!("'{text}' is not a known ISO 3166-1 alpha-2 country code"),
         ))
     }
 }
@@ -144,16 +164,22 @@ fn parse_country(text: &str) -> Result<String, String> {
 /// year in one row is a typing error.
 pub const MAX_PROGNOSIS_COUNT: u32 = 100_000;
 
-fn parse_count(text: &str) -> Result<u32, String> {
+fn parse_count(text: &str) -> Result<u32, Reason> {
     if text.is_empty() {
-        return Err("missing count".into());
+        return Err(missing("missing count"));
     }
-    let count: u32 = text
-        .parse()
-        .map_err(|_| format!("'{text}' is not a whole number of 0 or more"))?;
+    let count: u32 = text.parse().map_err(|_| {
+        Reason::told(
+            Message::new("problem-not-a-count").arg("text", text),
+            format!("'{text}' is not a whole number of 0 or more"),
+        )
+    })?;
     if count > MAX_PROGNOSIS_COUNT {
-        return Err(format!(
-            "{count} is more than {MAX_PROGNOSIS_COUNT} persons in one row"
+        return Err(Reason::told(
+            Message::new("problem-count-too-large")
+                .arg("count", count)
+                .arg("max", MAX_PROGNOSIS_COUNT),
+            format!("{count} is more than {MAX_PROGNOSIS_COUNT} persons in one row"),
         ));
     }
     Ok(count)

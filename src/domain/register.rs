@@ -6,6 +6,7 @@
 //! computation. It does no I/O.
 
 use crate::domain::calendar::{age_on, parse_iso_date, Period};
+use crate::domain::error::{Message, Reason};
 use crate::domain::grant::{Basis, Category};
 use crate::domain::municipality::{Municipalities, MunicipalityNumber};
 use chrono::{Datelike, NaiveDate};
@@ -291,16 +292,19 @@ pub struct RawRow {
     pub cells: Vec<String>,
 }
 
-/// One problem of an import, reported as `file:row:column: reason`.
+/// One problem of an import, reported as `file:row:column: reason`. The
+/// reason carries the catalogue message a person reads (in their
+/// language, at the edge) where one is written; its English text is the
+/// log's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub row: usize,
     pub column: String,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 impl Problem {
-    pub fn new(row: usize, column: &str, reason: impl Into<String>) -> Problem {
+    pub fn new(row: usize, column: &str, reason: impl Into<Reason>) -> Problem {
         Problem {
             row,
             column: column.to_string(),
@@ -308,8 +312,34 @@ impl Problem {
         }
     }
 
+    /// A problem with the message a person reads and its English text.
+    pub fn told(row: usize, column: &str, message: Message, text: impl Into<String>) -> Problem {
+        Problem::new(row, column, Reason::told(message, text))
+    }
+
     pub fn display_in(&self, file: &str) -> String {
         format!("{file}:{}:{}: {}", self.row, self.column, self.reason)
+    }
+
+    /// The problem with the file it is in.
+    pub fn in_file(&self, file: &str) -> FileProblem {
+        FileProblem {
+            file: file.to_string(),
+            problem: self.clone(),
+        }
+    }
+}
+
+/// A problem with the file it was found in: what a refused import lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub file: String,
+    pub problem: Problem,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.problem.display_in(&self.file))
     }
 }
 
@@ -326,10 +356,13 @@ pub fn check_header(found: &[String], expected: &[&str]) -> Result<(), Problem> 
         .find(|(f, e)| f != e)
         .map(|(f, _)| f.to_string())
         .unwrap_or_else(|| "-".into());
-    Err(Problem::new(
+    let columns = expected.join(",");
+    let message = Message::new("problem-header").arg("columns", &columns);
+    Err(Problem::told(
         1,
         &column,
-        format!("the header must be exactly {}", expected.join(",")),
+        message,
+        format!("the header must be exactly {columns}"),
     ))
 }
 
@@ -340,19 +373,39 @@ pub const MAX_IDENTIFIER_CHARS: usize = 32;
 /// letter or a digit: no spaces, no invisible or look-alike characters.
 /// Identifiers that differ only in case name one person (see
 /// [`identity_key`]).
-pub fn check_identifier(id: &str) -> Result<(), String> {
+pub fn check_identifier(id: &str) -> Result<(), Reason> {
     let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
     let starts_well = id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
     if id.chars().count() > MAX_IDENTIFIER_CHARS {
-        return Err(format!("longer than {MAX_IDENTIFIER_CHARS} characters"));
+        return Err(Reason::told(
+            Message::new("problem-identifier-too-long").arg("max", MAX_IDENTIFIER_CHARS),
+            format!("longer than {MAX_IDENTIFIER_CHARS} characters"),
+        ));
     }
     if !starts_well || !id.chars().all(allowed) {
-        return Err(format!(
-            "'{}' is not an identifier: letters A–Z, digits, '.', '_' and '-', starting with a letter or digit",
-            id.escape_debug()
+        let shown = id.escape_debug().to_string();
+        return Err(Reason::told(
+            Message::new("problem-not-an-identifier").arg("text", &shown),
+            format!("'{shown}' is not an identifier: letters A–Z, digits, '.', '_' and '-', starting with a letter or digit"),
         ));
     }
     Ok(())
+}
+
+/// A value that is neither `true` nor `false`.
+pub fn not_true_or_false(text: &str) -> Reason {
+    Reason::told(
+        Message::new("problem-not-true-or-false").arg("text", text),
+        format!("'{text}' is not true or false"),
+    )
+}
+
+/// A date after today.
+pub fn in_the_future(date: NaiveDate) -> Reason {
+    Reason::told(
+        Message::new("problem-in-the-future").arg("date", date),
+        format!("{date} is in the future"),
+    )
 }
 
 /// The key under which identifiers are one person: ids that differ only in
@@ -381,9 +434,13 @@ pub fn case_conflicts(rows: &[(usize, Event)], stored: &[String]) -> Vec<Problem
                 .entry(identity_key(id))
                 .or_insert_with(|| id.to_string());
             if known != id {
-                problems.push(Problem::new(
+                let message = Message::new("problem-case-differs")
+                    .arg("id", id)
+                    .arg("known", known.as_str());
+                problems.push(Problem::told(
                     *row,
                     column,
+                    message,
                     format!(
                         "'{id}' differs only in case from the person '{known}'; ids that differ only in case are one person: write {known}"
                     ),
@@ -397,7 +454,7 @@ pub fn case_conflicts(rows: &[(usize, Event)], stored: &[String]) -> Vec<Problem
 /// A problem of one field, before its row is known.
 struct FieldProblem {
     column: &'static str,
-    reason: String,
+    reason: Reason,
 }
 
 impl FieldProblem {
@@ -412,7 +469,7 @@ fn parse_unaccompanied(text: &str) -> Result<bool, FieldProblem> {
         "false" => Ok(false),
         other => Err(FieldProblem {
             column: "unaccompanied",
-            reason: format!("'{other}' is not true or false"),
+            reason: not_true_or_false(other),
         }),
     }
 }
@@ -423,7 +480,10 @@ fn parse_country(text: &str) -> Result<SmolStr, FieldProblem> {
     } else {
         Err(FieldProblem {
             column: "country",
-            reason: format!("'{text}' is not an ISO 3166-1 alpha-2 code"),
+            reason: Reason::told(
+                Message::new("problem-not-a-country").arg("text", text),
+                format!("'{text}' is not an ISO 3166-1 alpha-2 code"),
+            ),
         })
     }
 }
@@ -436,11 +496,19 @@ fn birth_date_problems(
 ) -> impl Iterator<Item = FieldProblem> {
     let after = (birth > date).then(|| FieldProblem {
         column: "birth_date",
-        reason: format!("born {birth}, after the event's date {date}"),
+        reason: Reason::told(
+            Message::new("problem-born-after-event")
+                .arg("birth", birth)
+                .arg("date", date),
+            format!("born {birth}, after the event's date {date}"),
+        ),
     });
     let not_same_day = (kind.fact() == EventKind::Born && birth != date).then(|| FieldProblem {
         column: "birth_date",
-        reason: "a born event's date is the birth date".to_string(),
+        reason: Reason::told(
+            Message::new("problem-born-date"),
+            "a born event's date is the birth date",
+        ),
     });
     after.into_iter().chain(not_same_day)
 }
@@ -464,11 +532,14 @@ pub fn parse_row(
         Some(kind) => kind,
         None => {
             let reason = if cell("event").is_empty() {
-                "missing event".to_string()
+                Reason::told(Message::new("problem-missing"), "missing event")
             } else {
-                format!(
-                    "unknown event '{}' (settled, born, moved, exited, or withdrawn_ before one of them to correct an event registered in error)",
-                    cell("event")
+                Reason::told(
+                    Message::new("problem-unknown-event").arg("text", cell("event")),
+                    format!(
+                        "unknown event '{}' (settled, born, moved, exited, or withdrawn_ before one of them to correct an event registered in error)",
+                        cell("event")
+                    ),
                 )
             };
             return Err(vec![Problem::new(row, "event", reason)]);
@@ -476,9 +547,10 @@ pub fn parse_row(
     };
     for column in kind.required_columns() {
         if cell(column).is_empty() {
-            problems.push(Problem::new(
+            problems.push(Problem::told(
                 row,
                 column,
+                Message::new("problem-missing-for-event").arg("kind", kind),
                 format!("missing {column} for a {kind} event"),
             ));
         }
@@ -488,7 +560,7 @@ pub fn parse_row(
         let text = present(name)?;
         match parse_iso_date(text) {
             Ok(date) if date > today => {
-                problems.push(Problem::new(row, name, format!("{date} is in the future")));
+                problems.push(Problem::new(row, name, in_the_future(date)));
                 None
             }
             Ok(date) => Some(date),
@@ -583,9 +655,14 @@ pub fn validate_batch_rows(
             continue;
         };
         if !existing_keys.contains(&target) && !seen_in_file.contains(&target) {
-            problems.push(Problem::new(
+            let message = Message::new("problem-withdraws-unknown")
+                .arg("kind", event.kind.fact())
+                .arg("person", &event.person_id)
+                .arg("date", event.date);
+            problems.push(Problem::told(
                 *row,
                 "event",
+                message,
                 format!(
                     "withdraws a {} of {} on {} that is not in the register with these fields",
                     event.kind.fact(),
@@ -642,16 +719,24 @@ pub fn validate_batch_rows(
         match mother {
             Some((_, mother)) if mother.kind == EventKind::Settled => {
                 if event.date < mother.date {
-                    problems.push(Problem::new(
+                    let message = Message::new("problem-born-before-mother")
+                        .arg("person", &event.person_id)
+                        .arg("date", event.date)
+                        .arg("settled", mother.date);
+                    problems.push(Problem::told(
                         row,
                         "date",
+                        message,
                         format!("{} born {} before the mother's settlement on {}: a child born before settlement is settled with her", event.person_id, event.date, mother.date),
                     ));
                 }
             }
-            _ => problems.push(Problem::new(
+            _ => problems.push(Problem::told(
                 row,
                 "mother_id",
+                Message::new("problem-mother-not-settled")
+                    .arg("mother", mother_id)
+                    .arg("person", &event.person_id),
                 format!(
                     "the mother {mother_id} of {} has no settled record",
                     event.person_id
@@ -713,13 +798,6 @@ fn check_person_timeline(
     withdrawal_row: Option<usize>,
     problems: &mut Vec<Problem>,
 ) {
-    let where_ = |row: usize| {
-        if row == 0 {
-            "already in the database".to_string()
-        } else {
-            format!("row {row}")
-        }
-    };
     let entry = events
         .iter()
         .find(|(_, e)| matches!(e.kind, EventKind::Settled | EventKind::Born))
@@ -729,30 +807,34 @@ fn check_person_timeline(
     let mut entered = false;
     for (row, event) in events {
         let row = *row;
-        let mut fault = |cause_row: usize, column: &str, reason: String| {
+        // Where the conflict is reported says how the person reads it: at
+        // its own row, at the new row that causes it, or at a withdrawal.
+        let mut fault = |cause_row: usize, column: &str, message: Message, reason: String| {
+            let told = |placement: &str, text: String| {
+                let message = message
+                    .clone()
+                    .arg("placement", placement)
+                    .arg("kind", event.kind);
+                Reason::told(message, text)
+            };
             if row > 0 {
-                problems.push(Problem::new(row, column, reason));
+                problems.push(Problem::new(row, column, told("row", reason)));
             } else if cause_row > 0 {
-                problems.push(Problem::new(
-                    cause_row,
-                    column,
-                    format!("{reason} (the {} is already in the database)", event.kind),
-                ));
+                let text = format!("{reason} (the {} is already in the database)", event.kind);
+                problems.push(Problem::new(cause_row, column, told("stored", text)));
             } else if let Some(withdrawal) = withdrawal_row {
-                problems.push(Problem::new(
-                    withdrawal,
-                    "event",
-                    format!(
-                        "after this withdrawal: {reason} (the {} is already in the database)",
-                        event.kind
-                    ),
-                ));
+                let text = format!(
+                    "after this withdrawal: {reason} (the {} is already in the database)",
+                    event.kind
+                );
+                problems.push(Problem::new(withdrawal, "event", told("withdrawal", text)));
             }
         };
         let Some((entry_row, entry_date)) = entry else {
             fault(
                 0,
                 "person_id",
+                Message::new("problem-not-settled").arg("person", person),
                 format!("{} for {person}, who has no settled record", event.kind),
             );
             continue;
@@ -761,6 +843,9 @@ fn check_person_timeline(
             fault(
                 exit_row,
                 "date",
+                Message::new("problem-after-exit")
+                    .arg("date", event.date)
+                    .arg("exit", exit_date),
                 format!(
                     "{} on {} after the person's exit on {exit_date}",
                     event.kind, event.date
@@ -771,12 +856,19 @@ fn check_person_timeline(
         match event.kind {
             EventKind::Settled | EventKind::Born => {
                 if entered {
+                    let (first_at, english) = match entry_row {
+                        0 => ("stored".to_string(), "already in the database".to_string()),
+                        row => (row.to_string(), format!("row {row}")),
+                    };
                     fault(
                         entry_row,
                         "person_id",
+                        Message::new("problem-second-entry")
+                            .arg("person", person)
+                            .arg("first", entry_date)
+                            .arg("first_at", first_at),
                         format!(
-                            "a second settled or born for {person} (first on {entry_date}, {})",
-                            where_(entry_row)
+                            "a second settled or born for {person} (first on {entry_date}, {english})"
                         ),
                     );
                     continue;
@@ -790,6 +882,9 @@ fn check_person_timeline(
                     fault(
                         entry_row,
                         "date",
+                        Message::new("problem-before-settlement")
+                            .arg("date", event.date)
+                            .arg("settled", entry_date),
                         format!(
                             "{} on {} before the person's settlement on {entry_date}",
                             event.kind, event.date
@@ -809,6 +904,9 @@ fn check_person_timeline(
                         fault(
                             current_row,
                             "municipality",
+                            Message::new("problem-move-to-same")
+                                .arg("municipality", &m)
+                                .arg("person", person),
                             format!("a move to {m}, where {person} already lives"),
                         );
                         continue;

@@ -32,7 +32,7 @@ fn problems(lines: &[&str]) -> Vec<(usize, String, String)> {
     check(lines, &[])
         .expect_err("must be refused")
         .into_iter()
-        .map(|p| (p.row, p.column, p.reason))
+        .map(|p| (p.row, p.column, p.reason.text))
         .collect()
 }
 
@@ -194,13 +194,17 @@ fn the_same_event_again_adds_nothing_and_checks_see_the_database() {
         1
     );
     let refused = check(&["moved,2022-08-10,p1,,,4601,,,,"], &first).unwrap_err();
-    assert!(refused[0].reason.contains("already lives"), "{refused:?}");
+    assert!(
+        refused[0].reason.text.contains("already lives"),
+        "{refused:?}"
+    );
     // An exit dated before a move already stored is refused at the exit's row.
     let refused = check(&["exited,2022-04-01,p1,,,,,,,"], &first).unwrap_err();
     assert!(refused.iter().all(|p| p.row == 2), "{refused:?}");
     assert!(
         refused[0]
             .reason
+            .text
             .contains("after the person's exit on 2022-04-01"),
         "{refused:?}"
     );
@@ -208,13 +212,13 @@ fn the_same_event_again_adds_nothing_and_checks_see_the_database() {
     let refused = check(&[&SETTLED.replace("2022-03-10", "2022-01-10")], &first).unwrap_err();
     assert_eq!(refused[0].row, 2, "{refused:?}");
     assert!(
-        refused[0].reason.contains("a second settled"),
+        refused[0].reason.text.contains("a second settled"),
         "{refused:?}"
     );
     // And a second settlement is refused against the database too.
     let refused = check(&[&SETTLED.replace("0301", "4601")], &first).unwrap_err();
     assert!(
-        refused[0].reason.contains("already in the database"),
+        refused[0].reason.text.contains("already in the database"),
         "{refused:?}"
     );
 }
@@ -372,6 +376,7 @@ fn a_withdrawal_of_what_is_not_registered_or_that_orphans_a_birth_is_refused() {
     assert!(
         refused[0]
             .reason
+            .text
             .contains("withdraws a settled of p1 on 2022-03-10 that is not in the register"),
         "{refused:?}"
     );
@@ -379,7 +384,7 @@ fn a_withdrawal_of_what_is_not_registered_or_that_orphans_a_birth_is_refused() {
     let with_move = check(&[WRONG, "moved,2022-06-01,p1,,,5001,,,,"], &[]).unwrap();
     let refused = check(&[WITHDRAW_WRONG], &with_move).unwrap_err();
     assert!(
-        refused[0].reason.contains("who has no settled record"),
+        refused[0].reason.text.contains("who has no settled record"),
         "{refused:?}"
     );
     // A child born to the withdrawn settlement is named at the withdrawal.
@@ -390,7 +395,7 @@ fn a_withdrawal_of_what_is_not_registered_or_that_orphans_a_birth_is_refused() {
         (2, "mother_id")
     );
     assert!(
-        refused[0].reason.contains("the mother p1 of c1"),
+        refused[0].reason.text.contains("the mother p1 of c1"),
         "{refused:?}"
     );
     // Settled again in the same file, the child's mother is there.

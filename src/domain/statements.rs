@@ -8,6 +8,7 @@
 //! away from zero ([`Ore::round_half_away_to_kroner`]); sums are never taken
 //! of rounded lines. The named invariants are checked on every build.
 
+use crate::domain::error::{Message, Reason};
 use crate::domain::ledger::{
     counts_toward_balances, opening_base_year, Account, Allocation, BudgetKey, BudgetLine,
 };
@@ -845,7 +846,7 @@ fn object_account_tables(
 /// account names `treasury-line|note8-line`, either part empty when the
 /// account is not in that table; the settlement and treasury accounts have
 /// no line.
-pub fn check_chart_line(group: &str, line: &str) -> Result<(), String> {
+pub fn check_chart_line(group: &str, line: &str) -> Result<(), Reason> {
     let note_lines = |note: &str, keep: &dyn Fn(&str) -> bool| -> Vec<&'static str> {
         NOTE_LINES
             .iter()
@@ -878,21 +879,29 @@ pub fn check_chart_line(group: &str, line: &str) -> Result<(), String> {
     if known.contains(&line) {
         return Ok(());
     }
-    let expected = if known == [""] {
-        "no line".to_string()
+    let (key, expected) = if known == [""] {
+        ("problem-chart-line-none", "no line".to_string())
     } else {
-        known.join(", ")
+        ("problem-chart-line-unknown", known.join(", "))
     };
-    Err(format!(
-        "the statements have no line '{line}' for an account of the group {group} (known: {expected})"
+    let message = Message::new(key)
+        .arg("line", line)
+        .arg("group", group)
+        .arg("known", &expected);
+    Err(Reason::told(
+        message,
+        format!("the statements have no line '{line}' for an account of the group {group} (known: {expected})"),
     ))
 }
 
 /// A balance account's `treasury-line|note8-line`.
-fn check_balance_line(line: &str) -> Result<(), String> {
-    let (treasury, note8) = line
-        .split_once('|')
-        .ok_or_else(|| "a balance account's line is 'treasury-line|note8-line'".to_string())?;
+fn check_balance_line(line: &str) -> Result<(), Reason> {
+    let (treasury, note8) = line.split_once('|').ok_or_else(|| {
+        Reason::told(
+            Message::new("problem-balance-line"),
+            "a balance account's line is 'treasury-line|note8-line'",
+        )
+    })?;
     let treasury_known = treasury.is_empty() || TREASURY_LINES.iter().any(|(l, _)| *l == treasury);
     let note8_known = note8.is_empty()
         || NOTE8_PARTS
@@ -900,10 +909,14 @@ fn check_balance_line(line: &str) -> Result<(), String> {
             .any(|(lines, _, _)| lines.iter().any(|(l, _)| *l == note8));
     match (treasury_known, note8_known) {
         (true, true) => Ok(()),
-        (false, _) => Err(format!(
-            "the balance with the treasury has no line '{treasury}'"
+        (false, _) => Err(Reason::told(
+            Message::new("problem-treasury-line").arg("line", treasury),
+            format!("the balance with the treasury has no line '{treasury}'"),
         )),
-        (_, false) => Err(format!("note 8 has no line '{note8}'")),
+        (_, false) => Err(Reason::told(
+            Message::new("problem-note8-line").arg("line", note8),
+            format!("note 8 has no line '{note8}'"),
+        )),
     }
 }
 

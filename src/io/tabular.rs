@@ -3,7 +3,7 @@
 //! of an XLSX/XLS/ODS workbook (calamine): the one named, else the first
 //! visible one.
 
-use crate::domain::error::Message;
+use crate::domain::error::{Message, Reason};
 use crate::domain::register::Problem;
 use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible};
 use std::collections::VecDeque;
@@ -54,15 +54,13 @@ pub fn visit_table(
     sheet: Option<&str>,
     on_row: &mut RowVisitor,
 ) -> Result<TableShape, Problem> {
-    let cannot_read =
-        |e: std::io::Error| Problem::new(0, "-", format!("cannot read the file: {e}"));
-    let mut file = std::fs::File::open(path).map_err(cannot_read)?;
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
     let mut signature = Vec::with_capacity(4);
     (&mut file)
         .take(4)
         .read_to_end(&mut signature)
-        .map_err(cannot_read)?;
-    file.seek(SeekFrom::Start(0)).map_err(cannot_read)?;
+        .map_err(unreadable)?;
+    file.seek(SeekFrom::Start(0)).map_err(unreadable)?;
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -75,7 +73,7 @@ pub fn visit_table(
         return visit_csv(file, on_row);
     }
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(cannot_read)?;
+    file.read_to_end(&mut bytes).map_err(unreadable)?;
     let table = read_workbook(bytes, sheet)?;
     for (line, cells) in &table.rows {
         let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
@@ -110,10 +108,30 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, Problem> {
 
 const NOT_UTF8: &str = "the file is not UTF-8 text (save it from Excel as 'CSV UTF-8')";
 
+/// The problem of a file that cannot be read, by what the system said.
+fn unreadable(error: std::io::Error) -> Problem {
+    let key = match error.kind() {
+        std::io::ErrorKind::NotFound => "problem-file-missing",
+        std::io::ErrorKind::PermissionDenied => "problem-file-forbidden",
+        _ => "problem-file-unreadable",
+    };
+    Problem::told(
+        0,
+        "-",
+        Message::new(key),
+        format!("cannot read the file: {error}"),
+    )
+}
+
+/// The problem of a file that is not UTF-8 text, at `line`.
+fn not_utf8(line: usize) -> Problem {
+    Problem::told(line, "-", Message::new("problem-not-utf8"), NOT_UTF8)
+}
+
 /// CSV text: UTF-8, optional byte-order mark, comma or semicolon separated
 /// (decided by the header line), LF or CRLF line endings; read as it comes.
 pub fn visit_csv(input: impl Read, on_row: &mut RowVisitor) -> Result<TableShape, Problem> {
-    let io_problem = |e: std::io::Error| Problem::new(0, "-", format!("cannot read the file: {e}"));
+    let io_problem = unreadable;
     let mut input = BufReader::with_capacity(1 << 16, input);
     if input
         .fill_buf()
@@ -145,11 +163,16 @@ pub fn visit_csv(input: impl Read, on_row: &mut RowVisitor) -> Result<TableShape
                 let byte = e.position().map_or(0, |p| p.byte());
                 let line = reader.get_mut().line_of(byte);
                 return Err(match e.kind() {
-                    csv::ErrorKind::Utf8 { .. } => Problem::new(line, "-", NOT_UTF8),
+                    csv::ErrorKind::Utf8 { .. } => not_utf8(line),
                     csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
-                        Problem::new(line, "-", NOT_UTF8)
+                        not_utf8(line)
                     }
-                    _ => Problem::new(line, "-", format!("malformed CSV: {e}")),
+                    _ => Problem::told(
+                        line,
+                        "-",
+                        Message::new("problem-malformed-csv"),
+                        format!("malformed CSV: {e}"),
+                    ),
                 });
             }
         }
@@ -172,9 +195,13 @@ pub fn visit_csv(input: impl Read, on_row: &mut RowVisitor) -> Result<TableShape
             continue;
         };
         if cells.len() != header.len() {
-            shape.width_problems.push(Problem::new(
+            let width = Message::new("problem-row-width")
+                .arg("fields", cells.len())
+                .arg("header", header.len());
+            shape.width_problems.push(Problem::told(
                 line,
                 "-",
+                width,
                 format!(
                     "the row has {} fields; the header has {}",
                     cells.len(),
@@ -185,7 +212,10 @@ pub fn visit_csv(input: impl Read, on_row: &mut RowVisitor) -> Result<TableShape
         let cells: Vec<&str> = cells.iter().map(|c| c.as_ref()).collect();
         on_row(header, line, &cells);
     }
-    shape.header = header.ok_or_else(|| Problem::new(1, "-", "the file is empty: no header"))?;
+    shape.header = header.ok_or_else(|| {
+        let empty = Message::new("problem-file-empty");
+        Problem::told(1, "-", empty, "the file is empty: no header")
+    })?;
     Ok(shape)
 }
 
@@ -249,24 +279,43 @@ impl<R: Read> Read for LineCounter<R> {
 /// The sheet of a workbook named by `sheet`, else its first visible sheet;
 /// any other sheet that holds data is named in a warning.
 pub fn read_workbook(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table, Problem> {
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| Problem::new(0, "-", format!("cannot open the workbook: {e}")))?;
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        let message = Message::new("problem-workbook-unreadable");
+        Problem::told(0, "-", message, format!("cannot open the workbook: {e}"))
+    })?;
     let sheets = workbook.sheets_metadata().to_vec();
     let name = match sheet {
         Some(wanted) => sheets
             .iter()
             .find(|s| s.name == wanted)
             .map(|s| s.name.clone())
-            .ok_or_else(|| Problem::new(0, "-", format!("the workbook has no sheet '{wanted}'")))?,
+            .ok_or_else(|| {
+                let message = Message::new("problem-no-sheet").arg("sheet", wanted);
+                Problem::told(
+                    0,
+                    "-",
+                    message,
+                    format!("the workbook has no sheet '{wanted}'"),
+                )
+            })?,
         None => sheets
             .iter()
             .find(|s| s.visible == SheetVisible::Visible)
             .map(|s| s.name.clone())
-            .ok_or_else(|| Problem::new(0, "-", "the workbook has no visible sheet"))?,
+            .ok_or_else(|| {
+                let message = Message::new("problem-no-visible-sheet");
+                Problem::told(0, "-", message, "the workbook has no visible sheet")
+            })?,
     };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| Problem::new(0, "-", format!("cannot read the sheet '{name}': {e}")))?;
+    let range = workbook.worksheet_range(&name).map_err(|e| {
+        let message = Message::new("problem-sheet-unreadable").arg("sheet", &name);
+        Problem::told(
+            0,
+            "-",
+            message,
+            format!("cannot read the sheet '{name}': {e}"),
+        )
+    })?;
     let mut warnings = Vec::new();
     for other in sheets.iter().filter(|s| s.name != name) {
         let holds_data = workbook
@@ -301,7 +350,13 @@ pub fn read_workbook(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table, Probl
     }
     Ok(Table {
         header: header.ok_or_else(|| {
-            Problem::new(1, "-", format!("the sheet '{name}' is empty: no header"))
+            let message = Message::new("problem-sheet-empty").arg("sheet", &name);
+            Problem::told(
+                1,
+                "-",
+                message,
+                format!("the sheet '{name}' is empty: no header"),
+            )
         })?,
         rows,
         width_problems: Vec::new(),
@@ -311,7 +366,7 @@ pub fn read_workbook(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table, Probl
 
 /// A cell as the text a CSV would hold. Dates become ISO dates; whole
 /// numbers lose the ".0" Excel gives them.
-fn cell_text(cell: &Data) -> Result<String, String> {
+fn cell_text(cell: &Data) -> Result<String, Reason> {
     Ok(match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.trim().to_string(),
@@ -322,10 +377,20 @@ fn cell_text(cell: &Data) -> Result<String, String> {
         Data::DateTime(d) => match d.as_datetime() {
             Some(dt) if dt.time() == chrono::NaiveTime::MIN => dt.date().to_string(),
             Some(dt) => dt.to_string(),
-            None => return Err(format!("the date cell {d} is out of range")),
+            None => {
+                let message = Message::new("problem-date-cell").arg("cell", d);
+                return Err(Reason::told(
+                    message,
+                    format!("the date cell {d} is out of range"),
+                ));
+            }
         },
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.chars().take(10).collect(),
-        Data::Error(e) => return Err(format!("the cell holds the spreadsheet error {e:?}")),
+        Data::Error(e) => {
+            let message = Message::new("problem-error-cell").arg("error", format!("{e:?}"));
+            let text = format!("the cell holds the spreadsheet error {e:?}");
+            return Err(Reason::told(message, text));
+        }
     })
 }
 
@@ -361,6 +426,6 @@ mod tests {
     fn text_that_is_not_utf8_is_refused_with_its_line() {
         let problem = read_csv(b"a,b\n1,\xE6\n").unwrap_err();
         assert_eq!(problem.row, 2);
-        assert!(problem.reason.contains("UTF-8"));
+        assert!(problem.reason.text.contains("UTF-8"));
     }
 }

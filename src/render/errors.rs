@@ -2,6 +2,7 @@
 //! in their language (the web's error pages do the same in `web`).
 
 use crate::domain::error::{Error, Reason};
+use crate::domain::register::FileProblem;
 use crate::render::i18n::Texts;
 
 /// What the command line prints on standard error for `error`: the
@@ -23,6 +24,17 @@ pub fn error_text(error: &Error, texts: &Texts) -> String {
         Error::Internal(_) => texts.get("cli-error-internal"),
     };
     texts.with("cli-error", &[("text", text)])
+}
+
+/// One problem of a refused file as the command line lists it:
+/// `file:row:column: reason`, the reason in the reader's language.
+pub fn problem_text(found: &FileProblem, texts: &Texts) -> String {
+    let problem = &found.problem;
+    let reason = reason_text(&problem.reason, texts);
+    format!(
+        "{}:{}:{}: {reason}",
+        found.file, problem.row, problem.column
+    )
 }
 
 /// A reason's message, or until every reason carries one, its own text.

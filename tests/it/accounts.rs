@@ -179,29 +179,29 @@ async fn a_bad_ledger_is_refused_by_file_row_and_column_and_writes_nothing() {
     let table = [
         (
             "2022-12-31,X1,870,0671.60,100.00,x\n2022-12-31,X1,60088702,,-99.00,x",
-            ":2:amount: voucher X1 does not balance",
+            ":2:amount: bilag X1 går ikkje i balanse",
         ),
         (
             "2022-12-31,X1,8700,0671.60,100.00,x\n2022-12-31,X1,60088702,,-100.00,x",
-            ":2:account: unknown account '8700'",
+            ":2:account: ukjend konto «8700»",
         ),
         (
             "2022-12-31,X1,870,0671.99,100.00,x\n2022-12-31,X1,60088702,,-100.00,x",
-            ":2:statskonto: unknown chapter/post 0671.99",
+            ":2:statskonto: ukjend kapittel/post 0671.99",
         ),
         (
             "2022-12-31,X1,870,0671.60,100;00,x\n2022-12-31,X1,60088702,,-100.00,x",
-            ":2:amount: '100;00' is not an amount",
+            ":2:amount: «100;00» er ikkje eit beløp",
         ),
         // A text or reference that would write its own lines into the
         // auditor's journal.
         (
             "2022-12-31,X1,870,0671.60,100.00,\"x\n2022-12-31 forged\n  0671.60  1000000\"\n2022-12-31,X1,60088702,,-100.00,x",
-            ":2:text: contains the control character '\\n'",
+            ":2:text: har kontrollteiknet '\\n'",
         ),
         (
             "2022-12-31,X\t1,870,0671.60,100.00,x\n2022-12-31,X\t1,60088702,,-100.00,x",
-            ":2:voucher: contains the control character '\\t'",
+            ":2:voucher: har kontrollteiknet '\\t'",
         ),
     ];
     for backend in BACKENDS {
@@ -257,11 +257,11 @@ async fn a_chart_row_on_a_line_the_statements_do_not_know_is_refused() {
         );
         let stderr = db.import_accounts_refused("--chart", chart.to_str().unwrap());
         assert!(
-            stderr.contains("chart.csv:2:line: the statements have no line 'note99.nothing'"),
+            stderr.contains("chart.csv:2:line: oppstillingane har inga linje «note99.nothing»"),
             "{backend:?}: {stderr}"
         );
         assert!(
-            stderr.contains("chart.csv:3:line: note 8 has no line 'n8.ukjend'"),
+            stderr.contains("chart.csv:3:line: note 8 har inga linje «n8.ukjend»"),
             "{stderr}"
         );
         let store = Store::open(&db.url).await.unwrap();

@@ -122,7 +122,7 @@ async fn every_write_into_a_closed_year_is_refused_and_its_statements_never_chan
         );
         let refused = db.import_accounts_refused("--allocations", allocations.to_str().unwrap());
         assert!(
-            refused.contains("allocations.csv:2:allocated: 2022 is closed"),
+            refused.contains("allocations.csv:2:allocated: rekneskapsåret 2022 er avslutta"),
             "{refused}"
         );
 
@@ -132,7 +132,7 @@ async fn every_write_into_a_closed_year_is_refused_and_its_statements_never_chan
         );
         let refused = db.import_accounts_refused("--chart", chart.to_str().unwrap());
         assert!(
-            refused.contains("chart.csv:2:line: account 870 has postings in 2022"),
+            refused.contains("chart.csv:2:line: konto 870 har posteringar i 2022"),
             "{refused}"
         );
 

@@ -155,9 +155,9 @@ B-7,0301,D1,2,1,,true,false,2022-02-15
             "bad.csv:3:special_agreement: R14:",
             "bad.csv:4:municipality: R14:",
             "bad.csv:5:originated_before_settlement: R14:",
-            "bad.csv:6:received: R18: received 2022-11-02, after the deadline 2022-11-01",
-            "bad.csv:7:person_id: no person NOBODY",
-            "bad.csv:8:documented_expenses: grant 2 needs the documented expenses",
+            "bad.csv:6:received: R18: motteke 2022-11-02, etter fristen 2022-11-01",
+            "bad.csv:7:person_id: det finst ingen person NOBODY",
+            "bad.csv:8:documented_expenses: tilskot 2 krev dei dokumenterte utgiftene",
         ] {
             assert!(
                 stderr.contains(expected),

@@ -201,9 +201,9 @@ async fn a_prognosis_with_bad_rows_is_refused_with_every_problem() {
         args.push(prognosis.to_str().unwrap());
         let stderr = db.fails(&args);
         for expected in [
-            "prognosis.csv:2:month: 2022-05 is not after the as-of month 2022-06",
+            "prognosis.csv:2:month: 2022-05 er ikkje etter prognosemånaden 2022-06",
             "prognosis.csv:3:municipality:",
-            "prognosis.csv:4:count: 'many' is not a whole number",
+            "prognosis.csv:4:count: «many» er ikkje eit heilt tal",
             "3 feil i",
         ] {
             assert!(

@@ -6,9 +6,9 @@
 
 use crate::support::{fixture, Backend, TestDb};
 
-/// English words the cycle's output had before it spoke Norwegian; none
+/// English words the command line printed before it spoke Norwegian; none
 /// of them is a Norwegian word.
-const ENGLISH: [&str; 24] = [
+const ENGLISH: [&str; 60] = [
     "batch",
     "run",
     "the",
@@ -33,6 +33,42 @@ const ENGLISH: [&str; 24] = [
     "must",
     "another",
     "person",
+    "rates",
+    "events",
+    "added",
+    "rows",
+    "read",
+    "vouchers",
+    "already",
+    "frame",
+    "criteria",
+    "scheme",
+    "released",
+    "received",
+    "decided",
+    "awarded",
+    "forecast",
+    "allocation",
+    "outcome",
+    "intact",
+    "entries",
+    "anchors",
+    "user",
+    "municipalities",
+    "missing",
+    "unknown",
+    "is",
+    "not",
+    "has",
+    "record",
+    "where",
+    "lives",
+    "before",
+    "after",
+    "exit",
+    "header",
+    "exactly",
+    "balance",
 ];
 
 /// The English words of `text`, leaving out what is not prose: options
@@ -52,10 +88,21 @@ fn english_words(text: &str) -> Vec<String> {
     prose
         .split_whitespace()
         .filter(|word| !word.starts_with("--") && !word.contains(['/', '_']))
+        .filter(|word| !is_dotted_key(word))
         .flat_map(|word| word.split(|c: char| !c.is_alphabetic()))
         .map(str::to_lowercase)
         .filter(|word| ENGLISH.contains(&word.as_str()))
         .collect()
+}
+
+/// A key of the rules files or the statements, `rates.integration.year2`:
+/// a dot inside the word, not at its end.
+fn is_dotted_key(word: &str) -> bool {
+    word.trim_end_matches(['.', ',', ':'])
+        .split('.')
+        .filter(|part| !part.is_empty())
+        .count()
+        > 1
 }
 
 /// Everything a command printed, standard output and error.
@@ -248,4 +295,85 @@ async fn imports_rules_users_schemes_forecasts_and_the_audit_speak_the_chosen_la
         outputs[2]
     );
     assert!(outputs[12].contains("Revisjonsloggen"), "{}", outputs[12]);
+}
+
+/// A refused file lists every problem with its file, row and column, and
+/// the reason in the reader's language: the register (a row's fields and
+/// a person's timeline), the ledger and a prognosis.
+#[tokio::test]
+async fn a_refused_file_lists_its_problems_in_the_chosen_language() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    db.import_register(fixture("small-register.csv").to_str().unwrap());
+    let header = crate::support::HEADER;
+    let fields = db.write(
+        "felt.csv",
+        &format!("{header}\nsettled,2022-13-01,X1,H1,1990-01-01,9999,sideways,maybe,Syria,\n"),
+    );
+    let timeline = db.write(
+        "tidslinje.csv",
+        &format!("{header}\nmoved,2022-03-01,NOBODY,,,0301,,,,\nmoved,2021-06-01,A2,,,0301,,,,\n"),
+    );
+    let ledger = db.write(
+        "hovudbok.csv",
+        "date,voucher,account,statskonto,amount,text\n2022-12-31,X1,8700,0671.99,100;00,x\n",
+    );
+    let prognosis = db.write(
+        "prognose.csv",
+        "month,municipality,basis,category,country,count\n2022-05,0301,asylum,adult,SY,many\n",
+    );
+    for lang in ["nn", "nb"] {
+        let refused = |args: &[&str]| {
+            let output = db.tilskot(&[&["--lang", lang], args].concat());
+            assert_eq!(output.status.code(), Some(1), "{}", printed(&output));
+            printed(&output)
+        };
+        let path = |file: &std::path::PathBuf| file.to_str().unwrap().to_string();
+        let outputs = [
+            refused(&["register", "import", &path(&fields), "--user", "admin"]),
+            refused(&["register", "import", &path(&timeline), "--user", "admin"]),
+            refused(&[
+                "accounts",
+                "import",
+                "--user",
+                "admin",
+                "--ledger",
+                &path(&ledger),
+            ]),
+            refused(&[
+                "forecast",
+                "--year",
+                "2022",
+                "--as-of",
+                "2022-06",
+                "--prognosis",
+                &path(&prognosis),
+            ]),
+        ];
+        for text in &outputs {
+            assert_eq!(english_words(text), Vec::<String>::new(), "{lang}: {text}");
+        }
+        // Every field of the bad row is named, each at its column.
+        for column in [
+            ":2:date:",
+            ":2:municipality:",
+            ":2:basis:",
+            ":2:unaccompanied:",
+            ":2:country:",
+        ] {
+            assert!(
+                outputs[0].contains(column),
+                "{lang} {column}: {}",
+                outputs[0]
+            );
+        }
+        assert!(outputs[1].contains(":2:person_id:") && outputs[1].contains(":3:municipality:"));
+        let (ours, theirs) = if lang == "nn" {
+            ("ikkje", "ikke")
+        } else {
+            ("ikke", "ikkje")
+        };
+        let all = outputs.concat();
+        assert!(all.contains(ours) && !all.contains(theirs), "{lang}: {all}");
+    }
 }

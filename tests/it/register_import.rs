@@ -49,68 +49,68 @@ async fn every_rejection_reason_names_file_row_column_and_leaves_the_database_un
     let table: Vec<(Vec<&str>, &str)> = vec![
         (
             vec!["settled,2022-03-10,N1,HN,1990-01-01,0301,,false,SY,"],
-            ":2:basis: missing basis",
+            ":2:basis: manglar for ei «settled»-hending",
         ),
         (
             vec!["settled,2022-13-10,N1,HN,1990-01-01,0301,asylum,false,SY,"],
-            ":2:date: '2022-13-10' is not a date",
+            ":2:date: «2022-13-10» er ikkje ein dato",
         ),
         (
             vec!["arrived,2022-03-10,N1,HN,1990-01-01,0301,asylum,false,SY,"],
-            ":2:event: unknown event 'arrived'",
+            ":2:event: ukjend hending «arrived»",
         ),
         (
             vec!["settled,2022-03-10,N1,HN,1990-01-01,3101,asylum,false,SY,"],
-            ":2:municipality: municipality 3101 is not one of the 356",
+            ":2:municipality: kommune 3101 er ikkje ein av dei 356",
         ),
         (
             vec!["settled,2099-03-10,N1,HN,1990-01-01,0301,asylum,false,SY,"],
-            ":2:date: 2099-03-10 is in the future",
+            ":2:date: 2099-03-10 er fram i tid",
         ),
         (
             vec!["settled,2022-03-10,A1,HN,1990-01-01,0301,asylum,false,SY,"],
-            ":2:person_id: a second settled or born for A1",
+            ":2:person_id: A1 er busett eller fødd ein gong til (første gong 2020-05-10, alt i databasen)",
         ),
         (
             vec![
                 "settled,2022-03-10,N1,HN,1990-01-01,0301,asylum,false,SY,",
                 "settled,2022-04-10,N1,HN,1990-01-01,0301,asylum,false,SY,",
             ],
-            ":3:person_id: a second settled or born for N1",
+            ":3:person_id: N1 er busett eller fødd ein gong til (første gong 2022-03-10, rad 2)",
         ),
         (
             vec!["moved,2022-03-10,N9,,,0301,,,,"],
-            ":2:person_id: moved for N9, who has no settled record",
+            ":2:person_id: «moved»-hendinga gjeld N9, som ikkje er busett i registeret",
         ),
         (
             vec!["exited,2022-03-10,N9,,,,,,,"],
-            ":2:person_id: exited for N9, who has no settled record",
+            ":2:person_id: «exited»-hendinga gjeld N9, som ikkje er busett i registeret",
         ),
         (
             vec!["born,2022-03-10,N9,,2022-03-10,,,,,M9"],
-            ":2:mother_id: the mother M9 of N9 has no settled record",
+            ":2:mother_id: mora M9 til N9 er ikkje busett i registeret",
         ),
         (
             vec!["moved,2022-07-10,B1,,,5001,,,,"],
-            ":2:municipality: a move to 5001, where B1 already lives",
+            ":2:municipality: flytting til 5001, der B1 alt bur",
         ),
         (
             vec!["moved,2022-10-10,A2,,,4601,,,,"],
-            ":2:date: moved on 2022-10-10 after the person's exit on 2022-09-15",
+            ":2:date: «moved»-hendinga den 2022-10-10 kjem etter at personen flytta ut 2022-09-15",
         ),
         (
             vec!["withdrawn_settled,2022-05-03,E1,HE,1992-11-11,4601,collective,false,UA,"],
-            ":2:event: withdraws a settled of E1 on 2022-05-03 that is not in the register",
+            ":2:event: trekkjer tilbake ei «settled»-hending for E1 den 2022-05-03 som ikkje finst i registeret",
         ),
         (
             // E3 (not named in the file) was born to E1's settlement.
             vec!["withdrawn_settled,2022-05-03,E1,HE,1992-11-11,0301,collective,false,UA,"],
-            ":2:mother_id: the mother E1 of E3 has no settled record",
+            ":2:mother_id: mora E1 til E3 er ikkje busett i registeret",
         ),
         (
             // B1's move stays, and needs a settlement before it.
             vec!["withdrawn_settled,2021-09-01,B1,HB,1990-01-20,4601,asylum,false,ER,"],
-            ":2:event: after this withdrawal: moved for B1, who has no settled record",
+            ":2:event: etter denne tilbaketrekkinga: «moved»-hendinga gjeld B1, som ikkje er busett i registeret (hendinga «moved» er alt i databasen)",
         ),
     ];
     for backend in BACKENDS {
@@ -157,7 +157,7 @@ async fn one_bad_row_among_good_ones_writes_nothing_and_every_problem_is_listed(
         );
         let stderr = db.import_refused(path.to_str().unwrap());
         assert!(
-            stderr.contains("mixed.csv:3:person_id: exited for N7"),
+            stderr.contains("mixed.csv:3:person_id: «exited»-hendinga gjeld N7"),
             "{stderr}"
         );
         assert_eq!(snapshot(&db).await, before);
@@ -175,7 +175,8 @@ async fn a_wrong_header_is_refused_at_row_one() {
         );
         let stderr = db.import_refused(path.to_str().unwrap());
         assert!(
-            stderr.contains("header.csv:1:person: the header must be exactly event,date,person_id"),
+            stderr
+                .contains("header.csv:1:person: overskrifta må vere nøyaktig event,date,person_id"),
             "{stderr}"
         );
     }

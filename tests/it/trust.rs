@@ -458,7 +458,7 @@ mod limits {
             .await;
             assert!(case.contains("case.csv:2:person_id:"), "{case}");
             assert!(
-                case.contains("differs only in case from the person 'A1'"),
+                case.contains("skil seg berre i store og små bokstavar frå personen «A1»"),
                 "{case}"
             );
             let invisible = refused(
@@ -491,7 +491,7 @@ mod limits {
         let long = format!("settled,2022-03-10,N8,{household},1990-01-01,0301,asylum,false,SY,");
         let stderr = refused(&db, "long.csv", &[&long]).await;
         assert!(
-            stderr.contains("long.csv:2:household_id: longer than 32"),
+            stderr.contains("long.csv:2:household_id: lengre enn 32"),
             "{stderr}"
         );
         let early = refused(
@@ -514,7 +514,7 @@ mod limits {
         )
         .await;
         assert!(
-            ragged.contains("ragged.csv:3:-: the row has 9 fields; the header has 10"),
+            ragged.contains("ragged.csv:3:-: rada har 9 felt, overskrifta har 10"),
             "{ragged}"
         );
     }
