@@ -15,8 +15,7 @@ use crate::domain::disability_file::{
     content_key, parse_application_row, parse_decision_row, DecisionRow, APPLICATION_COLUMNS,
     DECISION_COLUMNS,
 };
-use crate::domain::error::{Error, Result};
-use crate::domain::error::{Message, Reason};
+use crate::domain::error::{Error, Message, Reason, Result};
 use crate::domain::municipality::Municipalities;
 use crate::domain::register::{check_header, Person, Problem, Register};
 use crate::domain::rules::RuleBook;
@@ -394,10 +393,13 @@ pub fn require_caseworker(actor: &User) -> Result<()> {
     if actor.role == Role::Caseworker && actor.schemes.iter().any(|s| s == DISABILITY_SCHEME) {
         return Ok(());
     }
-    Err(Error::NotAllowed(format!(
-        "only a caseworker of the disability grant (--scheme {DISABILITY_SCHEME}) imports, decides or extends; {} is not one",
-        actor.name
-    ).into()))
+    Err(Error::NotAllowed(Reason::told(
+        Message::new("error-role-disability").arg("user", &actor.name),
+        format!(
+            "only a caseworker of the disability grant (--scheme {DISABILITY_SCHEME}) imports, decides or extends; {} is not one",
+            actor.name
+        ),
+    )))
 }
 
 async fn stored_application(store: &Store, reference: &str) -> Result<StoredDisability> {
@@ -406,13 +408,21 @@ async fn stored_application(store: &Store, reference: &str) -> Result<StoredDisa
         .await?
         .into_iter()
         .find(|s| s.application.reference == reference)
-        .ok_or_else(|| Error::NotFound(format!("no application {reference}").into()))
+        .ok_or_else(|| {
+            Error::NotFound(Reason::told(
+                Message::new("problem-no-application").arg("reference", reference),
+                format!("no application {reference}"),
+            ))
+        })
 }
 
 fn person_of<'a>(register: &'a Register, a: &DisabilityApplication) -> Result<&'a Person> {
-    register
-        .person(&a.person_id)
-        .ok_or_else(|| Error::NotFound(format!("no person {} in the register", a.person_id).into()))
+    register.person(&a.person_id).ok_or_else(|| {
+        Error::NotFound(Reason::told(
+            Message::new("problem-no-person").arg("person", &a.person_id),
+            format!("no person {} in the register", a.person_id),
+        ))
+    })
 }
 
 /// The register, built with the move lag of the latest rules year.

@@ -5,13 +5,21 @@ use crate::app::batches::load_register;
 use crate::db::Store;
 use crate::domain::accrual::compute_person_accruals;
 use crate::domain::calendar::Period;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Message, Reason, Result};
 use crate::domain::explain::{explain_accruals, nothing_due_reasons, render_text};
 use crate::domain::municipality::Municipalities;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::register::{Event, Person};
 use crate::domain::rules::RuleBook;
 use std::collections::BTreeSet;
+
+/// There is no such person in the register.
+fn no_person(person: &str) -> Error {
+    Error::NotFound(Reason::told(
+        Message::new("problem-no-person").arg("person", person),
+        format!("no person {person} in the register"),
+    ))
+}
 
 /// A person's explanation as text, and the window of months it covers.
 pub struct Explanation {
@@ -35,9 +43,7 @@ pub async fn explain_person(
     let start = store.start_period().await?;
     let (first_year, last_year) = rule_years(book)?;
     let register = load_register(store, book, period.unwrap_or(start)).await?;
-    let subject = register
-        .person(person)
-        .ok_or_else(|| Error::NotFound(format!("no person {person} in the register").into()))?;
+    let subject = register.person(person).ok_or_else(|| no_person(person))?;
     let january = Period::new(first_year, 1).expect("January");
     let (from, to) = match period {
         Some(p) => (p, p),
@@ -103,9 +109,7 @@ pub async fn person_accounts(
         Period::new(year, 12).expect("December"),
     );
     let register = load_register(store, book, to).await?;
-    let subject = register
-        .person(person)
-        .ok_or_else(|| Error::NotFound(format!("no person {person} in the register").into()))?;
+    let subject = register.person(person).ok_or_else(|| no_person(person))?;
     let accruals = compute_person_accruals(subject, book, from, to)
         .map_err(|e| Error::internal(e.to_string()))?;
     let events = store.events_of_persons(&[person.to_string()]).await?;

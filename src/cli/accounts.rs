@@ -203,13 +203,11 @@ pub async fn audit(ctx: &Context, command: AuditCommand, out: &mut impl Write) -
 }
 
 fn create_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::invalid(format!("cannot create {}: {e}", dir.display())))
+    std::fs::create_dir_all(dir).map_err(|e| super::cannot_write(dir, e))
 }
 
 fn write_file(path: &Path, content: &str) -> Result<()> {
-    std::fs::write(path, content)
-        .map_err(|e| Error::invalid(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, content).map_err(|e| super::cannot_write(path, e))
 }
 
 /// `tilskot close-year`.

@@ -357,9 +357,20 @@ impl Context {
 /// Refuses a scale that is not above zero.
 pub fn check_scale(scale: Decimal) -> Result<()> {
     if scale <= Decimal::ZERO {
-        return Err(Error::invalid("--scale must be above 0"));
+        return Err(Error::invalid_told(
+            Message::new("error-scale"),
+            "--scale must be above 0",
+        ));
     }
     Ok(())
+}
+
+/// A file or folder the command could not create or write.
+pub fn cannot_write(path: &std::path::Path, error: std::io::Error) -> Error {
+    Error::invalid_told(
+        Message::new("error-cannot-write").arg("path", path.display()),
+        format!("cannot write {}: {error}", path.display()),
+    )
 }
 
 /// The exit status of a failed command: 1 when the input or the action was

@@ -111,7 +111,7 @@ pub fn rejected(problems: &[FileProblem], file: &str, texts: &Texts) -> Error {
 /// `tilskot accruals`: CSV of municipality, grant, month and amount.
 pub async fn accruals(ctx: &Context, from: Period, to: Period, out: &mut impl Write) -> Result<()> {
     if from > to {
-        return Err(Error::invalid(format!("--from {from} is after --to {to}")));
+        return Err(from_after_to(from, to));
     }
     let store = ctx.open().await?;
     let book = ctx.rules()?;
@@ -127,6 +127,16 @@ pub async fn accruals(ctx: &Context, from: Period, to: Period, out: &mut impl Wr
         writeln!(out, "{municipality},{grant},{month},{amount}")?;
     }
     Ok(())
+}
+
+/// `--from` after `--to`.
+fn from_after_to(from: impl std::fmt::Display, to: impl std::fmt::Display) -> Error {
+    Error::invalid_told(
+        Message::new("error-from-after-to")
+            .arg("from", &from)
+            .arg("to", &to),
+        format!("--from {from} is after --to {to}"),
+    )
 }
 
 /// `tilskot explain`.
@@ -164,17 +174,19 @@ pub fn generate(
 ) -> Result<()> {
     let (from, to) = (options.from_year, options.to_year);
     if from > to {
-        return Err(Error::invalid(format!("--from {from} is after --to {to}")));
+        return Err(from_after_to(from, to));
     }
     if options.events_per_person == Some(0) {
-        return Err(Error::invalid("--events-per-person must be at least 1"));
+        return Err(Error::invalid_told(
+            Message::new("error-events-per-person"),
+            "--events-per-person must be at least 1",
+        ));
     }
     super::check_scale(options.scale)?;
     let t = &ctx.texts;
     let progress = spinner(&t.get("cli-generating"));
     let events = generate_register(options, &shipped::municipalities());
-    let created = std::fs::File::create(file)
-        .map_err(|e| Error::invalid(format!("cannot create {}: {e}", file.display())))?;
+    let created = std::fs::File::create(file).map_err(|e| super::cannot_write(file, e))?;
     to_csv(&events, std::io::BufWriter::new(created))
         .map_err(|e| Error::internal(e.to_string()))?;
     progress.finish_and_clear();

@@ -6,7 +6,7 @@ use crate::app::init::init as init_database;
 use crate::app::users::{add_user, create_first_admin};
 use crate::db::Store;
 use crate::domain::calendar::Period;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Message, Reason, Result};
 use crate::domain::money::format_nok_grouped;
 use crate::domain::users::{check_password, check_user_name, NewUser, Role};
 use crate::io::rules_dir::load_scheme_files;
@@ -102,14 +102,16 @@ pub async fn init(
     };
     let admin_password = match (exists, admin) {
         (false, None) => {
-            return Err(Error::invalid(
+            return Err(Error::invalid_told(
+                Message::new("error-admin-needed"),
                 "a new database needs its first administrator: give --admin NAME",
             ))
         }
         (true, Some(_)) => {
-            return Err(Error::Refused(
-                "the database has an administrator already; an administrator adds users with `tilskot user add`".into(),
-            ))
+            return Err(Error::Refused(Reason::told(
+                Message::new("error-admin-exists"),
+                "the database has an administrator already; an administrator adds users with `tilskot user add`",
+            )))
         }
         (false, Some(name)) => Some(read_password(
             PASSWORD_VARIABLE,
@@ -118,8 +120,8 @@ pub async fn init(
         (true, None) => None,
     };
     if let (Some(name), Some(password)) = (admin, &admin_password) {
-        check_user_name(name).map_err(Error::invalid)?;
-        check_password(password).map_err(Error::invalid)?;
+        check_user_name(name).map_err(Error::from)?;
+        check_password(password).map_err(Error::from)?;
     }
     let store = Store::connect(&ctx.db).await?;
     init_database(&store, start_period).await?;
@@ -190,8 +192,9 @@ async fn signature(
     out: &mut impl Write,
 ) -> Result<()> {
     let title = crate::domain::users::Title::parse(title).ok_or_else(|| {
-        Error::field(
+        Error::field_told(
             "title",
+            Message::new("problem-unknown-title").arg("text", title),
             format!("'{title}' is not one of adviser, senior_adviser, director, head_of_section"),
         )
     })?;
@@ -276,8 +279,13 @@ pub async fn user(ctx: &Context, command: UserCommand, out: &mut impl Write) -> 
         }
         UserCommand::List { user } => return list_users(ctx, &user, out).await,
     };
-    let role = Role::parse(&role)
-        .ok_or_else(|| Error::invalid(format!("'{role}' is not a role: {}", Role::list())))?;
+    let role = Role::parse(&role).ok_or_else(|| {
+        Error::field_told(
+            "role",
+            Message::new("problem-unknown-role").arg("text", &role),
+            format!("'{role}' is not a role: {}", Role::list()),
+        )
+    })?;
     let store = ctx.open().await?;
     let admin = ctx.authenticate(&store, &user).await?;
     let password = read_password(

@@ -40,7 +40,7 @@ pub use batches::{NewBatch, StoredBatch};
 pub use dialect::Backend;
 
 use crate::domain::calendar::Period;
-use crate::domain::error::{Context, Error, Result};
+use crate::domain::error::{Context, Error, Message, Reason, Result};
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor, Row};
@@ -91,10 +91,11 @@ impl Store {
     pub async fn open(url: &str) -> Result<Store> {
         let store = Store::pool_for(url, false).await?;
         let not_initialised = || {
-            Error::NotFound(format!(
-                "the database {} is not initialised: run `tilskot init --start-period YYYY-MM` first",
-                redact(url)
-            ).into())
+            let shown = redact(url);
+            Error::NotFound(Reason::told(
+                Message::new("error-database-not-initialised").arg("database", &shown),
+                format!("the database {shown} is not initialised: run `tilskot init --start-period YYYY-MM` first"),
+            ))
         };
         let exists: i64 = sqlx::query(dialect::migrations_table_exists(store.backend))
             .fetch_one(&store.pool)
@@ -116,17 +117,19 @@ impl Store {
     async fn pool_for(url: &str, create: bool) -> Result<Store> {
         sqlx::any::install_default_drivers();
         let backend = Backend::of_url(url).ok_or_else(|| {
-            Error::invalid(format!(
-                "unsupported database URL '{}': use sqlite://FILE or postgres://…",
-                redact(url)
-            ))
+            let shown = redact(url);
+            Error::invalid_told(
+                Message::new("error-database-url").arg("database", &shown),
+                format!("unsupported database URL '{shown}': use sqlite://FILE or postgres://…"),
+            )
         })?;
         if backend == Backend::Sqlite && !create {
             let path = dialect::sqlite_path(url);
             if !std::path::Path::new(path).exists() {
-                return Err(Error::NotFound(format!(
-                    "the database {path} does not exist: run `tilskot init --start-period YYYY-MM` to create it"
-                ).into()));
+                return Err(Error::NotFound(Reason::told(
+                    Message::new("error-database-missing").arg("database", path),
+                    format!("the database {path} does not exist: run `tilskot init --start-period YYYY-MM` to create it"),
+                )));
             }
         }
         let url = match backend {
@@ -305,9 +308,13 @@ impl From<sqlx::migrate::MigrateError> for Error {
 /// with `TILSKOT_LOG`, not for every run.
 fn quiet_options(url: &str) -> Result<sqlx::any::AnyConnectOptions> {
     use sqlx::ConnectOptions;
-    let options: sqlx::any::AnyConnectOptions = url
-        .parse()
-        .map_err(|e| Error::invalid(format!("database URL {}: {e}", redact(url))))?;
+    let options: sqlx::any::AnyConnectOptions = url.parse().map_err(|e| {
+        let shown = redact(url);
+        Error::invalid_told(
+            Message::new("error-database-url").arg("database", &shown),
+            format!("database URL {shown}: {e}"),
+        )
+    })?;
     Ok(options
         .log_statements(log::LevelFilter::Debug)
         .log_slow_statements(log::LevelFilter::Debug, std::time::Duration::from_secs(1)))

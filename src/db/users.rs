@@ -61,6 +61,14 @@ fn expiry_text(hours: i64) -> String {
 /// was wrong is not said.
 const NOT_AUTHENTICATED: &str = "unknown user or wrong password";
 
+/// A field of a user refused for `reason`, its message kept.
+fn field_refused(field: &str, reason: Reason) -> Error {
+    match reason.message {
+        Some(message) => Error::field_told(field, message, reason.text),
+        None => Error::field(field, reason.text),
+    }
+}
+
 impl Store {
     /// Sets how a user signs letters; an entry in the audit log.
     pub async fn save_signature(
@@ -71,7 +79,12 @@ impl Store {
     ) -> Result<()> {
         let full_name = signature.full_name.trim();
         if full_name.is_empty() || full_name.chars().count() > 100 {
-            return Err(Error::field("full_name", "1 to 100 characters"));
+            let message = Message::new("problem-full-name-length");
+            return Err(Error::field_told(
+                "full_name",
+                message,
+                "1 to 100 characters",
+            ));
         }
         self.user(name).await?;
         let mut tx = self.pool().begin().await?;
@@ -114,8 +127,8 @@ impl Store {
     /// of one, as `actor`, in the audit log. A changed password ends every
     /// session of the user.
     pub async fn save_user(&self, user: &NewUser<'_>, actor: &str) -> Result<()> {
-        check_user_name(user.name).map_err(|reason| Error::field("name", reason))?;
-        check_password(user.password).map_err(|reason| Error::field("password", reason))?;
+        check_user_name(user.name).map_err(|reason| field_refused("name", reason))?;
+        check_password(user.password).map_err(|reason| field_refused("password", reason))?;
         match (user.role, user.organisation) {
             (Role::Applicant, None) => refuse_told!(
                 crate::domain::error::Message::new("error-applicant-needs-organisation"),
@@ -148,8 +161,9 @@ impl Store {
             .collect();
         known.push(crate::domain::disability::DISABILITY_SCHEME.to_string());
         if let Some(unknown) = user.schemes.iter().find(|s| !known.contains(s)) {
-            return Err(Error::field(
+            return Err(Error::field_told(
                 "scheme",
+                Message::new("problem-no-scheme").arg("scheme", unknown),
                 format!("no scheme '{unknown}': `tilskot scheme list` shows the schemes"),
             ));
         }

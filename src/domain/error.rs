@@ -198,6 +198,19 @@ impl Error {
         }
     }
 
+    /// Input with one wrong field, with the message a person reads (which
+    /// names the field) and the English reason for the log.
+    pub fn field_told(field: &str, message: Message, reason: impl Into<String>) -> Error {
+        let reason = reason.into();
+        Error::Invalid {
+            summary: Reason::told(message, format!("{field}: {reason}")),
+            fields: vec![FieldProblem {
+                field: field.into(),
+                reason,
+            }],
+        }
+    }
+
     /// A failure inside, from a message (for invariants the code holds).
     pub fn internal(message: impl Into<String>) -> Error {
         Error::Internal(message.into().into())
@@ -238,6 +251,16 @@ impl<T, E: Into<Error>> Context<T> for std::result::Result<T, E> {
 
     fn with_context<D: fmt::Display>(self, prefix: impl FnOnce() -> D) -> Result<T> {
         self.map_err(|e| e.into().context(prefix()))
+    }
+}
+
+/// A reason on its own, as invalid input (its message kept).
+impl From<Reason> for Error {
+    fn from(reason: Reason) -> Error {
+        Error::Invalid {
+            summary: reason,
+            fields: Vec::new(),
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Users: one identity for every actor on the command line and the web,
 //! their roles, what a role reaches, and the comparison of secrets.
 
+use crate::domain::error::{Message, Reason};
 use crate::domain::schemes::ApplicantKind;
 
 /// How long a session lasts without signing in again.
@@ -130,7 +131,7 @@ pub const MIN_PASSWORD_CHARS: usize = 10;
 pub const MAX_PASSWORD_CHARS: usize = 200;
 
 /// A user name is 1–32 characters of letters, digits, `.`, `_` and `-`.
-pub fn check_user_name(name: &str) -> Result<(), String> {
+pub fn check_user_name(name: &str) -> Result<(), Reason> {
     let ok = (1..=32).contains(&name.chars().count())
         && name
             .chars()
@@ -138,23 +139,24 @@ pub fn check_user_name(name: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "'{name}' is not a user name: 1–32 characters of letters, digits, '.', '_' and '-'"
+        Err(Reason::told(
+            Message::new("problem-not-a-user-name").arg("text", name),
+            format!(
+                "'{name}' is not a user name: 1–32 characters of letters, digits, '.', '_' and '-'"
+            ),
         ))
     }
 }
 
 /// A password has 10 to 200 characters.
-pub fn check_password(password: &str) -> Result<(), String> {
+pub fn check_password(password: &str) -> Result<(), Reason> {
     let chars = password.chars().count();
-    if chars < MIN_PASSWORD_CHARS {
-        return Err(format!(
-            "a password has at least {MIN_PASSWORD_CHARS} characters"
-        ));
-    }
-    if chars > MAX_PASSWORD_CHARS {
-        return Err(format!(
-            "a password has at most {MAX_PASSWORD_CHARS} characters"
+    if !(MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&chars) {
+        return Err(Reason::told(
+            Message::new("problem-password-length")
+                .arg("min", MIN_PASSWORD_CHARS)
+                .arg("max", MAX_PASSWORD_CHARS),
+            format!("a password has {MIN_PASSWORD_CHARS} to {MAX_PASSWORD_CHARS} characters"),
         ));
     }
     Ok(())

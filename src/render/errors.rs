@@ -14,8 +14,11 @@ pub fn error_text(error: &Error, texts: &Texts) -> String {
         Error::NotFound(reason) | Error::NotAllowed(reason) | Error::Refused(reason) => {
             reason_text(reason, texts)
         }
+        // A told summary names its fields itself; the English fields are
+        // listed only beside an English summary.
+        Error::Invalid { summary, .. } if summary.message.is_some() => reason_text(summary, texts),
         Error::Invalid { summary, fields } => {
-            let mut text = reason_text(summary, texts);
+            let mut text = summary.text.clone();
             for field in fields {
                 text.push_str(&format!("\n  {field}"));
             }

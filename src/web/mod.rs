@@ -210,7 +210,10 @@ impl From<Error> for WebError {
             Error::NotFound(_) => WebError::NotFound,
             Error::NotAllowed(reason) => WebError::Forbidden(reason),
             Error::Refused(reason) => WebError::Conflict(reason),
-            Error::Invalid { .. } => WebError::BadRequest(error.to_string().into()),
+            Error::Invalid { ref summary, .. } => WebError::BadRequest(Reason {
+                text: error.to_string(),
+                message: summary.message.clone(),
+            }),
             Error::Internal(_) => WebError::Internal(error),
         }
     }

@@ -130,7 +130,10 @@ async fn explain_gives_rule_rate_status_municipality_and_why() {
         assert!(k1.contains("none in the explained months"), "{k1}");
 
         let stderr = db.fails(&["explain", "--person", "NOBODY"]);
-        assert!(stderr.contains("no person NOBODY"), "{stderr}");
+        assert!(
+            stderr.contains("det finst ingen person NOBODY i registeret"),
+            "{stderr}"
+        );
     }
 }
 

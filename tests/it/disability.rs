@@ -186,7 +186,7 @@ B-7,0301,D1,2,1,,true,false,2022-02-15
             "kari",
         ]);
         assert!(
-            by_kari.contains("only a caseworker of the disability grant"),
+            by_kari.contains("Berre ein saksbehandlar for tilskotet ved nedsett funksjonsevne"),
             "{by_kari}"
         );
         let file = db.write(
@@ -211,7 +211,7 @@ B-7,0301,D1,2,1,,true,false,2022-02-15
             "kari",
         ]);
         assert!(
-            kari.contains("only a caseworker of the disability grant"),
+            kari.contains("Berre ein saksbehandlar for tilskotet ved nedsett funksjonsevne"),
             "{kari}"
         );
     }

@@ -32,7 +32,7 @@ const ENGLISH: [&str; 60] = [
     "payment",
     "must",
     "another",
-    "person",
+    "approve",
     "rates",
     "events",
     "added",
@@ -283,6 +283,9 @@ async fn imports_rules_users_schemes_forecasts_and_the_audit_speak_the_chosen_la
         )),
         nb("disability status --year 2022".into()),
         nb("audit verify".into()),
+        nb("user add --user admin --name x --role boss".into()),
+        nb("explain --person NOBODY".into()),
+        nb("accruals --from 2022-05 --to 2022-04".into()),
     ];
     for text in &outputs {
         assert!(!text.trim().is_empty());
@@ -295,6 +298,17 @@ async fn imports_rules_users_schemes_forecasts_and_the_audit_speak_the_chosen_la
         outputs[2]
     );
     assert!(outputs[12].contains("Revisjonsloggen"), "{}", outputs[12]);
+    assert!(
+        outputs[13].contains("«boss» er ikke en rolle"),
+        "{}",
+        outputs[13]
+    );
+    assert!(
+        outputs[14].contains("ingen person NOBODY"),
+        "{}",
+        outputs[14]
+    );
+    assert!(outputs[15].contains("er etter --to"), "{}", outputs[15]);
 }
 
 /// A refused file lists every problem with its file, row and column, and

@@ -137,7 +137,7 @@ async fn an_uninitialised_database_is_refused_without_a_panic() {
                 "{backend:?} {args:?}: {stderr}"
             );
             assert!(
-                stderr.contains("not initialised") && stderr.contains("tilskot init"),
+                stderr.contains("er ikkje klargjord") && stderr.contains("tilskot init"),
                 "{backend:?} {args:?}: {stderr}"
             );
             assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");

@@ -221,7 +221,7 @@ async fn a_caseworker_of_an_unknown_scheme_and_the_loss_of_the_last_administrato
         "jobbsjanse",
     ]);
     assert_eq!(typo.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&typo.stderr).contains("no scheme 'jobbsjanse'"));
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("Det finst inga ordning «jobbsjanse»"));
     let demote = db.tilskot(&[
         "user", "add", "--user", "admin", "--name", "admin", "--role", "auditor",
     ]);
