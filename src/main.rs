@@ -74,7 +74,7 @@ async fn run_demo_or_bench(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Demo { dir, seed, scale } => {
             tilskot::cli::check_scale(scale)?;
-            tilskot::demo::run_demo(&dir, &ctx.rules_dir, seed, scale).await
+            tilskot::demo::run_demo(&dir, &ctx.rules_dir, seed, scale, ctx.texts).await
         }
         Command::Bench {
             scale,

@@ -77,12 +77,14 @@ pub async fn apply_and_decide(
     let decided = decide_from_file(store, rules, &caseworker, &decisions_file, today)
         .await
         .map_err(|e| anyhow!("{e}"))?;
-    println!(
-        "Disability grant: {} applications ({}), {decided} decisions by {DEMO_DISABILITY_CASEWORKER} ({})",
-        imported.added,
-        applications_file.display(),
-        decisions_file.display()
-    );
+    let args = [
+        ("applications", imported.added.to_string()),
+        ("file", applications_file.display().to_string()),
+        ("decided", decided.to_string()),
+        ("caseworker", DEMO_DISABILITY_CASEWORKER.to_string()),
+        ("decisions", decisions_file.display().to_string()),
+    ];
+    println!("{}", super::say("demo-disability", &args));
     Ok(())
 }
 

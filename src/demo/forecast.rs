@@ -79,28 +79,30 @@ pub async fn forecast_the_year(
 fn print_story(report: &ForecastReport, need: u64, prognosis: &Path) {
     let line = "0671.60";
     let outcome = report.outcome_of(line).unwrap_or_default();
-    println!(
-        "\nForecast of {line} with a prognosis made in March ({need} settlements in {}; {}):",
-        report.year,
-        prognosis.display()
-    );
+    let args = [
+        ("line", line.to_string()),
+        ("need", need.to_string()),
+        ("year", report.year.to_string()),
+        ("file", prognosis.display().to_string()),
+    ];
+    println!("\n{}", super::say("demo-forecast", &args));
     for forecast in report
         .forecasts
         .iter()
         .filter(|f| [3, 6, 9].contains(&f.as_of.month))
     {
         let total = forecast.total_of(line);
-        println!(
-            "  made at the end of {}: {:>22} NOK ({} NOK above the outcome)",
-            forecast.as_of,
-            format_nok_grouped(total),
-            format_nok_grouped(total - outcome)
-        );
+        let args = [
+            ("month", forecast.as_of.to_string()),
+            ("total", format!("{:>22}", format_nok_grouped(total))),
+            ("above", format_nok_grouped(total - outcome)),
+        ];
+        println!("  {}", super::say("demo-forecast-month", &args));
     }
     let allocation = report.allocations.get(line).copied().unwrap_or(Ore(0));
-    println!(
-        "  outcome (the whole register): {:>15} NOK; allocation {} NOK",
-        format_nok_grouped(outcome),
-        format_nok_grouped(allocation)
-    );
+    let args = [
+        ("outcome", format!("{:>15}", format_nok_grouped(outcome))),
+        ("allocation", format_nok_grouped(allocation)),
+    ];
+    println!("  {}", super::say("demo-forecast-outcome", &args));
 }

@@ -24,6 +24,7 @@ use crate::domain::payout::{totals_by_municipality, totals_by_municipality_and_g
 use crate::domain::rules::RateStatus;
 use crate::domain::users::{NewUser, Role, User};
 use crate::io::rules_dir::load_rules_dir;
+use crate::render::i18n::Texts;
 use crate::render::reports::{
     batch_csv, batch_file_stem, budget_line_rows, grant_codes, municipality_table, BatchPage,
     BatchSummaryRow, OverviewPage,
@@ -41,18 +42,38 @@ pub const DEMO_YEAR: i32 = 2022;
 pub const DEMO_ATTESTER: &str = "kari.nordmann";
 pub const DEMO_APPROVER: &str = "ola.nordmann";
 
+/// The language the demo tells its story in, chosen once by `run_demo`.
+static NARRATION: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();
+
+/// A line of the demo's story in its reader's language.
+pub(crate) fn say(key: &str, args: &[(&str, String)]) -> String {
+    NARRATION.get().copied().unwrap_or_default().with(key, args)
+}
+
 /// Runs the demo in `dir`: a fresh database, the generated register, the
-/// twelve batches of 2022 and the reports. Prints where to look.
-pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -> Result<()> {
+/// twelve batches of 2022 and the reports. Prints where to look, in the
+/// language of `texts`.
+pub async fn run_demo(
+    dir: &Path,
+    rules_dir: &Path,
+    seed: u64,
+    scale: Decimal,
+    texts: Texts,
+) -> Result<()> {
+    let _ = NARRATION.set(texts);
     let started = Instant::now();
     let municipalities = crate::io::shipped::municipalities();
     let rules = load_rules_dir(rules_dir).map_err(|e| anyhow!(e))?;
     let (store, db_path, reports) = fresh_demo_store(dir).await?;
     // The demo replays 2022: what it records is dated in that year.
     crate::db::clock::set_today(Period::new(DEMO_YEAR, 1).map(|p| p.first_day()));
+    let shown = db_path.display().to_string();
     println!(
-        "Database: {} (tilskot pays from {DEMO_YEAR}-01)",
-        db_path.display()
+        "{}",
+        say(
+            "demo-database",
+            &[("database", shown), ("year", DEMO_YEAR.to_string())]
+        )
     );
 
     let options = GenerateOptions {
@@ -68,11 +89,14 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
         &events,
         std::io::BufWriter::new(std::fs::File::create(&register_path)?),
     )?;
-    println!(
-        "Register: {} ({} events, 2018–{DEMO_YEAR}, seed {seed}, scale {scale})",
-        register_path.display(),
-        events.len()
-    );
+    let args = [
+        ("file", register_path.display().to_string()),
+        ("events", events.len().to_string()),
+        ("year", DEMO_YEAR.to_string()),
+        ("seed", seed.to_string()),
+        ("scale", scale.to_string()),
+    ];
+    println!("{}", say("demo-register", &args));
 
     // Two finance users: one checks (attests) and imports the register,
     // the other approves.
@@ -90,7 +114,8 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
     )
     .await
     .map_err(|e| anyhow!("{e}"))?;
-    println!("Imported {} events", imported.events_added);
+    let added = imported.events_added.to_string();
+    println!("{}", say("demo-imported", &[("events", added)]));
     prepare_register(&store, &rules).await?;
     let payments = dir.join("payments");
     if payments.exists() {
@@ -116,27 +141,32 @@ pub async fn run_demo(dir: &Path, rules_dir: &Path, seed: u64, scale: Decimal) -
             .await?;
 
     let schemes = crate::demo::schemes::replay_jobbsjansen_2022(&store, seed).await?;
-    println!(
-        "\nJobbsjansen 2022: {} applications for {} NOK against a frame of {} NOK",
-        schemes.applications,
-        format_nok_grouped(schemes.applied),
-        format_nok_grouped(schemes.after_decisions.frame)
-    );
-    println!(
-        "  awarded {} NOK; paid {} NOK; released at year end {} NOK; underspend {} NOK",
-        format_nok_grouped(schemes.after_decisions.awarded),
-        format_nok_grouped(schemes.at_year_end.paid),
-        format_nok_grouped(schemes.at_year_end.released),
-        format_nok_grouped(schemes.at_year_end.underspend())
-    );
+    let args = [
+        ("applications", schemes.applications.to_string()),
+        ("applied", format_nok_grouped(schemes.applied)),
+        ("frame", format_nok_grouped(schemes.after_decisions.frame)),
+    ];
+    println!("\n{}", say("demo-jobbsjansen", &args));
+    let args = [
+        (
+            "awarded",
+            format_nok_grouped(schemes.after_decisions.awarded),
+        ),
+        ("paid", format_nok_grouped(schemes.at_year_end.paid)),
+        ("released", format_nok_grouped(schemes.at_year_end.released)),
+        (
+            "underspend",
+            format_nok_grouped(schemes.at_year_end.underspend()),
+        ),
+    ];
+    println!("  {}", say("demo-jobbsjansen-outcome", &args));
     store.close().await;
 
     print_where_to_look(&batches, &index, &reports, &payments, &db_path);
-    println!(
-        "  {}  (the forecast of 2022 made in each month, beside the outcome and the allocation)",
-        forecast_page.display()
-    );
-    println!("\nDone in {:.1?}.", started.elapsed());
+    let page = forecast_page.display().to_string();
+    println!("  {}", say("demo-look-forecast", &[("file", page)]));
+    let elapsed = format!("{:.1?}", started.elapsed());
+    println!("\n{}", say("demo-done", &[("elapsed", elapsed)]));
     Ok(())
 }
 
@@ -227,15 +257,23 @@ async fn run_the_year(
             batch_page(&result.batch, &result.lines, &municipalities).render()?,
         )?;
         let rates = if result.lines.is_empty() {
-            "–"
+            "–".to_string()
         } else {
-            result.batch.weakest_rate_status.as_str()
+            say(
+                &format!("rate-status-{}", result.batch.weakest_rate_status),
+                &[],
+            )
         };
-        println!(
-            "Batch {period}: {:>7} lines, {:>22} NOK, rates {rates}",
-            result.batch.line_count,
-            format_nok_grouped(result.batch.total),
-        );
+        let args = [
+            ("period", period.to_string()),
+            ("lines", format!("{:>7}", result.batch.line_count)),
+            (
+                "total",
+                format!("{:>22}", format_nok_grouped(result.batch.total)),
+            ),
+            ("rates", rates),
+        ];
+        println!("{}", say("demo-batch", &args));
         batches.push((result.batch, result.lines));
     }
     Ok(batches)
@@ -250,37 +288,39 @@ fn print_where_to_look(
     db_path: &Path,
 ) {
     let weakest = weakest_of(batches);
+    let year = || ("year", DEMO_YEAR.to_string());
     if weakest != RateStatus::Adopted.code() {
-        println!(
-            "\nNOTE: the rates behind these batches are not adopted (weakest status: {weakest}).\n\
-             Placeholder rates are chosen by the project so that the engine can run; they are not real rates.\n\
-             See `tilskot rules show --year {DEMO_YEAR}`."
-        );
+        let status = ("status", say(&format!("rate-status-{weakest}"), &[]));
+        println!("\n{}", say("demo-rates-note", &[status, year()]));
     }
-    println!("\nLook at:");
-    println!("  {}  (overview: per municipality and grant, totals per chapter/post beside the annual report)", index.display());
+    let shown = |path: &Path| path.display().to_string();
+    println!("\n{}", say("demo-look", &[]));
+    println!("  {}", say("demo-look-overview", &[("file", shown(index))]));
     println!(
-        "  {}/batch-{DEMO_YEAR}-MM.csv and .html  (one per monthly batch)",
-        reports.display()
+        "  {}",
+        say("demo-look-batches", &[("folder", shown(reports)), year()])
     );
     println!(
-        "  {}/TS-*.xml  (the pain.001 payment files, one per paid batch)",
-        payments.display()
+        "  {}",
+        say("demo-look-payments", &[("folder", shown(payments))])
     );
-    println!(
-        "  tilskot --db sqlite://{} batch show --period {DEMO_YEAR}-07",
-        db_path.display()
-    );
-    println!(
-        "  tilskot --db sqlite://{} serve --today {} --insecure-cookies   then http://127.0.0.1:8080/ as {} (applicant), {} (caseworker) or {} (finance), password {}\n    (--today {}: the replayed year is over, so the pages show it paid, released and its calls closed)",
-        db_path.display(),
-        crate::demo::schemes::SERVE_DATE,
-        crate::demo::schemes::DEMO_APPLICANT,
-        crate::demo::schemes::DEMO_CASEWORKERS[0],
-        crate::demo::schemes::DEMO_FINANCE,
-        crate::demo::schemes::DEMO_PASSWORD,
-        crate::demo::schemes::SERVE_DATE,
-    );
+    let database = || ("database", shown(db_path));
+    println!("  {}", say("demo-look-show", &[database(), year()]));
+    let serve = [
+        database(),
+        ("today", crate::demo::schemes::SERVE_DATE.to_string()),
+        (
+            "applicant",
+            crate::demo::schemes::DEMO_APPLICANT.to_string(),
+        ),
+        (
+            "caseworker",
+            crate::demo::schemes::DEMO_CASEWORKERS[0].to_string(),
+        ),
+        ("finance", crate::demo::schemes::DEMO_FINANCE.to_string()),
+        ("password", crate::demo::schemes::DEMO_PASSWORD.to_string()),
+    ];
+    println!("  {}", say("demo-look-serve", &serve));
 }
 
 fn weakest_of(batches: &[(StoredBatch, Vec<BatchLine>)]) -> String {

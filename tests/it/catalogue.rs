@@ -79,6 +79,7 @@ fn literal_keys() -> BTreeSet<String> {
         keys.extend(literals_with_prefix(text, "error-"));
         keys.extend(literals_with_prefix(text, "cli-"));
         keys.extend(literals_with_prefix(text, "problem-"));
+        keys.extend(literals_with_prefix(text, "demo-"));
         // `t.with(` with its key on the next line, as rustfmt writes it.
         for (at, _) in text.match_indices("t.with(") {
             let rest = text[at + 7..].trim_start();

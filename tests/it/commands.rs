@@ -186,14 +186,14 @@ async fn the_demo_writes_a_report_per_batch_and_an_overview() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(
-        stdout.contains("not adopted (weakest status: placeholder)"),
+        stdout.contains("ikkje vedtekne (svakaste status: Plasshaldar)"),
         "{stdout}"
     );
     // Jobbsjansen 2022 as the report tells it: the frame is awarded exactly.
     assert!(
         stdout.contains(
-            "41 applications for 173\u{a0}900\u{a0}000,00 NOK against a frame of 93\u{a0}200\u{a0}000,00 NOK"
-        ) && stdout.contains("awarded 93\u{a0}200\u{a0}000,00 NOK"),
+            "41 søknader om 173\u{a0}900\u{a0}000,00 kroner mot ei ramme på 93\u{a0}200\u{a0}000,00 kroner"
+        ) && stdout.contains("innvilga 93\u{a0}200\u{a0}000,00 kroner"),
         "{stdout}"
     );
     let reports = dir.path().join("demo/reports");

@@ -391,3 +391,21 @@ async fn a_refused_file_lists_its_problems_in_the_chosen_language() {
         assert!(all.contains(ours) && !all.contains(theirs), "{lang}: {all}");
     }
 }
+
+/// The demo, the main job, tells its story in the chosen language too.
+#[test]
+fn the_demo_tells_its_story_in_bokmal() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = crate::support::tilskot_in(
+        dir.path(),
+        "sqlite://unused.db",
+        &["--lang", "nb", "demo", "--dir", "demo", "--scale", "0.05"],
+    );
+    let text = printed(&output);
+    assert!(output.status.success(), "{text}");
+    assert_eq!(english_words(&text), Vec::<String>::new(), "{text}");
+    for words in ["Utbetaling 2022-04:", "Se på:", "Ferdig på"] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    assert!(!text.contains("ikkje"), "{text}");
+}
