@@ -143,8 +143,12 @@ pub async fn ensure_lines_intact(store: &Store, batch: &StoredBatch) -> Result<V
 /// The anchors of the file, none if it does not exist yet.
 fn read_anchors(path: &Path) -> Result<Vec<Anchor>> {
     match std::fs::read_to_string(path) {
-        Ok(text) => Anchor::parse_all(&text)
-            .map_err(|e| Error::Refused(format!("{}: {e}", path.display()).into())),
+        Ok(text) => Anchor::parse_all(&text).map_err(|e| {
+            Error::Refused(crate::domain::error::Reason::told(
+                crate::domain::error::Message::new("error-anchor-file").arg("file", path.display()),
+                format!("{}: {e}", path.display()),
+            ))
+        }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(e) => Err(e.into()),
     }

@@ -154,7 +154,7 @@ pub async fn allowed_for(
 ) -> Result<crate::domain::money::Ore> {
     let register = register_of(store, rules).await?;
     let person = person_of(&register, a)?;
-    allowed_amount(a, person, rules).map_err(|e| Error::invalid(e.to_string()))
+    allowed_amount(a, person, rules).map_err(Error::from)
 }
 
 /// Checks each parsed row against the register, the stored applications

@@ -7,6 +7,7 @@ use super::register_import::ImportError;
 use crate::db::Store;
 use crate::domain::calendar::Period;
 use crate::domain::error::Error;
+use crate::domain::error::Message;
 use crate::domain::forecast::{self, Forecast, ForecastReport, PrognosisRow, UsedRate};
 use crate::domain::grant::Grant;
 use crate::domain::money::Ore;
@@ -35,9 +36,12 @@ pub async fn forecast_as_of(
     as_of: Period,
 ) -> Result<ForecastReport, ImportError> {
     if as_of.year != year && as_of.year != year - 1 {
-        return Err(Error::invalid(format!(
-            "--as-of {as_of} is not a month of {year} or of the year before"
-        ))
+        return Err(Error::invalid_told(
+            Message::new("error-as-of")
+                .arg("as_of", as_of)
+                .arg("year", year),
+            format!("--as-of {as_of} is not a month of {year} or of the year before"),
+        )
         .into());
     }
     let window = MonthWindow {
@@ -48,7 +52,7 @@ pub async fn forecast_as_of(
     let register =
         load_register(store, inputs.rules, Period::new(year, 1).expect("January")).await?;
     let made = forecast::forecast(&register, &prognosis, inputs.rules, year, as_of)
-        .map_err(|e| Error::invalid(e.to_string()))?;
+        .map_err(Error::from)?;
     report(store, inputs, year, vec![made], None).await
 }
 
@@ -63,10 +67,9 @@ pub async fn forecast_rolling(
     let prognosis = read_prognosis(inputs, window)?;
     let register =
         load_register(store, inputs.rules, Period::new(year, 1).expect("January")).await?;
-    let invalid = |e: crate::domain::rules::MissingYear| Error::invalid(e.to_string());
     let forecasts =
-        forecast::rolling(&register, &prognosis, inputs.rules, year).map_err(invalid)?;
-    let outcome = forecast::outcome(&register, inputs.rules, year).map_err(invalid)?;
+        forecast::rolling(&register, &prognosis, inputs.rules, year).map_err(Error::from)?;
+    let outcome = forecast::outcome(&register, inputs.rules, year).map_err(Error::from)?;
     report(store, inputs, year, forecasts, Some(outcome)).await
 }
 
@@ -93,10 +96,7 @@ async fn report(
     forecasts: Vec<Forecast>,
     outcome: Option<BTreeMap<(Grant, Period), Ore>>,
 ) -> Result<ForecastReport, ImportError> {
-    let year_rules = inputs
-        .rules
-        .year(year)
-        .map_err(|e| Error::invalid(e.to_string()))?;
+    let year_rules = inputs.rules.year(year).map_err(Error::from)?;
     let keys: std::collections::BTreeSet<_> = forecasts
         .iter()
         .flat_map(|f| f.rates.iter().copied())

@@ -49,8 +49,13 @@ impl Folders {
 
     fn create(&self) -> Result<()> {
         for dir in [&self.outbox, &self.staging, &self.void] {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::invalid(format!("cannot create {}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Error::invalid_told(
+                    crate::domain::error::Message::new("error-cannot-write")
+                        .arg("path", dir.display()),
+                    format!("cannot create {}: {e}", dir.display()),
+                )
+            })?;
         }
         Ok(())
     }

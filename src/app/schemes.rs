@@ -10,8 +10,12 @@ use std::path::Path;
 
 /// Loads a schemes file, all or nothing.
 pub async fn load_scheme_file(store: &Store, file: &Path) -> Result<usize> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| Error::NotFound(format!("cannot read {}: {e}", file.display()).into()))?;
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        Error::NotFound(crate::domain::error::Reason::told(
+            crate::domain::error::Message::new("error-cannot-read").arg("path", file.display()),
+            format!("cannot read {}: {e}", file.display()),
+        ))
+    })?;
     let definitions = parse_schemes(&text, &file.display().to_string()).map_err(Error::invalid)?;
     store.load_schemes(&definitions).await?;
     Ok(definitions.len())

@@ -18,7 +18,11 @@ pub async fn statements_of_year(store: &Store, year: i32) -> Result<(Statements,
         entries: &data.entries,
     })
     .map_err(|failure| {
-        Error::Refused(format!("the statements of {year} were not written: {failure}").into())
+        tracing::warn!("the statements of {year} fail their own check: {failure}");
+        Error::Refused(crate::domain::error::Reason::told(
+            crate::domain::error::Message::new("error-statements-not-written").arg("year", year),
+            format!("the statements of {year} were not written: {failure}"),
+        ))
     })?;
     Ok((statements, data))
 }

@@ -5,7 +5,7 @@ use super::Context;
 use crate::app::schemes::{load_scheme_file, propose};
 use crate::db::schemes::Organisation;
 use crate::domain::application::check_organisation_id;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Message, Result};
 use crate::domain::money::format_nok_grouped;
 use crate::domain::schemes::{ApplicantKind, Outcome};
 use crate::domain::users::Role;
@@ -138,7 +138,8 @@ pub async fn run(ctx: &Context, command: SchemeCommand, out: &mut impl Write) ->
             let actor = match (apply, user) {
                 (true, Some(user)) => Some(ctx.authenticate(&store, &user).await?),
                 (true, None) => {
-                    return Err(Error::invalid(
+                    return Err(Error::invalid_told(
+                        Message::new("error-apply-needs-user"),
                         "--apply decides: name the caseworker with --user",
                     ))
                 }
@@ -277,12 +278,16 @@ async fn add_organisation(
         crate::app::users::Duty::AddOrganisations,
     )?;
     let kind = ApplicantKind::parse(kind).ok_or_else(|| {
-        Error::invalid(format!(
-            "kind: '{kind}' is not municipality, county or voluntary_organisation"
-        ))
+        Error::field_told(
+            "kind",
+            Message::new("problem-unknown-applicant-kind").arg("text", kind),
+            format!("'{kind}' is not municipality, county or voluntary_organisation"),
+        )
     })?;
-    let id = check_organisation_id(kind, id, &shipped::municipalities())
-        .map_err(|e| Error::invalid(format!("id: {e}")))?;
+    let id = check_organisation_id(kind, id, &shipped::municipalities()).map_err(|e| {
+        let message = Message::new("problem-organisation-id").arg("text", id);
+        Error::field_told("id", message, e)
+    })?;
     let organisation = Organisation {
         id: id.clone(),
         name,

@@ -286,6 +286,7 @@ async fn imports_rules_users_schemes_forecasts_and_the_audit_speak_the_chosen_la
         nb("user add --user admin --name x --role boss".into()),
         nb("explain --person NOBODY".into()),
         nb("accruals --from 2022-05 --to 2022-04".into()),
+        nb("scheme status --scheme nothing --year 2022".into()),
     ];
     for text in &outputs {
         assert!(!text.trim().is_empty());
@@ -309,6 +310,11 @@ async fn imports_rules_users_schemes_forecasts_and_the_audit_speak_the_chosen_la
         outputs[14]
     );
     assert!(outputs[15].contains("er etter --to"), "{}", outputs[15]);
+    assert!(
+        outputs[16].contains("ingen utlysning av ordningen nothing"),
+        "{}",
+        outputs[16]
+    );
 }
 
 /// A refused file lists every problem with its file, row and column, and

@@ -40,7 +40,12 @@ impl Store {
             .bind(id)
             .fetch_optional(self.pool())
             .await?
-            .ok_or_else(|| Error::NotFound(format!("no organisation {id}").into()))?;
+            .ok_or_else(|| {
+                Error::NotFound(crate::domain::error::Reason::told(
+                    crate::domain::error::Message::new("error-no-organisation").arg("id", id),
+                    format!("no organisation {id}"),
+                ))
+            })?;
         Ok(Organisation {
             id: row.get(0),
             name: row.get(1),
@@ -179,7 +184,12 @@ impl Store {
             .bind(id)
             .fetch_optional(self.pool())
             .await?
-            .ok_or_else(|| Error::NotFound(format!("no application {id}").into()))?;
+            .ok_or_else(|| {
+                Error::NotFound(crate::domain::error::Reason::told(
+                    crate::domain::error::Message::new("error-no-scheme-application").arg("id", id),
+                    format!("no application {id}"),
+                ))
+            })?;
         let later = self.later_years(&[id]).await?;
         application_from_row(&row, &later)
     }

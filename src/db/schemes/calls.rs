@@ -153,11 +153,7 @@ impl Store {
         .bind(i64::from(year))
         .fetch_optional(self.pool())
         .await?
-        .ok_or_else(|| {
-            Error::NotFound(format!(
-                "no scheme {code} for {year}: `tilskot scheme list` shows the schemes"
-            ).into())
-        })?;
+        .ok_or_else(|| no_call(code, year))?;
         let criteria = sqlx::query(
             "SELECT code, name, weight FROM scheme_criterion WHERE scheme = $1 AND year = $2 \
              ORDER BY position",
@@ -210,7 +206,7 @@ impl Store {
         .bind(i64::from(year))
         .fetch_optional(self.pool())
         .await?
-        .ok_or_else(|| Error::NotFound(format!("no scheme {code} for {year}").into()))?;
+        .ok_or_else(|| no_call(code, year))?;
         let status = FrameStatus {
             frame: Ore(row.get(0)),
             awarded: Ore(row.try_get(1)?),
@@ -229,4 +225,14 @@ impl Store {
         }
         Ok(status)
     }
+}
+
+/// No call of `code` in `year`.
+fn no_call(code: &str, year: i32) -> Error {
+    Error::NotFound(crate::domain::error::Reason::told(
+        crate::domain::error::Message::new("error-no-call")
+            .arg("scheme", code)
+            .arg("year", year),
+        format!("no scheme {code} for {year}: `tilskot scheme list` shows the schemes"),
+    ))
 }
