@@ -226,7 +226,7 @@ pub async fn close_year(
     let t = &ctx.texts;
     for (scheme, released) in &closed.released {
         let args = [
-            ("scheme", scheme.clone()),
+            ("scheme", t.name("scheme", scheme)),
             ("year", year.to_string()),
             (
                 "amount",
