@@ -220,15 +220,8 @@ fn check_rows(
 }
 
 fn refusal_problem(row: usize, refusal: &Refusal) -> Problem {
-    let text = format!("{}: {}", refusal.rule, refusal.reason);
-    Problem::new(
-        row,
-        refusal.column,
-        Reason {
-            text,
-            message: refusal.reason.message.clone(),
-        },
-    )
+    let reason = refusal.reason.clone().prefixed(refusal.rule);
+    Problem::new(row, refusal.column, reason)
 }
 
 /// R18: extends the deadline of `reference` to `until`, requested `today`
@@ -245,13 +238,8 @@ pub async fn extend(
     let stored = stored_application(store, reference).await?;
     let register = register_of(store, rules).await?;
     let person = person_of(&register, &stored.application)?;
-    check_extension(person, stored.application.grant_year, today, until).map_err(|r| {
-        let text = format!("{}: {}", r.rule, r.reason);
-        Error::Refused(Reason {
-            text,
-            message: r.reason.message,
-        })
-    })?;
+    check_extension(person, stored.application.grant_year, today, until)
+        .map_err(|r| Error::Refused(r.reason.prefixed(r.rule)))?;
     store.extend_disability(reference, until, &actor.name).await
 }
 
@@ -339,17 +327,8 @@ fn checked_amount(
         let message = Message::new("problem-no-rules-year").arg("year", e.0);
         problem("reference", message, e.to_string())
     })?;
-    decided_amount(d.kind, d.amount, allowed).map_err(|reason| {
-        let text = format!("R15/R16: {reason}");
-        Problem::new(
-            d.row,
-            "amount",
-            Reason {
-                text,
-                message: reason.message,
-            },
-        )
-    })
+    decided_amount(d.kind, d.amount, allowed)
+        .map_err(|reason| Problem::new(d.row, "amount", reason.prefixed("R15/R16")))
 }
 
 /// R19: the applications with a decision, for the batches.

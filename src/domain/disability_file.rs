@@ -72,7 +72,7 @@ impl<'a> Fields<'a> {
 
 fn required(text: &str) -> Result<&str, Reason> {
     if text.is_empty() {
-        Err(Reason::told(Message::new("problem-missing"), "missing"))
+        Err(Reason::missing("missing"))
     } else {
         Ok(text)
     }

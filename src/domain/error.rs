@@ -82,6 +82,11 @@ pub struct Reason {
 }
 
 impl Reason {
+    /// A field left empty; `english` names it for the log.
+    pub fn missing(english: impl Into<String>) -> Reason {
+        Reason::told(Message::new("problem-missing"), english)
+    }
+
     /// A reason with a message for the pages.
     pub fn told(message: Message, text: impl Into<String>) -> Reason {
         Reason {
@@ -94,7 +99,7 @@ impl Reason {
 impl Reason {
     /// The same reason with where it happened before its text (the
     /// message a person reads stays as it is).
-    fn prefixed(self, prefix: impl fmt::Display) -> Reason {
+    pub fn prefixed(self, prefix: impl fmt::Display) -> Reason {
         Reason {
             text: format!("{prefix}: {}", self.text),
             message: self.message,

@@ -295,8 +295,7 @@ pub fn parse_chart(
             ));
         }
         if cell("name").is_empty() {
-            let missing = Message::new("problem-missing");
-            problems.push(Problem::told(*row, "name", missing, "missing name"));
+            problems.push(Problem::new(*row, "name", Reason::missing("missing name")));
         }
         if cell("group") == "balance" && !cell("line").contains('|') {
             problems.push(Problem::told(
@@ -570,8 +569,11 @@ pub fn parse_ledger(
             .ok();
         let reference = cell("voucher").to_string();
         if reference.is_empty() {
-            let missing = Message::new("problem-missing");
-            problems.push(Problem::told(*row, "voucher", missing, "missing voucher"));
+            problems.push(Problem::new(
+                *row,
+                "voucher",
+                Reason::missing("missing voucher"),
+            ));
         }
         for column in ["voucher", "text"] {
             if let Some(reason) = control_character(cell(column)) {

@@ -113,7 +113,7 @@ impl Noted<'_> {
 
 fn parse_month(text: &str, window: MonthWindow) -> Result<Period, Reason> {
     if text.is_empty() {
-        return Err(missing("missing month"));
+        return Err(Reason::missing("missing month"));
     }
     let month: Period = text.parse().map_err(|english: String| {
         Reason::told(
@@ -142,16 +142,11 @@ fn parse_month(text: &str, window: MonthWindow) -> Result<Period, Reason> {
     }
 }
 
-/// A field left empty.
-fn missing(english: &str) -> Reason {
-    Reason::told(Message::new("problem-missing"), english)
-}
-
 fn parse_country(text: &str) -> Result<String, Reason> {
     if is_known_country(text) {
         Ok(text.to_string())
     } else if text.is_empty() {
-        Err(missing("missing country"))
+        Err(Reason::missing("missing country"))
     } else {
         Err(Reason::told(
             Message::new("problem-not-a-country").arg("text", text),
@@ -166,7 +161,7 @@ pub const MAX_PROGNOSIS_COUNT: u32 = 100_000;
 
 fn parse_count(text: &str) -> Result<u32, Reason> {
     if text.is_empty() {
-        return Err(missing("missing count"));
+        return Err(Reason::missing("missing count"));
     }
     let count: u32 = text.parse().map_err(|_| {
         Reason::told(

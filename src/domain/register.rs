@@ -532,7 +532,7 @@ pub fn parse_row(
         Some(kind) => kind,
         None => {
             let reason = if cell("event").is_empty() {
-                Reason::told(Message::new("problem-missing"), "missing event")
+                Reason::missing("missing event")
             } else {
                 Reason::told(
                     Message::new("problem-unknown-event").arg("text", cell("event")),
