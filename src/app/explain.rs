@@ -2,11 +2,15 @@
 //! what was paid and why nothing is due.
 
 use crate::app::batches::load_register;
+use crate::db::disability::StoredDisability;
 use crate::db::Store;
 use crate::domain::accrual::compute_person_accruals;
 use crate::domain::calendar::Period;
+use crate::domain::disability::{allowed_amount, calendar_year};
 use crate::domain::error::{Error, Message, Reason, Result};
-use crate::domain::explain::{explain_accruals, nothing_due_reasons, render_text};
+use crate::domain::explain::{
+    explain_accruals, nothing_due_reasons, ExplainedDecision, ExplainedDisability, Explanation,
+};
 use crate::domain::municipality::Municipalities;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::register::{Event, Person};
@@ -19,15 +23,6 @@ fn no_person(person: &str) -> Error {
         Message::new("problem-no-person").arg("person", person),
         format!("no person {person} in the register"),
     ))
-}
-
-/// A person's explanation as text, and the window of months it covers.
-pub struct Explanation {
-    pub text: String,
-    pub from: Period,
-    pub to: Period,
-    /// The first and last years of the rules files.
-    pub rule_years: (i32, i32),
 }
 
 /// Explains one person: every month of `period`, or, without it, every
@@ -58,30 +53,29 @@ pub async fn explain_person(
     } else {
         Vec::new()
     };
-    let explained = explain_accruals(subject, &accruals, book, municipalities, start);
     let events = store.events_of_persons(&[person.to_string()]).await?;
     let lived_in = municipalities_of(subject, &events);
     let mut payments = store.person_payments(person, &lived_in).await?;
     if let Some(p) = period {
         payments.retain(|pay| pay.period == p);
     }
-    let reasons = nothing_due_reasons(subject, &accruals, to);
-    let mut text = render_text(subject, &explained, &payments, &reasons, municipalities);
-    let applications: Vec<_> = store
+    let disability = store
         .disability_applications()
         .await?
         .into_iter()
         .filter(|s| s.application.person_id == subject.id.as_ref())
+        .map(|s| explained_disability(subject, s, book))
         .collect();
-    text.push_str(&withdrawals_text(&events, municipalities));
-    text.push_str(&disability_text(
-        subject,
-        &applications,
-        book,
-        municipalities,
-    ));
     Ok(Explanation {
-        text,
+        person: subject.clone(),
+        accruals: explain_accruals(subject, &accruals, book, municipalities, start),
+        payments,
+        nothing_due: nothing_due_reasons(subject, &accruals, to),
+        withdrawn: events
+            .into_iter()
+            .filter(|e| e.kind.withdraws().is_some())
+            .collect(),
+        disability,
         from,
         to,
         rule_years: (first_year, last_year),
@@ -132,83 +126,30 @@ fn municipalities_of(subject: &Person, events: &[Event]) -> Vec<MunicipalityNumb
         .collect()
 }
 
-/// The person's withdrawn events (registered in error), if any.
-fn withdrawals_text(events: &[Event], municipalities: &Municipalities) -> String {
-    let mut text = String::new();
-    for event in events {
-        let Some(kind) = event.kind.withdraws() else {
-            continue;
-        };
-        if text.is_empty() {
-            text.push_str("\nWithdrawn as registered in error:\n");
-        }
-        let place = event
-            .municipality
-            .map(|m| format!(" in {m} {}", municipalities.name(m)))
-            .unwrap_or_default();
-        text.push_str(&format!("  {kind} {}{place}\n", event.date));
-    }
-    text
-}
-
-/// The person's applications for the disability grant: each with what
-/// R15/R16 allow, every decision (who, when), the one in force and its R19
-/// accrual.
-fn disability_text(
-    person: &crate::domain::register::Person,
-    applications: &[crate::db::disability::StoredDisability],
+/// An application for the disability grant with what R15/R16 allow and
+/// its decisions.
+fn explained_disability(
+    person: &Person,
+    stored: StoredDisability,
     book: &RuleBook,
-    municipalities: &Municipalities,
-) -> String {
-    use crate::domain::disability::{allowed_amount, calendar_year, DisabilityGrant};
-    use crate::domain::money::format_nok_grouped;
-    if applications.is_empty() {
-        return String::new();
+) -> ExplainedDisability {
+    let allowed = allowed_amount(&stored.application, person, book).ok();
+    ExplainedDisability {
+        calendar_year: calendar_year(person, stored.application.grant_year),
+        allowed,
+        decisions: stored
+            .decisions
+            .into_iter()
+            .map(|d| ExplainedDecision {
+                decided_on: d.decided_on,
+                kind: d.kind,
+                amount: d.amount,
+                decided_by: d.decided_by,
+                reason: d.reason,
+            })
+            .collect(),
+        application: stored.application,
     }
-    let mut out = String::from("\nDisability grant (R14–R19):\n");
-    for s in applications {
-        let a = &s.application;
-        let year = calendar_year(person, a.grant_year);
-        let (rule, rate) = match a.grant {
-            DisabilityGrant::One => ("R15", "disability.grant1"),
-            DisabilityGrant::Two => ("R16", "disability.grant2, capped"),
-        };
-        let allowed = allowed_amount(a, person, book)
-            .map(format_nok_grouped)
-            .unwrap_or_else(|e| e.to_string());
-        out.push_str(&format!(
-            "  {}: grant {}, grant year {} ({year}), {} {}, received {}; at most {allowed} ({rule}: {rate} of {year})\n",
-            a.reference,
-            a.grant.number(),
-            a.grant_year,
-            a.municipality,
-            municipalities.name(a.municipality),
-            a.received
-        ));
-        for d in &s.decisions {
-            out.push_str(&format!(
-                "    {} {} {} by {}{}\n",
-                d.decided_on,
-                d.kind.code(),
-                format_nok_grouped(d.amount),
-                d.decided_by,
-                if d.reason.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", d.reason)
-                }
-            ));
-        }
-        match (s.decisions.first(), s.in_force()) {
-            (Some(first), Some(force)) => out.push_str(&format!(
-                "    in force: {}, accrued in {} (R19, the month of the first decision)\n",
-                format_nok_grouped(force.amount),
-                Period::of_date(first.decided_on)
-            )),
-            _ => out.push_str("    not decided yet\n"),
-        }
-    }
-    out
 }
 
 fn rule_years(book: &RuleBook) -> Result<(i32, i32)> {

@@ -12,6 +12,7 @@ use crate::domain::generate::{generate_register, to_csv, GenerateOptions};
 use crate::domain::register::FileProblem;
 use crate::io::shipped;
 use crate::render::errors::problem_text;
+use crate::render::explain::explanation_text;
 use crate::render::i18n::Texts;
 use crate::render::progress::spinner;
 use clap::{Subcommand, ValueEnum};
@@ -148,9 +149,13 @@ pub async fn explain(
 ) -> Result<()> {
     let store = ctx.open().await?;
     let book = ctx.rules()?;
-    let explanation =
-        explain_person(&store, &book, &shipped::municipalities(), person, period).await?;
-    write!(out, "{}", explanation.text)?;
+    let municipalities = shipped::municipalities();
+    let explanation = explain_person(&store, &book, &municipalities, person, period).await?;
+    write!(
+        out,
+        "{}",
+        explanation_text(&ctx.texts, &explanation, &municipalities)
+    )?;
     let (first_year, last_year) = explanation.rule_years;
     let (from, to) = (explanation.from, explanation.to);
     if from > Period::new(first_year, 1).expect("January") || period.is_none() {

@@ -5,14 +5,16 @@
 //! register changes, never edited.
 
 use crate::domain::calendar::Period;
+use crate::domain::error::Message;
 use crate::domain::grant::{Basis, Category, Grant, RuleId};
 use crate::domain::money::{monthly_part, Ore};
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::register::{Person, Register};
 use crate::domain::rules::{MissingYear, RateKey, RuleBook, YearRules};
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use smol_str::SmolStr;
 use std::collections::{BTreeMap, HashSet};
+use std::fmt;
 
 /// R7: a child born up to this many days after the mother's settlement
 /// date is in the target group.
@@ -204,33 +206,87 @@ impl<'a> Window<'a> {
     }
 }
 
+/// Why a person is outside the target group of the integration grant (R7).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IntegrationExclusion {
+    /// A child born more than [`BIRTH_WINDOW_DAYS`] after the mother's
+    /// settlement.
+    BornOutsideWindow {
+        days: i64,
+        mother_settled: NaiveDate,
+    },
+}
+
+impl IntegrationExclusion {
+    /// The reason as a person reads it.
+    pub fn message(&self) -> Message {
+        match self {
+            IntegrationExclusion::BornOutsideWindow {
+                days,
+                mother_settled,
+            } => Message::new("explain-born-outside-window")
+                .arg("days", days)
+                .arg("settled", mother_settled)
+                .arg("limit", BIRTH_WINDOW_DAYS),
+        }
+    }
+}
+
+impl fmt::Display for IntegrationExclusion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IntegrationExclusion::BornOutsideWindow {
+                days,
+                mother_settled,
+            } => write!(
+                f,
+                "born {days} days after the mother's settlement on {mother_settled}, \
+                 more than {BIRTH_WINDOW_DAYS} days (R7)"
+            ),
+        }
+    }
+}
+
 /// Why a person is outside the target group of the integration grant, if so.
-pub fn integration_exclusion(person: &Person) -> Option<String> {
+pub fn integration_exclusion(person: &Person) -> Option<IntegrationExclusion> {
     let born = person.born.as_ref()?;
     let days = born.days_after_mother_settlement;
-    (!(0..=BIRTH_WINDOW_DAYS).contains(&days)).then(|| {
-        format!(
-            "born {} days after the mother's settlement on {}, more than {BIRTH_WINDOW_DAYS} days (R7)",
-            days, born.mother_settlement_date
-        )
+    (!(0..=BIRTH_WINDOW_DAYS).contains(&days)).then_some(IntegrationExclusion::BornOutsideWindow {
+        days,
+        mother_settled: born.mother_settlement_date,
     })
 }
 
+/// Why a person gets no Norwegian-training grant (R11).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NorwegianExclusion {
+    /// A child born after the settlement is not in the target group.
+    BornAfterSettlement,
+    /// The age on the settlement date is outside the covered ages.
+    AgeOutside { age: i32 },
+}
+
+impl NorwegianExclusion {
+    /// The reason as a person reads it.
+    pub fn message(&self) -> Message {
+        match self {
+            NorwegianExclusion::BornAfterSettlement => Message::new("explain-norwegian-born"),
+            NorwegianExclusion::AgeOutside { age } => Message::new("explain-norwegian-age")
+                .arg("age", age)
+                .arg("from", NORWEGIAN_AGE_FROM)
+                .arg("to", NORWEGIAN_AGE_TO),
+        }
+    }
+}
+
 /// Why a person gets no Norwegian-training grant, if so (R11).
-pub fn norwegian_exclusion(person: &Person) -> Option<String> {
+pub fn norwegian_exclusion(person: &Person) -> Option<NorwegianExclusion> {
     if person.born.is_some() {
-        return Some(
-            "a child born after settlement is not in the Norwegian-training target group (R11)"
-                .into(),
-        );
+        return Some(NorwegianExclusion::BornAfterSettlement);
     }
     let age = person.age_at_settlement();
-    if !(NORWEGIAN_AGE_FROM..=NORWEGIAN_AGE_TO).contains(&age) {
-        return Some(format!(
-            "aged {age} on the settlement date, outside {NORWEGIAN_AGE_FROM}–{NORWEGIAN_AGE_TO} (R11)"
-        ));
-    }
-    None
+    (!(NORWEGIAN_AGE_FROM..=NORWEGIAN_AGE_TO).contains(&age))
+        .then_some(NorwegianExclusion::AgeOutside { age })
 }
 
 /// The accruals of one person being collected, with the months that can

@@ -7,7 +7,7 @@ use crate::domain::municipality::Municipalities;
 use crate::domain::register::{parse_row, Event, RawRow};
 use crate::domain::rules::parse_year_file;
 
-fn rules() -> RuleBook {
+pub(crate) fn rules() -> RuleBook {
     RuleBook::new(vec![
         parse_year_file("2022.toml", include_str!("../../rules/2022.toml")).unwrap(),
         parse_year_file("2023.toml", include_str!("../../rules/2023.toml")).unwrap(),

@@ -371,6 +371,12 @@ pub enum DisabilityDecisionKind {
 }
 
 impl DisabilityDecisionKind {
+    pub const ALL: [DisabilityDecisionKind; 3] = [
+        DisabilityDecisionKind::Awarded,
+        DisabilityDecisionKind::PartlyAwarded,
+        DisabilityDecisionKind::Rejected,
+    ];
+
     pub fn parse(text: &str) -> Result<DisabilityDecisionKind, Reason> {
         match text {
             "awarded" => Ok(DisabilityDecisionKind::Awarded),

@@ -32,6 +32,10 @@ impl fmt::Display for FieldProblem {
 pub struct Message {
     pub key: &'static str,
     pub args: Vec<(&'static str, String)>,
+    /// The arguments that hold a code (a category, a basis, a rate's
+    /// status), each with the catalogue prefix that names it: the edge
+    /// shows the name (`category-single-adult`), never the code.
+    pub names: Vec<(&'static str, &'static str)>,
 }
 
 impl Message {
@@ -39,6 +43,7 @@ impl Message {
         Message {
             key,
             args: Vec::new(),
+            names: Vec::new(),
         }
     }
 
@@ -48,10 +53,36 @@ impl Message {
         self
     }
 
+    /// The message with one more argument that is a thing known by its
+    /// code: the reader sees its name, the message `prefix-code`.
+    pub fn named(
+        self,
+        name: &'static str,
+        prefix: &'static str,
+        code: impl fmt::Display,
+    ) -> Message {
+        let mut message = self.arg(name, code);
+        message.names.push((name, prefix));
+        message
+    }
+
+    /// The catalogue prefix that names argument `name`, if it holds a code.
+    pub fn prefix_of(&self, name: &str) -> Option<&'static str> {
+        self.names
+            .iter()
+            .find(|(arg, _)| *arg == name)
+            .map(|(_, prefix)| *prefix)
+    }
+
     /// The message as stored text: `{"key": …, "args": [[name, value], …]}`
-    /// (pairs, so that the arguments keep their order).
+    /// (pairs, so that the arguments keep their order), with `"names":
+    /// [[name, prefix], …]` when an argument holds a code.
     pub fn to_stored(&self) -> String {
-        serde_json::json!({ "key": self.key, "args": self.args }).to_string()
+        let mut stored = serde_json::json!({ "key": self.key, "args": self.args });
+        if !self.names.is_empty() {
+            stored["names"] = serde_json::json!(self.names);
+        }
+        stored.to_string()
     }
 
     /// A stored message, if its key and argument names are among `known`
@@ -66,6 +97,16 @@ impl Message {
             message
                 .args
                 .push((name, pair.get(1)?.as_str()?.to_string()));
+        }
+        for pair in value
+            .get("names")
+            .and_then(|n| n.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let name = find(pair.get(0)?.as_str()?)?;
+            let prefix = find(pair.get(1)?.as_str()?)?;
+            message.names.push((name, prefix));
         }
         Some(message)
     }
@@ -347,6 +388,21 @@ mod tests {
             "unknown key"
         );
         assert_eq!(Message::from_stored("not json", &known), None);
+    }
+
+    #[test]
+    fn a_stored_message_keeps_which_arguments_are_codes() {
+        let message = Message::new("explain-terms").named("category", "category", "adult");
+        let stored = message.to_stored();
+        let known = ["explain-terms", "category"];
+        let read = Message::from_stored(&stored, &known).expect("known");
+        assert_eq!(read.prefix_of("category"), Some("category"));
+        assert_eq!(read, message);
+        assert_eq!(
+            Message::from_stored(&stored, &known[..1]),
+            None,
+            "unknown argument and prefix"
+        );
     }
 
     #[test]

@@ -1,31 +1,45 @@
 //! Explanations for finance staff and municipalities: why a person's
 //! accruals and payments are what they are, or why nothing is due.
-//! Pure: a person, their accruals and payments, and the rules in; lines of
-//! text out.
+//! Pure: a person, their accruals and payments, and the rules in; plain
+//! data with typed messages out, which `render::explain` writes in the
+//! reader's language.
 
 use crate::domain::accrual::{integration_exclusion, norwegian_exclusion, Accrual};
 use crate::domain::calendar::Period;
+use crate::domain::disability::{DisabilityApplication, DisabilityDecisionKind};
+use crate::domain::error::Message;
 use crate::domain::grant::{Basis, Category, Grant, RuleId};
 use crate::domain::money::Ore;
 use crate::domain::municipality::Municipalities;
 use crate::domain::payout::PersonPayment;
-use crate::domain::register::Person;
-use crate::domain::rules::{RateKey, RuleBook};
-use chrono::Datelike;
+use crate::domain::register::{Event, Person};
+use crate::domain::rules::{RateKey, RateStatus, RuleBook};
+use chrono::{Datelike, NaiveDate};
+
+/// The rate an accrual used: its amount for a whole year (or the lump
+/// sum), the budget year and how sure the figure is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateUsed {
+    pub amount: Ore,
+    pub year: i32,
+    pub status: RateStatus,
+}
 
 /// One explained accrual.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExplainedAccrual {
     pub period: Period,
     pub grant: Grant,
+    /// "0301 Oslo".
     pub municipality: String,
     pub amount: Ore,
     pub rule: RuleId,
-    pub category: String,
+    pub category: Option<Category>,
     pub grant_year: u8,
-    /// "240000.00 NOK (2022, placeholder)".
-    pub rate: String,
-    pub why: String,
+    /// `None` only when the rules lack the accrual's year.
+    pub rate: Option<RateUsed>,
+    /// Why the grant is due that month, then why to that municipality.
+    pub why: Vec<Message>,
     /// Whether the start period makes it the previous system's to pay.
     pub before_start: bool,
 }
@@ -42,254 +56,282 @@ pub fn explain_accruals(
         .iter()
         .map(|a| {
             let year_rules = rules.year(a.period.year).ok();
-            let rate = year_rules
-                .and_then(|y| y.rate(a.rate).map(|r| (r, y.year)))
-                .map(|(r, year)| {
-                    format!(
-                        "{} NOK ({year}, {}) at {}",
-                        r.amount,
-                        r.status,
-                        a.rate.path()
-                    )
+            let rate = year_rules.and_then(|y| {
+                y.rate(a.rate).map(|r| RateUsed {
+                    amount: r.amount,
+                    year: y.year,
+                    status: r.status,
                 })
-                .unwrap_or_else(|| a.rate.path());
+            });
             let lag = year_rules.map_or(2, |y| y.move_lag_months.value);
+            let mut why = vec![grant_reason(person, a)];
+            why.extend(municipality_reasons(person, a.period, lag, municipalities));
             ExplainedAccrual {
                 period: a.period,
                 grant: a.grant,
-                municipality: format!("{} {}", a.municipality, municipalities.name(a.municipality)),
+                municipality: municipality_named(a.municipality, municipalities),
                 amount: a.amount,
                 rule: a.rule,
-                category: a.category.map(|c| c.to_string()).unwrap_or_default(),
+                category: a.category,
                 grant_year: a.grant_year,
                 rate,
-                why: format!(
-                    "{}; {}",
-                    grant_reason(person, a),
-                    municipality_reason(person, a.period, lag, municipalities)
-                ),
+                why,
                 before_start: a.period < start,
             }
         })
         .collect()
 }
 
+/// "0301 Oslo".
+fn municipality_named(
+    number: crate::domain::municipality::MunicipalityNumber,
+    municipalities: &Municipalities,
+) -> String {
+    format!("{number} {}", municipalities.name(number))
+}
+
 /// Why the grant is due in that month.
-fn grant_reason(person: &Person, accrual: &Accrual) -> String {
+fn grant_reason(person: &Person, accrual: &Accrual) -> Message {
     let age = person.age_at_settlement();
     let settled = person.settlement_date;
     match (accrual.rule, accrual.rate) {
         (RuleId::R7, _) => {
             let born = person.born.as_ref().expect("a born child");
-            format!(
-                "born {settled}, {} days after the mother {} settled on {} (R7): counts as settled, category child",
-                born.days_after_mother_settlement, born.mother_id, born.mother_settlement_date
-            )
+            Message::new("explain-born-in-window")
+                .arg("born", settled)
+                .arg("days", born.days_after_mother_settlement)
+                .arg("mother", &born.mother_id)
+                .arg("settled", born.mother_settlement_date)
         }
         (RuleId::R3, RateKey::IntegrationYear1(category)) => {
-            let what = match category {
-                Category::UnaccompaniedMinor => format!("aged {age} and unaccompanied"),
-                Category::Child => format!("aged {age}"),
-                Category::SingleAdult => format!("aged {age}, the only member of household {} settled that day", person.household_id),
-                Category::Adult => format!(
-                    "aged {age}, one of {} members of household {} settled that day",
-                    person.household_settled_same_day, person.household_id
-                ),
-            };
-            format!("settled {settled} on basis {}, {what}: grant year 1 lump sum, category {category} (R1, R3)", person.basis)
+            year_one_reason(person, category).arg("age", age)
         }
-        (RuleId::R4, _) => format!(
-            "grant year {} of {} (clock from {}): monthly part of the annual rate (R2, R4; rate of the month, R0)",
-            accrual.grant_year,
-            person.basis.integration_grant_years(),
-            person.clock_year
-        ),
-        (RuleId::R8, RateKey::Elderly) => format!("aged {age} on the settlement date {settled}, 60 or over (R8)"),
-        (RuleId::R8, _) => format!("aged {age} on the settlement date {settled}, under 6 (R8)"),
-        (RuleId::R10, key) => {
-            let turns = accrual.period.year - person.birth_date.year();
-            let which = if key == RateKey::MinorToYearOf16 { "high rate to the year of 16" } else { "low rate from the year of 17" };
-            format!("unaccompanied minor, turns {turns} in {}: {which}; paid to December of the year of 20 (R9, R10)", accrual.period.year)
-        }
-        (RuleId::R11, key) => {
-            let which = if matches!(key, RateKey::NorwegianLow(_)) { "low" } else { "high" };
-            format!(
-                "aged {age} on settlement, basis {}, country {}: {which} rate, grant year {} (R11)",
-                person.basis, person.country, accrual.grant_year
-            )
-        }
-        (RuleId::R12, key) => {
-            let which = if key == RateKey::NorwegianCollective { "the year's collective rate" } else { "the ordinary year-1 rate, the year has no collective rate" };
-            format!("collective protection: one year-1 lump sum at {which}, no years 2 and 3 (R12)")
-        }
-        (rule, _) => format!("{rule}"),
+        (RuleId::R4, _) => Message::new("explain-later-year")
+            .arg("year", accrual.grant_year)
+            .arg("years", person.basis.integration_grant_years())
+            .arg("clock", person.clock_year),
+        (RuleId::R8, RateKey::Elderly) => Message::new("explain-elderly")
+            .arg("age", age)
+            .arg("settled", settled),
+        (RuleId::R8, _) => Message::new("explain-kindergarten")
+            .arg("age", age)
+            .arg("settled", settled),
+        (RuleId::R10, key) => Message::new(if key == RateKey::MinorToYearOf16 {
+            "explain-minor-high"
+        } else {
+            "explain-minor-low"
+        })
+        .arg("turns", accrual.period.year - person.birth_date.year())
+        .arg("year", accrual.period.year),
+        (RuleId::R11, key) => Message::new(if matches!(key, RateKey::NorwegianLow(_)) {
+            "explain-norwegian-low"
+        } else {
+            "explain-norwegian-high"
+        })
+        .arg("age", age)
+        .named("basis", "basis", person.basis.code())
+        .arg("country", &person.country)
+        .arg("year", accrual.grant_year),
+        (RuleId::R12, key) => Message::new(if key == RateKey::NorwegianCollective {
+            "explain-collective-rate"
+        } else {
+            "explain-collective-ordinary"
+        }),
+        (rule, _) => Message::new("explain-by-rule")
+            .arg("rule", rule)
+            .named("name", "rule", rule),
     }
 }
 
-/// Which municipality the month belongs to, and why (R5).
-fn municipality_reason(
+/// R1, R3: the year-1 lump sum, by the category the person settled in
+/// (`$age` is added by the caller).
+fn year_one_reason(person: &Person, category: Category) -> Message {
+    let key = match category {
+        Category::UnaccompaniedMinor => "explain-year1-unaccompanied",
+        Category::Child => "explain-year1-child",
+        Category::SingleAdult => "explain-year1-single",
+        Category::Adult => "explain-year1-adult",
+    };
+    Message::new(key)
+        .arg("settled", person.settlement_date)
+        .named("basis", "basis", person.basis.code())
+        .arg("household", &person.household_id)
+        .arg("members", person.household_settled_same_day)
+        .named("category", "category", category.code())
+}
+
+/// Which municipality the month belongs to, and why (R5): where the person
+/// settled or was born, or the move that has taken effect, then a move
+/// that will take effect.
+fn municipality_reasons(
     person: &Person,
     period: Period,
     lag: u32,
     municipalities: &Municipalities,
-) -> String {
-    let name = |m| format!("{m} {}", municipalities.name(m));
-    let mut reason = if let Some(born) = &person.born {
-        format!(
-            "born in {} where the mother {} lived",
-            name(person.settlement_municipality),
-            born.mother_id
-        )
-    } else {
-        format!(
-            "settled {} in {}",
-            person.settlement_date,
-            name(person.settlement_municipality)
-        )
+) -> Vec<Message> {
+    let name = |m| municipality_named(m, municipalities);
+    let first = match &person.born {
+        Some(born) => Message::new("explain-born-where")
+            .arg("municipality", name(person.settlement_municipality))
+            .arg("mother", &born.mother_id),
+        None => Message::new("explain-settled-in")
+            .arg("date", person.settlement_date)
+            .arg("municipality", name(person.settlement_municipality)),
     };
+    let mut reasons = vec![first];
     for (date, to) in &person.moves {
         let effective = Period::of_date(*date).plus_months(i64::from(lag));
+        let says = |key| {
+            Message::new(key)
+                .arg("date", date)
+                .arg("municipality", name(*to))
+                .arg("from", effective)
+        };
         if period >= effective {
-            reason = format!(
-                "moved {date}, new municipality {} from {effective} (R5)",
-                name(*to)
-            );
+            reasons = vec![says("explain-moved")];
         } else if period >= Period::of_date(*date) {
-            reason = format!(
-                "{reason}; moved {date} to {}, which takes over from {effective} (R5)",
-                name(*to)
-            );
-        }
-    }
-    reason
-}
-
-/// Why a grant is not (or no longer) due to a person, for each grant the
-/// person has no accrual of in the explained months.
-pub fn nothing_due_reasons(person: &Person, accruals: &[Accrual], to: Period) -> Vec<String> {
-    let has = |grant: Grant| accruals.iter().any(|a| a.grant == grant);
-    let mut reasons = Vec::new();
-    if let Some(exit) = person.exit {
-        reasons.push(format!(
-            "exited {exit}: months after {} accrue nothing (R6)",
-            Period::of_date(exit)
-        ));
-    }
-    if !has(Grant::IntegrationYear1) && !has(Grant::Integration) {
-        match integration_exclusion(person) {
-            Some(why) => reasons.push(format!("integration: {why}")),
-            None => {
-                let last_year = person.clock_year + person.basis.integration_grant_years() - 1;
-                if to.year > last_year {
-                    reasons.push(format!(
-                        "integration: the {} grant years of basis {} ended in {last_year} (R1, R2)",
-                        person.basis.integration_grant_years(),
-                        person.basis
-                    ));
-                } else if person.settlement_period().year < to.year {
-                    reasons.push("integration: no month of the explained period is in a paying grant year (R2)".into());
-                }
-            }
-        }
-    }
-    if !has(Grant::Minor) {
-        if person.category() != Category::UnaccompaniedMinor {
-            reasons.push(format!(
-                "minor: not an unaccompanied minor on the settlement date (category {}) (R9)",
-                person.category()
-            ));
-        } else {
-            reasons.push(format!(
-                "minor: the grant ended in December {} (R9)",
-                person.birth_date.year() + 20
-            ));
-        }
-    }
-    if !has(Grant::Norwegian) {
-        match norwegian_exclusion(person) {
-            Some(why) => reasons.push(format!("norwegian: {why}")),
-            None if person.basis == Basis::Collective => {
-                reasons.push("norwegian: collective protection gets one year-1 lump sum only (R12)".into())
-            }
-            None => reasons.push("norwegian: the three lump sums fall in the settlement month and the next two Januaries (R11)".into()),
+            reasons.push(says("explain-moving"));
         }
     }
     reasons
 }
 
-/// Renders the explanation as the text `tilskot explain` prints.
-pub fn render_text(
-    person: &Person,
-    explained: &[ExplainedAccrual],
-    payments: &[PersonPayment],
-    reasons: &[String],
-    municipalities: &Municipalities,
-) -> String {
-    let mut out = String::new();
-    out.push_str(&format!(
-        "Person {}: born {}, {} on {} in {} {}, basis {}, country {}, category {}\n",
-        person.id,
-        person.birth_date,
-        if person.born.is_some() {
-            "born"
-        } else {
-            "settled"
-        },
-        person.settlement_date,
-        person.settlement_municipality,
-        municipalities.name(person.settlement_municipality),
-        person.basis,
-        person.country,
-        person.category()
-    ));
-    out.push_str("\nAccruals:\n");
-    if explained.is_empty() {
-        out.push_str("  none in the explained months\n");
-    }
-    for e in explained {
-        out.push_str(&format!(
-            "  {} {:<17} {:>12} to {} [{}, category {}, grant year {}, rate {}]{}\n      why: {}\n",
-            e.period,
-            e.grant.code(),
-            e.amount.to_string(),
-            e.municipality,
-            e.rule,
-            if e.category.is_empty() {
-                "-"
-            } else {
-                &e.category
-            },
-            e.grant_year,
-            e.rate,
-            if e.before_start {
-                " (before the start period: paid by the previous system)"
-            } else {
-                ""
-            },
-            e.why
-        ));
-    }
-    out.push_str("\nPayments:\n");
-    if payments.is_empty() {
-        out.push_str("  none\n");
-    }
-    for p in payments {
-        out.push_str(&format!(
-            "  batch {} run {}: {:<17} {:>12} to {} {}{}\n",
-            p.period,
-            p.run_number,
-            p.grant.code(),
-            p.amount.to_string(),
-            p.municipality,
-            municipalities.name(p.municipality),
-            if p.amount.0 < 0 { " (set-off)" } else { "" }
-        ));
-    }
-    if !reasons.is_empty() {
-        out.push_str("\nNothing due:\n");
-        for reason in reasons {
-            out.push_str(&format!("  {reason}\n"));
+/// Why a grant is not (or no longer) due: `about` names the grant (for the
+/// integration grant, both its year-1 and its later parts), or `None` when
+/// the reason holds for every grant (an exit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NothingDue {
+    pub about: Option<Grant>,
+    pub reason: Message,
+}
+
+impl NothingDue {
+    fn of(grant: Grant, reason: Message) -> NothingDue {
+        NothingDue {
+            about: Some(grant),
+            reason,
         }
     }
-    out
 }
+
+/// Why a grant is not (or no longer) due to a person, for each grant the
+/// person has no accrual of in the explained months.
+pub fn nothing_due_reasons(person: &Person, accruals: &[Accrual], to: Period) -> Vec<NothingDue> {
+    let has = |grant: Grant| accruals.iter().any(|a| a.grant == grant);
+    let mut reasons = Vec::new();
+    if let Some(exit) = person.exit {
+        reasons.push(NothingDue {
+            about: None,
+            reason: Message::new("explain-exited")
+                .arg("date", exit)
+                .arg("period", Period::of_date(exit)),
+        });
+    }
+    if !has(Grant::IntegrationYear1) && !has(Grant::Integration) {
+        if let Some(reason) = integration_reason(person, to) {
+            reasons.push(NothingDue::of(Grant::Integration, reason));
+        }
+    }
+    if !has(Grant::Minor) {
+        reasons.push(NothingDue::of(Grant::Minor, minor_reason(person)));
+    }
+    if !has(Grant::Norwegian) {
+        reasons.push(NothingDue::of(Grant::Norwegian, norwegian_reason(person)));
+    }
+    reasons
+}
+
+/// R1, R2, R7: why no integration grant accrues in the explained months.
+fn integration_reason(person: &Person, to: Period) -> Option<Message> {
+    if let Some(exclusion) = integration_exclusion(person) {
+        return Some(exclusion.message());
+    }
+    let years = person.basis.integration_grant_years();
+    let last_year = person.clock_year + years - 1;
+    if to.year > last_year {
+        Some(
+            Message::new("explain-integration-ended")
+                .arg("years", years)
+                .named("basis", "basis", person.basis.code())
+                .arg("last", last_year),
+        )
+    } else if person.settlement_period().year < to.year {
+        Some(Message::new("explain-integration-no-month"))
+    } else {
+        None
+    }
+}
+
+/// R9: why no grant for unaccompanied minors accrues.
+fn minor_reason(person: &Person) -> Message {
+    if person.category() != Category::UnaccompaniedMinor {
+        Message::new("explain-minor-category").named(
+            "category",
+            "category",
+            person.category().code(),
+        )
+    } else {
+        Message::new("explain-minor-ended").arg("year", person.birth_date.year() + 20)
+    }
+}
+
+/// R11, R12: why no Norwegian-training grant accrues.
+fn norwegian_reason(person: &Person) -> Message {
+    match norwegian_exclusion(person) {
+        Some(exclusion) => exclusion.message(),
+        None if person.basis == Basis::Collective => Message::new("explain-norwegian-collective"),
+        None => Message::new("explain-norwegian-timing"),
+    }
+}
+
+/// A decision on a disability application, as explained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExplainedDecision {
+    pub decided_on: NaiveDate,
+    pub kind: DisabilityDecisionKind,
+    pub amount: Ore,
+    pub decided_by: String,
+    /// The caseworker's own words, as written.
+    pub reason: String,
+}
+
+/// A person's application for the disability grant (R14–R19), with what
+/// R15/R16 allow and every decision, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExplainedDisability {
+    pub application: DisabilityApplication,
+    /// The calendar year of the application's grant year.
+    pub calendar_year: i32,
+    /// The most R15/R16 allow; `None` when the rules lack that year.
+    pub allowed: Option<Ore>,
+    pub decisions: Vec<ExplainedDecision>,
+}
+
+impl ExplainedDisability {
+    /// R19: the decision in force (the latest) and the month the grant
+    /// accrues in (that of the first decision).
+    pub fn in_force(&self) -> Option<(&ExplainedDecision, Period)> {
+        let first = self.decisions.first()?;
+        Some((self.decisions.last()?, Period::of_date(first.decided_on)))
+    }
+}
+
+/// Everything `explain` says about a person, for one window of months.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub person: Person,
+    pub accruals: Vec<ExplainedAccrual>,
+    pub payments: Vec<PersonPayment>,
+    pub nothing_due: Vec<NothingDue>,
+    /// The person's events withdrawn as registered in error.
+    pub withdrawn: Vec<Event>,
+    pub disability: Vec<ExplainedDisability>,
+    pub from: Period,
+    pub to: Period,
+    /// The first and last years of the rules files.
+    pub rule_years: (i32, i32),
+}
+
+#[cfg(test)]
+#[path = "explain_tests.rs"]
+mod tests;

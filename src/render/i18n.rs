@@ -167,12 +167,16 @@ impl Texts {
         text.into_owned()
     }
 
-    /// A typed message from the layers below.
+    /// A typed message from the layers below; an argument that holds a
+    /// code is given as the thing's name.
     pub fn message(&self, message: &Message) -> String {
         let args: Vec<(&str, String)> = message
             .args
             .iter()
-            .map(|(name, value)| (*name, value.clone()))
+            .map(|(name, value)| match message.prefix_of(name) {
+                Some(prefix) => (*name, self.name(prefix, value)),
+                None => (*name, value.clone()),
+            })
             .collect();
         self.with(message.key, &args)
     }
@@ -210,6 +214,17 @@ mod tests {
         assert!(nn.contains('2') && nb.contains('2'), "{nn} / {nb}");
         assert_ne!(nn, nb);
         assert!(!nn.contains('\u{2068}'), "no isolation marks: {nn:?}");
+    }
+
+    #[test]
+    fn an_argument_holding_a_code_is_shown_by_its_name_in_each_language() {
+        let message =
+            Message::new("explain-minor-category").named("category", "category", "single_adult");
+        let nn = Texts::new(Lang::Nn).message(&message);
+        let nb = Texts::new(Lang::Nb).message(&message);
+        assert!(nn.contains("(kategori: einsleg vaksen)"), "{nn}");
+        assert!(nb.contains("(kategori: enslig voksen)"), "{nb}");
+        assert!(!nn.contains("single_adult") && !nb.contains("single_adult"));
     }
 
     #[test]

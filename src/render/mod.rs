@@ -4,6 +4,8 @@
 pub mod audit;
 /// Refused and failed commands as the command line prints them.
 pub mod errors;
+/// `explain`'s account of a person.
+pub mod explain;
 /// Forecasts as CSV, text and an HTML page with an SVG chart.
 pub mod forecast;
 pub mod i18n;

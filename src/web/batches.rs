@@ -13,6 +13,7 @@ use crate::domain::approval::{Action, BatchStatus};
 use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Message};
 use crate::domain::users::{Role, User};
+use crate::render::explain::{rate_text, why_text};
 use crate::render::i18n::Texts;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -367,9 +368,14 @@ pub struct AccrualRow {
     pub grant: &'static str,
     pub rule: String,
     pub grant_year: u8,
+    /// The category's code, named by the page; empty when none.
     pub category: String,
     pub municipality: String,
     pub amount: String,
+    /// The rate used, in the reader's language ("" when unknown).
+    pub rate: String,
+    /// Why the grant is due that month and to that municipality.
+    pub why: String,
 }
 
 /// A payment to a person as the page shows it.
@@ -421,24 +427,31 @@ pub async fn person(
             .map(|found| format!("{m} {}", found.name))
             .unwrap_or_else(|| m.to_string())
     };
+    let accruals = accounts
+        .accruals
+        .iter()
+        .map(|a| AccrualRow {
+            period: a.period.to_string(),
+            grant: a.grant.code(),
+            rule: a.rule.to_string(),
+            grant_year: a.grant_year,
+            category: a.category.map(|c| c.code().to_string()).unwrap_or_default(),
+            municipality: a.municipality.clone(),
+            amount: nok(a.amount),
+            rate: a
+                .rate
+                .as_ref()
+                .map(|r| rate_text(&t, r))
+                .unwrap_or_default(),
+            why: why_text(&t, &a.why),
+        })
+        .collect();
     Ok(html(&PersonPage {
         t,
         user: Nav::of(&signed_in.user, &signed_in.csrf),
         back: format!("/batches/{}/{number}", batch.period),
         year,
-        accruals: accounts
-            .accruals
-            .iter()
-            .map(|a| AccrualRow {
-                period: a.period.to_string(),
-                grant: a.grant.code(),
-                rule: a.rule.to_string(),
-                grant_year: a.grant_year,
-                category: a.category.clone(),
-                municipality: a.municipality.clone(),
-                amount: nok(a.amount),
-            })
-            .collect(),
+        accruals,
         payments: accounts
             .payments
             .iter()

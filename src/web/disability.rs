@@ -454,7 +454,7 @@ async fn case_letter(
         decided_on: decision.decided_on.to_string(),
     };
     let html = letter.render().map_err(|e| {
-        WebError::Internal(crate::domain::error::Error::internal(format!(
+        WebError::from(crate::domain::error::Error::internal(format!(
             "letter: {e}"
         )))
     })?;

@@ -18,12 +18,12 @@ pub async fn deliver(html: String, stem: String, pdf: bool) -> Result<Response, 
     }
     let printed = tokio::task::spawn_blocking(move || crate::io::pdf::html_to_pdf(&html))
         .await
-        .map_err(|e| WebError::Internal(Error::internal(e.to_string())))?;
+        .map_err(|e| WebError::from(Error::internal(e.to_string())))?;
     match printed {
         Ok(bytes) => Ok(attachment(bytes, "application/pdf", &stem, "pdf")),
         // No Chromium on this server: the HTML letter prints from the browser.
         Err(Error::Refused(_)) => Err(WebError::conflict(Message::new("error-no-pdf"))),
-        Err(other) => Err(WebError::Internal(other)),
+        Err(other) => Err(WebError::from(other)),
     }
 }
 

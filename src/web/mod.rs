@@ -199,7 +199,8 @@ pub enum WebError {
     /// The state changed, or the frame is used up.
     Conflict(Reason),
     /// Something failed inside: logged with a reference, never shown.
-    Internal(Error),
+    /// Boxed: an error is large, and answers are passed by value.
+    Internal(Box<Error>),
 }
 
 /// The store's and the use cases' typed errors as answers: not found 404,
@@ -214,7 +215,7 @@ impl From<Error> for WebError {
                 text: error.to_string(),
                 message: summary.message.clone(),
             }),
-            Error::Internal(_) => WebError::Internal(error),
+            Error::Internal(_) => WebError::Internal(Box::new(error)),
         }
     }
 }

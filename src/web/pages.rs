@@ -949,7 +949,7 @@ async fn application_letter(
     .ok_or(WebError::NotFound)?;
     let html = letter
         .render()
-        .map_err(|e| WebError::Internal(Error::internal(format!("letter: {e}"))))?;
+        .map_err(|e| WebError::from(Error::internal(format!("letter: {e}"))))?;
     super::letters::deliver(html, format!("{}-{id}", t.get("letter-file-name")), pdf).await
 }
 

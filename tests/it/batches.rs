@@ -161,14 +161,17 @@ async fn a_correction_that_lowers_what_was_paid_is_set_off_in_the_next_term() {
         );
         let explained = db.ok(&["explain", "--person", "A1"]);
         assert!(
-            explained.contains("batch 2022-10 run 1: integration"),
+            explained.contains("utbetalinga for 2022-10, køyring 1: Integreringstilskot, år 2–5"),
             "{explained}"
         );
         assert!(
-            explained.contains("-57333.32 to 0301 Oslo (set-off)"),
+            explained.contains("-57\u{a0}333,32 kroner til 0301 Oslo (motrekning)"),
             "{explained}"
         );
-        assert!(explained.contains("exited 2022-02-20"), "{explained}");
+        assert!(
+            explained.contains("flytta ut eller døydde 2022-02-20"),
+            "{explained}"
+        );
     }
 }
 
@@ -334,13 +337,17 @@ async fn a_settlement_corrected_after_payment_ends_where_a_right_register_would(
         run_months(&corrected, 5..=12);
         let explained = corrected.ok(&["explain", "--person", "A3"]);
         assert!(
-            explained.contains("settled on 2020-05-10 in 4601"),
+            explained.contains("busett 2020-05-10 i 4601"),
             "{explained}"
         );
-        assert!(explained.contains("to 0301 Oslo (set-off)"), "{explained}");
         assert!(
-            explained
-                .contains("Withdrawn as registered in error:\n  settled 2020-05-10 in 0301 Oslo"),
+            explained.contains("til 0301 Oslo (motrekning)"),
+            "{explained}"
+        );
+        assert!(
+            explained.contains(
+                "Trekt tilbake fordi dei vart registrerte ved ein feil:\n  busetjing 2020-05-10 i 0301 Oslo"
+            ),
             "{explained}"
         );
 

@@ -80,6 +80,7 @@ fn literal_keys() -> BTreeSet<String> {
         keys.extend(literals_with_prefix(text, "cli-"));
         keys.extend(literals_with_prefix(text, "problem-"));
         keys.extend(literals_with_prefix(text, "demo-"));
+        keys.extend(literals_with_prefix(text, "explain-"));
         // `t.with(` with its key on the next line, as rustfmt writes it.
         for (at, _) in text.match_indices("t.with(") {
             let rest = text[at + 7..].trim_start();
@@ -161,6 +162,35 @@ fn name_keys() -> BTreeSet<String> {
     add(
         "budget-line",
         Grant::ALL.iter().map(|g| g.budget_line().into()).collect(),
+    );
+    add(
+        "basis",
+        tilskot::domain::grant::Basis::ALL
+            .iter()
+            .map(|b| b.code().into())
+            .collect(),
+    );
+    add(
+        "event",
+        tilskot::domain::register::EventKind::ALL
+            .iter()
+            .filter(|k| k.withdraws().is_none())
+            .map(|k| k.code().into())
+            .collect(),
+    );
+    add(
+        "grant-short",
+        [Grant::Integration, Grant::Minor, Grant::Norwegian]
+            .iter()
+            .map(|g| g.code().into())
+            .collect(),
+    );
+    add(
+        "decision",
+        tilskot::domain::disability::DisabilityDecisionKind::ALL
+            .iter()
+            .map(|d| d.code().into())
+            .collect(),
     );
     add("disability-grant", vec!["1".into(), "2".into()]);
     add(

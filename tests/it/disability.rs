@@ -132,7 +132,36 @@ async fn awards_are_paid_with_the_next_term_and_an_appeal_is_set_off() {
             status.contains("2 mottekne, 2 avgjorde, 2 innvilga"),
             "{status}"
         );
+        explain_tells_each_application_its_ceiling_and_decisions(&db);
     }
+}
+
+/// `explain` tells, for each application of the person, what R15/R16
+/// allow, every decision with who made it, and the one in force (R19).
+fn explain_tells_each_application_its_ceiling_and_decisions(db: &TestDb) {
+    let d1 = db.ok(&["explain", "--person", "D1"]);
+    for expected in [
+        "Tilskot ved nedsett funksjonsevne (R14–R19):\n  \
+         A-1: tilskot 1, tilskotsår 2 (2022), 0301 Oslo, motteken 2022-02-15\n",
+        "    høgst 196\u{a0}400,00 kroner (R15: satsen for tilskot 1 i 2022)\n",
+        "    2022-03-10 Innvilga: 196\u{a0}400,00 kroner, av siv\n",
+        "    2022-06-01 Delvis innvilga: 150\u{a0}000,00 kroner, av siv: Klage: korrigert\n",
+        "    gjeld: 150\u{a0}000,00 kroner, opptent i 2022-03 (R19",
+    ] {
+        assert!(d1.contains(expected), "{expected:?} in {d1}");
+    }
+    let d2 = db.ok(&["--lang", "nb", "explain", "--person", "D2"]);
+    assert!(
+        d2.contains(
+            "høyst 1\u{a0}520\u{a0}000,00 kroner (R16: de dokumenterte utgiftene, \
+             men ikke mer enn satsen for tilskudd 2 i 2022)"
+        ),
+        "{d2}"
+    );
+    assert!(
+        d2.contains("gjelder: 1\u{a0}000\u{a0}000,00 kroner, opptjent i 2022-05"),
+        "{d2}"
+    );
 }
 
 #[tokio::test]

@@ -583,8 +583,8 @@ async fn a_municipality_with_a_negative_net_is_carried_to_the_next_term_not_paid
         );
         let explained = db.ok(&["explain", "--person", "Z1"]);
         assert!(
-            explained.contains("batch 2022-12 run 1: integration")
-                && !explained.contains("batch 2022-10"),
+            explained.contains("utbetalinga for 2022-12, køyring 1: Integreringstilskot, år 2–5")
+                && !explained.contains("utbetalinga for 2022-10"),
             "{explained}"
         );
     }

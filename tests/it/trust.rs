@@ -1421,6 +1421,16 @@ mod batch_pages {
                 "{}",
                 person.body
             );
+            // Each accrual with its rate and why, in the reader's language.
+            assert!(
+                person.body.contains("<th>Kvifor</th>")
+                    && person.body.contains("<td>sats: ")
+                    && ["; busett ", "; flytta ", "; fødd i "]
+                        .iter()
+                        .any(|reason| person.body.contains(reason)),
+                "{}",
+                person.body
+            );
             assert_eq!(
                 kari.get("/batches/2022-04/0301/nobody").await.status,
                 StatusCode::NOT_FOUND
