@@ -5,9 +5,10 @@
 //! Exit status: 0 done (also when the reader of standard output closed it);
 //! 1 the input or the action was refused; 2 something failed inside.
 
-use clap::Parser;
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use tilskot::cli::help::{self, Stopped};
 use tilskot::cli::{exit_status, is_closed_pipe, Cli, Command, Context};
 use tilskot::demo::bench::{run_bench, BenchOptions, Peer};
 use tilskot::domain::error::Error;
@@ -16,16 +17,16 @@ use tilskot::render::i18n::Texts;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let cli = match help::parse(&args, &Texts::new(help::language_of(&args))) {
         Ok(cli) => cli,
-        Err(error) => {
-            let _ = error.print();
-            return match error.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    ExitCode::SUCCESS
-                }
-                _ => ExitCode::from(1),
-            };
+        Err(Stopped::Shown(text)) => {
+            println!("{}", text.trim_end());
+            return ExitCode::SUCCESS;
+        }
+        Err(Stopped::Refused(text)) => {
+            eprintln!("{}", text.trim_end());
+            return ExitCode::from(1);
         }
     };
     init_log();
@@ -55,8 +56,12 @@ fn report(error: &anyhow::Error, texts: &Texts) -> ExitCode {
             ExitCode::from(exit_status(typed))
         }
         None if closed_pipe(error) => ExitCode::SUCCESS,
+        // The demo's and the bench's own failures: details for the log,
+        // that it failed for the reader.
         None => {
-            eprintln!("error: {error:#}");
+            tracing::error!("{error:#}");
+            let failed = texts.get("cli-error-internal");
+            eprintln!("{}", texts.with("cli-error", &[("text", failed)]));
             ExitCode::from(2)
         }
     }

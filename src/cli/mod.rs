@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod batches;
 pub mod disability;
 pub mod forecast;
+pub mod help;
 pub mod register;
 pub mod schemes;
 pub mod setup;
@@ -229,8 +230,13 @@ pub enum Command {
 }
 
 /// `nn` or `nb` (also `no`, `nb-NO` and `nn_NO.UTF-8`).
-fn parse_lang(code: &str) -> std::result::Result<Lang, String> {
-    Lang::parse(code).ok_or_else(|| format!("'{code}': nn (nynorsk) | nb (bokmål)"))
+fn parse_lang(code: &str) -> std::result::Result<Lang, crate::domain::error::Reason> {
+    Lang::parse(code).ok_or_else(|| {
+        crate::domain::error::Reason::told(
+            crate::domain::error::Message::new("problem-not-a-language").arg("text", code),
+            format!("'{code}': nn (nynorsk) | nb (bokmål)"),
+        )
+    })
 }
 
 /// Where the database and the rules are, and the reader's language: what

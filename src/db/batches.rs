@@ -2,7 +2,7 @@
 
 use super::batch_blocks::{self, Block};
 use super::dialect::{multi_row_insert, now_text};
-use super::{trusted_municipality, Store};
+use super::{trusted_municipality, trusted_period, Store};
 use crate::db::approval::{supersede, transition_in};
 use crate::db::closed_years::refuse_in_closed_year;
 use crate::domain::approval::BatchStatus;
@@ -77,7 +77,7 @@ impl Store {
         for row in recorded {
             let batch_id: i64 = row.get(0);
             let period: String = row.get(1);
-            let period: Period = period.parse().map_err(|e: String| internal!(e))?;
+            let period = trusted_period(&period)?;
             let pay_hash: Option<String> = row.get(2);
             let lines = batches.get(&batch_id).map(Vec::as_slice).unwrap_or(&[]);
             if let Some(problem) = paid_lines_problem(batch_id, period, lines, pay_hash.as_deref())
@@ -335,10 +335,7 @@ impl Store {
                 continue;
             };
             payments.push(PersonPayment {
-                period: row
-                    .get::<String, _>(0)
-                    .parse()
-                    .map_err(|e: String| internal!(e))?,
+                period: trusted_period(&row.get::<String, _>(0))?,
                 run_number: row.get(1),
                 municipality: trusted_municipality(&row.get::<String, _>(2))?,
                 grant: row
@@ -465,10 +462,7 @@ fn line_key(municipality: &str, grant: &str, person: &str) -> Result<LineKey> {
 fn batch_from_row(row: &AnyRow) -> Result<StoredBatch> {
     Ok(StoredBatch {
         id: row.get(0),
-        period: row
-            .get::<String, _>(1)
-            .parse()
-            .map_err(|e: String| internal!(e))?,
+        period: trusted_period(&row.get::<String, _>(1))?,
         run_number: row.get(2),
         computed_at: row.get(3),
         content_hash: row.get(4),

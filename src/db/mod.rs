@@ -251,12 +251,18 @@ impl Store {
                 "the database is not initialised: run `tilskot init --start-period YYYY-MM` first"
             )
         })?;
-        text.parse().map_err(|e: String| internal!(e))
+        trusted_period(&text)
     }
 }
 
 /// A municipality number read back from the database, which stores only
 /// checked numbers.
+/// A period as the store wrote it; a malformed one is a failure inside.
+pub(in crate::db) fn trusted_period(text: &str) -> Result<crate::domain::calendar::Period> {
+    text.parse()
+        .map_err(|_| internal!("stored period '{text}' is malformed"))
+}
+
 pub(in crate::db) fn trusted_municipality(
     text: &str,
 ) -> Result<crate::domain::municipality::MunicipalityNumber> {

@@ -67,9 +67,14 @@ impl fmt::Display for Period {
 }
 
 impl FromStr for Period {
-    type Err = String;
-    fn from_str(text: &str) -> Result<Period, String> {
-        let bad = || format!("'{text}' is not a month in the form YYYY-MM");
+    type Err = Reason;
+    fn from_str(text: &str) -> Result<Period, Reason> {
+        let bad = || {
+            Reason::told(
+                Message::new("problem-not-a-month").arg("text", text),
+                format!("'{text}' is not a month in the form YYYY-MM"),
+            )
+        };
         let (year, month) = text.split_once('-').ok_or_else(bad)?;
         if year.len() != 4 || month.len() != 2 {
             return Err(bad());

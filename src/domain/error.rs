@@ -154,6 +154,10 @@ impl fmt::Display for Reason {
     }
 }
 
+/// A parser's refusal: the command line's value parsers return one, and
+/// the usage error shows its message.
+impl std::error::Error for Reason {}
+
 impl From<String> for Reason {
     fn from(text: String) -> Reason {
         Reason {

@@ -115,12 +115,7 @@ fn parse_month(text: &str, window: MonthWindow) -> Result<Period, Reason> {
     if text.is_empty() {
         return Err(Reason::missing("missing month"));
     }
-    let month: Period = text.parse().map_err(|english: String| {
-        Reason::told(
-            Message::new("problem-not-a-month").arg("text", text),
-            english,
-        )
-    })?;
+    let month: Period = text.parse()?;
     if month.year != window.year {
         return Err(Reason::told(
             Message::new("problem-month-outside-year")

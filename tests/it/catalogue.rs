@@ -296,7 +296,14 @@ fn both_catalogues_parse_and_hold_the_same_keys() {
 
 #[test]
 fn every_key_the_code_asks_for_is_in_both_catalogues() {
-    let wanted: BTreeSet<String> = literal_keys().into_iter().chain(name_keys()).collect();
+    let help =
+        tilskot::cli::help::help_keys(&<tilskot::cli::Cli as clap::CommandFactory>::command());
+    let wanted: BTreeSet<String> = literal_keys()
+        .into_iter()
+        .chain(name_keys())
+        .chain(help.into_iter().map(|(key, _)| key))
+        .collect();
+    assert!(wanted.contains("help-batch-run-arg-period") && wanted.contains("cli-value-period"));
     assert!(wanted.contains("login-title") && wanted.contains("state-draft"));
     for lang in Lang::ALL {
         let have = catalogue(lang);

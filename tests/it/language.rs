@@ -8,7 +8,7 @@ use crate::support::{fixture, Backend, TestDb};
 
 /// English words the command line printed before it spoke Norwegian; none
 /// of them is a Norwegian word.
-const ENGLISH: [&str; 70] = [
+const ENGLISH: [&str; 80] = [
     "batch",
     "run",
     "the",
@@ -79,6 +79,16 @@ const ENGLISH: [&str; 70] = [
     "months",
     "nothing",
     "why",
+    "usage",
+    "options",
+    "commands",
+    "arguments",
+    "print",
+    "possible",
+    "default",
+    "help",
+    "version",
+    "env",
 ];
 
 /// The English words of `text`, leaving out what is not prose: options
@@ -97,7 +107,10 @@ fn english_words(text: &str) -> Vec<String> {
     }
     prose
         .split_whitespace()
-        .filter(|word| !word.starts_with("--") && !word.contains(['/', '_']))
+        .filter(|word| {
+            let bare = word.trim_start_matches(['(', '`', '[']);
+            !bare.starts_with("--") && !word.contains(['/', '_'])
+        })
         .filter(|word| !is_dotted_key(word))
         .flat_map(|word| word.split(|c: char| !c.is_alphabetic()))
         .map(str::to_lowercase)
@@ -278,6 +291,121 @@ async fn explain_speaks_the_chosen_language() {
             }
         }
     }
+}
+
+/// `--help` of the commands finance staff, caseworkers and auditors use,
+/// and mistyped command lines, in each language: no English and no mix;
+/// help exits 0, a usage error 1 with what is wrong and where to look.
+#[tokio::test]
+async fn help_and_usage_errors_speak_the_chosen_language() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let helps: [&[&str]; 8] = [
+        &["--help"],
+        &["batch", "--help"],
+        &["batch", "run", "--help"],
+        &["disability", "decide", "--help"],
+        &["report", "statements", "--help"],
+        &["user", "add", "-h"],
+        &["scheme", "propose", "--help"],
+        &["forecast", "--help"],
+    ];
+    for (lang, own, other) in [
+        (
+            "nn",
+            ["Bruk:", "Val:", "Vis denne hjelpa"],
+            ["ikke", "hjelpen"],
+        ),
+        (
+            "nb",
+            ["Bruk:", "Valg:", "Vis denne hjelpen"],
+            ["ikkje", "hjelpa"],
+        ),
+    ] {
+        for args in helps {
+            let output = db.tilskot(&[&["--lang", lang], args].concat());
+            let text = printed(&output);
+            assert_eq!(output.status.code(), Some(0), "{args:?}: {text}");
+            assert_eq!(
+                english_words(&without_command_names(&text)),
+                Vec::<String>::new(),
+                "{lang}:\n{text}"
+            );
+            for word in own {
+                assert!(text.contains(word), "{lang} {args:?} {word}:\n{text}");
+            }
+            for word in other {
+                assert!(!text.contains(word), "{lang}, not {word}:\n{text}");
+            }
+        }
+    }
+    let usage = |lang: &str, args: &[&str]| {
+        let output = db.tilskot(&[&["--lang", lang], args].concat());
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let text = printed(&output);
+        assert_eq!(
+            english_words(&without_command_names(&text)),
+            Vec::<String>::new(),
+            "{lang}:\n{text}"
+        );
+        text
+    };
+    let unknown = usage("nn", &["batch", "show", "--frobnicate"]);
+    assert!(
+        unknown.contains("feil: «--frobnicate» er ikkje eit val her. Meinte du «--format»?")
+            && unknown.contains("\nBruk: tilskot batch show --period <MÅNAD>")
+            && unknown.contains("Sjå «tilskot batch show --help»."),
+        "{unknown}"
+    );
+    let mistyped = usage("nb", &["btach", "list"]);
+    assert!(
+        mistyped.contains("«btach» er ikke en kommando her.") && mistyped.contains("«batch»"),
+        "{mistyped}"
+    );
+    let month = usage(
+        "nb",
+        &["batch", "run", "--period", "2022-13", "--user", "kari"],
+    );
+    assert!(
+        month.contains("«2022-13» er ikke en gyldig verdi for --period <MÅNED>.\n")
+            && month.contains("«2022-13» er ikke en måned på formen ÅÅÅÅ-MM"),
+        "{month}"
+    );
+    let missing = usage("nn", &["batch", "run"]);
+    assert!(
+        missing.contains("Dette manglar: --period <MÅNAD>, --user <BRUKAR>"),
+        "{missing}"
+    );
+    let number = usage(
+        "nn",
+        &["batch", "show", "--period", "2022-01", "--run", "første"],
+    );
+    assert!(
+        number.contains("«første» er ikkje eit heilt tal"),
+        "{number}"
+    );
+    // A language tilskot does not write is refused in the default one.
+    let language = db.tilskot(&["--lang", "en", "batch", "list"]);
+    assert_eq!(language.status.code(), Some(1));
+    assert!(
+        printed(&language).contains("«en» er ikkje ei målform tilskot skriv"),
+        "{}",
+        printed(&language)
+    );
+}
+
+/// A help text without the names of its subcommands (`batch`, `run`) and
+/// its usage line: they are what one types, not prose.
+fn without_command_names(help: &str) -> String {
+    help.lines()
+        .filter(|line| !line.starts_with("Bruk: "))
+        .map(|line| match line.strip_prefix("  ") {
+            Some(entry) if !entry.starts_with([' ', '-']) => {
+                entry.split_once("  ").map_or("", |(_, about)| about)
+            }
+            _ => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]

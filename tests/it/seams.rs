@@ -157,8 +157,8 @@ async fn refusals_exit_1_and_help_says_what_the_statuses_mean() {
     assert_eq!(other_url.status.code(), Some(1));
     let help = db.ok(&["--help"]);
     assert!(
-        help.contains("1 the input or the action was refused")
-            && help.contains("2 something failed inside"),
+        help.contains("1 inndata eller handlinga vart avvist")
+            && help.contains("2 noko gjekk gale inne i tilskot"),
         "{help}"
     );
 }

@@ -1,0 +1,424 @@
+//! The command line's help and usage errors in the reader's language.
+//!
+//! clap writes `--help` from the doc comments (English, for the next
+//! engineer) and its usage errors in English. Before parsing, the command
+//! tree is given its texts from the catalogues instead: a command's help is
+//! the message `help-<path>` (`help-batch-run`), an argument's
+//! `help-<path>-arg-<id>` (`help-batch-run-arg-period`), the global ones
+//! `help-arg-<id>`. The default value, the environment variable and the
+//! possible values clap would add in English are added in the reader's
+//! language. `tests/it/catalogue.rs` fails when a command or an argument
+//! has no help in either catalogue.
+
+use crate::cli::Cli;
+use crate::domain::error::Reason;
+use crate::render::i18n::{Lang, Texts};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
+use std::ffi::OsString;
+
+/// The ids of the arguments clap makes itself.
+const CLAP_OWN: [&str; 2] = ["help", "version"];
+
+/// The catalogue key of a command's help: `help` for the root, else
+/// `help-` and the path of subcommand names (`help-batch-run`).
+pub fn command_key(path: &[&str]) -> String {
+    std::iter::once("help")
+        .chain(path.iter().copied())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The catalogue key of an argument's help: `help-arg-<id>` for a global
+/// argument, else the command's key, `-arg-` and the id.
+pub fn arg_key(path: &[&str], arg: &Arg) -> String {
+    let id = arg.get_id().as_str().replace('_', "-");
+    if arg.is_global_set() {
+        format!("help-arg-{id}")
+    } else {
+        format!("{}-arg-{id}", command_key(path))
+    }
+}
+
+/// The catalogue key of the placeholder of an argument's value, by the
+/// argument's id alone (`--period` is a MÅNAD wherever it is asked for).
+fn value_key(id: &str) -> String {
+    format!("cli-value-{id}")
+}
+
+/// Every key the help of the command tree asks for (each command's and
+/// argument's help, each value's placeholder `cli-value-<id>`) with the
+/// English text clap would show, for the catalogue test and for whoever
+/// translates a new option.
+pub fn help_keys(root: &Command) -> Vec<(String, String)> {
+    let mut keys = Vec::new();
+    collect_keys(root, &mut Vec::new(), &mut keys);
+    keys
+}
+
+fn collect_keys(command: &Command, path: &mut Vec<String>, keys: &mut Vec<(String, String)>) {
+    let names: Vec<&str> = path.iter().map(String::as_str).collect();
+    let about = command
+        .get_about()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    keys.push((command_key(&names), about));
+    for arg in command.get_arguments() {
+        if CLAP_OWN.contains(&arg.get_id().as_str()) {
+            continue;
+        }
+        let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+        keys.push((arg_key(&names, arg), help));
+        if arg.get_action().takes_values() {
+            let id = arg.get_id().as_str().replace('_', "-");
+            let shown = arg.get_value_names().unwrap_or_default().join(" ");
+            keys.push((value_key(&id), shown));
+        }
+    }
+    for sub in command.get_subcommands() {
+        path.push(sub.get_name().to_string());
+        collect_keys(sub, path, keys);
+        path.pop();
+    }
+}
+
+/// The command tree with its texts in the reader's language: every help,
+/// the headings, the placeholders and a help and a version option of its own.
+pub fn localized(root: Command, t: &Texts) -> Command {
+    let root = root
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t.get("cli-help-version"))
+                .help_heading(t.get("cli-help-options")),
+        )
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .global(true)
+                .action(ArgAction::Help)
+                .help(t.get("cli-help-help"))
+                .help_heading(t.get("cli-help-options")),
+        )
+        .after_help(t.get("cli-help-exit-status"));
+    localize(root, &mut Vec::new(), t)
+}
+
+fn localize(command: Command, path: &mut Vec<String>, t: &Texts) -> Command {
+    let names: Vec<&str> = path.iter().map(String::as_str).collect();
+    let mut command = command
+        .about(t.get(&command_key(&names)))
+        .long_about(None::<&str>)
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .subcommand_help_heading(t.get("cli-help-commands"))
+        .subcommand_value_name(t.get("cli-help-command-placeholder"))
+        .help_template(format!(
+            "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+            t.get("cli-help-usage")
+        ));
+    let ids: Vec<String> = command
+        .get_arguments()
+        .filter(|arg| !CLAP_OWN.contains(&arg.get_id().as_str()))
+        .map(|arg| arg.get_id().to_string())
+        .collect();
+    for id in ids {
+        command = command.mut_arg(id, |arg| {
+            let key = arg_key(&names, &arg);
+            localize_arg(arg, &key, t)
+        });
+    }
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        path.push(name.clone());
+        command = command.mut_subcommand(name, |sub| localize(sub, path, t));
+        path.pop();
+    }
+    command
+}
+
+/// An argument's help, heading and placeholder in the reader's language,
+/// with its default, environment variable and possible values told in it.
+fn localize_arg(arg: Arg, key: &str, t: &Texts) -> Arg {
+    let mut help = t.get(key);
+    if let Some(env) = arg.get_env() {
+        let name = env.to_string_lossy().into_owned();
+        help.push_str(&format!(" [{}]", t.with("cli-help-env", &[("name", name)])));
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && arg.get_action().takes_values() {
+        let value = defaults.join(", ");
+        help.push_str(&format!(
+            " [{}]",
+            t.with("cli-help-default", &[("value", value)])
+        ));
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() && arg.get_action().takes_values() {
+        let values = values.join(", ");
+        help.push_str(&format!(
+            " [{}]",
+            t.with("cli-help-values", &[("values", values)])
+        ));
+    }
+    let heading = if arg.is_positional() {
+        t.get("cli-help-arguments")
+    } else {
+        t.get("cli-help-options")
+    };
+    let arg = arg
+        .help(help)
+        .long_help(None::<&str>)
+        .hide_env(true)
+        .help_heading(heading);
+    if arg.get_action().takes_values() {
+        let id = arg.get_id().as_str().replace('_', "-");
+        arg.value_name(t.get(&value_key(&id)))
+            .hide_default_value(true)
+            .hide_possible_values(true)
+    } else {
+        arg
+    }
+}
+
+/// The language to write help and usage errors in, before the command
+/// line is parsed: `--lang X` or `--lang=X`, else `TILSKOT_LANG`, else
+/// Nynorsk. A value that is not a language is left for the parser to
+/// refuse.
+pub fn language_of(args: &[OsString]) -> Lang {
+    let given = args.iter().enumerate().find_map(|(index, arg)| {
+        let arg = arg.to_str()?;
+        match arg.strip_prefix("--lang") {
+            Some("") => args.get(index + 1)?.to_str().map(str::to_string),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        }
+    });
+    given
+        .or_else(|| std::env::var("TILSKOT_LANG").ok())
+        .and_then(|code| Lang::parse(&code))
+        .unwrap_or_default()
+}
+
+/// Why parsing stopped: help or the version was asked for (exit 0), or
+/// the command line is wrong (exit 1). Each holds what to print.
+#[derive(Debug)]
+pub enum Stopped {
+    Shown(String),
+    Refused(String),
+}
+
+/// Parses the command line with the reader's texts.
+pub fn parse(args: &[OsString], t: &Texts) -> Result<Cli, Stopped> {
+    let command = localized(Cli::command(), t);
+    let matches = command
+        .try_get_matches_from(args)
+        .map_err(|error| stopped(&error, t))?;
+    Cli::from_arg_matches(&matches).map_err(|error| stopped(&error, t))
+}
+
+fn stopped(error: &clap::Error, t: &Texts) -> Stopped {
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            Stopped::Shown(with_placeholders(&error.render().to_string(), t))
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            Stopped::Refused(with_placeholders(&error.render().to_string(), t))
+        }
+        _ => Stopped::Refused(usage_error_text(error, t)),
+    }
+}
+
+/// clap's one placeholder that no setting names: `[OPTIONS]` in a usage.
+fn with_placeholders(text: &str, t: &Texts) -> String {
+    text.replace("[OPTIONS]", &t.get("cli-help-options-placeholder"))
+}
+
+/// A usage error in the reader's language: what is wrong, a suggestion
+/// where clap has one, the usage and where to read more.
+pub fn usage_error_text(error: &clap::Error, t: &Texts) -> String {
+    let mut lines = vec![t.with("cli-error", &[("text", what_is_wrong(error, t))])];
+    if let Some(detail) = value_detail(error, t) {
+        lines.push(detail);
+    }
+    if let Some(usage) = context_text(error, ContextKind::Usage) {
+        let usage = usage.trim().trim_start_matches("Usage:").trim().to_string();
+        let command: Vec<&str> = usage
+            .split_whitespace()
+            .take_while(|word| !word.starts_with(['[', '<', '-']))
+            .collect();
+        lines.push(String::new());
+        lines.push(format!(
+            "{}: {}",
+            t.get("cli-help-usage"),
+            with_placeholders(&usage, t)
+        ));
+        lines.push(t.with("cli-usage-see-help", &[("command", command.join(" "))]));
+    }
+    lines.join("\n")
+}
+
+/// The first sentence: what is wrong, with clap's suggestion if any.
+fn what_is_wrong(error: &clap::Error, t: &Texts) -> String {
+    let text = |kind| context_text(error, kind).unwrap_or_default();
+    let arg = text(ContextKind::InvalidArg);
+    let value = text(ContextKind::InvalidValue);
+    let sentence = match error.kind() {
+        ErrorKind::UnknownArgument => t.with("cli-usage-unknown-argument", &[("arg", arg)]),
+        ErrorKind::InvalidSubcommand => t.with(
+            "cli-usage-unknown-command",
+            &[("command", text(ContextKind::InvalidSubcommand))],
+        ),
+        ErrorKind::MissingRequiredArgument => t.with("cli-usage-missing", &[("args", arg)]),
+        ErrorKind::MissingSubcommand => t.with(
+            "cli-usage-missing-command",
+            &[("commands", text(ContextKind::ValidSubcommand))],
+        ),
+        ErrorKind::InvalidValue if value.is_empty() => {
+            t.with("cli-usage-value-missing", &[("arg", arg)])
+        }
+        ErrorKind::InvalidValue => t.with(
+            "cli-usage-choice",
+            &[
+                ("value", value),
+                ("arg", arg),
+                ("values", text(ContextKind::ValidValue)),
+            ],
+        ),
+        ErrorKind::ValueValidation => t.with("cli-usage-value", &[("value", value), ("arg", arg)]),
+        ErrorKind::ArgumentConflict => match context_text(error, ContextKind::PriorArg) {
+            Some(other) if other != arg => {
+                t.with("cli-usage-conflict", &[("arg", arg), ("other", other)])
+            }
+            _ => t.with("cli-usage-repeated", &[("arg", arg)]),
+        },
+        ErrorKind::TooManyValues => t.with("cli-usage-extra-value", &[("value", value)]),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => t.with(
+            "cli-usage-number-of-values",
+            &[
+                ("arg", arg),
+                ("expected", text(ContextKind::ExpectedNumValues)),
+                ("actual", text(ContextKind::ActualNumValues)),
+            ],
+        ),
+        ErrorKind::InvalidUtf8 => t.get("cli-usage-not-utf8"),
+        _ => t.get("cli-usage-wrong"),
+    };
+    match suggestion(error, t) {
+        Some(suggested) => format!(
+            "{sentence} {}",
+            t.with("cli-usage-did-you-mean", &[("suggestion", suggested)])
+        ),
+        None => sentence,
+    }
+}
+
+/// What clap suggests instead of a mistyped argument, command or value:
+/// one, or several as «a» or «b».
+fn suggestion(error: &clap::Error, t: &Texts) -> Option<String> {
+    let either = format!("» {} «", t.get("cli-usage-or"));
+    [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .find_map(|kind| match error.get(kind)? {
+        ContextValue::String(one) => Some(one.clone()),
+        ContextValue::Strings(many) if !many.is_empty() => Some(many.join(&either)),
+        _ => None,
+    })
+}
+
+/// Why a value was refused, told by the parser that refused it: a
+/// [`Reason`] of tilskot's own, or a number or date that does not parse.
+fn value_detail(error: &clap::Error, t: &Texts) -> Option<String> {
+    if error.kind() != ErrorKind::ValueValidation {
+        return None;
+    }
+    let source = std::error::Error::source(error)?;
+    let value = context_text(error, ContextKind::InvalidValue).unwrap_or_default();
+    if let Some(reason) = source.downcast_ref::<Reason>() {
+        return reason.message.as_ref().map(|m| t.message(m));
+    }
+    let key = if source.is::<std::num::ParseIntError>() {
+        "cli-usage-not-a-whole-number"
+    } else if source.is::<rust_decimal::Error>() {
+        "cli-usage-not-a-number"
+    } else if source.is::<chrono::ParseError>() {
+        "cli-usage-not-a-date"
+    } else {
+        return None;
+    };
+    Some(t.with(key, &[("value", value)]))
+}
+
+/// A context value of a clap error as plain text, lists joined by ", ".
+fn context_text(error: &clap::Error, kind: ContextKind) -> Option<String> {
+    match error.get(kind)? {
+        ContextValue::String(text) => Some(text.clone()),
+        ContextValue::Strings(texts) if !texts.is_empty() => Some(texts.join(", ")),
+        ContextValue::StyledStr(text) => Some(text.to_string()),
+        ContextValue::StyledStrs(texts) if !texts.is_empty() => Some(
+            texts
+                .iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ContextValue::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn args(line: &str) -> Vec<OsString> {
+        line.split_whitespace().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_language_is_read_from_either_form_of_the_option() {
+        assert_eq!(language_of(&args("tilskot --lang nb batch list")), Lang::Nb);
+        assert_eq!(language_of(&args("tilskot batch list --lang=nb")), Lang::Nb);
+        assert_eq!(language_of(&args("tilskot --lang nn batch list")), Lang::Nn);
+    }
+
+    #[test]
+    fn the_localized_tree_passes_clap_s_own_checks_in_both_languages() {
+        for lang in Lang::ALL {
+            localized(Cli::command(), &Texts::new(lang)).debug_assert();
+        }
+    }
+
+    #[test]
+    fn no_two_commands_or_arguments_share_a_help_key() {
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for (key, english) in help_keys(&Cli::command()) {
+            if key.starts_with(&value_key("")) {
+                continue;
+            }
+            assert!(seen.insert(key.clone(), english).is_none(), "{key} twice");
+        }
+        assert!(seen.contains_key("help-batch-pay-arg-allow-unverified-rates"));
+    }
+}
