@@ -128,8 +128,8 @@ pub struct Statements {
     pub notes: Table,
     pub treasury_balance: Table,
     pub note_8: Table,
-    /// The invariants that were checked, by name.
-    pub invariants_checked: Vec<String>,
+    /// The invariants that were checked, as a person reads them.
+    pub invariants_checked: Vec<Message>,
 }
 
 impl Statements {
@@ -515,7 +515,7 @@ pub fn build_statements(input: &StatementInput) -> Result<Statements, InvariantF
         notes,
         treasury_balance,
         note_8,
-        invariants_checked: invariants.names,
+        invariants_checked: invariants.told,
     })
 }
 
@@ -582,6 +582,7 @@ fn appropriation_tables(s: &Sources, invariants: &mut Invariants) -> (Table, Tab
                 let total = a.transferred + a.allocated;
                 invariants.check(
                     "Note A total = transferred + allocated",
+                    Message::new("statement-check-note-a"),
                     total,
                     a.transferred + a.allocated,
                     &format!("note A, {}", line.key),
@@ -598,6 +599,7 @@ fn appropriation_tables(s: &Sources, invariants: &mut Invariants) -> (Table, Tab
                 if let Some(max) = max {
                     invariants.check_le(
                         "Note B possible transfer ≤ maximum",
+                        Message::new("statement-check-note-b-maximum"),
                         transferable,
                         max,
                         &format!("note B, {}", line.key),
@@ -605,12 +607,14 @@ fn appropriation_tables(s: &Sources, invariants: &mut Invariants) -> (Table, Tab
                 }
                 invariants.check_le(
                     "Note B possible transfer ≤ basis or 0",
+                    Message::new("statement-check-note-b-basis"),
                     transferable,
                     basis.max(Ore::ZERO),
                     &format!("note B, {}", line.key),
                 );
                 invariants.check_le(
                     "Note B possible transfer ≥ 0",
+                    Message::new("statement-check-note-b-positive"),
                     Ore::ZERO,
                     transferable,
                     &format!("note B, {}", line.key),
@@ -707,6 +711,7 @@ fn capital_tables(
     capital.push(&["total", "Sum rapportert"], &[Some(capital_total)]);
     invariants.check(
         "net reported + treasury receipts + treasury payments + change in the balance with the treasury = 0",
+        Message::new("statement-check-capital"),
         Ore::ZERO,
         capital_total,
         "the capital accounts: a posting on a treasury account without its statskonto counterpart, or a balance movement not posted against the treasury",
@@ -747,6 +752,7 @@ fn object_account_tables(
     }
     invariants.check(
         "net reported is the same in both statements",
+        Message::new("statement-check-net"),
         net_appropriation,
         object["net"],
         "postings with a statskonto on an account outside the object-account groups, or the reverse",
@@ -817,6 +823,9 @@ fn object_account_tables(
     ] {
         invariants.check(
             &format!("{statement_line} equals the sum of {hint}"),
+            Message::new("statement-check-line-note")
+                .arg("line", object_account_label(statement_line))
+                .arg("note", hint),
             object[statement_line],
             note_figure(this, note_total),
             hint,
@@ -826,6 +835,7 @@ fn object_account_tables(
         let sum: Ore = parts.iter().map(|l| note_figure(this, l)).sum();
         invariants.check(
             &format!("{total} equals the sum of its lines"),
+            Message::new("statement-check-note-total").arg("total", note_label(total)),
             note_figure(this, total),
             sum,
             "chart.csv: an account of the note's group with a line outside the note",
@@ -834,6 +844,7 @@ fn object_account_tables(
     let note7_sum: Ore = NOTE7_LINES.iter().map(|(l, _)| note_figure(this, l)).sum();
     invariants.check(
         "note 7 total equals the sum of its lines",
+        Message::new("statement-check-note-total").arg("total", note_label("note7.total")),
         note_figure(this, "note7.total"),
         note7_sum,
         "note 7: a grant account outside its lines",
@@ -922,6 +933,22 @@ fn check_balance_line(line: &str) -> Result<(), Reason> {
 
 /// Each total of notes 2–6 with the lines it sums: the lines printed
 /// before it in its note since the note's previous total.
+/// The report's label of a line of the object-account statement.
+fn object_account_label(line: &str) -> &'static str {
+    OBJECT_ACCOUNT_LINES
+        .iter()
+        .find(|(code, _)| *code == line)
+        .map_or("", |(_, label)| label)
+}
+
+/// The report's label of a line of notes 2–7.
+fn note_label(line: &str) -> &'static str {
+    NOTE_LINES
+        .iter()
+        .find(|(_, code, _)| *code == line)
+        .map_or("", |(_, _, label)| label)
+}
+
 fn note_parts() -> Vec<(&'static str, Vec<&'static str>)> {
     let mut parts = Vec::new();
     let mut lines: Vec<&'static str> = Vec::new();
@@ -977,6 +1004,7 @@ fn treasury_tables(
         .sum();
     invariants.check(
         "the balance with the treasury equals the sum of its lines",
+        Message::new("statement-check-treasury-lines"),
         closing_mv,
         lines_sum,
         "chart.csv: a reported balance account with a line outside the layout",
@@ -1019,6 +1047,7 @@ fn treasury_tables(
     );
     invariants.check(
         "note 8's reported total equals the balance with the treasury",
+        Message::new("statement-check-note-8"),
         closing_mv,
         grand.1,
         "chart.csv: note 8 lines of the accounts reported to the treasury",
@@ -1111,15 +1140,24 @@ pub fn possible_transfer(basis: Ore, max: Option<Ore>) -> Ore {
 /// Collects invariant checks; the first failure is reported.
 #[derive(Default)]
 struct Invariants {
+    /// The English names of the checks made, for the failures and the log.
     names: Vec<String>,
+    /// The same checks as a person reads them.
+    told: Vec<Message>,
     failures: Vec<InvariantFailure>,
 }
 
 impl Invariants {
-    fn check(&mut self, name: &str, asserted: Ore, calculated: Ore, hint: &str) {
+    /// Records a check by its English name and its message, once.
+    fn record(&mut self, name: &str, told: Message) {
         if !self.names.iter().any(|n| n == name) {
             self.names.push(name.to_string());
+            self.told.push(told);
         }
+    }
+
+    fn check(&mut self, name: &str, told: Message, asserted: Ore, calculated: Ore, hint: &str) {
+        self.record(name, told);
         if asserted != calculated {
             self.failures.push(InvariantFailure {
                 name: name.to_string(),
@@ -1132,10 +1170,8 @@ impl Invariants {
     }
 
     /// `low ≤ high`, reported as a failure with the excess as difference.
-    fn check_le(&mut self, name: &str, low: Ore, high: Ore, hint: &str) {
-        if !self.names.iter().any(|n| n == name) {
-            self.names.push(name.to_string());
-        }
+    fn check_le(&mut self, name: &str, told: Message, low: Ore, high: Ore, hint: &str) {
+        self.record(name, told);
         if low > high {
             self.failures.push(InvariantFailure {
                 name: name.to_string(),

@@ -165,6 +165,16 @@ fn a_broken_invariant_stops_the_statements_with_asserted_calculated_difference_a
         Some(Ore(10_000))
     );
     assert!(statements.invariants_checked.len() >= 10);
+    // Each check names the report's own line, never an empty or a code.
+    for check in &statements.invariants_checked {
+        for (name, value) in &check.args {
+            assert!(
+                !value.is_empty() && !value.contains(['.', '_']),
+                "{} {name}={value:?}",
+                check.key
+            );
+        }
+    }
     // A grant paid without its statskonto: the object accounts see it, the
     // appropriation statement does not.
     let broken = [

@@ -329,12 +329,16 @@ fn is_total_row(first: &str, line: &str) -> bool {
 }
 
 /// Lays out the statements for HTML: Nynorsk titles and column headings,
-/// whole kroner grouped by thousands.
+/// whole kroner grouped by thousands. The statements reproduce the annual
+/// report's, whose lines and labels are Nynorsk, so the page is Nynorsk
+/// whatever the reader's language (a Bokmål check list under Nynorsk
+/// tables would be a mix).
 pub fn statements_page(
     statements: &crate::domain::statements::Statements,
     budget_lines: &[crate::domain::ledger::BudgetLine],
 ) -> StatementsPage {
     use crate::domain::money::format_kroner_grouped;
+    let nynorsk = crate::render::i18n::Texts::new(crate::render::i18n::Lang::Nn);
     let year = statements.year;
     let heading = |column: &str, file: &str| column_heading(column, file, year);
     let name_of = |chapter: &str, post: &str| {
@@ -432,7 +436,11 @@ pub fn statements_page(
     StatementsPage {
         year,
         sections,
-        invariants: statements.invariants_checked.clone(),
+        invariants: statements
+            .invariants_checked
+            .iter()
+            .map(|check| nynorsk.message(check))
+            .collect(),
     }
 }
 

@@ -576,7 +576,30 @@ async fn the_html_statements_are_snapshotted() {
     ]);
     let html = std::fs::read_to_string(out.join("statements-2022.html")).unwrap();
     assert!(html.contains("Oppstilling av løyvingsrapportering 31.12.2022"));
+    // The checks are listed in the page's Nynorsk, not by their English names.
+    assert!(
+        html.contains(
+            "<li>«Utbetalingar til lønn» i artskontorapporteringa er lik summen i note 2</li>"
+        ) && !html.contains("equals"),
+        "{html}"
+    );
     insta::assert_snapshot!("statements_2022_html", html);
+    // The statements reproduce the report's Nynorsk whatever the language.
+    let bokmal = db.path("html-nb");
+    db.ok(&[
+        "--lang",
+        "nb",
+        "report",
+        "statements",
+        "--year",
+        "2022",
+        "--format",
+        "html",
+        "--out",
+        bokmal.to_str().unwrap(),
+    ]);
+    let same = std::fs::read_to_string(bokmal.join("statements-2022.html")).unwrap();
+    assert_eq!(same, html);
 }
 
 #[tokio::test]
