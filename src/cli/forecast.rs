@@ -80,7 +80,7 @@ pub async fn run(ctx: &Context, args: ForecastArgs, out: &mut impl Write) -> Res
         (ForecastFormat::Csv, true) => rolling_csv(&report),
         (ForecastFormat::Text, false) => forecast_text(&report, &ctx.texts),
         (ForecastFormat::Text, true) => rolling_text(&report, &ctx.texts),
-        (ForecastFormat::Html, _) => forecast_page(&report)
+        (ForecastFormat::Html, _) => forecast_page(&report, ctx.texts)
             .render()
             .map_err(|e| Error::internal(format!("the forecast page: {e}")))?,
     };

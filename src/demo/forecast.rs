@@ -70,7 +70,10 @@ pub async fn forecast_the_year(
         .await
         .map_err(|e| anyhow!("{e}"))?;
     let page = reports.join(format!("forecast-{year}.html"));
-    std::fs::write(&page, forecast_page(&report).render()?)?;
+    std::fs::write(
+        &page,
+        forecast_page(&report, crate::demo::texts()).render()?,
+    )?;
     print_story(&report, need, &prognosis);
     Ok(page)
 }

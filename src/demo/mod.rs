@@ -17,8 +17,9 @@ use crate::app::register_import::import_register;
 use crate::db::{Store, StoredBatch};
 use crate::domain::approval::{Action, BatchStatus};
 use crate::domain::calendar::Period;
+use crate::domain::error::Message;
 use crate::domain::generate::{generate_register, to_csv, GenerateOptions};
-use crate::domain::money::format_nok_grouped;
+use crate::domain::money::{format_kroner_grouped, format_nok_grouped};
 use crate::domain::municipality::Municipalities;
 use crate::domain::payout::{totals_by_municipality, totals_by_municipality_and_grant, BatchLine};
 use crate::domain::rules::RateStatus;
@@ -45,9 +46,14 @@ pub const DEMO_APPROVER: &str = "ola.nordmann";
 /// The language the demo tells its story in, chosen once by `run_demo`.
 static NARRATION: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();
 
+/// The demo's reader's language: its story and its pages.
+pub(crate) fn texts() -> Texts {
+    NARRATION.get().copied().unwrap_or_default()
+}
+
 /// A line of the demo's story in its reader's language.
 pub(crate) fn say(key: &str, args: &[(&str, String)]) -> String {
-    NARRATION.get().copied().unwrap_or_default().with(key, args)
+    texts().with(key, args)
 }
 
 /// Runs the demo in `dir`: a fresh database, the generated register, the
@@ -133,6 +139,7 @@ pub async fn run_demo(
         store.event_count().await?,
         &batches,
         &municipalities,
+        texts,
     );
     let index = reports.join("index.html");
     std::fs::write(&index, overview.render()?)?;
@@ -254,7 +261,7 @@ async fn run_the_year(
         )?;
         std::fs::write(
             reports.join(format!("{stem}.html")),
-            batch_page(&result.batch, &result.lines, &municipalities).render()?,
+            batch_page(&result.batch, &result.lines, &municipalities, texts()).render()?,
         )?;
         let rates = if result.lines.is_empty() {
             "–".to_string()
@@ -339,20 +346,31 @@ fn weakest_of(batches: &[(StoredBatch, Vec<BatchLine>)]) -> String {
         .to_string()
 }
 
-/// The HTML page of one batch.
+/// The HTML page of one batch, in the demo's language.
 pub fn batch_page(
     batch: &StoredBatch,
     lines: &[BatchLine],
     municipalities: &Municipalities,
+    t: Texts,
 ) -> BatchPage {
     let (rows, grant_totals, total) =
         municipality_table(&totals_by_municipality_and_grant(lines), municipalities);
+    let heading = if batch.run_number > 1 {
+        Message::new("report-batch-heading-run").arg("run", batch.run_number)
+    } else {
+        Message::new("report-batch-heading")
+    };
     BatchPage {
-        period: batch.period.to_string(),
-        run_number: batch.run_number,
-        computed_at: batch.computed_at.clone(),
-        rate_status: batch.weakest_rate_status.clone(),
+        t,
+        title: Message::new("report-batch-title").arg("period", batch.period),
+        heading: heading.arg("period", batch.period),
+        intro: Message::new("report-batch-intro").arg("computed", &batch.computed_at),
         rates_not_adopted: batch.weakest_rate_status != RateStatus::Adopted.code(),
+        rates_warning: Message::new("report-batch-rates-warning").named(
+            "status",
+            "rate-status",
+            &batch.weakest_rate_status,
+        ),
         grant_codes: grant_codes(),
         rows,
         grant_totals,
@@ -360,13 +378,14 @@ pub fn batch_page(
     }
 }
 
-/// The overview page of a year's batches.
+/// The overview page of a year's batches, in the demo's language.
 pub fn overview_page(
     year: i32,
     persons: usize,
     events: i64,
     batches: &[(StoredBatch, Vec<BatchLine>)],
     municipalities: &Municipalities,
+    t: Texts,
 ) -> OverviewPage {
     let all_lines: Vec<BatchLine> = batches
         .iter()
@@ -378,11 +397,17 @@ pub fn overview_page(
     );
     let weakest = weakest_of(batches);
     OverviewPage {
-        year,
-        persons,
-        events,
+        t,
+        title: Message::new("report-overview-title").arg("year", year),
+        heading: Message::new("report-overview-heading").arg("year", year),
+        intro: Message::new("report-overview-intro")
+            .arg("persons", format_kroner_grouped(persons as i64))
+            .arg("events", format_kroner_grouped(events))
+            .arg("year", year),
         rates_not_adopted: weakest != RateStatus::Adopted.code(),
-        weakest_status: weakest,
+        rates_warning: Message::new("report-overview-rates-warning")
+            .named("status", "rate-status", &weakest)
+            .arg("year", year),
         budget_lines: budget_line_rows(&all_lines, year),
         batches: batches
             .iter()
@@ -394,7 +419,7 @@ pub fn overview_page(
                     total: format_nok_grouped(batch.total),
                     municipalities: totals_by_municipality(lines).len(),
                     rate_status: if lines.is_empty() {
-                        "–".into()
+                        String::new()
                     } else {
                         batch.weakest_rate_status.clone()
                     },

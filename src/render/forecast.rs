@@ -4,6 +4,7 @@
 //! [`crate::domain::forecast`]; nothing here computes an amount.
 
 use super::reports::BUDGET_LINES;
+use crate::domain::error::Message;
 use crate::domain::forecast::{Forecast, ForecastReport, PrognosisRow};
 use crate::domain::money::{format_nok_grouped, Ore};
 use crate::domain::prognosis::PROGNOSIS_COLUMNS;
@@ -43,7 +44,7 @@ pub fn prognosis_csv(rows: &[PrognosisRow]) -> String {
 pub fn rolling_csv(report: &ForecastReport) -> String {
     let mut out = String::from("as_of,budget_line,forecast,outcome,allocation\n");
     for forecast in &report.forecasts {
-        for (line, _) in BUDGET_LINES {
+        for line in BUDGET_LINES {
             out.push_str(&format!(
                 "{},{line},{},{},{}\n",
                 forecast.as_of,
@@ -86,7 +87,7 @@ pub fn forecast_text(report: &ForecastReport, t: &Texts) -> String {
     .map(|key| t.get(key));
     out.push_str(&format!("{a:<9} {b:>18} {c:>18} {d:>18} {e:>18} {f:>18}\n"));
     let lines = forecast.by_budget_line();
-    for (line, _) in BUDGET_LINES {
+    for line in BUDGET_LINES {
         let figures = lines.get(line).copied().unwrap_or_default();
         let allocation = report.allocations.get(line).copied();
         out.push_str(&format!(
@@ -116,13 +117,13 @@ pub fn rolling_text(report: &ForecastReport, t: &Texts) -> String {
     );
     let mut out = format!("{title}\n\n");
     out.push_str(&format!("{:<8}", t.get("cli-forecast-as-of")));
-    for (line, _) in BUDGET_LINES {
+    for line in BUDGET_LINES {
         out.push_str(&format!(" {line:>18}"));
     }
     out.push('\n');
     for forecast in &report.forecasts {
         out.push_str(&format!("{:<8}", forecast.as_of.to_string()));
-        for (line, _) in BUDGET_LINES {
+        for line in BUDGET_LINES {
             out.push_str(&format!(
                 " {:>18}",
                 format_nok_grouped(forecast.total_of(line))
@@ -145,7 +146,7 @@ pub fn rolling_text(report: &ForecastReport, t: &Texts) -> String {
 /// A row of one figure per budget line, `-` where there is none.
 fn level_row(label: &str, value: &dyn Fn(&str) -> Option<Ore>) -> String {
     let mut row = format!("{label:<8}");
-    for (line, _) in BUDGET_LINES {
+    for line in BUDGET_LINES {
         let text = value(line)
             .map(format_nok_grouped)
             .unwrap_or_else(|| "-".into());
@@ -180,8 +181,8 @@ fn rates_text(report: &ForecastReport, t: &Texts) -> String {
 
 /// One budget line of the HTML page.
 pub struct ForecastRow {
+    /// Named on the page by the catalogue (`budget-line-0671-60`).
     pub budget_line: &'static str,
-    pub name: &'static str,
     pub accrued: String,
     pub expected_rest: String,
     pub total: String,
@@ -206,6 +207,10 @@ pub struct RateRow {
 #[derive(Template)]
 #[template(path = "forecast.html")]
 pub struct ForecastPage {
+    pub t: Texts,
+    pub title: Message,
+    /// The one forecast's heading and introduction, or the rolling one's.
+    pub heading: Message,
     pub year: i32,
     pub as_of: String,
     pub rows: Vec<ForecastRow>,
@@ -218,11 +223,11 @@ pub struct ForecastPage {
     pub rates: Vec<RateRow>,
     pub rules_dir: String,
     pub rates_not_adopted: bool,
-    pub weakest_status: &'static str,
+    pub rates_warning: Message,
 }
 
-/// The HTML page of a forecast report.
-pub fn forecast_page(report: &ForecastReport) -> ForecastPage {
+/// The HTML page of a forecast report in the reader's language.
+pub fn forecast_page(report: &ForecastReport, t: Texts) -> ForecastPage {
     let rolling = report.forecasts.len() > 1;
     let first = report.forecasts.first();
     let rows = match (rolling, first) {
@@ -232,23 +237,32 @@ pub fn forecast_page(report: &ForecastReport) -> ForecastPage {
     let by_line = |value: &dyn Fn(&str) -> Option<Ore>| -> Vec<String> {
         BUDGET_LINES
             .iter()
-            .map(|(line, _)| {
+            .map(|line| {
                 value(line)
                     .map(format_nok_grouped)
                     .unwrap_or_else(|| "–".into())
             })
             .collect()
     };
+    let as_of = first.map(|f| f.as_of.to_string()).unwrap_or_default();
+    let heading = if rolling {
+        Message::new("report-forecast-rolling-heading")
+    } else {
+        Message::new("report-forecast-heading").arg("as_of", &as_of)
+    };
     ForecastPage {
+        t,
+        title: Message::new("report-forecast-title").arg("year", report.year),
+        heading: heading.arg("year", report.year),
         year: report.year,
-        as_of: first.map(|f| f.as_of.to_string()).unwrap_or_default(),
+        as_of,
         rows,
         rolling: if rolling {
             rolling_rows(report)
         } else {
             Vec::new()
         },
-        line_names: BUDGET_LINES.iter().map(|(line, _)| *line).collect(),
+        line_names: BUDGET_LINES.to_vec(),
         outcome: by_line(&|line| report.outcome_of(line)),
         allocation: by_line(&|line| report.allocations.get(line).copied()),
         chart: if rolling {
@@ -267,7 +281,11 @@ pub fn forecast_page(report: &ForecastReport) -> ForecastPage {
             .collect(),
         rules_dir: report.rules_dir.clone(),
         rates_not_adopted: report.weakest_status() != RateStatus::Adopted,
-        weakest_status: report.weakest_status().code(),
+        rates_warning: Message::new("report-forecast-rates-warning").named(
+            "status",
+            "rate-status",
+            report.weakest_status().code(),
+        ),
     }
 }
 
@@ -275,12 +293,11 @@ fn forecast_rows(report: &ForecastReport, forecast: &Forecast) -> Vec<ForecastRo
     let lines = forecast.by_budget_line();
     BUDGET_LINES
         .iter()
-        .map(|(line, name)| {
+        .map(|line| {
             let figures = lines.get(line).copied().unwrap_or_default();
             let allocation = report.allocations.get(*line).copied();
             ForecastRow {
                 budget_line: line,
-                name,
                 accrued: format_nok_grouped(figures.accrued),
                 expected_rest: format_nok_grouped(figures.expected_rest),
                 total: format_nok_grouped(figures.total()),
@@ -303,7 +320,7 @@ fn rolling_rows(report: &ForecastReport) -> Vec<RollingRow> {
             as_of: f.as_of.to_string(),
             totals: BUDGET_LINES
                 .iter()
-                .map(|(line, _)| format_nok_grouped(f.total_of(line)))
+                .map(|line| format_nok_grouped(f.total_of(line)))
                 .collect(),
         })
         .collect()

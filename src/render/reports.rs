@@ -3,33 +3,31 @@
 //! functions of [`crate::domain::payout`]; this module only lays them out.
 
 use crate::domain::calendar::Period;
+use crate::domain::error::Message;
 use crate::domain::grant::Grant;
 use crate::domain::money::{format_nok_grouped, Ore};
 use crate::domain::municipality::{Municipalities, MunicipalityNumber};
 use crate::domain::payout::{totals_by_municipality_and_grant, BatchLine};
 use crate::domain::rules::YearRules;
+use crate::render::i18n::Texts;
 use askama::Template;
 use std::collections::BTreeMap;
 
-/// The budget lines of the automatic grants, in report order.
-pub const BUDGET_LINES: [(&str, &str); 3] = [
-    ("0671.60", "Integreringstilskot"),
-    (
-        "0671.61",
-        "Særskilt tilskot ved busetting av einslege mindreårige",
-    ),
-    (
-        "0672.60",
-        "Tilskot til opplæring i norsk og samfunnskunnskap",
-    ),
-];
+/// The budget lines of the automatic grants, in report order; a page names
+/// each by the catalogue (`budget-line-0671-60`).
+pub const BUDGET_LINES: [&str; 3] = ["0671.60", "0671.61", "0672.60"];
 
 /// The annual report's actual spending of 2022 per budget line (chapter 6,
-/// appropriation statement), in whole NOK, with a note on what it includes.
-pub const REPORTED_SPENDING_2022: [(&str, i64, &str); 3] = [
-    ("0671.60", 9_802_028_370, "rekneskapen har med om lag 606 mill. kr i søknadsbasert tilskot ved nedsett funksjonsevne; demoen lagar søknader av den storleiken"),
-    ("0671.61", 871_691_797, ""),
-    ("0672.60", 1_276_143_766, ""),
+/// appropriation statement), in whole NOK, with the catalogue key of a note
+/// on what it includes.
+pub const REPORTED_SPENDING_2022: [(&str, i64, Option<&str>); 3] = [
+    (
+        "0671.60",
+        9_802_028_370,
+        Some("report-note-disability-included"),
+    ),
+    ("0671.61", 871_691_797, None),
+    ("0672.60", 1_276_143_766, None),
 ];
 
 /// `municipality,grant,amount,rate_status`: one row per municipality and
@@ -112,11 +110,13 @@ pub fn municipality_table(
 #[derive(Template)]
 #[template(path = "batch.html")]
 pub struct BatchPage {
-    pub period: String,
-    pub run_number: i64,
-    pub computed_at: String,
-    pub rate_status: String,
+    pub t: Texts,
+    pub title: Message,
+    pub heading: Message,
+    pub intro: Message,
     pub rates_not_adopted: bool,
+    /// What the weakest status of the rates means for the amounts.
+    pub rates_warning: Message,
     pub grant_codes: Vec<&'static str>,
     pub rows: Vec<MunicipalityRow>,
     pub grant_totals: Vec<String>,
@@ -126,13 +126,13 @@ pub struct BatchPage {
 /// One budget line of the overview: the year's payments beside the report.
 pub struct BudgetLineRow {
     pub budget_line: &'static str,
-    pub name: &'static str,
     pub paid: String,
     pub reported: String,
     /// Paid minus reported, and paid as a share of reported.
     pub difference: String,
     pub percent: String,
-    pub note: &'static str,
+    /// The catalogue key of a note on the line, if any.
+    pub note: Option<&'static str>,
 }
 
 /// One batch in the overview's list.
@@ -141,6 +141,7 @@ pub struct BatchSummaryRow {
     pub run_number: i64,
     pub total: String,
     pub municipalities: usize,
+    /// The weakest rate status's code; empty for an empty batch.
     pub rate_status: String,
     pub csv: String,
     pub html: String,
@@ -150,11 +151,12 @@ pub struct BatchSummaryRow {
 #[derive(Template)]
 #[template(path = "overview.html")]
 pub struct OverviewPage {
-    pub year: i32,
-    pub persons: usize,
-    pub events: i64,
+    pub t: Texts,
+    pub title: Message,
+    pub heading: Message,
+    pub intro: Message,
     pub rates_not_adopted: bool,
-    pub weakest_status: String,
+    pub rates_warning: Message,
     pub budget_lines: Vec<BudgetLineRow>,
     pub batches: Vec<BatchSummaryRow>,
     pub grant_codes: Vec<&'static str>,
@@ -168,7 +170,7 @@ pub fn budget_line_rows(lines: &[BatchLine], year: i32) -> Vec<BudgetLineRow> {
     let totals = crate::domain::payout::totals_by_budget_line(lines);
     BUDGET_LINES
         .iter()
-        .map(|(budget_line, name)| {
+        .map(|budget_line| {
             let reported = REPORTED_SPENDING_2022
                 .iter()
                 .find(|(b, _, _)| b == budget_line)
@@ -177,7 +179,6 @@ pub fn budget_line_rows(lines: &[BatchLine], year: i32) -> Vec<BudgetLineRow> {
             let reported_ore = reported.map(|(_, kr, _)| Ore(kr * 100));
             BudgetLineRow {
                 budget_line,
-                name,
                 paid: format_nok_grouped(paid),
                 reported: reported_ore.map(format_nok_grouped).unwrap_or_default(),
                 difference: reported_ore
@@ -186,31 +187,16 @@ pub fn budget_line_rows(lines: &[BatchLine], year: i32) -> Vec<BudgetLineRow> {
                 percent: reported_ore
                     .map(|r| percent_of(paid, r))
                     .unwrap_or_default(),
-                note: reported.map(|(_, _, note)| *note).unwrap_or(""),
+                note: reported.and_then(|(_, _, note)| *note),
             }
         })
         .collect()
 }
 
-/// The grants' names as table headings, in Nynorsk as the report names
-/// them; the code stays in the CSV files.
+/// The grants' codes in table order: a page heads each column with the
+/// grant's name in the reader's language (`grant-integration`).
 pub fn grant_codes() -> Vec<&'static str> {
-    Grant::ALL.iter().map(|g| grant_name(*g)).collect()
-}
-
-/// A grant's name in Nynorsk.
-pub fn grant_name(grant: Grant) -> &'static str {
-    match grant {
-        Grant::IntegrationYear1 => "Integreringstilskot år 1",
-        Grant::Integration => "Integreringstilskot år 2–5",
-        Grant::Elderly => "Eldretilskot",
-        Grant::Kindergarten => "Barnehagetilskot",
-        Grant::Minor => "Einslege mindreårige",
-        Grant::Norwegian => "Norsktilskot per person",
-        Grant::NorwegianBase => "Norsktilskot, grunntilskot",
-        Grant::Disability1 => "Nedsett funksjonsevne, tilskot 1",
-        Grant::Disability2 => "Nedsett funksjonsevne, tilskot 2",
-    }
+    Grant::ALL.iter().map(|g| g.code()).collect()
 }
 
 /// `part` as a percentage of `whole` with one decimal, rounded half away
@@ -254,6 +240,8 @@ pub struct StatementSection {
 #[derive(Template)]
 #[template(path = "statements.html")]
 pub struct StatementsPage {
+    /// Always Nynorsk: see [`statements_page`].
+    pub t: Texts,
     pub year: i32,
     pub sections: Vec<StatementSection>,
     pub invariants: Vec<String>,
@@ -434,6 +422,7 @@ pub fn statements_page(
         })
         .collect();
     StatementsPage {
+        t: nynorsk,
         year,
         sections,
         invariants: statements

@@ -246,15 +246,25 @@ async fn batch_show_and_the_overview_are_snapshotted() {
             let lines = store.batch_lines(batch.id).await.unwrap();
             batches.push((batch, lines));
         }
-        let overview = tilskot::demo::overview_page(
-            2022,
-            11,
-            store.event_count().await.unwrap(),
-            &batches,
-            &municipalities,
-        );
         use askama::Template;
-        insta::assert_snapshot!("demo_overview_small_register", overview.render().unwrap());
+        use tilskot::render::i18n::{Lang, Texts};
+        let events = store.event_count().await.unwrap();
+        let page = |lang| {
+            let t = Texts::new(lang);
+            tilskot::demo::overview_page(2022, 11, events, &batches, &municipalities, t)
+                .render()
+                .unwrap()
+        };
+        insta::assert_snapshot!("demo_overview_small_register", page(Lang::Nn));
+        // The same page in Bokmål: the same figures, no Nynorsk word.
+        let bokmal = page(Lang::Nb);
+        assert!(
+            bokmal.contains("<html lang=\"nb\">")
+                && bokmal.contains("Utbetalinger av tilskudd til kommuner 2022")
+                && !bokmal.contains("ikkje")
+                && !bokmal.contains("Utbetalingar"),
+            "{bokmal}"
+        );
     }
 }
 

@@ -23,8 +23,17 @@ fn person_templates() -> Vec<std::path::PathBuf> {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
         .collect();
-    files.push("reports/letter.html".into());
-    files.push("reports/disability-letter.html".into());
+    for report in [
+        "letter",
+        "disability-letter",
+        "layout",
+        "batch",
+        "overview",
+        "municipality-table",
+        "forecast",
+    ] {
+        files.push(format!("reports/{report}.html").into());
+    }
     files.sort();
     files
 }

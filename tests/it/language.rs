@@ -591,4 +591,21 @@ fn the_demo_tells_its_story_in_bokmal() {
         assert!(text.contains(words), "{words}: {text}");
     }
     assert!(!text.contains("ikkje"), "{text}");
+    // Its pages are in Bokmål too: the overview, a batch and the forecast.
+    let reports = dir.path().join("demo/reports");
+    for (page, words) in [
+        ("index.html", "Utbetalinger av tilskudd til kommuner 2022"),
+        (
+            "batch-2022-04.html",
+            "Utbetaling av tilskudd, termin 2022-04",
+        ),
+        ("forecast-2022.html", "laget hver måned, mot utfallet"),
+    ] {
+        let html = std::fs::read_to_string(reports.join(page)).unwrap();
+        assert!(html.contains("<html lang=\"nb\">"), "{page}");
+        assert!(html.contains(words), "{page}: {words}\n{html}");
+        for nynorsk in ["ikkje", "Utbetalingar", " tilskot ", "Namn"] {
+            assert!(!html.contains(nynorsk), "{page}: {nynorsk}\n{html}");
+        }
+    }
 }
