@@ -247,17 +247,19 @@ pub async fn apply(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response())
 }
 
-/// A problem of the form, in the reader's language: the field and what it
-/// takes (the file parser's own reason, in English, goes to the log).
+/// A problem of the form, in the reader's language: the field and what is
+/// wrong with it, or where the parser told nothing more, what the field
+/// takes (the parser's English text goes to the log).
 fn field_error(t: Texts, p: &Problem) -> String {
     tracing::info!("disability form: {}: {}", p.column, p.reason);
-    t.with(
-        "disability-problem",
-        &[
-            ("field", t.name("disability-column", &p.column)),
-            ("expected", t.name("disability-expected", &p.column)),
-        ],
-    )
+    let field = ("field", t.name("disability-column", &p.column));
+    match &p.reason.message {
+        Some(told) => t.with("disability-problem", &[field, ("reason", t.message(told))]),
+        None => {
+            let expected = t.name("disability-expected", &p.column);
+            t.with("disability-problem", &[field, ("reason", expected)])
+        }
+    }
 }
 
 async fn stored_case(

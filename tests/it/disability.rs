@@ -318,9 +318,9 @@ mod pages {
                 .await;
             assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY);
             assert!(
-                other
-                    .body
-                    .contains("Sjå over feltet «Kommune»: personen må vere busett"),
+                other.body.contains(
+                    "Sjå over feltet «Kommune»: R14: 0301 var ikkje kommunen til personen"
+                ),
                 "{}",
                 other.body
             );
@@ -356,7 +356,7 @@ mod pages {
             assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY, "{backend:?}");
             assert!(
                 over.body
-                    .contains("Sjå over feltet «Beløp»: eit beløp i kroner, ikkje over"),
+                    .contains("Sjå over feltet «Beløp»: R15/R16: 200\u{a0}000,00 er meir enn dei 196\u{a0}400,00 som reglane tillèt"),
                 "{}",
                 over.body
             );
