@@ -167,11 +167,15 @@ impl Store {
                 format!("no scheme '{unknown}': `tilskot scheme list` shows the schemes"),
             ));
         }
-        if user.role != Role::Admin && self.is_last_admin(user.name).await? {
-            refuse_told!(crate::domain::error::Message::new("error-last-admin").arg("name", user.name), "{} is the last administrator and keeps that role; make another administrator first", user.name);
-        }
         let hash = hash_password(user.password)?;
         let mut tx = self.pool().begin().await?;
+        // As in `set_user_disabled`: the administrators who may act are
+        // counted inside the change, so that two administrators taking
+        // each other's role at once cannot both succeed.
+        if let Some(lock) = lock_administrators(self.backend()) {
+            sqlx::query(lock).execute(&mut *tx).await?;
+        }
+        let acting_before = acting_administrators(&mut tx).await?;
         sqlx::query(
             "INSERT INTO user_account (name, password_hash, role, organisation) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, \
@@ -183,6 +187,9 @@ impl Store {
         .bind(user.organisation.map(str::to_string))
         .execute(&mut *tx)
         .await?;
+        if acting_before > 0 && acting_administrators(&mut tx).await? == 0 {
+            refuse_told!(crate::domain::error::Message::new("error-last-admin").arg("name", user.name), "{} is the last administrator and keeps that role; make another administrator first", user.name);
+        }
         // A new password (or role) ends the sessions signed in with the old.
         sqlx::query("DELETE FROM user_session WHERE user_name = $1")
             .bind(user.name)
@@ -226,19 +233,6 @@ impl Store {
         Ok(users)
     }
 
-    /// Whether `name` is the only administrator who may act.
-    async fn is_last_admin(&self, name: &str) -> Result<bool> {
-        let admins: Vec<String> = sqlx::query(
-            "SELECT name FROM user_account WHERE role = 'admin' AND disabled_at IS NULL",
-        )
-        .fetch_all(self.pool())
-        .await?
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-        Ok(admins == [name])
-    }
-
     /// Disables a user who leaves (`disabled`), or lets one act again, as
     /// `actor`, in the audit log. A disabled user keeps their name on all
     /// they did, cannot sign in or authenticate, and their sessions end.
@@ -258,13 +252,7 @@ impl Store {
             .bind(name)
             .execute(&mut *tx)
             .await?;
-        let acting_admins: i64 = sqlx::query(
-            "SELECT COUNT(*) FROM user_account WHERE role = 'admin' AND disabled_at IS NULL",
-        )
-        .fetch_one(&mut *tx)
-        .await?
-        .get(0);
-        if acting_admins == 0 {
+        if acting_administrators(&mut tx).await? == 0 {
             refuse_told!(crate::domain::error::Message::new("error-last-admin-disable").arg("name", name), "{name} is the last administrator who may act and cannot be disabled; make another administrator first");
         }
         sqlx::query("DELETE FROM user_session WHERE user_name = $1")
@@ -418,6 +406,18 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// How many administrators may act (the role, not disabled), as the
+/// transaction sees them: the one definition both the role change and the
+/// disabling of a user check against.
+async fn acting_administrators(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<i64> {
+    Ok(sqlx::query(
+        "SELECT COUNT(*) FROM user_account WHERE role = 'admin' AND disabled_at IS NULL",
+    )
+    .fetch_one(&mut **tx)
+    .await?
+    .get(0))
 }
 
 #[cfg(test)]

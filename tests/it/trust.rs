@@ -1528,16 +1528,53 @@ async fn an_applicant_organisation_is_added_by_an_administrator_and_audited() {
     }
 }
 
-/// Two administrators disabling each other at once: the second waits for
-/// the first and is refused, so someone can still act. PostgreSQL, where a
-/// statement reads what others committed.
-#[tokio::test]
-async fn two_administrators_cannot_disable_each_other_at_once() {
+/// A PostgreSQL database with two administrators, admin and admin2.
+async fn two_administrators() -> TestDb {
     let db = TestDb::new(crate::support::Backend::Postgres).await;
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     db.ok(&[
         "user", "add", "--user", "admin", "--name", "admin2", "--role", "admin",
     ]);
+    db
+}
+
+/// Two administrators taking each other's role at once: the second waits
+/// for the first and is refused, as with disabling. PostgreSQL.
+#[tokio::test]
+async fn two_administrators_cannot_demote_each_other_at_once() {
+    let db = two_administrators().await;
+    // admin2 making admin an auditor, under way and not committed.
+    let other = db.raw_pool().await;
+    let mut tx = other.begin().await.unwrap();
+    sqlx::query("UPDATE user_account SET role = 'auditor' WHERE name = 'admin'")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    let demote = crate::support::started_and_waiting(
+        &db,
+        &[
+            "user", "add", "--user", "admin", "--name", "admin2", "--role", "auditor",
+        ],
+    )
+    .await;
+    tx.commit().await.unwrap();
+    let (code, stderr) = crate::support::finished(demote);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("admin2 er den siste administratoren og held på rolla"),
+        "{stderr}"
+    );
+    let store = Store::open(&db.url).await.unwrap();
+    assert_eq!(store.user("admin2").await.unwrap().role, Role::Admin);
+    store.close().await;
+}
+
+/// Two administrators disabling each other at once: the second waits for
+/// the first and is refused, so someone can still act. PostgreSQL, where a
+/// statement reads what others committed.
+#[tokio::test]
+async fn two_administrators_cannot_disable_each_other_at_once() {
+    let db = two_administrators().await;
     // admin2 disabling admin, under way: the change made, not committed
     // (it holds admin's row only; the command's own lock must wait for it).
     let other = db.raw_pool().await;
