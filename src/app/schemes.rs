@@ -16,7 +16,7 @@ pub async fn load_scheme_file(store: &Store, file: &Path) -> Result<usize> {
             format!("cannot read {}: {e}", file.display()),
         ))
     })?;
-    let definitions = parse_schemes(&text, &file.display().to_string()).map_err(Error::invalid)?;
+    let definitions = parse_schemes(&text, &file.display().to_string()).map_err(Error::from)?;
     store.load_schemes(&definitions).await?;
     Ok(definitions.len())
 }

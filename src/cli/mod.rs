@@ -264,7 +264,7 @@ impl Context {
 
     /// The rules files; a broken file is the operator's to fix.
     pub fn rules(&self) -> Result<RuleBook> {
-        load_rules_dir(&self.rules_dir).map_err(|e| Error::invalid(e.to_string()))
+        load_rules_dir(&self.rules_dir).map_err(Error::from)
     }
 }
 

@@ -161,8 +161,7 @@ pub fn rules(ctx: &Context, command: RulesCommand, out: &mut impl Write) -> Resu
             let municipalities = crate::io::shipped::municipalities().len().to_string();
             let args = [("count", municipalities)];
             writeln!(out, "{}", t.with("cli-municipalities-listed", &args))?;
-            let schemes =
-                load_scheme_files(&ctx.rules_dir).map_err(|e| Error::invalid(e.to_string()))?;
+            let schemes = load_scheme_files(&ctx.rules_dir).map_err(Error::from)?;
             for definition in schemes {
                 let scheme = &definition.scheme;
                 let args = [

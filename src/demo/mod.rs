@@ -69,7 +69,7 @@ pub async fn run_demo(
     let _ = NARRATION.set(texts);
     let started = Instant::now();
     let municipalities = crate::io::shipped::municipalities();
-    let rules = load_rules_dir(rules_dir).map_err(|e| anyhow!(e))?;
+    let rules = load_rules_dir(rules_dir).map_err(crate::domain::error::Error::from)?;
     let (store, db_path, reports) = fresh_demo_store(dir).await?;
     // The demo replays 2022: what it records is dated in that year.
     crate::db::clock::set_today(Period::new(DEMO_YEAR, 1).map(|p| p.first_day()));

@@ -5,6 +5,7 @@
 //! directory happens in [`crate::io::rules_dir`].
 
 use crate::domain::calendar::Period;
+use crate::domain::error::{Message, Reason};
 use crate::domain::grant::{Category, Grant};
 use crate::domain::money::Ore;
 use std::collections::{BTreeMap, BTreeSet};
@@ -247,6 +248,9 @@ impl RuleBook {
                 return Err(RulesError::new(
                     &rules.file_name,
                     "year",
+                    Message::new("rules-duplicate-year")
+                        .arg("year", rules.year)
+                        .arg("other", &first.file_name),
                     format!("duplicate year {}, also in {}", rules.year, first.file_name),
                 ));
             }
@@ -277,36 +281,68 @@ impl RuleBook {
 #[error("no rules for the budget year {0}: add rules/{0}.toml from the year's circular")]
 pub struct MissingYear(pub i32);
 
-/// A problem in a rules file, naming the file and the key.
+/// A problem in a rules file, naming the file and the key. The reason's
+/// message names them too (`$file`, `$key`), so that the person who keeps
+/// the rules reads it whole in their language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}: {key}: {reason}")]
 pub struct RulesError {
     pub file: String,
     pub key: String,
-    pub reason: String,
+    /// Boxed: the error travels by value through every parser's `Result`.
+    pub reason: Box<Reason>,
 }
 
 impl RulesError {
-    fn new(file: &str, key: &str, reason: impl Into<String>) -> RulesError {
+    /// A problem at `key` of `file`: the message a person reads (given the
+    /// file and the key here) and the English text for the log.
+    pub fn new(file: &str, key: &str, message: Message, english: impl Into<String>) -> RulesError {
         RulesError {
             file: file.to_string(),
             key: key.to_string(),
-            reason: reason.into(),
+            reason: Box::new(Reason::told(
+                message.arg("file", file).arg("key", key),
+                english,
+            )),
         }
     }
+}
+
+/// A broken rules file is the operator's to fix: an invalid input, told.
+impl From<RulesError> for crate::domain::error::Error {
+    fn from(error: RulesError) -> Self {
+        let text = error.to_string();
+        match error.reason.message {
+            Some(message) => crate::domain::error::Error::invalid_told(message, text),
+            None => crate::domain::error::Error::invalid(text),
+        }
+    }
+}
+
+/// The line of a TOML error (of syntax or of shape), counted from 1.
+pub(crate) fn toml_error_line(text: &str, error: &toml::de::Error) -> usize {
+    let at = error.span().map_or(0, |span| span.start).min(text.len());
+    text[..at].matches('\n').count() + 1
 }
 
 /// Parses one year file strictly: unknown keys, missing rates, negative or
 /// non-integer amounts and missing status or source are errors.
 pub fn parse_year_file(file_name: &str, text: &str) -> Result<YearRules, RulesError> {
-    let err = |key: &str, reason: String| RulesError::new(file_name, key, reason);
-    let root: Table = text
-        .parse()
-        .map_err(|e: toml::de::Error| err("(syntax)", e.to_string().replace('\n', " ")))?;
+    let err = |key: &str, message: Message, reason: String| {
+        RulesError::new(file_name, key, message, reason)
+    };
+    let root: Table = text.parse().map_err(|e: toml::de::Error| {
+        let line = toml_error_line(text, &e);
+        let message = Message::new("rules-syntax").arg("line", line);
+        err("(syntax)", message, e.to_string().replace('\n', " "))
+    })?;
     let mut root = Fields::new(file_name, "", root);
 
     let year = root.integer("year")?;
-    let year = i32::try_from(year).map_err(|_| err("year", format!("{year} is not a year")))?;
+    let year = i32::try_from(year).map_err(|_| {
+        let message = Message::new("rules-not-a-year").arg("value", year);
+        err("year", message, format!("{year} is not a year"))
+    })?;
     if let Some(stem) = file_name
         .rsplit('/')
         .next()
@@ -315,6 +351,9 @@ pub fn parse_year_file(file_name: &str, text: &str) -> Result<YearRules, RulesEr
         if stem.parse::<i32>().is_ok_and(|y| y != year) {
             return Err(err(
                 "year",
+                Message::new("rules-year-not-file")
+                    .arg("stem", stem)
+                    .arg("year", year),
                 format!("the file is named {stem} but says year {year}"),
             ));
         }
@@ -328,6 +367,7 @@ pub fn parse_year_file(file_name: &str, text: &str) -> Result<YearRules, RulesEr
         .ok_or_else(|| {
             err(
                 "move_lag.months",
+                Message::new("rules-lag-months").arg("value", lag_months),
                 format!("{lag_months} is not 0–12 months"),
             )
         })?;
@@ -345,6 +385,7 @@ pub fn parse_year_file(file_name: &str, text: &str) -> Result<YearRules, RulesEr
         if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(err(
                 "low_rate_countries.countries",
+                Message::new("rules-country-code").arg("code", code),
                 format!("'{code}' is not an ISO 3166-1 alpha-2 code"),
             ));
         }
@@ -378,16 +419,21 @@ fn parse_terms(root: &mut Fields, year: i32) -> Result<Vec<PaymentTerm>, RulesEr
             return Err(RulesError::new(
                 &file,
                 "payment_terms",
+                Message::new("rules-terms-not-array"),
                 "must be an array of tables [[payment_terms]]",
             ))
         }
-        None => return Err(RulesError::new(&file, "payment_terms", "missing")),
+        None => {
+            let missing = Message::new("rules-missing");
+            return Err(RulesError::new(&file, "payment_terms", missing, "missing"));
+        }
     };
     let mut terms = Vec::new();
     for (index, item) in items.into_iter().enumerate() {
         let prefix = format!("payment_terms[{index}]");
         let Value::Table(table) = item else {
-            return Err(RulesError::new(&file, &prefix, "must be a table"));
+            let message = Message::new("rules-not-a-table");
+            return Err(RulesError::new(&file, &prefix, message, "must be a table"));
         };
         let mut term = Fields::new(&file, &prefix, table);
         let month = term.integer("month")?;
@@ -398,6 +444,7 @@ fn parse_terms(root: &mut Fields, year: i32) -> Result<Vec<PaymentTerm>, RulesEr
                 RulesError::new(
                     &file,
                     &format!("{prefix}.month"),
+                    Message::new("rules-not-a-month").arg("value", month),
                     format!("{month} is not a month 1–12"),
                 )
             })?;
@@ -406,14 +453,16 @@ fn parse_terms(root: &mut Fields, year: i32) -> Result<Vec<PaymentTerm>, RulesEr
             RulesError::new(
                 &file,
                 &format!("{prefix}.through"),
+                Message::new("rules-through").arg("text", &through_text),
                 format!("'{through_text}' is not the last day of a month (MM-DD)"),
             )
         })?;
         let mut grants = BTreeSet::new();
         for code in term.string_list("grants")? {
-            let grant = code
-                .parse::<Grant>()
-                .map_err(|reason| RulesError::new(&file, &format!("{prefix}.grants"), reason))?;
+            let grant = code.parse::<Grant>().map_err(|reason| {
+                let message = Message::new("rules-unknown-grant").arg("text", &code);
+                RulesError::new(&file, &format!("{prefix}.grants"), message, reason)
+            })?;
             grants.insert(grant);
         }
         let (status, source) = term.status_and_source()?;
@@ -431,6 +480,7 @@ fn parse_terms(root: &mut Fields, year: i32) -> Result<Vec<PaymentTerm>, RulesEr
             return Err(RulesError::new(
                 &file,
                 "payment_terms",
+                Message::new("rules-grant-without-term").named("grant", "grant", grant.code()),
                 format!("no term pays the grant {grant}"),
             ));
         }
@@ -445,6 +495,7 @@ fn parse_terms(root: &mut Fields, year: i32) -> Result<Vec<PaymentTerm>, RulesEr
             return Err(RulesError::new(
                 &file,
                 "payment_terms",
+                Message::new("rules-two-terms").named("grant", "grant", grant.code()),
                 format!("two terms pay {grant} in the same month"),
             ));
         }
@@ -476,7 +527,8 @@ fn parse_rates(root: &mut Fields) -> Result<BTreeMap<RateKey, Rate>, RulesError>
         for rate_name in grant_table.table_keys() {
             let path = format!("rates.{grant_name}.{rate_name}");
             let Some(key) = known.iter().copied().find(|k| k.path() == path) else {
-                return Err(RulesError::new(&file, &path, "unknown rate"));
+                let message = Message::new("rules-unknown-rate");
+                return Err(RulesError::new(&file, &path, message, "unknown rate"));
             };
             let mut fields = grant_table.table(&rate_name)?;
             let amount = fields.amount("amount")?;
@@ -496,7 +548,8 @@ fn parse_rates(root: &mut Fields) -> Result<BTreeMap<RateKey, Rate>, RulesError>
     rates_table.finish()?;
     for key in RateKey::required() {
         if !rates.contains_key(&key) {
-            return Err(RulesError::new(&file, &key.path(), "missing rate"));
+            let message = Message::new("rules-missing-rate");
+            return Err(RulesError::new(&file, &key.path(), message, "missing rate"));
         }
     }
     Ok(rates)
@@ -527,8 +580,8 @@ impl Fields {
         }
     }
 
-    fn error(&self, key: &str, reason: impl Into<String>) -> RulesError {
-        RulesError::new(&self.file, &self.path(key), reason)
+    fn error(&self, key: &str, message: Message, reason: impl Into<String>) -> RulesError {
+        RulesError::new(&self.file, &self.path(key), message, reason)
     }
 
     fn take(&mut self, key: &str) -> Option<Value> {
@@ -536,7 +589,8 @@ impl Fields {
     }
 
     fn required(&mut self, key: &str) -> Result<Value, RulesError> {
-        self.take(key).ok_or_else(|| self.error(key, "missing"))
+        self.take(key)
+            .ok_or_else(|| self.error(key, Message::new("rules-missing"), "missing"))
     }
 
     fn integer(&mut self, key: &str) -> Result<i64, RulesError> {
@@ -544,6 +598,7 @@ impl Fields {
             Value::Integer(i) => Ok(i),
             other => Err(self.error(
                 key,
+                Message::new("rules-not-integer").named("found", "toml-type", other.type_str()),
                 format!("must be an integer, found {}", other.type_str()),
             )),
         }
@@ -552,16 +607,22 @@ impl Fields {
     /// A whole, non-negative amount in NOK.
     fn amount(&mut self, key: &str) -> Result<Ore, RulesError> {
         match self.required(key)? {
-            Value::Integer(i) if i < 0 => Err(self.error(key, format!("negative amount {i}"))),
-            Value::Integer(i) => {
-                Ore::from_kroner(i).ok_or_else(|| self.error(key, "amount too large"))
-            }
+            Value::Integer(i) if i < 0 => Err(self.error(
+                key,
+                Message::new("rules-negative").arg("value", i),
+                format!("negative amount {i}"),
+            )),
+            Value::Integer(i) => Ore::from_kroner(i).ok_or_else(|| {
+                self.error(key, Message::new("rules-too-large"), "amount too large")
+            }),
             Value::Float(f) => Err(self.error(
                 key,
+                Message::new("rules-not-whole").arg("value", f),
                 format!("non-integer amount {f}: amounts are whole NOK"),
             )),
             other => Err(self.error(
                 key,
+                Message::new("rules-not-amount").named("found", "toml-type", other.type_str()),
                 format!("must be a whole amount in NOK, found {}", other.type_str()),
             )),
         }
@@ -570,20 +631,31 @@ impl Fields {
     fn string(&mut self, key: &str) -> Result<String, RulesError> {
         match self.required(key)? {
             Value::String(s) if !s.trim().is_empty() => Ok(s),
-            Value::String(_) => Err(self.error(key, "must not be empty")),
-            other => Err(self.error(key, format!("must be a string, found {}", other.type_str()))),
+            Value::String(_) => {
+                Err(self.error(key, Message::new("rules-empty"), "must not be empty"))
+            }
+            other => Err(self.error(
+                key,
+                Message::new("rules-not-string").named("found", "toml-type", other.type_str()),
+                format!("must be a string, found {}", other.type_str()),
+            )),
         }
     }
 
     fn string_list(&mut self, key: &str) -> Result<Vec<String>, RulesError> {
-        let Value::Array(items) = self.required(key)? else {
-            return Err(self.error(key, "must be a list of strings"));
+        let value = self.required(key)?;
+        let not_a_list = || {
+            let message = Message::new("rules-not-list");
+            self.error(key, message, "must be a list of strings")
+        };
+        let Value::Array(items) = value else {
+            return Err(not_a_list());
         };
         items
             .into_iter()
             .map(|v| match v {
                 Value::String(s) => Ok(s),
-                _ => Err(self.error(key, "must be a list of strings")),
+                _ => Err(not_a_list()),
             })
             .collect()
     }
@@ -591,7 +663,7 @@ impl Fields {
     fn table(&mut self, key: &str) -> Result<Fields, RulesError> {
         match self.required(key)? {
             Value::Table(t) => Ok(Fields::new(&self.file, &self.path(key), t)),
-            _ => Err(self.error(key, "must be a table")),
+            _ => Err(self.error(key, Message::new("rules-not-a-table"), "must be a table")),
         }
     }
 
@@ -604,6 +676,7 @@ impl Fields {
         let status = RateStatus::parse(&status_text).ok_or_else(|| {
             self.error(
                 "status",
+                Message::new("rules-status").arg("text", &status_text),
                 format!("'{status_text}' is not one of adopted, proposed, inferred, unverified, placeholder"),
             )
         })?;
@@ -613,7 +686,7 @@ impl Fields {
 
     fn finish(self) -> Result<(), RulesError> {
         match self.table.keys().next() {
-            Some(key) => Err(self.error(key, "unknown key")),
+            Some(key) => Err(self.error(key, Message::new("rules-unknown-key"), "unknown key")),
             None => Ok(()),
         }
     }

@@ -172,7 +172,17 @@ fn the_loader_names_file_and_key_of_every_kind_of_mistake() {
         let error = error_of(&text);
         assert_eq!(error.file, "rules/2022.toml");
         assert_eq!(error.key, key, "{error}");
-        assert!(error.reason.contains(reason), "{error} should say {reason}");
+        assert!(
+            error.reason.text.contains(reason),
+            "{error} should say {reason}"
+        );
+        let told = error
+            .reason
+            .message
+            .as_ref()
+            .expect("a message for the reader");
+        assert!(told.key.starts_with("rules-"), "{error}");
+        assert!(told.args.contains(&("key", key.to_string())), "{error}");
     }
 }
 
@@ -183,7 +193,7 @@ fn two_files_for_the_same_year_are_refused() {
     second.file_name = "rules/2022-copy.toml".into();
     let error = RuleBook::new(vec![first, second]).unwrap_err();
     assert_eq!(error.file, "rules/2022-copy.toml");
-    assert!(error.reason.contains("duplicate year 2022"), "{error}");
+    assert!(error.reason.text.contains("duplicate year 2022"), "{error}");
 }
 
 #[test]
@@ -191,7 +201,7 @@ fn a_grant_without_any_payment_term_is_refused() {
     let text = RULES_2022.replace(", \"norwegian_base\", ", ", ");
     let error = error_of(&text);
     assert_eq!(error.key, "payment_terms");
-    assert!(error.reason.contains("norwegian_base"), "{error}");
+    assert!(error.reason.text.contains("norwegian_base"), "{error}");
 }
 
 fn remove_table(text: &str, header: &str) -> String {
@@ -208,4 +218,12 @@ fn remove_source_of_first_rate(text: &str) -> String {
     let source = start + text[start..].find("source = ").unwrap();
     let end = source + text[source..].find('\n').unwrap() + 1;
     format!("{}{}", &text[..source], &text[end..])
+}
+
+#[test]
+fn a_syntax_error_is_told_by_its_line() {
+    let error = error_of("year = 2022\nmove_lag = {\n");
+    let told = error.reason.message.expect("told");
+    assert_eq!(told.key, "rules-syntax");
+    assert!(told.args.contains(&("line", "2".to_string())), "{told:?}");
 }

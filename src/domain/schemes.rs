@@ -9,6 +9,7 @@
 use crate::domain::error::Message;
 use crate::domain::ledger::BudgetKey;
 use crate::domain::money::{format_nok_grouped, Ore};
+use crate::domain::rules::{toml_error_line, RulesError};
 use chrono::NaiveDate;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -441,86 +442,129 @@ pub struct SchemeDefinition {
 /// NOK, an unknown applicant kind, a call that closes before it opens, a
 /// scheme without criteria or a criterion without weight are refused with
 /// the file and scheme named.
-pub fn parse_schemes(text: &str, file_name: &str) -> Result<Vec<SchemeDefinition>, String> {
-    let file: SchemesFile = toml::from_str(text).map_err(|e| format!("{file_name}: {e}"))?;
+pub fn parse_schemes(text: &str, file_name: &str) -> Result<Vec<SchemeDefinition>, RulesError> {
+    let file: SchemesFile = toml::from_str(text).map_err(|e| {
+        let line = toml_error_line(text, &e);
+        let message = Message::new("rules-schemes-shape").arg("line", line);
+        RulesError::new(
+            file_name,
+            "(syntax)",
+            message,
+            e.to_string().replace('\n', " "),
+        )
+    })?;
     let mut seen = std::collections::BTreeSet::new();
     file.scheme
         .into_iter()
         .map(|entry| {
-            let at = format!("{file_name}: scheme {} {}", entry.code, entry.year);
             if !seen.insert((entry.code.clone(), entry.year)) {
-                return Err(format!("{at}: given twice"));
+                let key = format!("[[scheme]] {} {}", entry.code, entry.year);
+                let message = Message::new("rules-scheme-twice");
+                return Err(RulesError::new(file_name, &key, message, "given twice"));
             }
-            let frame = Ore::parse_nok(&entry.frame).map_err(|e| format!("{at}: frame: {e}"))?;
-            if frame.0 < 0 || frame.0 % 100 != 0 {
-                return Err(format!("{at}: frame: a frame is whole, positive kroner"));
-            }
-            let budget_key = BudgetKey::parse(&entry.budget_line)
-                .map_err(|e| format!("{at}: budget_line: {e}"))?;
-            let eligible = entry
-                .eligible
-                .iter()
-                .map(|kind| {
-                    ApplicantKind::parse(kind)
-                        .ok_or_else(|| format!("{at}: eligible: unknown applicant kind '{kind}'"))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            let date = |field: &str, text: &str| {
-                NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                    .map_err(|_| format!("{at}: {field}: '{text}' is not an ISO date"))
-            };
-            let call_opens = date("call_opens", &entry.call_opens)?;
-            let call_closes = date("call_closes", &entry.call_closes)?;
-            if call_closes < call_opens {
-                return Err(format!("{at}: the call closes before it opens"));
-            }
-            if entry.criterion.is_empty() || entry.criterion.iter().any(|c| c.weight == 0) {
-                return Err(format!(
-                    "{at}: a scheme has criteria, each with a weight above zero"
-                ));
-            }
-            let mut sources = vec![
-                format!("frame: {}", entry.frame_source),
-                format!("call: {}", entry.call_source),
-                format!("criteria: {}", entry.criteria_source),
-            ];
-            sources.extend(
-                entry
-                    .min_participants_source
-                    .map(|s| format!("min_participants: {s}")),
-            );
-            sources.extend(
-                entry
-                    .min_own_financing_source
-                    .map(|s| format!("min_own_financing_percent: {s}")),
-            );
-            Ok(SchemeDefinition {
-                scheme: Scheme {
-                    code: entry.code,
-                    name: entry.name,
-                    budget_key,
-                    year: entry.year,
-                    frame,
-                    eligible,
-                    call_opens,
-                    call_closes,
-                    min_participants: entry.min_participants,
-                    min_own_financing_percent: entry.min_own_financing_percent,
-                    min_reviews: entry.min_reviews.unwrap_or(DEFAULT_MIN_REVIEWS).max(1),
-                    criteria: entry
-                        .criterion
-                        .into_iter()
-                        .map(|c| Criterion {
-                            code: c.code,
-                            name: c.name,
-                            weight: c.weight,
-                        })
-                        .collect(),
-                },
-                sources: sources.join("\n"),
-            })
+            scheme_definition(entry, file_name)
         })
         .collect()
+}
+
+/// One `[[scheme]]` of a schemes file, checked.
+fn scheme_definition(entry: SchemeEntry, file_name: &str) -> Result<SchemeDefinition, RulesError> {
+    let scheme = format!("[[scheme]] {} {}", entry.code, entry.year);
+    let refuse = |field: &str, message: Message, english: String| {
+        let key = if field.is_empty() {
+            scheme.clone()
+        } else {
+            format!("{scheme}: {field}")
+        };
+        RulesError::new(file_name, &key, message, english)
+    };
+    let whole = |frame: Ore| frame.0 >= 0 && frame.0 % 100 == 0;
+    let frame = Ore::parse_nok(&entry.frame)
+        .ok()
+        .filter(|f| whole(*f))
+        .ok_or_else(|| {
+            let message = Message::new("rules-scheme-frame").arg("text", &entry.frame);
+            refuse("frame", message, "a frame is whole, positive kroner".into())
+        })?;
+    let budget_key = BudgetKey::parse(&entry.budget_line).map_err(|e| {
+        let message = Message::new("rules-scheme-budget-line").arg("text", &entry.budget_line);
+        refuse("budget_line", message, e.to_string())
+    })?;
+    let eligible = entry
+        .eligible
+        .iter()
+        .map(|kind| {
+            ApplicantKind::parse(kind).ok_or_else(|| {
+                let message = Message::new("rules-scheme-applicant-kind").arg("text", kind);
+                refuse(
+                    "eligible",
+                    message,
+                    format!("unknown applicant kind '{kind}'"),
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let date = |field: &str, text: &str| {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            let message = Message::new("rules-scheme-date").arg("text", text);
+            refuse(field, message, format!("'{text}' is not an ISO date"))
+        })
+    };
+    let call_opens = date("call_opens", &entry.call_opens)?;
+    let call_closes = date("call_closes", &entry.call_closes)?;
+    if call_closes < call_opens {
+        let message = Message::new("rules-scheme-call-order");
+        return Err(refuse(
+            "",
+            message,
+            "the call closes before it opens".into(),
+        ));
+    }
+    if entry.criterion.is_empty() || entry.criterion.iter().any(|c| c.weight == 0) {
+        let message = Message::new("rules-scheme-criteria");
+        let english = "a scheme has criteria, each with a weight above zero";
+        return Err(refuse("criterion", message, english.into()));
+    }
+    let mut sources = vec![
+        format!("frame: {}", entry.frame_source),
+        format!("call: {}", entry.call_source),
+        format!("criteria: {}", entry.criteria_source),
+    ];
+    sources.extend(
+        entry
+            .min_participants_source
+            .map(|s| format!("min_participants: {s}")),
+    );
+    sources.extend(
+        entry
+            .min_own_financing_source
+            .map(|s| format!("min_own_financing_percent: {s}")),
+    );
+    Ok(SchemeDefinition {
+        scheme: Scheme {
+            code: entry.code,
+            name: entry.name,
+            budget_key,
+            year: entry.year,
+            frame,
+            eligible,
+            call_opens,
+            call_closes,
+            min_participants: entry.min_participants,
+            min_own_financing_percent: entry.min_own_financing_percent,
+            min_reviews: entry.min_reviews.unwrap_or(DEFAULT_MIN_REVIEWS).max(1),
+            criteria: entry
+                .criterion
+                .into_iter()
+                .map(|c| Criterion {
+                    code: c.code,
+                    name: c.name,
+                    weight: c.weight,
+                })
+                .collect(),
+        },
+        sources: sources.join("\n"),
+    })
 }
 
 #[cfg(test)]

@@ -423,18 +423,36 @@ fn a_schemes_file_with_a_bad_field_is_refused_with_the_scheme_named() {
     let text = include_str!("../../rules/schemes-2022.toml");
     let bad = text.replacen("frame = \"93200000\"", "frame = \"93200000.50\"", 1);
     let error = parse_schemes(&bad, "s.toml").unwrap_err();
-    assert!(
-        error.starts_with("s.toml: scheme jobbsjansen 2022: frame"),
+    assert_eq!(
+        (error.file.as_str(), error.key.as_str()),
+        ("s.toml", "[[scheme]] jobbsjansen 2022: frame"),
         "{error}"
     );
+    let told = |error: crate::domain::rules::RulesError| error.reason.message.expect("told");
+    assert_eq!(told(error).key, "rules-scheme-frame");
     let bad = text.replacen("\"county\"", "\"parish\"", 1);
-    assert!(parse_schemes(&bad, "s.toml")
-        .unwrap_err()
+    let error = parse_schemes(&bad, "s.toml").unwrap_err();
+    assert!(error
+        .to_string()
         .contains("unknown applicant kind 'parish'"));
+    let message = told(error);
+    assert_eq!(message.key, "rules-scheme-applicant-kind");
+    assert!(message.args.contains(&("text", "parish".to_string())));
+    // An unknown key is found by the reader's TOML parser: the log keeps
+    // its words, the person reads the line.
     let bad = text.replacen("weight = 3", "wieght = 3", 1);
-    assert!(parse_schemes(&bad, "s.toml")
-        .unwrap_err()
-        .contains("wieght"));
+    let error = parse_schemes(&bad, "s.toml").unwrap_err();
+    assert!(error.to_string().contains("wieght"), "{error}");
+    let line = text[..text.find("weight = 3").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let message = told(error);
+    assert_eq!(message.key, "rules-schemes-shape");
+    assert!(
+        message.args.contains(&("line", line.to_string())),
+        "{message:?}"
+    );
 }
 
 #[test]

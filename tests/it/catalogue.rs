@@ -90,6 +90,7 @@ fn literal_keys() -> BTreeSet<String> {
         keys.extend(literals_with_prefix(text, "problem-"));
         keys.extend(literals_with_prefix(text, "demo-"));
         keys.extend(literals_with_prefix(text, "explain-"));
+        keys.extend(literals_with_prefix(text, "rules-"));
         // `t.with(` with its key on the next line, as rustfmt writes it.
         for (at, _) in text.match_indices("t.with(") {
             let rest = text[at + 7..].trim_start();
@@ -200,6 +201,14 @@ fn name_keys() -> BTreeSet<String> {
             .iter()
             .map(|d| d.code().into())
             .collect(),
+    );
+    add(
+        "toml-type",
+        [
+            "string", "integer", "float", "boolean", "datetime", "array", "table",
+        ]
+        .map(String::from)
+        .to_vec(),
     );
     add("disability-grant", vec!["1".into(), "2".into()]);
     add(

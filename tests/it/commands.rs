@@ -53,8 +53,42 @@ async fn rules_check_names_the_file_and_key_of_a_broken_rules_file() {
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains("2022.toml: rates.integration.year4.amount: negative amount -86000"),
+        stderr.contains("2022.toml: rates.integration.year4.amount: beløpet -86000 er negativt"),
         "{stderr}"
+    );
+    // A syntax error is told by its line, in Bokmål on request.
+    std::fs::write(broken.join("2022.toml"), "year = 2022\nmove_lag = [\n").unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tilskot"))
+        .args([
+            "--rules",
+            broken.to_str().unwrap(),
+            "--lang",
+            "nb",
+            "rules",
+            "check",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("2022.toml: linje 2: dette er ikke gyldig TOML"),
+        "{stderr}"
+    );
+    // A broken schemes file names the scheme and the field, in Nynorsk.
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    let schemes = std::fs::read_to_string(rules_dir().join("schemes-2022.toml")).unwrap();
+    let parish = db.write(
+        "schemes.toml",
+        &schemes.replacen("\"county\"", "\"parish\"", 1),
+    );
+    let refused = db.fails(&["scheme", "load", parish.to_str().unwrap()]);
+    assert!(
+        refused.contains(
+            "schemes.toml: [[scheme]] integreringstiltak 2022: eligible: «parish» er ikkje municipality, \
+             county eller voluntary_organisation"
+        ),
+        "{refused}"
     );
 }
 
