@@ -20,8 +20,9 @@ async fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     let cli = match help::parse(&args, &Texts::new(help::language_of(&args))) {
         Ok(cli) => cli,
+        // Help read through `| head` closes standard output early: done.
         Err(Stopped::Shown(text)) => {
-            println!("{}", text.trim_end());
+            let _ = writeln!(std::io::stdout(), "{}", text.trim_end());
             return ExitCode::SUCCESS;
         }
         Err(Stopped::Refused(text)) => {

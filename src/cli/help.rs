@@ -228,9 +228,34 @@ pub enum Stopped {
 pub fn parse(args: &[OsString], t: &Texts) -> Result<Cli, Stopped> {
     let command = localized(Cli::command(), t);
     let matches = command
-        .try_get_matches_from(args)
+        .try_get_matches_from(help_as_option(args))
         .map_err(|error| stopped(&error, t))?;
     Cli::from_arg_matches(&matches).map_err(|error| stopped(&error, t))
+}
+
+/// `tilskot help batch run` as `tilskot batch run --help`: clap's own
+/// `help` command is turned off, since it would speak English. `help` is
+/// the command when it is the first word that is neither an option nor the
+/// value of a global option (`--lang nb help batch`).
+fn help_as_option(args: &[OsString]) -> Vec<OsString> {
+    const TAKES_A_VALUE: [&str; 3] = ["--lang", "--db", "--rules"];
+    let mut index = 1;
+    while let Some(arg) = args.get(index).and_then(|a| a.to_str()) {
+        if TAKES_A_VALUE.contains(&arg) {
+            index += 2;
+        } else if arg.starts_with('-') {
+            index += 1;
+        } else {
+            break;
+        }
+    }
+    if args.get(index).is_none_or(|arg| arg != "help") {
+        return args.to_vec();
+    }
+    let mut rewritten = args.to_vec();
+    rewritten.remove(index);
+    rewritten.push(OsString::from("--help"));
+    rewritten
 }
 
 fn stopped(error: &clap::Error, t: &Texts) -> Stopped {
@@ -401,6 +426,21 @@ mod tests {
         assert_eq!(language_of(&args("tilskot --lang nb batch list")), Lang::Nb);
         assert_eq!(language_of(&args("tilskot batch list --lang=nb")), Lang::Nb);
         assert_eq!(language_of(&args("tilskot --lang nn batch list")), Lang::Nn);
+    }
+
+    #[test]
+    fn the_help_command_is_the_help_option_of_what_follows() {
+        assert_eq!(
+            help_as_option(&args("tilskot help batch run")),
+            args("tilskot batch run --help")
+        );
+        assert_eq!(
+            help_as_option(&args("tilskot help")),
+            args("tilskot --help")
+        );
+        // Only as the command: a user called help is left alone.
+        let named = args("tilskot user add --name help");
+        assert_eq!(help_as_option(&named), named);
     }
 
     #[test]

@@ -165,20 +165,27 @@ async fn refusals_exit_1_and_help_says_what_the_statuses_mean() {
 
 #[test]
 fn a_closed_pipe_ends_a_command_quietly_with_status_0() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tilskot"))
-        .args(["--rules"])
-        .arg(crate::support::rules_dir())
-        .args(["rules", "show", "--year", "2022"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The reader goes away before the first line is written, as `| head -0`.
-    drop(child.stdout.take());
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
-    assert!(stderr.is_empty(), "{stderr}");
+    let commands: [&[&str]; 3] = [
+        &["rules", "show", "--year", "2022"],
+        &["--help"],
+        &["help", "batch", "run"],
+    ];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tilskot"))
+            .args(["--rules"])
+            .arg(crate::support::rules_dir())
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before the first line is written, as `| head -0`.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    }
 }
 
 #[test]
