@@ -11,6 +11,7 @@ pub mod help;
 pub mod register;
 pub mod schemes;
 pub mod setup;
+pub mod usage;
 
 use crate::db::Store;
 use crate::domain::calendar::Period;
