@@ -351,7 +351,7 @@ async fn help_and_usage_errors_speak_the_chosen_language() {
     };
     let unknown = usage("nn", &["batch", "show", "--frobnicate"]);
     assert!(
-        unknown.contains("feil: «--frobnicate» er ikkje eit val her. Meinte du «--format»?")
+        unknown.contains("feil: Kommandoen tek ikkje imot «--frobnicate». Meinte du «--format»?")
             && unknown.contains("\nBruk: tilskot batch show --period <MÅNAD>")
             && unknown.contains("Sjå «tilskot batch show --help»."),
         "{unknown}"
