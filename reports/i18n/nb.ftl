@@ -1267,3 +1267,4 @@ rules-scheme-applicant-kind = { $file }: { $key }: «{ $text }» er ikke municip
 rules-scheme-date = { $file }: { $key }: «{ $text }» er ikke en dato (ÅÅÅÅ-MM-DD)
 rules-scheme-call-order = { $file }: { $key }: utlysningen stenger før den åpner
 rules-scheme-criteria = { $file }: { $key }: en ordning har kriterier, hvert med en vekt over null
+person-nothing-due = Ingenting å betale ut

@@ -1267,3 +1267,4 @@ rules-scheme-applicant-kind = { $file }: { $key }: «{ $text }» er ikkje munici
 rules-scheme-date = { $file }: { $key }: «{ $text }» er ikkje ein dato (ÅÅÅÅ-MM-DD)
 rules-scheme-call-order = { $file }: { $key }: utlysinga stengjer før ho opnar
 rules-scheme-criteria = { $file }: { $key }: ei ordning har kriterium, kvart med ei vekt over null
+person-nothing-due = Ikkje noko å betale ut

@@ -87,6 +87,8 @@ pub async fn explain_person(
 pub struct PersonAccounts {
     pub accruals: Vec<crate::domain::explain::ExplainedAccrual>,
     pub payments: Vec<crate::domain::payout::PersonPayment>,
+    /// Why a grant accrued nothing in the year.
+    pub nothing_due: Vec<crate::domain::explain::NothingDue>,
 }
 
 /// What a person accrued in `year` and what they were paid (all years).
@@ -111,6 +113,7 @@ pub async fn person_accounts(
     Ok(PersonAccounts {
         accruals: explain_accruals(subject, &accruals, book, municipalities, start),
         payments: store.person_payments(person, &lived_in).await?,
+        nothing_due: nothing_due_reasons(subject, &accruals, to),
     })
 }
 

@@ -153,7 +153,7 @@ fn payment_line(t: &Texts, p: &PersonPayment, municipalities: &Municipalities) -
 }
 
 /// Why a grant is not due: the grant's name, then the reason.
-fn nothing_due_line(t: &Texts, n: &NothingDue) -> String {
+pub fn nothing_due_line(t: &Texts, n: &NothingDue) -> String {
     let reason = t.message(&n.reason);
     match n.about {
         Some(grant) => format!("{}: {reason}", t.name("grant-short", grant.code())),

@@ -13,7 +13,7 @@ use crate::domain::approval::{Action, BatchStatus};
 use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Message};
 use crate::domain::users::{Role, User};
-use crate::render::explain::{rate_text, why_text};
+use crate::render::explain::{nothing_due_line, rate_text, why_text};
 use crate::render::i18n::Texts;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -397,6 +397,8 @@ pub struct PersonPage {
     pub back: String,
     pub accruals: Vec<AccrualRow>,
     pub payments: Vec<PaymentRow>,
+    /// Why a grant accrued nothing in the year, one sentence each.
+    pub nothing_due: Vec<String>,
 }
 
 /// Why a person is paid what they are: the accruals of the batch's year,
@@ -452,6 +454,11 @@ pub async fn person(
         back: format!("/batches/{}/{number}", batch.period),
         year,
         accruals,
+        nothing_due: accounts
+            .nothing_due
+            .iter()
+            .map(|reason| nothing_due_line(&t, reason))
+            .collect(),
         payments: accounts
             .payments
             .iter()

@@ -1421,7 +1421,19 @@ mod batch_pages {
                 "{}",
                 person.body
             );
-            // Each accrual with its rate and why, in the reader's language.
+            // Each accrual with its rate and why, in the reader's language,
+            // and why the grants that accrued nothing did not.
+            assert!(
+                person.body.contains("<ul id=\"nothing-due\">")
+                    && [
+                        "<li>tilskot for einslege mindreårige: ",
+                        "<li>norsktilskot: "
+                    ]
+                    .iter()
+                    .any(|reason| person.body.contains(reason)),
+                "{}",
+                person.body
+            );
             assert!(
                 person.body.contains("<th>Kvifor</th>")
                     && person.body.contains("<td>sats: ")
