@@ -857,8 +857,6 @@ explain-person-born = Person { $person }: født { $birth } i { $municipality } e
 explain-accruals-heading = Opptjening:
 explain-no-accruals = ingen i de forklarte månedene
 explain-accrual = { $period } { $grant }: { $amount } kroner til { $municipality }
-explain-terms = regel { $rule } ({ $name }), tilskuddsår { $year }, kategori: { $category }
-explain-terms-no-category = regel { $rule } ({ $name }), tilskuddsår { $year }
 explain-rate = sats: { $amount } kroner for { $year } ({ $status ->
          [adopted] vedtatt
          [proposed] foreslått
@@ -1268,3 +1266,6 @@ rules-scheme-date = { $file }: { $key }: «{ $text }» er ikke en dato (ÅÅÅÅ
 rules-scheme-call-order = { $file }: { $key }: utlysningen stenger før den åpner
 rules-scheme-criteria = { $file }: { $key }: en ordning har kriterier, hvert med en vekt over null
 person-nothing-due = Ingenting å betale ut
+explain-rule = regel { $rule } ({ $name })
+explain-grant-year = tilskuddsår { $year }
+explain-category = kategori: { $category }

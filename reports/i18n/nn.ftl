@@ -857,8 +857,6 @@ explain-person-born = Person { $person }: fødd { $birth } i { $municipality } e
 explain-accruals-heading = Opptening:
 explain-no-accruals = ingen i dei forklarte månadene
 explain-accrual = { $period } { $grant }: { $amount } kroner til { $municipality }
-explain-terms = regel { $rule } ({ $name }), tilskotsår { $year }, kategori: { $category }
-explain-terms-no-category = regel { $rule } ({ $name }), tilskotsår { $year }
 explain-rate = sats: { $amount } kroner for { $year } ({ $status ->
          [adopted] vedteken
          [proposed] foreslått
@@ -1268,3 +1266,6 @@ rules-scheme-date = { $file }: { $key }: «{ $text }» er ikkje ein dato (ÅÅÅ
 rules-scheme-call-order = { $file }: { $key }: utlysinga stengjer før ho opnar
 rules-scheme-criteria = { $file }: { $key }: ei ordning har kriterium, kvart med ei vekt over null
 person-nothing-due = Ikkje noko å betale ut
+explain-rule = regel { $rule } ({ $name })
+explain-grant-year = tilskotsår { $year }
+explain-category = kategori: { $category }

@@ -396,9 +396,9 @@ mod tests {
 
     #[test]
     fn a_stored_message_keeps_which_arguments_are_codes() {
-        let message = Message::new("explain-terms").named("category", "category", "adult");
+        let message = Message::new("explain-category").named("category", "category", "adult");
         let stored = message.to_stored();
-        let known = ["explain-terms", "category"];
+        let known = ["explain-category", "category"];
         let read = Message::from_stored(&stored, &known).expect("known");
         assert_eq!(read.prefix_of("category"), Some("category"));
         assert_eq!(read, message);

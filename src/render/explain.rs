@@ -92,17 +92,8 @@ fn accrual_text(t: &Texts, a: &ExplainedAccrual) -> String {
         .named("grant", "grant", a.grant.code())
         .arg("amount", format_nok_grouped(a.amount))
         .arg("municipality", &a.municipality);
-    let terms = match a.category {
-        Some(category) => {
-            Message::new("explain-terms").named("category", "category", category.code())
-        }
-        None => Message::new("explain-terms-no-category"),
-    }
-    .arg("rule", a.rule)
-    .named("name", "rule", a.rule)
-    .arg("year", a.grant_year);
     let _ = writeln!(out, "  {}", t.message(&head));
-    let _ = writeln!(out, "      {}", t.message(&terms));
+    let _ = writeln!(out, "      {}", terms_text(t, a));
     if let Some(rate) = &a.rate {
         let _ = writeln!(out, "      {}", rate_text(t, rate));
     }
@@ -112,6 +103,26 @@ fn accrual_text(t: &Texts, a: &ExplainedAccrual) -> String {
     let why = Message::new("explain-why").arg("why", why_text(t, &a.why));
     let _ = writeln!(out, "      {}", t.message(&why));
     out
+}
+
+/// The rule, the grant year (where the grant counts them) and the
+/// category of an accrual, as a list: "regel R4 (År 2–5), tilskotsår 2,
+/// kategori: vaksen".
+fn terms_text(t: &Texts, a: &ExplainedAccrual) -> String {
+    let rule = Message::new("explain-rule")
+        .arg("rule", a.rule)
+        .named("name", "rule", a.rule);
+    let grant_year =
+        (a.grant_year > 0).then(|| Message::new("explain-grant-year").arg("year", a.grant_year));
+    let category = a
+        .category
+        .map(|c| Message::new("explain-category").named("category", "category", c.code()));
+    std::iter::once(rule)
+        .chain(grant_year)
+        .chain(category)
+        .map(|part| t.message(&part))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The rate an accrual used: "sats 240 000,00 kroner for 2022 (plasshaldar)".
@@ -222,4 +233,41 @@ fn disability_text(t: &Texts, d: &ExplainedDisability, municipalities: &Municipa
     };
     let _ = writeln!(out, "    {}", t.message(&in_force));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::Period;
+    use crate::domain::grant::{Category, Grant, RuleId};
+    use crate::domain::money::Ore;
+    use crate::render::i18n::Lang;
+
+    fn accrual(grant: Grant, rule: RuleId, grant_year: u8) -> ExplainedAccrual {
+        ExplainedAccrual {
+            period: Period::new(2022, 2).unwrap(),
+            grant,
+            municipality: "5001 Trondheim".into(),
+            amount: Ore(9_316_666),
+            rule,
+            category: Some(Category::UnaccompaniedMinor),
+            grant_year,
+            rate: None,
+            why: Vec::new(),
+            before_start: false,
+        }
+    }
+
+    #[test]
+    fn the_terms_name_a_grant_year_only_where_the_grant_counts_them() {
+        let t = Texts::new(Lang::Nn);
+        assert_eq!(
+            terms_text(&t, &accrual(Grant::Minor, RuleId::R10, 0)),
+            "regel R10 (Einslege mindreårige: satsen), kategori: einsleg mindreårig"
+        );
+        assert_eq!(
+            terms_text(&t, &accrual(Grant::Integration, RuleId::R4, 2)),
+            "regel R4 (År 2–5), tilskotsår 2, kategori: einsleg mindreårig"
+        );
+    }
 }
