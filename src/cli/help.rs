@@ -229,8 +229,42 @@ pub fn parse(args: &[OsString], t: &Texts) -> Result<Cli, Stopped> {
     let command = localized(Cli::command(), t);
     let matches = command
         .try_get_matches_from(help_as_option(args))
-        .map_err(|error| stopped(&error, t))?;
-    Cli::from_arg_matches(&matches).map_err(|error| stopped(&error, t))
+        .map_err(|error| stopped(&error, args, t))?;
+    Cli::from_arg_matches(&matches).map_err(|error| stopped(&error, args, t))
+}
+
+/// The words of a command line that are neither options nor the value of
+/// a global option, with their places: the command and its subcommands
+/// come first among them (`--lang nb batch run --period …`).
+fn command_words(args: &[OsString]) -> Vec<(usize, &str)> {
+    const TAKES_A_VALUE: [&str; 3] = ["--lang", "--db", "--rules"];
+    let mut words = Vec::new();
+    let mut index = 1;
+    while let Some(arg) = args.get(index).and_then(|a| a.to_str()) {
+        if TAKES_A_VALUE.contains(&arg) {
+            index += 2;
+            continue;
+        }
+        if !arg.starts_with('-') {
+            words.push((index, arg));
+        }
+        index += 1;
+    }
+    words
+}
+
+/// The command a command line names, as one types it: `tilskot batch show`.
+pub(crate) fn command_path(args: &[OsString]) -> String {
+    let mut command = Cli::command();
+    let mut path = vec![command.get_name().to_string()];
+    for (_, word) in command_words(args) {
+        let Some(sub) = command.find_subcommand(word).cloned() else {
+            break;
+        };
+        path.push(word.to_string());
+        command = sub;
+    }
+    path.join(" ")
 }
 
 /// `tilskot help batch run` as `tilskot batch run --help`: clap's own
@@ -238,27 +272,18 @@ pub fn parse(args: &[OsString], t: &Texts) -> Result<Cli, Stopped> {
 /// the command when it is the first word that is neither an option nor the
 /// value of a global option (`--lang nb help batch`).
 fn help_as_option(args: &[OsString]) -> Vec<OsString> {
-    const TAKES_A_VALUE: [&str; 3] = ["--lang", "--db", "--rules"];
-    let mut index = 1;
-    while let Some(arg) = args.get(index).and_then(|a| a.to_str()) {
-        if TAKES_A_VALUE.contains(&arg) {
-            index += 2;
-        } else if arg.starts_with('-') {
-            index += 1;
-        } else {
-            break;
+    match command_words(args).first() {
+        Some((index, "help")) => {
+            let mut rewritten = args.to_vec();
+            rewritten.remove(*index);
+            rewritten.push(OsString::from("--help"));
+            rewritten
         }
+        _ => args.to_vec(),
     }
-    if args.get(index).is_none_or(|arg| arg != "help") {
-        return args.to_vec();
-    }
-    let mut rewritten = args.to_vec();
-    rewritten.remove(index);
-    rewritten.push(OsString::from("--help"));
-    rewritten
 }
 
-fn stopped(error: &clap::Error, t: &Texts) -> Stopped {
+fn stopped(error: &clap::Error, args: &[OsString], t: &Texts) -> Stopped {
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             Stopped::Shown(with_placeholders(&error.render().to_string(), t))
@@ -266,7 +291,11 @@ fn stopped(error: &clap::Error, t: &Texts) -> Stopped {
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             Stopped::Refused(with_placeholders(&error.render().to_string(), t))
         }
-        _ => Stopped::Refused(super::usage::usage_error_text(error, t)),
+        _ => Stopped::Refused(super::usage::usage_error_text(
+            error,
+            &command_path(args),
+            t,
+        )),
     }
 }
 
@@ -304,6 +333,20 @@ mod tests {
         // Only as the command: a user called help is left alone.
         let named = args("tilskot user add --name help");
         assert_eq!(help_as_option(&named), named);
+    }
+
+    #[test]
+    fn the_command_path_is_the_subcommands_a_line_names() {
+        let path = |line| command_path(&args(line));
+        assert_eq!(
+            path("tilskot --lang nb batch show --format xml"),
+            "tilskot batch show"
+        );
+        assert_eq!(
+            path("tilskot --db sqlite://x.db user add --name run"),
+            "tilskot user add"
+        );
+        assert_eq!(path("tilskot btach list"), "tilskot");
     }
 
     #[test]

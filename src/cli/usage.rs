@@ -9,25 +9,20 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 /// A usage error in the reader's language: what is wrong, a suggestion
 /// where clap has one, the usage and where to read more.
-pub fn usage_error_text(error: &clap::Error, t: &Texts) -> String {
+/// `command` is the command the line names (`tilskot batch show`), for
+/// where to read more.
+pub fn usage_error_text(error: &clap::Error, command: &str, t: &Texts) -> String {
     let mut lines = vec![t.with("cli-error", &[("text", what_is_wrong(error, t))])];
     if let Some(detail) = value_detail(error, t) {
         lines.push(detail);
     }
+    lines.push(String::new());
     if let Some(usage) = context_text(error, ContextKind::Usage) {
-        let usage = usage.trim().trim_start_matches("Usage:").trim().to_string();
-        let command: Vec<&str> = usage
-            .split_whitespace()
-            .take_while(|word| !word.starts_with(['[', '<', '-']))
-            .collect();
-        lines.push(String::new());
-        lines.push(format!(
-            "{}: {}",
-            t.get("cli-help-usage"),
-            with_placeholders(&usage, t)
-        ));
-        lines.push(t.with("cli-usage-see-help", &[("command", command.join(" "))]));
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        let usage = with_placeholders(usage, t);
+        lines.push(format!("{}: {usage}", t.get("cli-help-usage")));
     }
+    lines.push(t.with("cli-usage-see-help", &[("command", command.to_string())]));
     lines.join("\n")
 }
 
