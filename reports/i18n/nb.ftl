@@ -1269,3 +1269,4 @@ person-nothing-due = Ingenting å betale ut
 explain-rule = regel { $rule } ({ $name })
 explain-grant-year = tilskuddsår { $year }
 explain-category = kategori: { $category }
+person-disability = Tilskudd ved nedsatt funksjonsevne (R14–R19)

@@ -1269,3 +1269,4 @@ person-nothing-due = Ikkje noko å betale ut
 explain-rule = regel { $rule } ({ $name })
 explain-grant-year = tilskotsår { $year }
 explain-category = kategori: { $category }
+person-disability = Tilskot ved nedsett funksjonsevne (R14–R19)

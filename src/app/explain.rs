@@ -59,13 +59,7 @@ pub async fn explain_person(
     if let Some(p) = period {
         payments.retain(|pay| pay.period == p);
     }
-    let disability = store
-        .disability_applications()
-        .await?
-        .into_iter()
-        .filter(|s| s.application.person_id == subject.id.as_ref())
-        .map(|s| explained_disability(subject, s, book))
-        .collect();
+    let disability = applications_of(store, subject, book).await?;
     Ok(Explanation {
         person: subject.clone(),
         accruals: explain_accruals(subject, &accruals, book, municipalities, start),
@@ -89,6 +83,8 @@ pub struct PersonAccounts {
     pub payments: Vec<crate::domain::payout::PersonPayment>,
     /// Why a grant accrued nothing in the year.
     pub nothing_due: Vec<crate::domain::explain::NothingDue>,
+    /// The person's applications for the disability grant, decided or not.
+    pub disability: Vec<ExplainedDisability>,
 }
 
 /// What a person accrued in `year` and what they were paid (all years).
@@ -114,6 +110,7 @@ pub async fn person_accounts(
         accruals: explain_accruals(subject, &accruals, book, municipalities, start),
         payments: store.person_payments(person, &lived_in).await?,
         nothing_due: nothing_due_reasons(subject, &accruals, to),
+        disability: applications_of(store, subject, book).await?,
     })
 }
 
@@ -127,6 +124,21 @@ fn municipalities_of(subject: &Person, events: &[Event]) -> Vec<MunicipalityNumb
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect()
+}
+
+/// The person's applications for the disability grant, explained.
+async fn applications_of(
+    store: &Store,
+    person: &Person,
+    book: &RuleBook,
+) -> Result<Vec<ExplainedDisability>> {
+    Ok(store
+        .disability_applications()
+        .await?
+        .into_iter()
+        .filter(|s| s.application.person_id == person.id.as_ref())
+        .map(|s| explained_disability(person, s, book))
+        .collect())
 }
 
 /// An application for the disability grant with what R15/R16 allow and

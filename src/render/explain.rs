@@ -188,8 +188,24 @@ fn withdrawn_line(t: &Texts, event: &Event, municipalities: &Municipalities) -> 
 /// An application for the disability grant: what was applied for, the
 /// most R15/R16 allow, every decision and the one in force (R19).
 fn disability_text(t: &Texts, d: &ExplainedDisability, municipalities: &Municipalities) -> String {
+    let (head, details) = disability_lines(t, d, municipalities);
+    let mut out = format!("  {head}\n");
+    for line in details {
+        let _ = writeln!(out, "    {line}");
+    }
+    out
+}
+
+/// An application for the disability grant as a line of what was applied
+/// for and the lines under it: the most R15/R16 allow, each decision with
+/// who made it, and the one in force (R19). The command line and the
+/// person page both show it.
+pub fn disability_lines(
+    t: &Texts,
+    d: &ExplainedDisability,
+    municipalities: &Municipalities,
+) -> (String, Vec<String>) {
     let a = &d.application;
-    let mut out = String::new();
     let head = Message::new("explain-disability-application")
         .arg("reference", &a.reference)
         .arg("grant", a.grant.number())
@@ -200,7 +216,6 @@ fn disability_text(t: &Texts, d: &ExplainedDisability, municipalities: &Municipa
             format!("{} {}", a.municipality, municipalities.name(a.municipality)),
         )
         .arg("received", a.received);
-    let _ = writeln!(out, "  {}", t.message(&head));
     let allowed = match (d.allowed, a.grant) {
         (None, _) => Message::new("explain-disability-no-rates"),
         (Some(amount), grant) => Message::new(match grant {
@@ -210,29 +225,31 @@ fn disability_text(t: &Texts, d: &ExplainedDisability, municipalities: &Municipa
         .arg("amount", format_nok_grouped(amount)),
     }
     .arg("calendar", d.calendar_year);
-    let _ = writeln!(out, "    {}", t.message(&allowed));
-    for decision in &d.decisions {
+    let decisions = d.decisions.iter().map(|decision| {
         let key = if decision.reason.is_empty() {
             "explain-decision"
         } else {
             "explain-decision-reason"
         };
-        let message = Message::new(key)
+        Message::new(key)
             .arg("date", decision.decided_on)
             .named("kind", "decision", decision.kind.code())
             .arg("amount", format_nok_grouped(decision.amount))
             .arg("user", &decision.decided_by)
-            .arg("reason", &decision.reason);
-        let _ = writeln!(out, "    {}", t.message(&message));
-    }
+            .arg("reason", &decision.reason)
+    });
     let in_force = match d.in_force() {
         Some((decision, accrued)) => Message::new("explain-disability-in-force")
             .arg("amount", format_nok_grouped(decision.amount))
             .arg("period", accrued),
         None => Message::new("explain-disability-undecided"),
     };
-    let _ = writeln!(out, "    {}", t.message(&in_force));
-    out
+    let details = std::iter::once(allowed)
+        .chain(decisions)
+        .chain(std::iter::once(in_force))
+        .map(|message| t.message(&message))
+        .collect();
+    (t.message(&head), details)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::domain::approval::{Action, BatchStatus};
 use crate::domain::calendar::Period;
 use crate::domain::error::{Error, Message};
 use crate::domain::users::{Role, User};
-use crate::render::explain::{nothing_due_line, rate_text, why_text};
+use crate::render::explain::{disability_lines, nothing_due_line, rate_text, why_text};
 use crate::render::i18n::Texts;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -399,6 +399,9 @@ pub struct PersonPage {
     pub payments: Vec<PaymentRow>,
     /// Why a grant accrued nothing in the year, one sentence each.
     pub nothing_due: Vec<String>,
+    /// Each application for the disability grant: what was applied for,
+    /// and under it what the rules allow and every decision.
+    pub disability: Vec<(String, Vec<String>)>,
 }
 
 /// Why a person is paid what they are: the accruals of the batch's year,
@@ -454,6 +457,11 @@ pub async fn person(
         back: format!("/batches/{}/{number}", batch.period),
         year,
         accruals,
+        disability: accounts
+            .disability
+            .iter()
+            .map(|application| disability_lines(&t, application, &names))
+            .collect(),
         nothing_due: accounts
             .nothing_due
             .iter()

@@ -377,6 +377,24 @@ mod pages {
                 letter.body
             );
             assert!(letter.body.contains("siv") && letter.body.contains("2022-02-15"));
+            // Finance staff who open the person from a batch line see the
+            // application, what the rules allow and who decided it.
+            db.ok(&["batch", "run", "--period", "2022-03", "--user", "kari"]);
+            let kari = Client::sign_in(&router, "kari", PASSWORD).await;
+            let person = kari.get("/batches/2022-03/0301/D1").await;
+            assert_eq!(person.status, StatusCode::OK, "{}", person.body);
+            for expected in [
+                "<ul id=\"disability\">",
+                "OSLO-1: tilskot 1, tilskotsår 2 (2022), 0301 Oslo, motteken 2022-02-15",
+                "<li>høgst 196\u{a0}400,00 kroner (R15: satsen for tilskot 1 i 2022)</li>",
+                "<li>2022-02-15 Innvilga: 196\u{a0}400,00 kroner, av siv</li>",
+            ] {
+                assert!(
+                    person.body.contains(expected),
+                    "{expected}: {}",
+                    person.body
+                );
+            }
             let kari = db.tilskot(&["disability", "status", "--year", "2022"]);
             assert!(String::from_utf8_lossy(&kari.stdout).contains("1 innvilga"));
         }
