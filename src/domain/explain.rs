@@ -69,7 +69,7 @@ pub fn explain_accruals(
             ExplainedAccrual {
                 period: a.period,
                 grant: a.grant,
-                municipality: municipality_named(a.municipality, municipalities),
+                municipality: municipalities.labelled(a.municipality),
                 amount: a.amount,
                 rule: a.rule,
                 category: a.category,
@@ -80,14 +80,6 @@ pub fn explain_accruals(
             }
         })
         .collect()
-}
-
-/// "0301 Oslo".
-fn municipality_named(
-    number: crate::domain::municipality::MunicipalityNumber,
-    municipalities: &Municipalities,
-) -> String {
-    format!("{number} {}", municipalities.name(number))
 }
 
 /// Why the grant is due in that month.
@@ -169,7 +161,7 @@ fn municipality_reasons(
     lag: u32,
     municipalities: &Municipalities,
 ) -> Vec<Message> {
-    let name = |m| municipality_named(m, municipalities);
+    let name = |m| municipalities.labelled(m);
     let first = match &person.born {
         Some(born) => Message::new("explain-born-where")
             .arg("municipality", name(person.settlement_municipality))

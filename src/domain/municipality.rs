@@ -111,6 +111,15 @@ impl Municipalities {
             .unwrap_or("(unknown)")
     }
 
+    /// The number and the name, as a person reads a municipality in a
+    /// sentence ("0301 Oslo"); the number alone if it is not known.
+    pub fn labelled(&self, number: MunicipalityNumber) -> String {
+        match self.get(number) {
+            Some(found) => format!("{number} {}", found.name),
+            None => number.to_string(),
+        }
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Municipality> {
         self.by_number.values()
     }
@@ -137,6 +146,15 @@ impl Municipalities {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_municipality_is_labelled_by_number_and_name_or_by_number_alone() {
+        let shipped = Municipalities::shipped();
+        let oslo = MunicipalityNumber::from_trusted("0301").unwrap();
+        assert_eq!(shipped.labelled(oslo), "0301 Oslo");
+        let unknown = MunicipalityNumber::from_trusted("9999").unwrap();
+        assert_eq!(shipped.labelled(unknown), "9999");
+    }
 
     #[test]
     fn the_shipped_list_has_the_356_municipalities_and_the_population_of_norway() {

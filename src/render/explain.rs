@@ -71,11 +71,7 @@ fn person_line(t: &Texts, person: &Person, municipalities: &Municipalities) -> S
         .arg("date", person.settlement_date)
         .arg(
             "municipality",
-            format!(
-                "{} {}",
-                person.settlement_municipality,
-                municipalities.name(person.settlement_municipality)
-            ),
+            municipalities.labelled(person.settlement_municipality),
         )
         .named("basis", "basis", person.basis.code())
         .arg("country", &person.country)
@@ -156,10 +152,7 @@ fn payment_line(t: &Texts, p: &PersonPayment, municipalities: &Municipalities) -
             .arg("run", p.run_number)
             .named("grant", "grant", p.grant.code())
             .arg("amount", format_nok_grouped(p.amount))
-            .arg(
-                "municipality",
-                format!("{} {}", p.municipality, municipalities.name(p.municipality)),
-            ),
+            .arg("municipality", municipalities.labelled(p.municipality)),
     )
 }
 
@@ -176,8 +169,9 @@ pub fn nothing_due_line(t: &Texts, n: &NothingDue) -> String {
 fn withdrawn_line(t: &Texts, event: &Event, municipalities: &Municipalities) -> String {
     let kind = event.kind.withdraws().unwrap_or(event.kind);
     let message = match event.municipality {
-        Some(m) => Message::new("explain-withdrawn-in")
-            .arg("municipality", format!("{m} {}", municipalities.name(m))),
+        Some(m) => {
+            Message::new("explain-withdrawn-in").arg("municipality", municipalities.labelled(m))
+        }
         None => Message::new("explain-withdrawn"),
     }
     .named("kind", "event", kind.code())
@@ -211,10 +205,7 @@ pub fn disability_lines(
         .arg("grant", a.grant.number())
         .arg("year", a.grant_year)
         .arg("calendar", d.calendar_year)
-        .arg(
-            "municipality",
-            format!("{} {}", a.municipality, municipalities.name(a.municipality)),
-        )
+        .arg("municipality", municipalities.labelled(a.municipality))
         .arg("received", a.received);
     let allowed = match (d.allowed, a.grant) {
         (None, _) => Message::new("explain-disability-no-rates"),

@@ -211,7 +211,6 @@ pub struct ForecastPage {
     pub title: Message,
     /// The one forecast's heading and introduction, or the rolling one's.
     pub heading: Message,
-    pub year: i32,
     pub as_of: String,
     pub rows: Vec<ForecastRow>,
     pub rolling: Vec<RollingRow>,
@@ -254,7 +253,6 @@ pub fn forecast_page(report: &ForecastReport, t: Texts) -> ForecastPage {
         t,
         title: Message::new("report-forecast-title").arg("year", report.year),
         heading: heading.arg("year", report.year),
-        year: report.year,
         as_of,
         rows,
         rolling: if rolling {

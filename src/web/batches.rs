@@ -426,12 +426,6 @@ pub async fn person(
                     WebError::NotFound
                 }
             })?;
-    let municipality_name = |m: crate::domain::municipality::MunicipalityNumber| {
-        names
-            .get(m)
-            .map(|found| format!("{m} {}", found.name))
-            .unwrap_or_else(|| m.to_string())
-    };
     let accruals = accounts
         .accruals
         .iter()
@@ -474,7 +468,7 @@ pub async fn person(
                 period: p.period.to_string(),
                 run_number: p.run_number,
                 grant: p.grant.code(),
-                municipality: municipality_name(p.municipality),
+                municipality: names.labelled(p.municipality),
                 amount: nok(p.amount),
             })
             .collect(),

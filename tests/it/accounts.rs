@@ -563,18 +563,24 @@ async fn hledger_checks_the_journal_of_each_year_strictly() {
 #[tokio::test]
 async fn the_html_statements_are_snapshotted() {
     let db = with_fixture_ledger(Backend::Sqlite).await;
-    let out = db.path("html");
-    db.ok(&[
-        "report",
-        "statements",
-        "--year",
-        "2022",
-        "--format",
-        "html",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    let html = std::fs::read_to_string(out.join("statements-2022.html")).unwrap();
+    // The printed statements of 2022, written in `folder` in `lang`.
+    let statements_page = |lang: &str, folder: &str| {
+        let out = db.path(folder);
+        db.ok(&[
+            "--lang",
+            lang,
+            "report",
+            "statements",
+            "--year",
+            "2022",
+            "--format",
+            "html",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        std::fs::read_to_string(out.join("statements-2022.html")).unwrap()
+    };
+    let html = statements_page("nn", "html");
     assert!(html.contains("Oppstilling av løyvingsrapportering 31.12.2022"));
     // The checks are listed in the page's Nynorsk, not by their English names.
     assert!(
@@ -585,21 +591,7 @@ async fn the_html_statements_are_snapshotted() {
     );
     insta::assert_snapshot!("statements_2022_html", html);
     // The statements reproduce the report's Nynorsk whatever the language.
-    let bokmal = db.path("html-nb");
-    db.ok(&[
-        "--lang",
-        "nb",
-        "report",
-        "statements",
-        "--year",
-        "2022",
-        "--format",
-        "html",
-        "--out",
-        bokmal.to_str().unwrap(),
-    ]);
-    let same = std::fs::read_to_string(bokmal.join("statements-2022.html")).unwrap();
-    assert_eq!(same, html);
+    assert_eq!(statements_page("nb", "html-nb"), html);
 }
 
 #[tokio::test]

@@ -319,7 +319,7 @@ fn every_key_the_code_asks_for_is_in_both_catalogues() {
     let wanted: BTreeSet<String> = literal_keys()
         .into_iter()
         .chain(name_keys())
-        .chain(help.into_iter().map(|(key, _)| key))
+        .chain(help)
         .collect();
     assert!(wanted.contains("help-batch-run-arg-period") && wanted.contains("cli-value-period"));
     assert!(wanted.contains("login-title") && wanted.contains("state-draft"));
