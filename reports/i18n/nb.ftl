@@ -1270,3 +1270,4 @@ explain-rule = regel { $rule } ({ $name })
 explain-grant-year = tilskuddsår { $year }
 explain-category = kategori: { $category }
 person-disability = Tilskudd ved nedsatt funksjonsevne (R14–R19)
+cli-check-event-pages = Sidene med registerhendelser holder de samme hendelsene som radene, i samme rekkefølge.

@@ -1270,3 +1270,4 @@ explain-rule = regel { $rule } ({ $name })
 explain-grant-year = tilskotsår { $year }
 explain-category = kategori: { $category }
 person-disability = Tilskot ved nedsett funksjonsevne (R14–R19)
+cli-check-event-pages = Sidene med registerhendingar held dei same hendingane som radene, i same rekkjefølgje.

@@ -20,6 +20,9 @@ pub struct Checked {
     pub statement_years: Vec<i32>,
     pub scheme_calls: usize,
     pub register_snapshots: usize,
+    /// Whether the register's events were read from their pages and
+    /// compared with their rows (none for a database from before pages).
+    pub event_pages: bool,
 }
 
 /// Runs every check; the refusal lists every failure, one per line. With
@@ -60,6 +63,9 @@ pub async fn check_everything(store: &Store, anchor: &Path, year: Option<i32>) -
             Err(failure) => failures.push(format!("the statements of {year}: {failure}")),
         }
     }
+    let (pages, page_failure) = check_event_pages(store).await?;
+    checked.event_pages = pages;
+    failures.extend(page_failure);
     let (snapshots, snapshot_failures) = check_snapshots(store).await?;
     checked.register_snapshots = snapshots;
     failures.extend(snapshot_failures);
@@ -85,6 +91,30 @@ pub async fn check_everything(store: &Store, anchor: &Path, year: Option<i32>) -
             .into(),
         ))
     }
+}
+
+/// The pages of the register's events must hold exactly its rows, in their
+/// order: rebuilding the register reads the pages. Returns whether they
+/// were compared, and what failed.
+async fn check_event_pages(store: &Store) -> Result<(bool, Option<String>)> {
+    let Some(paged) = store.paged_events().await? else {
+        return Ok((false, None));
+    };
+    let rows = store.event_rows().await?;
+    let differs = paged.iter().zip(&rows).position(|(page, row)| page != row);
+    let failure = match differs {
+        None if paged.len() == rows.len() => None,
+        None => Some(format!(
+            "the pages of register events hold {} events, its rows {}",
+            paged.len(),
+            rows.len()
+        )),
+        Some(at) => Some(format!(
+            "the pages of register events differ from its rows from event {} on",
+            at + 1
+        )),
+    };
+    Ok((true, failure))
 }
 
 /// A stored register snapshot of the current events must be exactly what

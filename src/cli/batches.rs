@@ -334,6 +334,9 @@ pub async fn check(
         ],
     );
     writeln!(out, "{text}")?;
+    if checked.event_pages {
+        writeln!(out, "{}", t.get("cli-check-event-pages"))?;
+    }
     Ok(())
 }
 

@@ -17,10 +17,14 @@ pub mod batches;
 /// Closed years: the guard every write into a year checks.
 pub mod clock;
 pub mod closed_years;
+/// The byte layout of the stored snapshot and event pages.
+mod codec;
 /// What SQLite and PostgreSQL spell differently.
 pub mod dialect;
 /// Applications for and decisions on the disability grant.
 pub mod disability;
+/// The register's events as pages of bytes, beside their rows.
+pub mod event_pages;
 /// Chart, budget lines, allocations, vouchers and postings.
 pub mod ledger;
 /// What has been paid so far per line, kept at every payment.

@@ -4,6 +4,7 @@ use super::dialect::{
     consistent_reads, event_count, lock_register_events, multi_row_insert, now_text,
     packed_lines_aggregate, placeholder, ROWS_PER_JSON,
 };
+use super::event_pages;
 use super::register_codec::{self, SnapshotUnreadable};
 use super::Backend;
 use super::{trusted_municipality, Store, ROWS_PER_INSERT};
@@ -24,8 +25,39 @@ impl Store {
             .get::<i64, _>(0))
     }
 
-    /// Every event of the register, in the order they were stored.
+    /// Every event of the register, in the order they were stored: from
+    /// their pages when those hold them all, otherwise from their rows.
     pub async fn all_events(&self) -> Result<Vec<Event>> {
+        match self.paged_events().await? {
+            Some(events) => Ok(events),
+            None => self.event_rows().await,
+        }
+    }
+
+    /// Every event from its page, in the order of the rows; `None` unless
+    /// the pages of the current format hold exactly the events the rows do
+    /// (a database from before the pages, or after a change of format).
+    pub async fn paged_events(&self) -> Result<Option<Vec<Event>>> {
+        let mut tx = self.pool.begin().await?;
+        if let Some(consistent) = consistent_reads(self.backend) {
+            sqlx::query(consistent).execute(&mut *tx).await?;
+        }
+        let rows: i64 = sqlx::query(event_count(self.backend))
+            .fetch_one(&mut *tx)
+            .await?
+            .get(0);
+        let paged = event_pages::paged_event_count(&mut tx, self.backend).await?;
+        let events = if paged == rows {
+            Some(event_pages::paged_events(&mut tx, self.backend, paged).await?)
+        } else {
+            None
+        };
+        tx.commit().await?;
+        Ok(events)
+    }
+
+    /// Every event from its row, in the order they were stored.
+    pub async fn event_rows(&self) -> Result<Vec<Event>> {
         // Events come packed, one text per event, and a block of them per
         // row: decoding ten columns a row through sqlx's `Any` driver, and
         // handing each row over from SQLite's worker thread, cost several
@@ -162,6 +194,7 @@ impl Store {
             Backend::Sqlite => insert_event_rows(&mut tx, import_id, events).await?,
             Backend::Postgres => insert_event_json(&mut tx, import_id, events).await?,
         }
+        event_pages::insert_pages(&mut tx, import_id, events).await?;
         let withdrawals = events
             .iter()
             .filter(|(_, e)| e.kind.withdraws().is_some())

@@ -6,10 +6,11 @@
 //! The snapshot is derived data: the events stay the register, and
 //! `tilskot check` compares the snapshot with a fresh build.
 
+use super::codec::{count, Reader, Unreadable, Writer};
 use crate::domain::grant::Basis;
 use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::register::{BirthLink, Person, Register};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use smol_str::SmolStr;
 
 /// The layout's version. Raise it whenever [`Person`] or
@@ -23,6 +24,12 @@ const MAGIC: &[u8; 4] = b"TSKR";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the register snapshot cannot be read: {0}")]
 pub struct SnapshotUnreadable(&'static str);
+
+impl From<Unreadable> for SnapshotUnreadable {
+    fn from(unreadable: Unreadable) -> Self {
+        SnapshotUnreadable(unreadable.0)
+    }
+}
 
 /// The register as bytes.
 pub fn encode(register: &Register) -> Result<Vec<u8>, SnapshotUnreadable> {
@@ -38,7 +45,7 @@ pub fn encode(register: &Register) -> Result<Vec<u8>, SnapshotUnreadable> {
 
 /// The register back from [`encode`]'s bytes.
 pub fn decode(bytes: &[u8]) -> Result<Register, SnapshotUnreadable> {
-    let mut input = Reader { bytes, at: 0 };
+    let mut input = Reader::new(bytes);
     if input.take(4)? != MAGIC {
         return Err(SnapshotUnreadable("not a register snapshot"));
     }
@@ -52,7 +59,7 @@ pub fn decode(bytes: &[u8]) -> Result<Register, SnapshotUnreadable> {
     for _ in 0..persons {
         register.persons.push(read_person(&mut input)?);
     }
-    if input.at != bytes.len() {
+    if input.left() != 0 {
         return Err(SnapshotUnreadable("bytes after the last person"));
     }
     Ok(register)
@@ -145,7 +152,7 @@ fn read_moves(
     let count = input.u32()? as usize;
     // Each move takes six bytes: a count beyond the bytes left is refused
     // before anything is allocated for it.
-    if count > input.bytes.len().saturating_sub(input.at) / 6 {
+    if count > input.left() / 6 {
         return Err(SnapshotUnreadable("cut short"));
     }
     let mut moves = Vec::with_capacity(count);
@@ -168,84 +175,6 @@ fn basis_index(basis: Basis) -> u8 {
         .iter()
         .position(|b| *b == basis)
         .expect("every basis is in ALL") as u8
-}
-
-fn count(n: usize) -> Result<u32, SnapshotUnreadable> {
-    u32::try_from(n).map_err(|_| SnapshotUnreadable("more than 2^32 items"))
-}
-
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn u8(&mut self, v: u8) {
-        self.0.push(v);
-    }
-    fn u16(&mut self, v: u16) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    /// A date as days since 1 January of year 1.
-    fn date(&mut self, date: NaiveDate) {
-        self.u32(date.num_days_from_ce() as u32);
-    }
-    /// Identifiers and country codes: at most 255 bytes.
-    fn text(&mut self, text: &str) -> Result<(), SnapshotUnreadable> {
-        let len =
-            u8::try_from(text.len()).map_err(|_| SnapshotUnreadable("text over 255 bytes"))?;
-        self.u8(len);
-        self.0.extend_from_slice(text.as_bytes());
-        Ok(())
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], SnapshotUnreadable> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|end| *end <= self.bytes.len());
-        let end = end.ok_or(SnapshotUnreadable("cut short"))?;
-        let slice = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(slice)
-    }
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], SnapshotUnreadable> {
-        Ok(self.take(N)?.try_into().expect("N bytes"))
-    }
-    fn u8(&mut self) -> Result<u8, SnapshotUnreadable> {
-        Ok(self.take(1)?[0])
-    }
-    fn u16(&mut self) -> Result<u16, SnapshotUnreadable> {
-        Ok(u16::from_le_bytes(self.array()?))
-    }
-    fn u32(&mut self) -> Result<u32, SnapshotUnreadable> {
-        Ok(u32::from_le_bytes(self.array()?))
-    }
-    fn u64(&mut self) -> Result<u64, SnapshotUnreadable> {
-        Ok(u64::from_le_bytes(self.array()?))
-    }
-    fn date(&mut self) -> Result<NaiveDate, SnapshotUnreadable> {
-        let days = i32::try_from(self.u32()?).map_err(|_| SnapshotUnreadable("bad date"))?;
-        NaiveDate::from_num_days_from_ce_opt(days).ok_or(SnapshotUnreadable("bad date"))
-    }
-    fn municipality(&mut self) -> Result<MunicipalityNumber, SnapshotUnreadable> {
-        MunicipalityNumber::from_trusted_u16(self.u16()?)
-            .ok_or(SnapshotUnreadable("bad municipality number"))
-    }
-    fn text(&mut self) -> Result<&'a str, SnapshotUnreadable> {
-        let len = usize::from(self.u8()?);
-        std::str::from_utf8(self.take(len)?).map_err(|_| SnapshotUnreadable("text not UTF-8"))
-    }
 }
 
 #[cfg(test)]

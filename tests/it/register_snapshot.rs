@@ -153,3 +153,97 @@ async fn every_stored_event_is_read_back_once_in_the_order_of_its_key() {
         assert!(read == written, "{backend:?}: not every event read once");
     }
 }
+
+/// Adds a row to the register behind tilskot's back, without a page, as a
+/// version from before the pages wrote its imports: a copy of the first
+/// event for a person `Z1`.
+async fn add_event_row_without_page(db: &TestDb) {
+    let pool = db.raw_pool().await;
+    sqlx::query(
+        "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, person_id, \
+             household_id, birth_date, municipality, basis, unaccompanied, country, mother_id) \
+         SELECT content_key || 'Z', import_id, source_row + 100000, event, event_date, 'Z1', \
+             household_id, birth_date, municipality, basis, unaccompanied, country, mother_id \
+         FROM register_event WHERE id = (SELECT MIN(id) FROM register_event)",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn the_pages_of_two_imports_hold_their_rows_in_order() {
+    for backend in BACKENDS {
+        let db = initialised(backend).await;
+        let [first, second] = split_register(&db);
+        db.import_register(first.to_str().unwrap());
+        db.import_register(second.to_str().unwrap());
+        let store = Store::connect(&db.url).await.unwrap();
+        let rows = store.event_rows().await.unwrap();
+        let paged = store.paged_events().await.unwrap();
+        store.close().await;
+        assert_eq!(rows.len(), 12, "{backend:?}");
+        assert_eq!(paged.as_ref(), Some(&rows), "{backend:?}");
+        let checked = db.ok(&["check"]);
+        assert!(
+            checked.contains("same hendingane som radene"),
+            "{backend:?}: {checked}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn events_without_pages_are_read_from_their_rows() {
+    for backend in BACKENDS {
+        let db = with_small_register(backend).await;
+        let before = db.ok(&ACCRUALS);
+        add_event_row_without_page(&db).await;
+        let store = Store::connect(&db.url).await.unwrap();
+        assert_eq!(store.paged_events().await.unwrap(), None, "{backend:?}");
+        let events = store.all_events().await.unwrap();
+        assert_eq!(events, store.event_rows().await.unwrap(), "{backend:?}");
+        store.close().await;
+        assert!(events.iter().any(|e| e.person_id == "Z1"), "{backend:?}");
+        // Z1 is settled like the first person: the accruals see them.
+        assert_ne!(db.ok(&ACCRUALS), before, "{backend:?}");
+        let checked = db.ok(&["check"]);
+        assert!(!checked.contains("radene"), "{backend:?}: {checked}");
+    }
+}
+
+#[tokio::test]
+async fn the_check_names_pages_that_differ_from_the_rows() {
+    use tilskot::db::event_pages;
+    for backend in BACKENDS {
+        let db = with_small_register(backend).await;
+        let store = Store::connect(&db.url).await.unwrap();
+        let mut forged = store.event_rows().await.unwrap().remove(0);
+        store.close().await;
+        forged.person_id = "Y1".into();
+        add_event_row_without_page(&db).await;
+        // A page of one event where the row says Z1: the counts agree.
+        let pool = db.raw_pool().await;
+        sqlx::query(
+            "INSERT INTO register_event_page (import_id, page, format, events, content) \
+             SELECT MIN(id), 99, $1, 1, $2 FROM register_import",
+        )
+        .bind(event_pages::FORMAT)
+        .bind(event_pages::encode_page(&[&forged]).unwrap())
+        .execute(&pool)
+        .await
+        .unwrap();
+        let refused = db.fails(&["check"]);
+        assert!(
+            refused.contains("the pages of register events differ from its rows from event 13 on"),
+            "{backend:?}: {refused}"
+        );
+        let changed = sqlx::query("UPDATE register_event_page SET events = 2 WHERE page = 99")
+            .execute(&pool)
+            .await;
+        assert!(changed.is_err(), "{backend:?}: a page was changed");
+        let removed = sqlx::query("DELETE FROM register_event_page")
+            .execute(&pool)
+            .await;
+        assert!(removed.is_err(), "{backend:?}: pages were removed");
+    }
+}
