@@ -1018,42 +1018,22 @@ impl Register {
                 .cmp(&b.person_id)
                 .then_with(|| a.sort_key().cmp(&b.sort_key()))
         });
-        let shared = SettlementDays::counted(&sorted);
-        let mut persons: Vec<Person> = Vec::with_capacity(shared.settled);
-        let mut births: Vec<(&Event, Vec<&Event>)> = Vec::new();
-        let mut position = 0;
-        for events in sorted.chunk_by(|a, b| a.person_id == b.person_id) {
-            let first = position;
-            position += events.len();
-            let Some(entry) = events.first().filter(|e| e.kind == EventKind::Settled) else {
-                if let Some(born) = events.iter().copied().find(|e| e.kind == EventKind::Born) {
-                    let own = events
-                        .iter()
-                        .copied()
-                        .filter(|e| e.kind != EventKind::Born)
-                        .collect();
-                    births.push((born, own));
-                }
-                continue;
-            };
-            let (household_id, household_settled_same_day) = shared.household_at(first);
-            let mut person = Person {
-                id: events[0].person_id.clone(),
-                household_id,
-                birth_date: entry.birth_date.expect("validated"),
-                settlement_date: entry.date,
-                settlement_municipality: entry.municipality.expect("validated"),
-                basis: entry.basis.expect("validated"),
-                unaccompanied: entry.unaccompanied.unwrap_or(false),
-                country: entry.country.clone().unwrap_or_default(),
-                clock_year: Period::of_date(entry.date).year,
-                household_settled_same_day,
-                born: None,
-                moves: Vec::new(),
-                exit: None,
-            };
-            apply_later_events(&mut person, &events[1..]);
-            persons.push(person);
+        // R3's households are counted on a thread of their own while the
+        // persons are built (a third of the build each); each person is
+        // given its household after.
+        let (shared, settled) = std::thread::scope(|scope| {
+            let counting = scope.spawn(|| SettlementDays::counted(&sorted));
+            let settled = SettledPersons::built(&sorted);
+            let shared = counting.join().expect("counting households panicked");
+            (shared, settled)
+        });
+        let SettledPersons {
+            mut persons,
+            entries,
+            births,
+        } = settled;
+        for (person, entry) in persons.iter_mut().zip(entries) {
+            (person.household_id, person.household_settled_same_day) = shared.household_at(entry);
         }
         // The settled persons are in id order: a mother is found by search.
         let settled = persons.len();
@@ -1116,6 +1096,73 @@ impl Register {
     }
 }
 
+/// The persons with a settlement of their own, in id order, before their
+/// households are known; and the born children's events, for after.
+struct SettledPersons<'a> {
+    persons: Vec<Person>,
+    /// Per person, the position of its settlement among the sorted events.
+    entries: Vec<usize>,
+    /// Each child's birth and its other events.
+    births: Vec<(&'a Event, Vec<&'a Event>)>,
+}
+
+impl<'a> SettledPersons<'a> {
+    /// From the events sorted by person and date.
+    fn built(sorted: &[&'a Event]) -> SettledPersons<'a> {
+        // A person is settled once (validated): one person per settlement.
+        let settlements = sorted
+            .iter()
+            .filter(|e| e.kind == EventKind::Settled)
+            .count();
+        let mut built = SettledPersons {
+            persons: Vec::with_capacity(settlements),
+            entries: Vec::with_capacity(settlements),
+            births: Vec::new(),
+        };
+        let mut position = 0;
+        for events in sorted.chunk_by(|a, b| a.person_id == b.person_id) {
+            let first = position;
+            position += events.len();
+            let Some(entry) = events.first().filter(|e| e.kind == EventKind::Settled) else {
+                built.add_birth(events);
+                continue;
+            };
+            let mut person = Person {
+                id: entry.person_id.clone(),
+                household_id: SmolStr::default(),
+                birth_date: entry.birth_date.expect("validated"),
+                settlement_date: entry.date,
+                settlement_municipality: entry.municipality.expect("validated"),
+                basis: entry.basis.expect("validated"),
+                unaccompanied: entry.unaccompanied.unwrap_or(false),
+                country: entry.country.clone().unwrap_or_default(),
+                clock_year: Period::of_date(entry.date).year,
+                household_settled_same_day: 0,
+                born: None,
+                moves: Vec::new(),
+                exit: None,
+            };
+            apply_later_events(&mut person, &events[1..]);
+            built.persons.push(person);
+            built.entries.push(first);
+        }
+        built
+    }
+
+    /// The events of a person without a settlement of their own: a child
+    /// born after the mother's settlement, if one is among them.
+    fn add_birth(&mut self, events: &[&'a Event]) {
+        if let Some(born) = events.iter().copied().find(|e| e.kind == EventKind::Born) {
+            let own = events
+                .iter()
+                .copied()
+                .filter(|e| e.kind != EventKind::Born)
+                .collect();
+            self.births.push((born, own));
+        }
+    }
+}
+
 /// The households of each settlement day and their sizes (R3), counted once
 /// in [`Register::build`]; members settled the same day share the id.
 #[derive(Default)]
@@ -1126,8 +1173,6 @@ struct SettlementDays {
     /// Per position of the sorted events, the index of a settlement's
     /// household and day in `households`.
     household_at: Vec<u32>,
-    /// How many settlement events were counted.
-    settled: usize,
 }
 
 impl SettlementDays {
@@ -1151,7 +1196,6 @@ impl SettlementDays {
             }
             shared.households[index as usize].1 += 1;
             shared.household_at[position] = index;
-            shared.settled += 1;
         }
         shared
     }
