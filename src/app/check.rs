@@ -97,10 +97,9 @@ pub async fn check_everything(store: &Store, anchor: &Path, year: Option<i32>) -
 /// order: rebuilding the register reads the pages. Returns whether they
 /// were compared, and what failed.
 async fn check_event_pages(store: &Store) -> Result<(bool, Option<String>)> {
-    let Some(paged) = store.paged_events().await? else {
+    let (Some(paged), rows) = store.paged_events_and_rows().await? else {
         return Ok((false, None));
     };
-    let rows = store.event_rows().await?;
     let differs = paged.iter().zip(&rows).position(|(page, row)| page != row);
     let failure = match differs {
         None if paged.len() == rows.len() => None,

@@ -38,57 +38,41 @@ impl Store {
     /// the pages of the current format hold exactly the events the rows do
     /// (a database from before the pages, or after a change of format).
     pub async fn paged_events(&self) -> Result<Option<Vec<Event>>> {
-        let mut tx = self.pool.begin().await?;
-        if let Some(consistent) = consistent_reads(self.backend) {
-            sqlx::query(consistent).execute(&mut *tx).await?;
-        }
-        let rows: i64 = sqlx::query(event_count(self.backend))
-            .fetch_one(&mut *tx)
-            .await?
-            .get(0);
-        let paged = event_pages::paged_event_count(&mut tx, self.backend).await?;
-        let events = if paged == rows {
-            Some(event_pages::paged_events(&mut tx, self.backend, paged).await?)
-        } else {
-            None
-        };
+        let mut tx = self.read_transaction().await?;
+        let events = paged_events_in(&mut tx, self.backend).await?;
         tx.commit().await?;
         Ok(events)
     }
 
-    /// Every event from its row, in the order they were stored.
-    pub async fn event_rows(&self) -> Result<Vec<Event>> {
-        // Events come packed, one text per event, and a block of them per
-        // row: decoding ten columns a row through sqlx's `Any` driver, and
-        // handing each row over from SQLite's worker thread, cost several
-        // times more than splitting strings here. Blocks are read by ranges
-        // of the key, not grouped in one query, which made SQLite sort every
-        // packed text first; and each block is split while the database
-        // packs the next.
-        // One read-only transaction that sees one state of the table
-        // throughout: an import committed between two blocks would
-        // otherwise give a mix that no state of the register ever held.
+    /// The events from their pages (as [`Store::paged_events`]) and from
+    /// their rows, both read in one transaction: an import committed
+    /// between the two reads would otherwise look like pages that differ
+    /// from the rows (`tilskot check` compares them).
+    pub async fn paged_events_and_rows(&self) -> Result<(Option<Vec<Event>>, Vec<Event>)> {
+        let mut tx = self.read_transaction().await?;
+        let paged = paged_events_in(&mut tx, self.backend).await?;
+        let rows = event_rows_in(&mut tx, self.backend).await?;
+        tx.commit().await?;
+        Ok((paged, rows))
+    }
+
+    /// A read-only transaction that sees one state of the database
+    /// throughout.
+    async fn read_transaction(&self) -> Result<Transaction<'static, Any>> {
         let mut tx = self.pool.begin().await?;
         if let Some(consistent) = consistent_reads(self.backend) {
             sqlx::query(consistent).execute(&mut *tx).await?;
         }
-        let Some((first, last)) = event_id_range(&mut tx).await? else {
-            return Ok(Vec::new());
-        };
-        let mut events = Vec::new();
-        let mut block = event_block(&mut tx, self.backend, first).await?;
-        let mut start = first;
-        while start + EVENTS_PER_BLOCK <= last {
-            start += EVENTS_PER_BLOCK;
-            let (next, split) =
-                futures_util::future::join(event_block(&mut tx, self.backend, start), async {
-                    split_event_block(&block, &mut events)
-                })
-                .await;
-            split?;
-            block = next?;
-        }
-        split_event_block(&block, &mut events)?;
+        Ok(tx)
+    }
+
+    /// Every event from its row, in the order they were stored.
+    pub async fn event_rows(&self) -> Result<Vec<Event>> {
+        // One read-only transaction that sees one state of the table
+        // throughout: an import committed between two blocks would
+        // otherwise give a mix that no state of the register ever held.
+        let mut tx = self.read_transaction().await?;
+        let events = event_rows_in(&mut tx, self.backend).await?;
         tx.commit().await?;
         Ok(events)
     }
@@ -326,6 +310,47 @@ pub(super) const EVENTS_PER_BLOCK: i64 = 5_000;
 const PACKED_EVENT: &str =
     "concat(event, '\t', event_date, '\t', person_id, '\t', household_id, '\t', birth_date, \
      '\t', municipality, '\t', basis, '\t', unaccompanied, '\t', country, '\t', mother_id)";
+
+/// Every event from its page, if the pages of the current format hold
+/// exactly as many events as the rows.
+async fn paged_events_in(conn: &mut AnyConnection, backend: Backend) -> Result<Option<Vec<Event>>> {
+    let rows: i64 = sqlx::query(event_count(backend))
+        .fetch_one(&mut *conn)
+        .await?
+        .get(0);
+    let paged = event_pages::paged_event_count(conn, backend).await?;
+    if paged != rows {
+        return Ok(None);
+    }
+    Ok(Some(event_pages::paged_events(conn, backend, paged).await?))
+}
+
+/// Every event from its row, in key order. Events come packed, one text
+/// per event, and a block of them per row: decoding ten columns a row
+/// through sqlx's `Any` driver, and handing each row over from SQLite's
+/// worker thread, cost several times more than splitting strings here.
+/// Blocks are read by ranges of the key, not grouped in one query, which
+/// made SQLite sort every packed text first; and each block is split while
+/// the database packs the next.
+async fn event_rows_in(conn: &mut AnyConnection, backend: Backend) -> Result<Vec<Event>> {
+    let Some((first, last)) = event_id_range(conn).await? else {
+        return Ok(Vec::new());
+    };
+    let mut events = Vec::new();
+    let mut block = event_block(conn, backend, first).await?;
+    let mut start = first;
+    while start + EVENTS_PER_BLOCK <= last {
+        start += EVENTS_PER_BLOCK;
+        let (next, split) = futures_util::future::join(event_block(conn, backend, start), async {
+            split_event_block(&block, &mut events)
+        })
+        .await;
+        split?;
+        block = next?;
+    }
+    split_event_block(&block, &mut events)?;
+    Ok(events)
+}
 
 /// The lowest and highest key of a stored event.
 async fn event_id_range(conn: &mut AnyConnection) -> Result<Option<(i64, i64)>> {
