@@ -1271,3 +1271,53 @@ explain-grant-year = tilskuddsår { $year }
 explain-category = kategori: { $category }
 person-disability = Tilskudd ved nedsatt funksjonsevne (R14–R19)
 cli-check-event-pages = Sidene med registerhendelser holder de samme hendelsene som radene, i samme rekkefølge.
+check-failed = { $count ->
+    [one] Én kontroll feilet:
+   *[other] { $count } kontroller feilet:
+}
+check-failed-unnamed = En kontroll feilet. Hva som feilet, står i loggen.
+check-statements-failed = Regnskapet for { $year } stemmer ikke: oppgitt { $asserted } kroner, regnet ut { $calculated } kroner, differanse { $difference } kroner, i denne kontrollen:
+check-event-pages-count = Sidene med registerhendelser holder { $paged } hendelser, radene { $rows }.
+check-event-pages-differ = Sidene med registerhendelser skiller seg fra radene fra hendelse { $event } og utover.
+check-event-pages-unreadable = Side { $page } av registerhendelsene fra innlesing { $import } kan ikke leses. Registeret blir lest fra radene til dette er rettet.
+check-snapshot-differs = Det lagrede registerbildet ({ $lag } måneder før en flytting teller, { $events } hendelser) skiller seg fra personene hendelsene gir.
+check-snapshot-unreadable = Det lagrede registerbildet ({ $lag } måneder før en flytting teller) kan ikke leses.
+check-frame-overrun = Rammen for { $scheme } { $year } går ikke opp: tildelt { $awarded } kroner, utbetalt { $paid } kroner og frigjort { $released } kroner mot en ramme på { $frame } kroner.
+audit-link-broken = Innslag { $entry } i revisjonsloggen henger ikke sammen med innslaget før: det viser til en annen hash enn den det forrige innslaget har.
+audit-entry-changed = Innslag { $entry } i revisjonsloggen er endret: innholdet stemmer ikke med hashen.
+audit-batch-lines-changed = Linjene i utbetalingen for { $period } (kjøring { $run }, id { $batch }) gir ikke lenger hashen utbetalingen ble lagret med: en linje er endret.
+audit-batch-lines-not-as-entry = Linjene i utbetalingen for { $period } (kjøring { $run }, id { $batch }) gir ikke hashen som innslag { $entry } i revisjonsloggen ({ $action ->
+    [compute] utregningen
+    [attest] attesteringen
+    [approve] godkjenningen
+   *[other] betalingen
+}) skrev ned.
+audit-batch-entry-missing = Utbetalingen for { $period } (kjøring { $run }, id { $batch }) har status «{ $status }», men revisjonsloggen mangler innslaget for { $action ->
+    [compute] utregningen
+    [attest] attesteringen
+    [approve] godkjenningen
+   *[other] betalingen
+}.
+audit-entry-without-batch = Innslag { $entry } i revisjonsloggen ({ $action ->
+    [approve] en godkjenning
+   *[other] en betaling
+}) gjelder utbetaling id { $batch }, som ikke finnes.
+audit-entry-ahead-of-batch = Innslag { $entry } i revisjonsloggen ({ $action ->
+    [approve] en godkjenning
+   *[other] en betaling
+}) gjelder utbetalingen for { $period } (kjøring { $run }), som har status «{ $status }».
+audit-anchor-missing = Ankerfilen har innslag { $entry } med hashen { $hash }, men revisjonsloggen i databasen har ikke lenger dette innslaget: innslag er fjernet eller endret.
+audit-no-anchor = Revisjonsloggen har { $payments ->
+    [one] én betaling
+   *[other] { $payments } betalinger
+}, men { $file } har ikke noe ankerpunkt. Hver betaling skriver et ankerpunkt i ankerfilen ved siden av utboksen: oppgi riktig fil med --anchor, eller finn ut hvem som fjernet den.
+audit-paid-sums-differ = De utbetalte summene som ble lagret ved siste betaling, skiller seg fra linjene i de betalte utbetalingene i { $lines ->
+    [one] én linje
+   *[other] { $lines } linjer
+}.
+audit-paid-lines-unrecorded = Den betalte utbetalingen for { $period } (id { $batch }) har linjer, men ikke noe betalingsinnslag i revisjonsloggen.
+audit-paid-lines-changed = Linjene i den betalte utbetalingen for { $period } (id { $batch }) gir ikke lenger hashen betalingen skrev ned, så man vet ikke hva som ble betalt.
+audit-paid-sums-unrecorded = De utbetalte summene som ble lagret ved betalingen av utbetaling id { $batch }, har ikke noe innslag i revisjonsloggen.
+audit-paid-sums-changed = De utbetalte summene som ble lagret ved betalingen av utbetaling id { $batch }, gir ikke lenger hashen betalingen skrev ned, så man vet ikke hva som ble betalt.
+audit-paid-sums-out-of-order = De utbetalte summene som ble lagret ved betalingen av utbetaling id { $batch }, er ikke én linje per kommune, tilskudd og person i fast rekkefølge, uten nullbeløp, slik en betaling skriver dem.
+audit-paid-sums-cover-unpaid = De lagrede utbetalte summene tar med utbetaling id { $batches }, som ikke lenger er betalt.

@@ -1271,3 +1271,53 @@ explain-grant-year = tilskotsår { $year }
 explain-category = kategori: { $category }
 person-disability = Tilskot ved nedsett funksjonsevne (R14–R19)
 cli-check-event-pages = Sidene med registerhendingar held dei same hendingane som radene, i same rekkjefølgje.
+check-failed = { $count ->
+    [one] Éin kontroll feila:
+   *[other] { $count } kontrollar feila:
+}
+check-failed-unnamed = Ein kontroll feila. Kva som feila, står i loggen.
+check-statements-failed = Rekneskapen for { $year } stemmer ikkje: oppgjeve { $asserted } kroner, rekna ut { $calculated } kroner, skilnad { $difference } kroner, i denne kontrollen:
+check-event-pages-count = Sidene med registerhendingar held { $paged } hendingar, radene { $rows }.
+check-event-pages-differ = Sidene med registerhendingar skil seg frå radene frå hending { $event } og utover.
+check-event-pages-unreadable = Side { $page } av registerhendingane frå innlesing { $import } kan ikkje lesast. Registeret blir lese frå radene til dette er retta.
+check-snapshot-differs = Det lagra registerbiletet ({ $lag } månader før ei flytting tel, { $events } hendingar) skil seg frå personane hendingane gjev.
+check-snapshot-unreadable = Det lagra registerbiletet ({ $lag } månader før ei flytting tel) kan ikkje lesast.
+check-frame-overrun = Ramma for { $scheme } { $year } går ikkje opp: tildelt { $awarded } kroner, utbetalt { $paid } kroner og frigjort { $released } kroner mot ei ramme på { $frame } kroner.
+audit-link-broken = Innslag { $entry } i revisjonsloggen heng ikkje saman med innslaget før: det viser til ein annan hash enn den det førre innslaget har.
+audit-entry-changed = Innslag { $entry } i revisjonsloggen er endra: innhaldet stemmer ikkje med hashen.
+audit-batch-lines-changed = Linjene i utbetalinga for { $period } (køyring { $run }, id { $batch }) gjev ikkje lenger hashen utbetalinga vart lagra med: ei linje er endra.
+audit-batch-lines-not-as-entry = Linjene i utbetalinga for { $period } (køyring { $run }, id { $batch }) gjev ikkje hashen som innslag { $entry } i revisjonsloggen ({ $action ->
+    [compute] utrekninga
+    [attest] attesteringa
+    [approve] godkjenninga
+   *[other] betalinga
+}) skreiv ned.
+audit-batch-entry-missing = Utbetalinga for { $period } (køyring { $run }, id { $batch }) har status «{ $status }», men revisjonsloggen manglar innslaget for { $action ->
+    [compute] utrekninga
+    [attest] attesteringa
+    [approve] godkjenninga
+   *[other] betalinga
+}.
+audit-entry-without-batch = Innslag { $entry } i revisjonsloggen ({ $action ->
+    [approve] ei godkjenning
+   *[other] ei betaling
+}) gjeld utbetaling id { $batch }, som ikkje finst.
+audit-entry-ahead-of-batch = Innslag { $entry } i revisjonsloggen ({ $action ->
+    [approve] ei godkjenning
+   *[other] ei betaling
+}) gjeld utbetalinga for { $period } (køyring { $run }), som har status «{ $status }».
+audit-anchor-missing = Ankerfila har innslag { $entry } med hashen { $hash }, men revisjonsloggen i databasen har ikkje lenger dette innslaget: innslag er fjerna eller endra.
+audit-no-anchor = Revisjonsloggen har { $payments ->
+    [one] éi betaling
+   *[other] { $payments } betalingar
+}, men { $file } har ikkje noko ankerpunkt. Kvar betaling skriv eit ankerpunkt i ankerfila ved sida av utboksen: gje rett fil med --anchor, eller finn ut kven som fjerna ho.
+audit-paid-sums-differ = Dei utbetalte summane som vart lagra ved siste betaling, skil seg frå linjene i dei betalte utbetalingane i { $lines ->
+    [one] éi linje
+   *[other] { $lines } linjer
+}.
+audit-paid-lines-unrecorded = Den betalte utbetalinga for { $period } (id { $batch }) har linjer, men ikkje noko betalingsinnslag i revisjonsloggen.
+audit-paid-lines-changed = Linjene i den betalte utbetalinga for { $period } (id { $batch }) gjev ikkje lenger hashen betalinga skreiv ned, så ein veit ikkje kva som vart betalt.
+audit-paid-sums-unrecorded = Dei utbetalte summane som vart lagra ved betalinga av utbetaling id { $batch }, har ikkje noko innslag i revisjonsloggen.
+audit-paid-sums-changed = Dei utbetalte summane som vart lagra ved betalinga av utbetaling id { $batch }, gjev ikkje lenger hashen betalinga skreiv ned, så ein veit ikkje kva som vart betalt.
+audit-paid-sums-out-of-order = Dei utbetalte summane som vart lagra ved betalinga av utbetaling id { $batch }, er ikkje éi linje per kommune, tilskot og person i fast rekkjefølgje, utan nullbeløp, slik ei betaling skriv dei.
+audit-paid-sums-cover-unpaid = Dei lagra utbetalte summane tek med utbetaling id { $batches }, som ikkje lenger er betalt.

@@ -4,7 +4,7 @@
 
 use crate::db::{Store, StoredBatch};
 use crate::domain::approval::verify_chain;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Message, Reason, Result};
 use crate::domain::payout::{content_hash, BatchLine, LineKey};
 use crate::domain::tamper::{
     batch_problems, missing_anchors, orphan_entries, payments_without_any_anchor, Anchor,
@@ -28,9 +28,39 @@ pub struct Verified {
 /// Verifies everything `audit verify` promises; every problem found is in
 /// the refusal, one per line, naming the batch, entry or row.
 pub async fn verify_audit(store: &Store, anchor_file: &Path) -> Result<Verified> {
+    let (verified, problems) = audit_problems(store, anchor_file).await?;
+    if problems.is_empty() {
+        Ok(verified)
+    } else {
+        Err(failed_checks(problems))
+    }
+}
+
+/// The refusal that lists every failed check under how many they are.
+pub fn failed_checks(problems: Vec<Reason>) -> Error {
+    let count = problems.len();
+    Error::Refused(Reason::listing(
+        Message::new("check-failed").arg("count", count),
+        format!("{count} check(s) failed:"),
+        problems,
+    ))
+}
+
+/// What `audit verify` covered, and every problem it found. A broken link
+/// of the chain is the only problem named: nothing after it can be
+/// trusted.
+pub async fn audit_problems(store: &Store, anchor_file: &Path) -> Result<(Verified, Vec<Reason>)> {
     let entries = store.audit_entries().await?;
-    verify_chain(&entries).map_err(|e| Error::Refused(e.to_string().into()))?;
     let batches = store.batches().await?;
+    let anchors = read_anchors(anchor_file)?;
+    let verified = Verified {
+        entries: entries.len(),
+        batches: batches.len(),
+        anchors: anchors.len(),
+    };
+    if let Err(broken) = verify_chain(&entries) {
+        return Ok((verified, vec![broken.reason()]));
+    }
     let mut lines = Vec::with_capacity(batches.len());
     for batch in &batches {
         lines.push(store.batch_lines(batch.id).await?);
@@ -40,39 +70,36 @@ pub async fn verify_audit(store: &Store, anchor_file: &Path) -> Result<Verified>
         .zip(&lines)
         .map(|(b, l)| facts(b, l))
         .collect();
-    let mut problems: Vec<String> = facts
+    let mut problems: Vec<Reason> = facts
         .iter()
         .flat_map(|f| batch_problems(f, &entries))
         .collect();
     problems.extend(orphan_entries(&facts, &entries));
     problems.extend(paid_sums_problems(store).await?);
-    let anchors = read_anchors(anchor_file)?;
     problems.extend(missing_anchors(&anchors, &entries));
     let unanchored = payments_without_any_anchor(&anchors, &entries);
     if unanchored > 0 {
-        problems.push(format!(
-            "the audit chain records {unanchored} payment(s), but {} holds no anchor: every payment writes one to the anchor file beside its outbox; name that file (--anchor), or find out who removed it",
-            anchor_file.display()
+        problems.push(Reason::told(
+            Message::new("audit-no-anchor")
+                .arg("payments", unanchored)
+                .arg("file", anchor_file.display()),
+            format!(
+                "the audit chain records {unanchored} payment(s), but {} holds no anchor: every payment writes one to the anchor file beside its outbox; name that file (--anchor), or find out who removed it",
+                anchor_file.display()
+            ),
         ));
     }
-    if !problems.is_empty() {
-        return Err(Error::Refused(problems.join("\n").into()));
-    }
-    Ok(Verified {
-        entries: entries.len(),
-        batches: batches.len(),
-        anchors: anchors.len(),
-    })
+    Ok((verified, problems))
 }
 
 /// What is wrong with the paid sums stored at the last payment: their hash
 /// against the payment's entry, and their amounts against the sum of the
 /// paid batches' lines. Edited lines are named by the batch checks.
-async fn paid_sums_problems(store: &Store) -> Result<Vec<String>> {
+async fn paid_sums_problems(store: &Store) -> Result<Vec<Reason>> {
     let stored = match store.stored_paid_sums().await {
         Ok(Some(stored)) => stored,
         Ok(None) => return Ok(Vec::new()),
-        Err(Error::Refused(problem)) => return Ok(vec![problem.to_string()]),
+        Err(Error::Refused(problem)) => return Ok(vec![problem]),
         Err(other) => return Err(other),
     };
     let recomputed = match store.paid_sums_recomputed(&stored.batches).await {
@@ -91,9 +118,12 @@ async fn paid_sums_problems(store: &Store) -> Result<Vec<String>> {
         .symmetric_difference(&recomputed_lines)
         .map(|line| &line.key)
         .collect();
-    Ok(vec![format!(
-        "the paid sums stored at the last payment differ from the paid batches' lines in {} lines",
-        differing.len()
+    Ok(vec![Reason::told(
+        Message::new("audit-paid-sums-differ").arg("lines", differing.len()),
+        format!(
+            "the paid sums stored at the last payment differ from the paid batches' lines in {} lines",
+            differing.len()
+        ),
     )])
 }
 
@@ -129,7 +159,7 @@ pub async fn ensure_lines_intact(store: &Store, batch: &StoredBatch) -> Result<V
             attested.map(|e| &e.batch_hash)
         );
         refuse_told!(
-            crate::domain::error::Message::new("error-lines-changed")
+            Message::new("error-lines-changed")
                 .arg("period", batch.period)
                 .arg("run", batch.run_number),
             "batch {} run {}: its stored lines no longer hash to what was computed and attested; it is not approved or paid (see `tilskot audit verify`)",
@@ -144,8 +174,8 @@ pub async fn ensure_lines_intact(store: &Store, batch: &StoredBatch) -> Result<V
 fn read_anchors(path: &Path) -> Result<Vec<Anchor>> {
     match std::fs::read_to_string(path) {
         Ok(text) => Anchor::parse_all(&text).map_err(|e| {
-            Error::Refused(crate::domain::error::Reason::told(
-                crate::domain::error::Message::new("error-anchor-file").arg("file", path.display()),
+            Error::Refused(Reason::told(
+                Message::new("error-anchor-file").arg("file", path.display()),
                 format!("{}: {e}", path.display()),
             ))
         }),

@@ -2,11 +2,13 @@
 //! failure named (like `hledger check` and `bean-check`). `report
 //! statements` and `close-year` run it first.
 
-use super::audit::verify_audit;
+use super::audit::{audit_problems, failed_checks};
+use crate::db::event_pages::{Paged, UnreadablePage};
 use crate::db::Store;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Message, Reason, Result};
+use crate::domain::money::format_nok_grouped;
 use crate::domain::register::Register;
-use crate::domain::statements::{build_statements, StatementInput};
+use crate::domain::statements::{build_statements, InvariantFailure, StatementInput};
 use chrono::Datelike;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -29,27 +31,49 @@ pub struct Checked {
 /// `year`, the statements of that year only (else of every year with
 /// postings). The rules files were checked when they were loaded.
 pub async fn check_everything(store: &Store, anchor: &Path, year: Option<i32>) -> Result<Checked> {
-    let mut failures: Vec<String> = Vec::new();
-    let mut checked = Checked::default();
-    match verify_audit(store, anchor).await {
-        Ok(verified) => {
-            checked.audit_entries = verified.entries;
-            checked.batches = verified.batches;
-            checked.anchors = verified.anchors;
-        }
-        Err(Error::Refused(problems)) => failures.extend(problems.text.lines().map(String::from)),
-        Err(other) => return Err(other),
-    }
+    let (verified, mut failures) = audit_problems(store, anchor).await?;
+    let mut checked = Checked {
+        audit_entries: verified.entries,
+        batches: verified.batches,
+        anchors: verified.anchors,
+        ..Checked::default()
+    };
     for (reference, sum) in store.unbalanced_vouchers().await? {
-        failures.push(format!(
-            "voucher {reference} does not balance: its postings sum to {sum}"
+        failures.push(Reason::told(
+            Message::new("error-voucher-unbalanced")
+                .arg("reference", &reference)
+                .arg("difference", format_nok_grouped(sum)),
+            format!("voucher {reference} does not balance: its postings sum to {sum}"),
         ));
     }
+    let (years, statement_failures) = check_statements(store, year).await?;
+    checked.statement_years = years;
+    failures.extend(statement_failures);
+    let (pages, page_failure) = check_event_pages(store).await?;
+    checked.event_pages = pages;
+    failures.extend(page_failure);
+    let (snapshots, snapshot_failures) = check_snapshots(store).await?;
+    checked.register_snapshots = snapshots;
+    failures.extend(snapshot_failures);
+    let (calls, frame_failures) = check_frames(store).await?;
+    checked.scheme_calls = calls;
+    failures.extend(frame_failures);
+    if failures.is_empty() {
+        Ok(checked)
+    } else {
+        Err(failed_checks(failures))
+    }
+}
+
+/// The statements of `year`, or of every year with postings, must build
+/// with every invariant holding. Returns the years built, and what failed.
+async fn check_statements(store: &Store, year: Option<i32>) -> Result<(Vec<i32>, Vec<Reason>)> {
     let data = store.ledger_data().await?;
     let years: BTreeSet<i32> = match year {
         Some(year) => [year].into(),
         None => data.entries.iter().map(|e| e.date.year()).collect(),
     };
+    let (mut built, mut failures) = (Vec::new(), Vec::new());
     for year in years {
         let input = StatementInput {
             year,
@@ -59,67 +83,104 @@ pub async fn check_everything(store: &Store, anchor: &Path, year: Option<i32>) -
             entries: &data.entries,
         };
         match build_statements(&input) {
-            Ok(_) => checked.statement_years.push(year),
-            Err(failure) => failures.push(format!("the statements of {year}: {failure}")),
+            Ok(_) => built.push(year),
+            Err(failure) => failures.push(statements_failed(year, failure)),
         }
     }
-    let (pages, page_failure) = check_event_pages(store).await?;
-    checked.event_pages = pages;
-    failures.extend(page_failure);
-    let (snapshots, snapshot_failures) = check_snapshots(store).await?;
-    checked.register_snapshots = snapshots;
-    failures.extend(snapshot_failures);
-    for call in store.scheme_calls().await? {
+    Ok((built, failures))
+}
+
+/// A failed invariant of a year's statements: the amounts, then the check
+/// as a person reads it. Where to look is in the log's text.
+fn statements_failed(year: i32, failure: InvariantFailure) -> Reason {
+    let amounts = Message::new("check-statements-failed")
+        .arg("year", year)
+        .arg("asserted", format_nok_grouped(failure.asserted))
+        .arg("calculated", format_nok_grouped(failure.calculated))
+        .arg("difference", format_nok_grouped(failure.difference));
+    let told = (*failure.told).clone();
+    Reason::told(amounts, format!("the statements of {year}: {failure}")).with_listed(vec![told])
+}
+
+/// Every call's frame must cover what was awarded, paid and released.
+/// Returns how many were checked, and what failed.
+async fn check_frames(store: &Store) -> Result<(usize, Vec<Reason>)> {
+    let calls = store.scheme_calls().await?;
+    let mut failures = Vec::new();
+    for call in &calls {
         let status = store.frame_status(&call.code, call.year).await?;
-        checked.scheme_calls += 1;
         if status.available().0 < 0 || status.outstanding().0 < 0 {
-            failures.push(format!(
-                "{} {}: awarded {}, paid {}, released {} against a frame of {}",
-                call.code, call.year, status.awarded, status.paid, status.released, status.frame
+            failures.push(Reason::told(
+                Message::new("check-frame-overrun")
+                    .arg("scheme", &call.name)
+                    .arg("year", call.year)
+                    .arg("awarded", format_nok_grouped(status.awarded))
+                    .arg("paid", format_nok_grouped(status.paid))
+                    .arg("released", format_nok_grouped(status.released))
+                    .arg("frame", format_nok_grouped(status.frame)),
+                format!(
+                    "{} {}: awarded {}, paid {}, released {} against a frame of {}",
+                    call.code,
+                    call.year,
+                    status.awarded,
+                    status.paid,
+                    status.released,
+                    status.frame
+                ),
             ));
         }
     }
-    if failures.is_empty() {
-        Ok(checked)
-    } else {
-        Err(Error::Refused(
-            format!(
-                "{} check(s) failed:\n{}",
-                failures.len(),
-                failures.join("\n")
-            )
-            .into(),
-        ))
-    }
+    Ok((calls.len(), failures))
 }
 
 /// The pages of the register's events must hold exactly its rows, in their
 /// order: rebuilding the register reads the pages. Returns whether they
 /// were compared, and what failed.
-async fn check_event_pages(store: &Store) -> Result<(bool, Option<String>)> {
-    let (Some(paged), rows) = store.paged_events_and_rows().await? else {
-        return Ok((false, None));
+async fn check_event_pages(store: &Store) -> Result<(bool, Option<Reason>)> {
+    let (paged, rows) = store.paged_events_and_rows().await?;
+    let paged = match paged {
+        None => return Ok((false, None)),
+        Some(Paged::Read(events)) => events,
+        Some(Paged::Unreadable(page)) => return Ok((true, Some(unreadable_page(&page)))),
     };
     let differs = paged.iter().zip(&rows).position(|(page, row)| page != row);
     let failure = match differs {
         None if paged.len() == rows.len() => None,
-        None => Some(format!(
-            "the pages of register events hold {} events, its rows {}",
-            paged.len(),
-            rows.len()
+        None => Some(Reason::told(
+            Message::new("check-event-pages-count")
+                .arg("paged", paged.len())
+                .arg("rows", rows.len()),
+            format!(
+                "the pages of register events hold {} events, its rows {}",
+                paged.len(),
+                rows.len()
+            ),
         )),
-        Some(at) => Some(format!(
-            "the pages of register events differ from its rows from event {} on",
-            at + 1
+        Some(at) => Some(Reason::told(
+            Message::new("check-event-pages-differ").arg("event", at + 1),
+            format!(
+                "the pages of register events differ from its rows from event {} on",
+                at + 1
+            ),
         )),
     };
     Ok((true, failure))
 }
 
+/// A page of events that cannot be read, numbered from 1 for the reader.
+fn unreadable_page(page: &UnreadablePage) -> Reason {
+    Reason::told(
+        Message::new("check-event-pages-unreadable")
+            .arg("page", page.page + 1)
+            .arg("import", page.import_id),
+        format!("{page}; the register is read from its rows"),
+    )
+}
+
 /// A stored register snapshot of the current events must be exactly what
 /// the events build: the batch commands pay from it. Returns how many were
 /// compared and what failed.
-async fn check_snapshots(store: &Store) -> Result<(usize, Vec<String>)> {
+async fn check_snapshots(store: &Store) -> Result<(usize, Vec<Reason>)> {
     let count = store.event_count().await?;
     let mut failures = Vec::new();
     let mut compared = 0;
@@ -135,11 +196,55 @@ async fn check_snapshots(store: &Store) -> Result<(usize, Vec<String>)> {
         let built = Register::build(events.as_deref().unwrap_or_default(), lag);
         match stored {
             Ok(stored) if stored.persons == built.persons => {}
-            Ok(_) => failures.push(format!(
-                "the stored register snapshot (move lag {lag}, {count} events) differs from the persons the events build"
+            Ok(_) => failures.push(Reason::told(
+                Message::new("check-snapshot-differs")
+                    .arg("lag", lag)
+                    .arg("events", count),
+                format!(
+                    "the stored register snapshot (move lag {lag}, {count} events) differs from the persons the events build"
+                ),
             )),
-            Err(unreadable) => failures.push(format!("{unreadable} (move lag {lag})")),
+            Err(unreadable) => failures.push(Reason::told(
+                Message::new("check-snapshot-unreadable").arg("lag", lag),
+                format!("{unreadable} (move lag {lag})"),
+            )),
         }
     }
     Ok((compared, failures))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Ore;
+
+    #[test]
+    fn a_failed_invariant_lists_its_amounts_then_the_check_as_a_person_reads_it() {
+        let told = Message::new("statement-check-note-a");
+        let failure = InvariantFailure {
+            name: "appropriation total".into(),
+            told: Box::new(told.clone()),
+            asserted: Ore(12_345_678),
+            calculated: Ore(12_345_600),
+            difference: Ore(78),
+            hint: "the ledger's postings on chapter 0671".into(),
+        };
+        let reason = statements_failed(2022, failure);
+        let message = reason.message.clone().unwrap();
+        assert_eq!(message.key, "check-statements-failed");
+        assert_eq!(
+            message.args,
+            [
+                ("year", "2022".to_string()),
+                ("asserted", "123\u{a0}456,78".to_string()),
+                ("calculated", "123\u{a0}456,00".to_string()),
+                ("difference", "0,78".to_string()),
+            ]
+        );
+        assert_eq!(reason.listed(), [told]);
+        assert!(reason
+            .text
+            .starts_with("the statements of 2022: invariant 'appropriation total' failed"));
+        assert!(reason.text.contains("chapter 0671"), "{}", reason.text);
+    }
 }

@@ -4,7 +4,7 @@
 use crate::app::users::{require_any_role, Duty, IMPORTERS};
 use crate::db::Store;
 use crate::domain::error::Message;
-use crate::domain::error::Result;
+use crate::domain::error::{Error, Result};
 use crate::domain::municipality::Municipalities;
 use crate::domain::register::{
     self, case_conflicts, parse_row, validate_batch_rows, EventKind, Problem, RawRow, COLUMNS,
@@ -14,6 +14,7 @@ use crate::io::tabular::{visit_table, Table, TableShape};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::Arc;
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,8 +115,17 @@ pub async fn import_register_sheet(
     let existing_at = started.elapsed();
     let incoming = parsed.len();
     // Each new event keeps its source row for the audit trail.
-    let with_rows = validate_batch_rows(parsed, &existing).map_err(reject)?;
+    let with_rows = Arc::new(validate_batch_rows(parsed, &existing).map_err(reject)?);
     let validated = started.elapsed();
+    // A first import holds every event of the register: its snapshots are
+    // built from them on a worker while the rows are stored (the database
+    // does that work, this process waits), instead of from reading them
+    // all back afterwards.
+    let snapshots = (first_import && !with_rows.is_empty()).then(|| {
+        let events = Arc::clone(&with_rows);
+        let lags = snapshot_lags.to_vec();
+        tokio::task::spawn_blocking(move || build_snapshots(&events, &lags))
+    });
     // Stored in person order: the indexes by person grow at their end
     // instead of at random places (a fresh 2.8 M-event import spent most of
     // its time there).
@@ -130,10 +140,11 @@ pub async fn import_register_sheet(
     }
     drop(in_order);
     let stored = started.elapsed();
-    if first_import && !with_rows.is_empty() {
-        // Every event is in memory: the snapshot is built from them instead
-        // of from reading them all back.
-        save_snapshots(store, snapshot_lags, &with_rows).await?;
+    if let Some(built) = snapshots {
+        let built = built
+            .await
+            .map_err(|e| Error::internal(format!("building the register snapshots: {e}")))?;
+        save_snapshots(store, &built, with_rows.len()).await?;
     }
     tracing::info!(
         rows = rows_read,
@@ -154,17 +165,31 @@ pub async fn import_register_sheet(
     })
 }
 
-/// Stores the register snapshot of `events` (every event of the register)
-/// for each move lag.
+/// The register `events` (every event of the register) build, for each
+/// move lag.
+fn build_snapshots(
+    events: &[(usize, register::Event)],
+    lags: &[u32],
+) -> Vec<(u32, register::Register)> {
+    lags.iter()
+        .map(|&lag| {
+            (
+                lag,
+                register::Register::build(events.iter().map(|(_, e)| e), lag),
+            )
+        })
+        .collect()
+}
+
+/// Stores each built register as the snapshot of `events` events.
 async fn save_snapshots(
     store: &Store,
-    lags: &[u32],
-    events: &[(usize, register::Event)],
+    built: &[(u32, register::Register)],
+    events: usize,
 ) -> Result<()> {
-    for &lag in lags {
-        let register = register::Register::build(events.iter().map(|(_, e)| e), lag);
+    for (lag, register) in built {
         store
-            .save_register_snapshot(lag, events.len() as i64, &register)
+            .save_register_snapshot(*lag, events as i64, register)
             .await?;
     }
     Ok(())

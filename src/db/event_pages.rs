@@ -227,20 +227,57 @@ pub(super) async fn paged_event_count(conn: &mut AnyConnection, backend: Backend
         .get::<i64, _>(0))
 }
 
-/// Every paged event, in the order of the rows.
+/// The events of every page of the current format, or the first page that
+/// cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Paged {
+    Read(Vec<Event>),
+    Unreadable(UnreadablePage),
+}
+
+/// A stored page that cannot be read, by its import and its number
+/// (counted from 0 within the import).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("page {page} of import {import_id}: {why}")]
+pub struct UnreadablePage {
+    pub import_id: i64,
+    pub page: i64,
+    pub why: PageUnreadable,
+}
+
+/// Every paged event, in the order of the rows, or the first page that
+/// cannot be read (only by tampering or a bug: pages are written from
+/// checked events and never changed).
 pub(super) async fn paged_events(
     conn: &mut AnyConnection,
     backend: Backend,
     expected: i64,
-) -> Result<Vec<Event>> {
+) -> Result<Paged> {
     let sql = format!(
-        "SELECT content FROM register_event_page WHERE format = {} ORDER BY import_id, page",
+        "SELECT import_id, page, content FROM register_event_page WHERE format = {} \
+         ORDER BY import_id, page",
         placeholder(backend, 1)
     );
     let rows = sqlx::query(&sql).bind(FORMAT).fetch_all(conn).await?;
-    let pages: Vec<&[u8]> = rows.iter().map(|row| row.get::<&[u8], _>(0)).collect();
+    let pages: Vec<&[u8]> = rows.iter().map(|row| row.get::<&[u8], _>(2)).collect();
     let expected = usize::try_from(expected).map_err(|e| internal!(e))?;
-    decode_pages(&pages, expected).map_err(|e| internal!(e))
+    if let Ok(events) = decode_pages(&pages, expected) {
+        return Ok(Paged::Read(events));
+    }
+    let mut scratch = Vec::new();
+    for (row, page) in rows.iter().zip(&pages) {
+        scratch.clear();
+        if let Err(why) = decode_page(page, &mut scratch) {
+            return Ok(Paged::Unreadable(UnreadablePage {
+                import_id: row.get(0),
+                page: row.get(1),
+                why,
+            }));
+        }
+    }
+    Err(internal!(
+        "the event pages failed to decode together but not one by one"
+    ))
 }
 
 /// The events of `pages` in order, decoded in as many parts as the machine

@@ -25,6 +25,8 @@ pub mod dialect;
 pub mod disability;
 /// The register's events as pages of bytes, beside their rows.
 pub mod event_pages;
+/// An import's event rows into PostgreSQL.
+pub mod event_rows_pg;
 /// Chart, budget lines, allocations, vouchers and postings.
 pub mod ledger;
 /// What has been paid so far per line, kept at every payment.
@@ -275,14 +277,23 @@ pub(in crate::db) fn trusted_municipality(
 }
 
 /// The refusal of a paid record that no longer matches the audit log
-/// (`domain::tamper`): the person reads that an auditor must look; what
-/// exactly differs is logged as a warning for the one who does.
-pub(in crate::db) fn paid_record_changed(problem: String) -> Error {
+/// (`domain::tamper`): the person reads that an auditor must look, and
+/// under it what differs; that is also logged as a warning.
+pub(in crate::db) fn paid_record_changed(problem: crate::domain::error::Reason) -> Error {
     tracing::warn!("{problem}");
-    Error::Refused(crate::domain::error::Reason::told(
-        crate::domain::error::Message::new("error-paid-record-changed"),
-        problem,
-    ))
+    let listed: Vec<_> = problem
+        .message
+        .clone()
+        .into_iter()
+        .chain(problem.listed().iter().cloned())
+        .collect();
+    Error::Refused(
+        crate::domain::error::Reason::told(
+            crate::domain::error::Message::new("error-paid-record-changed"),
+            problem.text,
+        )
+        .with_listed(listed),
+    )
 }
 
 /// Maps a write that the database's constraints refused (a unique key, a

@@ -2,9 +2,9 @@
 
 use super::dialect::{
     consistent_reads, event_count, lock_register_events, multi_row_insert, now_text,
-    packed_lines_aggregate, placeholder, ROWS_PER_JSON,
+    packed_lines_aggregate, placeholder,
 };
-use super::event_pages;
+use super::event_pages::{self, Paged};
 use super::register_codec::{self, SnapshotUnreadable};
 use super::Backend;
 use super::{trusted_municipality, Store, ROWS_PER_INSERT};
@@ -36,19 +36,28 @@ impl Store {
 
     /// Every event from its page, in the order of the rows; `None` unless
     /// the pages of the current format hold exactly the events the rows do
-    /// (a database from before the pages, or after a change of format).
+    /// (a database from before the pages, or after a change of format),
+    /// and every page can be read (one that cannot is logged, and named by
+    /// `tilskot check`).
     pub async fn paged_events(&self) -> Result<Option<Vec<Event>>> {
         let mut tx = self.read_transaction().await?;
-        let events = paged_events_in(&mut tx, self.backend).await?;
+        let paged = paged_events_in(&mut tx, self.backend).await?;
         tx.commit().await?;
-        Ok(events)
+        Ok(match paged {
+            Some(Paged::Read(events)) => Some(events),
+            Some(Paged::Unreadable(page)) => {
+                tracing::warn!("{page}: the register is read from its rows (see `tilskot check`)");
+                None
+            }
+            None => None,
+        })
     }
 
     /// The events from their pages (as [`Store::paged_events`]) and from
     /// their rows, both read in one transaction: an import committed
     /// between the two reads would otherwise look like pages that differ
     /// from the rows (`tilskot check` compares them).
-    pub async fn paged_events_and_rows(&self) -> Result<(Option<Vec<Event>>, Vec<Event>)> {
+    pub async fn paged_events_and_rows(&self) -> Result<(Option<Paged>, Vec<Event>)> {
         let mut tx = self.read_transaction().await?;
         let paged = paged_events_in(&mut tx, self.backend).await?;
         let rows = event_rows_in(&mut tx, self.backend).await?;
@@ -176,7 +185,9 @@ impl Store {
         }
         match self.backend {
             Backend::Sqlite => insert_event_rows(&mut tx, import_id, events).await?,
-            Backend::Postgres => insert_event_json(&mut tx, import_id, events).await?,
+            Backend::Postgres => {
+                super::event_rows_pg::insert_event_rows(&mut tx, import_id, events, now).await?
+            }
         }
         event_pages::insert_pages(&mut tx, import_id, events).await?;
         let withdrawals = events
@@ -229,43 +240,9 @@ async fn insert_event_rows(
     Ok(())
 }
 
-/// An import's events as one JSON text per chunk (PostgreSQL; see
-/// `dialect::ROWS_PER_JSON`).
-async fn insert_event_json(
-    tx: &mut Transaction<'_, Any>,
-    import_id: i64,
-    events: &[&(usize, Event)],
-) -> Result<()> {
-    for chunk in events.chunks(ROWS_PER_JSON) {
-        let rows: Vec<serde_json::Value> = chunk
-            .iter()
-            .map(|(row, event)| {
-                let mut fields = vec![
-                    serde_json::json!(event.content_key()),
-                    serde_json::json!(row),
-                ];
-                fields.extend(event_fields(event).into_iter().map(serde_json::Value::from));
-                serde_json::Value::Array(fields)
-            })
-            .collect();
-        sqlx::query(
-            "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, person_id, \
-                 household_id, birth_date, municipality, basis, unaccompanied, country, mother_id) \
-             SELECT r->>0, $2, (r->>1)::bigint, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, r->>8, r->>9, \
-                 r->>10, r->>11 \
-             FROM jsonb_array_elements($1::jsonb) AS r",
-        )
-        .bind(serde_json::Value::Array(rows).to_string())
-        .bind(import_id)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
-}
-
 /// An event's stored fields after its content key, import and row, in the
 /// order of `EVENT_COLUMNS` (as SQLite binds them); `None` is NULL.
-fn event_fields(event: &Event) -> [Option<String>; 10] {
+pub(super) fn event_fields(event: &Event) -> [Option<String>; 10] {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
     [
         Some(event.kind.code().to_string()),
@@ -311,9 +288,9 @@ const PACKED_EVENT: &str =
     "concat(event, '\t', event_date, '\t', person_id, '\t', household_id, '\t', birth_date, \
      '\t', municipality, '\t', basis, '\t', unaccompanied, '\t', country, '\t', mother_id)";
 
-/// Every event from its page, if the pages of the current format hold
-/// exactly as many events as the rows.
-async fn paged_events_in(conn: &mut AnyConnection, backend: Backend) -> Result<Option<Vec<Event>>> {
+/// Every event from its page (or the page that cannot be read), if the
+/// pages of the current format hold exactly as many events as the rows.
+async fn paged_events_in(conn: &mut AnyConnection, backend: Backend) -> Result<Option<Paged>> {
     let rows: i64 = sqlx::query(event_count(backend))
         .fetch_one(&mut *conn)
         .await?

@@ -228,10 +228,35 @@ pub fn entry_hash(
 
 /// The first entry whose link is broken, and how.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("audit entry {id} is broken: {reason}")]
+#[error("audit entry {id} is broken: {how}")]
 pub struct BrokenLink {
     pub id: i64,
-    pub reason: String,
+    pub how: LinkBreak,
+}
+
+/// How an entry of the chain is broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum LinkBreak {
+    /// It names another hash than its predecessor's.
+    #[error("its link to the entry before does not match")]
+    Relinked,
+    /// Its fields no longer hash to its own hash.
+    #[error("its content does not match its hash (the row was changed)")]
+    Changed,
+}
+
+impl BrokenLink {
+    /// The break as a person reads it, and as the log records it.
+    pub fn reason(&self) -> crate::domain::error::Reason {
+        let key = match self.how {
+            LinkBreak::Relinked => "audit-link-broken",
+            LinkBreak::Changed => "audit-entry-changed",
+        };
+        crate::domain::error::Reason::told(
+            crate::domain::error::Message::new(key).arg("entry", self.id),
+            self.to_string(),
+        )
+    }
 }
 
 /// Recomputes the chain in id order.
@@ -241,7 +266,7 @@ pub fn verify_chain(entries: &[AuditEntry]) -> Result<usize, BrokenLink> {
         if e.prev_hash != prev {
             return Err(BrokenLink {
                 id: e.id,
-                reason: "its link to the entry before does not match".into(),
+                how: LinkBreak::Relinked,
             });
         }
         let expected = entry_hash(
@@ -256,7 +281,7 @@ pub fn verify_chain(entries: &[AuditEntry]) -> Result<usize, BrokenLink> {
         if expected != e.entry_hash {
             return Err(BrokenLink {
                 id: e.id,
-                reason: "its content does not match its hash (the row was changed)".into(),
+                how: LinkBreak::Changed,
             });
         }
         prev = e.entry_hash.clone();
@@ -456,12 +481,17 @@ mod tests {
         assert_eq!(verify_chain(&chain(4)), Ok(4));
         let mut changed = chain(4);
         changed[2].actor = "mallory".into();
-        assert_eq!(verify_chain(&changed).unwrap_err().id, 3);
+        let broken = |how| BrokenLink { id: 3, how };
+        assert_eq!(verify_chain(&changed), Err(broken(LinkBreak::Changed)));
         let mut relinked = chain(4);
         relinked[1].prev_hash = "0".repeat(64);
-        assert_eq!(verify_chain(&relinked).unwrap_err().id, 2);
+        let at_2 = verify_chain(&relinked).unwrap_err();
+        assert_eq!((at_2.id, at_2.how), (2, LinkBreak::Relinked));
         let mut removed = chain(4);
         removed.remove(1);
-        assert_eq!(verify_chain(&removed).unwrap_err().id, 3);
+        assert_eq!(verify_chain(&removed), Err(broken(LinkBreak::Relinked)));
+        let told = broken(LinkBreak::Changed).reason();
+        assert_eq!(told.message.unwrap().key, "audit-entry-changed");
+        assert!(told.text.contains("audit entry 3"), "{}", told.text);
     }
 }

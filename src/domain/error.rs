@@ -35,7 +35,8 @@ pub struct Message {
     /// The arguments that hold a code (a category, a basis, a rate's
     /// status), each with the catalogue prefix that names it: the edge
     /// shows the name (`category-single-adult`), never the code.
-    pub names: Vec<(&'static str, &'static str)>,
+    /// Boxed, as every error's reason may hold a message.
+    pub names: Box<[(&'static str, &'static str)]>,
 }
 
 impl Message {
@@ -43,7 +44,7 @@ impl Message {
         Message {
             key,
             args: Vec::new(),
-            names: Vec::new(),
+            names: Box::default(),
         }
     }
 
@@ -62,8 +63,14 @@ impl Message {
         code: impl fmt::Display,
     ) -> Message {
         let mut message = self.arg(name, code);
-        message.names.push((name, prefix));
+        message.add_name(name, prefix);
         message
+    }
+
+    fn add_name(&mut self, name: &'static str, prefix: &'static str) {
+        let mut names = std::mem::take(&mut self.names).into_vec();
+        names.push((name, prefix));
+        self.names = names.into_boxed_slice();
     }
 
     /// The catalogue prefix that names argument `name`, if it holds a code.
@@ -106,7 +113,7 @@ impl Message {
         {
             let name = find(pair.get(0)?.as_str()?)?;
             let prefix = find(pair.get(1)?.as_str()?)?;
-            message.names.push((name, prefix));
+            message.add_name(name, prefix);
         }
         Some(message)
     }
@@ -120,6 +127,11 @@ impl Message {
 pub struct Reason {
     pub text: String,
     pub message: Option<Message>,
+    /// The problems under the message, one line each, when one refusal
+    /// names several (`tilskot check`, `audit verify`); see
+    /// [`Reason::listed`]. Boxed: every error carries a reason, and most
+    /// list nothing.
+    pub listing: Option<Box<Vec<Message>>>,
 }
 
 impl Reason {
@@ -133,6 +145,41 @@ impl Reason {
         Reason {
             text: text.into(),
             message: Some(message),
+            listing: None,
+        }
+    }
+
+    /// The problems listed under the message, in order.
+    pub fn listed(&self) -> &[Message] {
+        self.listing.as_deref().map_or(&[], Vec::as_slice)
+    }
+
+    /// The reason with `problems` listed under its message.
+    pub fn with_listed(mut self, problems: Vec<Message>) -> Reason {
+        self.listing = (!problems.is_empty()).then(|| Box::new(problems));
+        self
+    }
+
+    /// Several problems under one message: the text lists theirs a line
+    /// each under `text`, the message theirs (and what each lists) in the
+    /// same order. A problem without a message is listed as one whose
+    /// details are in the log.
+    pub fn listing(message: Message, text: impl Into<String>, problems: Vec<Reason>) -> Reason {
+        let mut lines = vec![text.into()];
+        let mut listed = Vec::new();
+        for problem in problems {
+            lines.push(problem.text);
+            listed.push(
+                problem
+                    .message
+                    .unwrap_or_else(|| Message::new("check-failed-unnamed")),
+            );
+            listed.extend(problem.listing.map(|l| *l).unwrap_or_default());
+        }
+        Reason {
+            text: lines.join("\n"),
+            message: Some(message),
+            listing: Some(Box::new(listed)),
         }
     }
 }
@@ -144,6 +191,7 @@ impl Reason {
         Reason {
             text: format!("{prefix}: {}", self.text),
             message: self.message,
+            listing: self.listing,
         }
     }
 }
@@ -163,6 +211,7 @@ impl From<String> for Reason {
         Reason {
             text,
             message: None,
+            listing: None,
         }
     }
 }

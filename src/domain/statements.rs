@@ -109,6 +109,9 @@ impl Table {
 #[error("invariant '{name}' failed: asserted {asserted}, calculated {calculated}, difference {difference}; look at {hint}")]
 pub struct InvariantFailure {
     pub name: String,
+    /// The check as a person reads it (boxed: the failure is an error,
+    /// and errors are passed by value).
+    pub told: Box<Message>,
     pub asserted: Ore,
     pub calculated: Ore,
     pub difference: Ore,
@@ -1157,10 +1160,11 @@ impl Invariants {
     }
 
     fn check(&mut self, name: &str, told: Message, asserted: Ore, calculated: Ore, hint: &str) {
-        self.record(name, told);
+        self.record(name, told.clone());
         if asserted != calculated {
             self.failures.push(InvariantFailure {
                 name: name.to_string(),
+                told: Box::new(told),
                 asserted,
                 calculated,
                 difference: asserted - calculated,
@@ -1171,10 +1175,11 @@ impl Invariants {
 
     /// `low ≤ high`, reported as a failure with the excess as difference.
     fn check_le(&mut self, name: &str, told: Message, low: Ore, high: Ore, hint: &str) {
-        self.record(name, told);
+        self.record(name, told.clone());
         if low > high {
             self.failures.push(InvariantFailure {
                 name: name.to_string(),
+                told: Box::new(told),
                 asserted: low,
                 calculated: high,
                 difference: low - high,

@@ -9,6 +9,7 @@
 
 use crate::domain::approval::{AuditEntry, BatchStatus};
 use crate::domain::calendar::Period;
+use crate::domain::error::{Message, Reason};
 use crate::domain::payout::{content_hash, paid_sums_hash, BatchLine};
 
 /// A stored batch as the check needs it.
@@ -26,16 +27,23 @@ const HASHED_ACTIONS: [&str; 4] = ["compute", "attest", "approve", "pay"];
 
 /// What is wrong with one batch against the audit log, each problem naming
 /// the batch and, where there is one, the entry.
-pub fn batch_problems(batch: &BatchFacts, entries: &[AuditEntry]) -> Vec<String> {
+pub fn batch_problems(batch: &BatchFacts, entries: &[AuditEntry]) -> Vec<Reason> {
     let name = format!(
         "batch {} run {} (id {})",
         batch.period, batch.run_number, batch.id
     );
+    let told = |key| {
+        Message::new(key)
+            .arg("period", batch.period)
+            .arg("run", batch.run_number)
+            .arg("batch", batch.id)
+    };
     let mut problems = Vec::new();
     let stored = content_hash(batch.period, batch.lines);
     if stored != batch.content_hash {
-        problems.push(format!(
-            "{name}: its stored lines no longer hash to the batch's content hash (a line was changed)"
+        problems.push(Reason::told(
+            told("audit-batch-lines-changed"),
+            format!("{name}: its stored lines no longer hash to the batch's content hash (a line was changed)"),
         ));
     }
     let own: Vec<&AuditEntry> = entries.iter().filter(|e| e.batch_id == batch.id).collect();
@@ -44,18 +52,25 @@ pub fn batch_problems(batch: &BatchFacts, entries: &[AuditEntry]) -> Vec<String>
         .filter(|e| HASHED_ACTIONS.contains(&e.action.as_str()))
     {
         if entry.batch_hash != stored {
-            problems.push(format!(
-                "{name}: its stored lines do not hash to what audit entry {} ({}) recorded",
-                entry.id, entry.action
+            problems.push(Reason::told(
+                told("audit-batch-lines-not-as-entry")
+                    .arg("entry", entry.id)
+                    .arg("action", &entry.action),
+                format!(
+                    "{name}: its stored lines do not hash to what audit entry {} ({}) recorded",
+                    entry.id, entry.action
+                ),
             ));
         }
     }
     let has = |action: &str| own.iter().any(|e| e.action == action);
     for action in required_actions(batch) {
         if !has(action) {
-            problems.push(format!(
-                "{name}: it is {} but has no '{action}' entry",
-                batch.status
+            problems.push(Reason::told(
+                told("audit-batch-entry-missing")
+                    .named("status", "batch-status", batch.status)
+                    .arg("action", action),
+                format!("{name}: it is {} but has no '{action}' entry", batch.status),
             ));
         }
     }
@@ -71,15 +86,22 @@ pub fn paid_lines_problem(
     period: Period,
     lines: &[BatchLine],
     pay_entry_hash: Option<&str>,
-) -> Option<String> {
+) -> Option<Reason> {
     let name = format!("the paid batch {period} (id {batch_id})");
+    let told = |key| {
+        Message::new(key)
+            .arg("period", period)
+            .arg("batch", batch_id)
+    };
     match pay_entry_hash {
         None if lines.is_empty() => None,
-        None => Some(format!(
-            "{name} has lines but no payment entry in the audit log; run `tilskot audit verify`"
+        None => Some(Reason::told(
+            told("audit-paid-lines-unrecorded"),
+            format!("{name} has lines but no payment entry in the audit log; run `tilskot audit verify`"),
         )),
-        Some(recorded) if content_hash(period, lines) != recorded => Some(format!(
-            "{name}: its stored lines no longer hash to what its payment recorded, so what was paid is not known; run `tilskot audit verify`"
+        Some(recorded) if content_hash(period, lines) != recorded => Some(Reason::told(
+            told("audit-paid-lines-changed"),
+            format!("{name}: its stored lines no longer hash to what its payment recorded, so what was paid is not known; run `tilskot audit verify`"),
         )),
         Some(_) => None,
     }
@@ -93,17 +115,21 @@ pub fn paid_sums_problem(
     batches: &[i64],
     lines: &[BatchLine],
     recorded: Option<&str>,
-) -> Option<String> {
+) -> Option<Reason> {
     let name = format!("the paid sums stored at the payment of batch id {through}");
+    let told = |key| Message::new(key).arg("batch", through);
     match recorded {
-        None => Some(format!(
-            "{name} have no entry in the audit log; run `tilskot audit verify`"
+        None => Some(Reason::told(
+            told("audit-paid-sums-unrecorded"),
+            format!("{name} have no entry in the audit log; run `tilskot audit verify`"),
         )),
-        Some(hash) if paid_sums_hash(batches, lines) != hash => Some(format!(
-            "{name} no longer hash to what the payment recorded, so what was paid is not known; run `tilskot audit verify`"
+        Some(hash) if paid_sums_hash(batches, lines) != hash => Some(Reason::told(
+            told("audit-paid-sums-changed"),
+            format!("{name} no longer hash to what the payment recorded, so what was paid is not known; run `tilskot audit verify`"),
         )),
-        Some(_) if !one_nonzero_line_per_key_in_order(lines) => Some(format!(
-            "{name} are not one nonzero line per municipality, grant and person in key order, as a payment writes them; run `tilskot audit verify`"
+        Some(_) if !one_nonzero_line_per_key_in_order(lines) => Some(Reason::told(
+            told("audit-paid-sums-out-of-order"),
+            format!("{name} are not one nonzero line per municipality, grant and person in key order, as a payment writes them; run `tilskot audit verify`"),
         )),
         Some(_) => None,
     }
@@ -119,16 +145,17 @@ fn one_nonzero_line_per_key_in_order(lines: &[BatchLine]) -> bool {
 /// Why the stored paid sums may not be used, if they sum a batch that is no
 /// longer paid: a paid batch never changes state, so its status was set
 /// back by hand, and summing without it would pay it again.
-pub fn paid_sums_cover_unpaid(covered: &[i64], paid_batches: &[i64]) -> Option<String> {
+pub fn paid_sums_cover_unpaid(covered: &[i64], paid_batches: &[i64]) -> Option<Reason> {
     let unpaid: Vec<String> = covered
         .iter()
         .filter(|id| !paid_batches.contains(id))
         .map(i64::to_string)
         .collect();
     (!unpaid.is_empty()).then(|| {
-        format!(
-            "the stored paid sums include batch id {} that is no longer paid; run `tilskot audit verify`",
-            unpaid.join(", ")
+        let unpaid = unpaid.join(", ");
+        Reason::told(
+            Message::new("audit-paid-sums-cover-unpaid").arg("batches", &unpaid),
+            format!("the stored paid sums include batch id {unpaid} that is no longer paid; run `tilskot audit verify`"),
         )
     })
 }
@@ -151,7 +178,7 @@ fn required_actions(batch: &BatchFacts) -> Vec<&'static str> {
 
 /// Entries of a step whose batch is not in that state or later (a state
 /// that was set back by hand), or that name no batch at all.
-pub fn orphan_entries(batches: &[BatchFacts], entries: &[AuditEntry]) -> Vec<String> {
+pub fn orphan_entries(batches: &[BatchFacts], entries: &[AuditEntry]) -> Vec<Reason> {
     let mut problems = Vec::new();
     for entry in entries {
         let needs: &[BatchStatus] = match entry.action.as_str() {
@@ -163,14 +190,28 @@ pub fn orphan_entries(batches: &[BatchFacts], entries: &[AuditEntry]) -> Vec<Str
             ],
             _ => continue,
         };
+        let told = |key| {
+            Message::new(key)
+                .arg("entry", entry.id)
+                .arg("action", &entry.action)
+        };
         match batches.iter().find(|b| b.id == entry.batch_id) {
-            None => problems.push(format!(
-                "audit entry {} ({}) names batch id {}, which does not exist",
-                entry.id, entry.action, entry.batch_id
+            None => problems.push(Reason::told(
+                told("audit-entry-without-batch").arg("batch", entry.batch_id),
+                format!(
+                    "audit entry {} ({}) names batch id {}, which does not exist",
+                    entry.id, entry.action, entry.batch_id
+                ),
             )),
-            Some(batch) if !needs.contains(&batch.status) => problems.push(format!(
-                "audit entry {} ({}) is for batch {} run {}, which is {}",
-                entry.id, entry.action, batch.period, batch.run_number, batch.status
+            Some(batch) if !needs.contains(&batch.status) => problems.push(Reason::told(
+                told("audit-entry-ahead-of-batch")
+                    .arg("period", batch.period)
+                    .arg("run", batch.run_number)
+                    .named("status", "batch-status", batch.status),
+                format!(
+                    "audit entry {} ({}) is for batch {} run {}, which is {}",
+                    entry.id, entry.action, batch.period, batch.run_number, batch.status
+                ),
             )),
             Some(_) => {}
         }
@@ -216,7 +257,7 @@ impl Anchor {
 }
 
 /// Anchors the database's chain no longer holds: a removed or changed entry.
-pub fn missing_anchors(anchors: &[Anchor], entries: &[AuditEntry]) -> Vec<String> {
+pub fn missing_anchors(anchors: &[Anchor], entries: &[AuditEntry]) -> Vec<Reason> {
     anchors
         .iter()
         .filter(|a| {
@@ -225,9 +266,14 @@ pub fn missing_anchors(anchors: &[Anchor], entries: &[AuditEntry]) -> Vec<String
                 .any(|e| e.id == a.entry_id && e.entry_hash == a.entry_hash)
         })
         .map(|a| {
-            format!(
-                "the anchor file holds audit entry {} with hash {}, which the database's chain no longer has (entries were removed or changed)",
-                a.entry_id, a.entry_hash
+            Reason::told(
+                Message::new("audit-anchor-missing")
+                    .arg("entry", a.entry_id)
+                    .arg("hash", &a.entry_hash),
+                format!(
+                    "the anchor file holds audit entry {} with hash {}, which the database's chain no longer has (entries were removed or changed)",
+                    a.entry_id, a.entry_hash
+                ),
             )
         })
         .collect()
@@ -282,8 +328,12 @@ mod tests {
         assert_eq!(paid_sums_cover_unpaid(&[2, 5], &[2, 5, 9]), None);
         let problem = paid_sums_cover_unpaid(&[2, 5], &[2, 9]).unwrap();
         assert!(
-            problem.contains("batch id 5 that is no longer paid"),
+            problem.text.contains("batch id 5 that is no longer paid"),
             "{problem}"
+        );
+        assert_eq!(
+            problem.message.unwrap().args,
+            [("batches", "5".to_string())]
         );
     }
 
@@ -294,13 +344,14 @@ mod tests {
         assert_eq!(paid_sums_problem(5, &[2, 5], &sums, Some(&recorded)), None);
         let edited = paid_sums_problem(5, &[2, 5], &[line(30)], Some(&recorded)).unwrap();
         assert!(
-            edited.contains("batch id 5") && edited.contains("no longer hash"),
+            edited.text.contains("batch id 5") && edited.text.contains("no longer hash"),
             "{edited}"
         );
         let fewer_batches = paid_sums_problem(5, &[5], &sums, Some(&recorded));
         assert!(fewer_batches.is_some());
         let no_entry = paid_sums_problem(5, &[2, 5], &sums, None).unwrap();
-        assert!(no_entry.contains("no entry"), "{no_entry}");
+        assert!(no_entry.text.contains("no entry"), "{no_entry}");
+        assert_eq!(no_entry.message.unwrap().key, "audit-paid-sums-unrecorded");
     }
 
     #[test]
@@ -318,7 +369,7 @@ mod tests {
             let problem = paid_sums_problem(2, &[2], &sums, Some(&recorded));
             assert_eq!(problem.is_none(), fits, "{sums:?}: {problem:?}");
             if let Some(problem) = problem {
-                assert!(problem.contains("key order"), "{problem}");
+                assert!(problem.text.contains("key order"), "{problem}");
             }
         }
     }
@@ -345,13 +396,13 @@ mod tests {
         let edited = vec![line(1)];
         let problems = batch_problems(&batch(&edited), &entries);
         assert!(
-            problems[0].contains("batch 2022-04 run 1 (id 7)"),
+            problems[0].text.contains("batch 2022-04 run 1 (id 7)"),
             "{problems:?}"
         );
         let without_pay = &entries[..3];
         let problems = batch_problems(&batch(&paid), without_pay);
         assert!(
-            problems.iter().any(|p| p.contains("no 'pay' entry")),
+            problems.iter().any(|p| p.text.contains("no 'pay' entry")),
             "{problems:?}"
         );
     }
@@ -362,7 +413,10 @@ mod tests {
         let anchors = Anchor::parse_all("2 h2 TS-1\n").unwrap();
         assert!(missing_anchors(&anchors, &entries).is_empty());
         let problems = missing_anchors(&anchors, &entries[..1]);
-        assert!(problems[0].contains("audit entry 2"), "{problems:?}");
+        assert!(problems[0].text.contains("audit entry 2"), "{problems:?}");
+        let told = problems[0].message.as_ref().unwrap();
+        assert_eq!(told.key, "audit-anchor-missing");
+        assert_eq!(told.args[0], ("entry", "2".to_string()));
         assert!(Anchor::parse_all("x\n").is_err());
     }
 
@@ -387,9 +441,9 @@ mod tests {
         let hash = content_hash(period, &paid);
         assert_eq!(paid_lines_problem(7, period, &paid, Some(&hash)), None);
         let edited = paid_lines_problem(7, period, &[line(1)], Some(&hash)).unwrap();
-        assert!(edited.contains("2022-04 (id 7)"), "{edited}");
+        assert!(edited.text.contains("2022-04 (id 7)"), "{edited}");
         assert_eq!(paid_lines_problem(8, period, &[], None), None);
         let unrecorded = paid_lines_problem(8, period, &paid, None).unwrap();
-        assert!(unrecorded.contains("no payment entry"), "{unrecorded}");
+        assert!(unrecorded.text.contains("no payment entry"), "{unrecorded}");
     }
 }

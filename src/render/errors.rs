@@ -40,10 +40,18 @@ pub fn problem_text(found: &FileProblem, texts: &Texts) -> String {
     )
 }
 
-/// A reason's message, or until every reason carries one, its own text.
+/// A reason's message and what it lists, a line each, or until every
+/// reason carries one, its own text.
 fn reason_text(reason: &Reason, texts: &Texts) -> String {
     match &reason.message {
-        Some(message) => texts.message(message),
+        Some(message) => {
+            let mut text = texts.message(message);
+            for listed in reason.listed() {
+                text.push_str("\n  ");
+                text.push_str(&texts.message(listed));
+            }
+            text
+        }
         None => reason.text.clone(),
     }
 }
@@ -68,6 +76,39 @@ mod tests {
             assert!(!text.contains("is closed"), "{text}");
         }
         assert_ne!(nn, nb);
+    }
+
+    #[test]
+    fn a_refusal_that_lists_problems_shows_each_on_its_own_line_in_the_language() {
+        let problems = vec![
+            Reason::told(
+                Message::new("audit-entry-changed").arg("entry", 7),
+                "audit entry 7 is broken",
+            ),
+            Reason::from("an English detail for the log"),
+        ];
+        let listing = Reason::listing(
+            Message::new("check-failed").arg("count", 2),
+            "2 check(s) failed:",
+            problems,
+        );
+        assert_eq!(
+            listing.text,
+            "2 check(s) failed:\naudit entry 7 is broken\nan English detail for the log"
+        );
+        let text = error_text(&Error::Refused(listing), &Texts::new(Lang::Nn));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(lines[0].contains("2 kontrollar feila"), "{text}");
+        assert!(
+            lines[1].starts_with("  Innslag 7 i revisjonsloggen er endra"),
+            "{text}"
+        );
+        assert!(lines[2].starts_with("  Ein kontroll feila."), "{text}");
+        assert!(
+            !text.contains("English") && !text.contains("broken"),
+            "{text}"
+        );
     }
 
     #[test]

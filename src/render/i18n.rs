@@ -157,7 +157,13 @@ impl Texts {
         };
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, value.clone());
+            // A count chooses its plural form only as a number; a text
+            // that merely starts with digits (a municipality number
+            // `0301`) stays as it is written.
+            match value.parse::<i64>() {
+                Ok(number) if number.to_string() == *value => fluent_args.set(*name, number),
+                _ => fluent_args.set(*name, value.clone()),
+            }
         }
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
@@ -214,6 +220,25 @@ mod tests {
         assert!(nn.contains('2') && nb.contains('2'), "{nn} / {nb}");
         assert_ne!(nn, nb);
         assert!(!nn.contains('\u{2068}'), "no isolation marks: {nn:?}");
+    }
+
+    #[test]
+    fn a_count_of_one_takes_the_singular_and_a_code_with_leading_zeros_stays_as_written() {
+        let t = Texts::new(Lang::Nn);
+        let one = t.with("form-errors", &[("count", "1".into())]);
+        assert_eq!(one, "Skjemaet har éin feil. Han står ved feltet.");
+        let two = t.with("form-errors", &[("count", "2".into())]);
+        assert!(two.starts_with("Skjemaet har 2 feil."), "{two}");
+        let bokmal = Texts::new(Lang::Nb).with("check-failed", &[("count", "1".into())]);
+        assert_eq!(bokmal, "Én kontroll feilet:");
+        let municipality = Message::new("problem-unknown-municipality")
+            .arg("number", "0301")
+            .arg("count", 356);
+        assert!(
+            t.message(&municipality).contains("0301"),
+            "{}",
+            t.message(&municipality)
+        );
     }
 
     #[test]

@@ -214,6 +214,7 @@ impl From<Error> for WebError {
             Error::Invalid { ref summary, .. } => WebError::BadRequest(Reason {
                 text: error.to_string(),
                 message: summary.message.clone(),
+                listing: summary.listing.clone(),
             }),
             Error::Internal(_) => WebError::Internal(Box::new(error)),
         }

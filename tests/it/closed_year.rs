@@ -234,12 +234,12 @@ async fn check_names_each_failure_and_passes_on_a_clean_database() {
         .unwrap();
         let stderr = db.fails(&["check"]);
         assert!(
-            stderr.contains("does not balance: its postings sum to 0.01"),
+            stderr.contains("går ikkje i balanse: differansen er 0,01 kroner"),
             "{backend:?}: {stderr}"
         );
         let refused = db.fails(&["report", "statements", "--year", "2022"]);
         assert!(
-            refused.contains("does not balance"),
+            refused.contains("går ikkje i balanse"),
             "report statements checks first: {refused}"
         );
     }

@@ -524,7 +524,9 @@ async fn an_edited_audit_row_is_named_by_audit_verify() {
         store.close().await;
         let stderr = db.fails(&["audit", "verify"]);
         assert!(
-            stderr.contains(&format!("audit entry {target} is broken")),
+            stderr.contains(&format!(
+                "Éin kontroll feila:\n  Innslag {target} i revisjonsloggen er endra: innhaldet stemmer ikkje med hashen."
+            )),
             "{backend:?}: {stderr}"
         );
     }

@@ -437,3 +437,58 @@ async fn an_import_is_done_by_finance_staff_and_recorded_in_the_audit_log() {
         store.close().await;
     }
 }
+
+/// A first import at least `REBUILD_MIN_EVENTS` long (PostgreSQL) stores its
+/// rows without the event table's secondary indexes and builds them again:
+/// they must come back exactly as the migrations made them, still refuse
+/// what they refused, and every event must be stored once.
+#[tokio::test]
+async fn a_big_first_import_builds_the_event_indexes_again_as_they_were() {
+    use tilskot::db::event_rows_pg::{rebuilds_indexes, REBUILD_MIN_EVENTS};
+    let db = TestDb::new(Backend::Postgres).await;
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    let register = db.path("big.csv");
+    let register = register.to_str().unwrap();
+    db.ok(&[
+        "generate",
+        "--scale",
+        "0.4",
+        "--seed",
+        "5",
+        "--events-per-person",
+        "6",
+        "--out",
+        register,
+    ]);
+    let mut written = crate::support::rows_after_header(register);
+    assert!(written.len() >= REBUILD_MIN_EVENTS, "{}", written.len());
+    assert!(rebuilds_indexes(written.len(), 0));
+    let store = Store::connect(&db.url).await.unwrap();
+    let before = store.event_index_definitions().await.unwrap();
+    store.close().await;
+    assert_eq!(before.len(), 3, "{before:?}");
+
+    db.import_register(register);
+
+    let store = Store::connect(&db.url).await.unwrap();
+    assert_eq!(store.event_index_definitions().await.unwrap(), before);
+    store.close().await;
+    let (count, read) = snapshot(&db).await;
+    assert_eq!(count, written.len() as i64);
+    written.sort();
+    assert!(read == written, "not every event stored once");
+    let again = db.import_register(register);
+    assert!(again.contains(" 0 hendingar lagde til"), "{again}");
+    let pool = db.raw_pool().await;
+    let duplicate = sqlx::query(
+        "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, person_id) \
+         SELECT content_key, import_id, source_row, event, event_date, person_id \
+         FROM register_event WHERE id = (SELECT MIN(id) FROM register_event)",
+    )
+    .execute(&pool)
+    .await;
+    assert!(
+        duplicate.is_err(),
+        "the rebuilt unique index must refuse a duplicate"
+    );
+}

@@ -349,3 +349,13 @@ pub fn fixture(name: &str) -> PathBuf {
 }
 
 pub const HEADER: &str = "event,date,person_id,household_id,birth_date,municipality,basis,unaccompanied,country,mother_id";
+
+/// The lines of a CSV file after its header, as written.
+pub fn rows_after_header(path: &str) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect()
+}

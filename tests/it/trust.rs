@@ -621,10 +621,13 @@ mod tamper {
             execute(&db, &edit_paid_line(backend)).await;
             let stderr = db.fails(&["audit", "verify"]);
             assert!(
-                stderr.contains("batch 2022-04 run 1"),
+                stderr.contains("  Linjene i utbetalinga for 2022-04 (køyring 1, id "),
                 "{backend:?}: {stderr}"
             );
-            assert!(stderr.contains("stored lines"), "{backend:?}: {stderr}");
+            assert!(
+                stderr.contains("kontrollar feila:"),
+                "{backend:?}: {stderr}"
+            );
         }
     }
 
@@ -658,7 +661,11 @@ mod tamper {
             execute(&db, &edit_paid_sums(backend)).await;
             let stderr = db.fails(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
             assert!(
-                stderr.contains("paid sums") && stderr.contains("no longer hash"),
+                stderr.contains("Det som er lagra som utbetalt, stemmer ikkje")
+                    && stderr.contains(
+                        "  Dei utbetalte summane som vart lagra ved betalinga av utbetaling id "
+                    )
+                    && stderr.contains("gjev ikkje lenger hashen"),
                 "{backend:?}: {stderr}"
             );
             assert_eq!(stored_periods(&db).await, ["2022-04"], "{backend:?}");
@@ -672,7 +679,10 @@ mod tamper {
                 other => panic!("{backend:?}: {other:?}"),
             }
             let verify = db.fails(&["audit", "verify"]);
-            assert!(verify.contains("paid sums"), "{backend:?}: {verify}");
+            assert!(
+                verify.contains("  Dei utbetalte summane som vart lagra ved betalinga"),
+                "{backend:?}: {verify}"
+            );
         }
     }
 
@@ -686,7 +696,8 @@ mod tamper {
             execute(&db, "DELETE FROM paid_sum_batch").await;
             let stderr = db.fails(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
             assert!(
-                stderr.contains("paid batch 2022-04") && stderr.contains("no longer hash"),
+                stderr.contains("  Linjene i den betalte utbetalinga for 2022-04 (id ")
+                    && stderr.contains("gjev ikkje lenger hashen"),
                 "{backend:?}: {stderr}"
             );
             assert_eq!(stored_periods(&db).await, ["2022-04"], "{backend:?}");
@@ -734,7 +745,7 @@ mod tamper {
             assert_eq!(july(&edited), july(&honest), "{backend:?}");
             let verify = edited.fails(&["audit", "verify"]);
             assert!(
-                verify.contains("batch 2022-04 run 1"),
+                verify.contains("utbetalinga for 2022-04 (køyring 1, id "),
                 "{backend:?}: {verify}"
             );
         }
@@ -751,7 +762,7 @@ mod tamper {
             .await;
             let stderr = db.fails(&["audit", "verify"]);
             assert!(
-                stderr.contains("anchor file holds audit entry"),
+                stderr.contains("  Ankerfila har innslag"),
                 "{backend:?}: {stderr}"
             );
         }
@@ -832,16 +843,19 @@ mod tamper {
             let elsewhere = db.path("elsewhere.log");
             let stderr = db.fails(&["audit", "verify", "--anchor", elsewhere.to_str().unwrap()]);
             assert!(
-                stderr.contains("records 1 payment(s), but")
-                    && stderr.contains("elsewhere.log holds no anchor"),
+                stderr.contains("Revisjonsloggen har éi betaling, men")
+                    && stderr.contains("elsewhere.log har ikkje noko ankerpunkt"),
                 "{backend:?}: {stderr}"
             );
             std::fs::remove_file(db.path("audit-anchor.log")).unwrap();
             let stderr = db.fails(&["audit", "verify"]);
-            assert!(stderr.contains("holds no anchor"), "{backend:?}: {stderr}");
-            let checked = db.fails(&["check"]);
             assert!(
-                checked.contains("holds no anchor"),
+                stderr.contains("har ikkje noko ankerpunkt"),
+                "{backend:?}: {stderr}"
+            );
+            let checked = db.fails(&["check", "--lang", "nb"]);
+            assert!(
+                checked.contains("har ikke noe ankerpunkt"),
                 "{backend:?}: {checked}"
             );
         }
@@ -903,7 +917,7 @@ mod tamper {
             .await;
             let stderr = db.fails(&["batch", "run", "--period", "2022-07", "--user", "kari"]);
             assert!(
-                stderr.contains("that is no longer paid"),
+                stderr.contains("som ikkje lenger er betalt"),
                 "{backend:?}: {stderr}"
             );
             assert_eq!(stored_periods(&db).await, ["2022-04"], "{backend:?}");
@@ -921,7 +935,7 @@ mod tamper {
             .await;
             let stderr = db.fails(&["audit", "verify"]);
             assert!(
-                stderr.contains("(pay) is for batch 2022-04 run 1, which is approved"),
+                stderr.contains("(ei betaling) gjeld utbetalinga for 2022-04 (køyring 1), som har status «Godkjend»."),
                 "{stderr}"
             );
         }
