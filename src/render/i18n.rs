@@ -157,12 +157,9 @@ impl Texts {
         };
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            // A count chooses its plural form only as a number; a text
-            // that merely starts with digits (a municipality number
-            // `0301`) stays as it is written.
-            match value.parse::<i64>() {
-                Ok(number) if number.to_string() == *value => fluent_args.set(*name, number),
-                _ => fluent_args.set(*name, value.clone()),
+            match count(value) {
+                Some(number) => fluent_args.set(*name, number),
+                None => fluent_args.set(*name, value.clone()),
             }
         }
         let mut errors = Vec::new();
@@ -195,6 +192,16 @@ impl Texts {
             code.to_string().replace(['_', '.'], "-")
         ))
     }
+}
+
+/// An argument as a number, so that Fluent chooses its plural form
+/// (`[one]`), when it is written as an integer would be and Fluent's
+/// floating-point number holds it exactly. A text that merely looks like a
+/// number stays as written: a municipality number `0301`, a long reference.
+fn count(value: &str) -> Option<i64> {
+    const EXACT_IN_F64: i64 = 1 << 53;
+    let number: i64 = value.parse().ok()?;
+    (number.to_string() == value && number.abs() < EXACT_IN_F64).then_some(number)
 }
 
 #[cfg(test)]
@@ -239,6 +246,8 @@ mod tests {
             "{}",
             t.message(&municipality)
         );
+        let reference = t.with("form-errors", &[("count", "12345678901234567".into())]);
+        assert!(reference.contains("12345678901234567"), "{reference}");
     }
 
     #[test]
