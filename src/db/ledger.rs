@@ -4,6 +4,7 @@
 //! deleted (database triggers refuse it).
 
 use crate::db::dialect::{multi_row_insert, now_text, texts_of_json_array, ROWS_PER_JSON};
+use crate::db::json_rows::JsonRows;
 use crate::db::{Backend, Store};
 use crate::domain::calendar::parse_iso_date;
 use crate::domain::error::Result;
@@ -500,16 +501,19 @@ async fn insert_voucher_json(
 ) -> Result<BTreeMap<String, i64>> {
     let mut ids = BTreeMap::new();
     for chunk in vouchers.chunks(ROWS_PER_JSON) {
-        let rows: Vec<serde_json::Value> = chunk
-            .iter()
-            .map(|v| serde_json::json!([v.reference, v.date.to_string(), v.content_hash()]))
-            .collect();
+        let mut rows = JsonRows::with_capacity(chunk.len(), 64);
+        for v in chunk {
+            rows.row()
+                .text(Some(&v.reference))?
+                .text(Some(&v.date.to_string()))?
+                .text(Some(&v.content_hash()))?;
+        }
         let stored = sqlx::query(
             "INSERT INTO voucher (reference, voucher_date, source, content_hash, recorded_at) \
              SELECT r->>0, r->>1, $2, r->>2, $3 FROM jsonb_array_elements($1::jsonb) AS r \
              RETURNING id, reference",
         )
-        .bind(serde_json::Value::Array(rows).to_string())
+        .bind(rows.finish()?)
         .bind(source)
         .bind(recorded_at)
         .fetch_all(&mut **tx)
@@ -527,28 +531,26 @@ async fn insert_posting_json(
     postings: &[PostingRow<'_>],
 ) -> Result<()> {
     for chunk in postings.chunks(ROWS_PER_JSON) {
-        let rows: Vec<serde_json::Value> = chunk
-            .iter()
-            .map(|(id, line, p)| {
-                let key = p.budget_key.as_ref();
-                serde_json::json!([
-                    id,
-                    line,
-                    p.account,
-                    key.map(|k| &k.chapter),
-                    key.map(|k| &k.post),
-                    p.amount.0,
-                    p.counterparty,
-                    p.text
-                ])
-            })
-            .collect();
+        let mut rows = JsonRows::with_capacity(chunk.len(), 64);
+        for (id, line, p) in chunk {
+            let key = p.budget_key.as_ref();
+            let line = i64::try_from(*line).map_err(|e| internal!(e))?;
+            rows.row()
+                .number(*id)
+                .number(line)
+                .text(Some(&p.account))?
+                .text(key.map(|k| k.chapter.as_str()))?
+                .text(key.map(|k| k.post.as_str()))?
+                .number(p.amount.0)
+                .text(p.counterparty.as_deref())?
+                .text(Some(&p.text))?;
+        }
         sqlx::query(
             "INSERT INTO posting (voucher_id, line_number, account, chapter, post, amount_ore, counterparty, text) \
              SELECT (r->>0)::bigint, (r->>1)::bigint, r->>2, r->>3, r->>4, (r->>5)::bigint, r->>6, r->>7 \
              FROM jsonb_array_elements($1::jsonb) AS r",
         )
-        .bind(serde_json::Value::Array(rows).to_string())
+        .bind(rows.finish()?)
         .execute(&mut **tx)
         .await?;
     }

@@ -27,6 +27,10 @@ pub mod disability;
 pub mod event_pages;
 /// An import's event rows into PostgreSQL.
 pub mod event_rows_pg;
+/// A big bulk write into PostgreSQL with its indexes created after.
+pub mod index_rebuild;
+/// Rows as one JSON text, for PostgreSQL to unpack.
+mod json_rows;
 /// Chart, budget lines, allocations, vouchers and postings.
 pub mod ledger;
 /// What has been paid so far per line, kept at every payment.

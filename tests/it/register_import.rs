@@ -438,13 +438,13 @@ async fn an_import_is_done_by_finance_staff_and_recorded_in_the_audit_log() {
     }
 }
 
-/// A first import at least `REBUILD_MIN_EVENTS` long (PostgreSQL) stores its
+/// A first import at least `REBUILD_MIN_ROWS` long (PostgreSQL) stores its
 /// rows without the event table's secondary indexes and builds them again:
 /// they must come back exactly as the migrations made them, still refuse
 /// what they refused, and every event must be stored once.
 #[tokio::test]
 async fn a_big_first_import_builds_the_event_indexes_again_as_they_were() {
-    use tilskot::db::event_rows_pg::{rebuilds_indexes, REBUILD_MIN_EVENTS};
+    use tilskot::db::index_rebuild::{rebuilds_indexes, REBUILD_MIN_ROWS};
     let db = TestDb::new(Backend::Postgres).await;
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     let register = db.path("big.csv");
@@ -461,17 +461,20 @@ async fn a_big_first_import_builds_the_event_indexes_again_as_they_were() {
         register,
     ]);
     let mut written = crate::support::rows_after_header(register);
-    assert!(written.len() >= REBUILD_MIN_EVENTS, "{}", written.len());
+    assert!(written.len() >= REBUILD_MIN_ROWS, "{}", written.len());
     assert!(rebuilds_indexes(written.len(), 0));
     let store = Store::connect(&db.url).await.unwrap();
-    let before = store.event_index_definitions().await.unwrap();
+    let before = store.index_definitions("register_event").await.unwrap();
     store.close().await;
     assert_eq!(before.len(), 3, "{before:?}");
 
     db.import_register(register);
 
     let store = Store::connect(&db.url).await.unwrap();
-    assert_eq!(store.event_index_definitions().await.unwrap(), before);
+    assert_eq!(
+        store.index_definitions("register_event").await.unwrap(),
+        before
+    );
     store.close().await;
     let (count, read) = snapshot(&db).await;
     assert_eq!(count, written.len() as i64);
