@@ -22,14 +22,17 @@ pub const LANGUAGE_COOKIE: &str = "tilskot_lang";
 /// An error the handler answered with, to be rendered in the reader's
 /// language by [`localise`].
 #[derive(Clone)]
-struct PendingError(Message);
+struct PendingError(Message, Vec<Message>);
 
-/// An error page: rendered here in Nynorsk without navigation, and again
-/// by [`localise`] in the reader's language with it.
-pub fn error_response(status: StatusCode, message: Message) -> Response {
-    let page = error_page(Texts::default(), None, status, &message);
+/// An error page, with the problems the refusal lists under its message:
+/// rendered here in Nynorsk without navigation, and again by [`localise`]
+/// in the reader's language with it.
+pub fn error_response(status: StatusCode, message: Message, listed: Vec<Message>) -> Response {
+    let page = error_page(Texts::default(), None, status, &message, &listed);
     let mut response = (status, page).into_response();
-    response.extensions_mut().insert(PendingError(message));
+    response
+        .extensions_mut()
+        .insert(PendingError(message, listed));
     response
 }
 
@@ -38,6 +41,7 @@ fn error_page(
     user: Option<Nav>,
     status: StatusCode,
     message: &Message,
+    listed: &[Message],
 ) -> axum::response::Html<String> {
     let title_key = format!("error-title-{}", status.as_u16());
     let title = if t.has(&title_key) {
@@ -51,6 +55,7 @@ fn error_page(
         status: status.as_u16(),
         title,
         message: t.message(message),
+        listed: listed.iter().map(|problem| t.message(problem)).collect(),
     })
 }
 
@@ -83,10 +88,12 @@ pub async fn localise(State(state): State<AppState>, mut request: Request, next:
     let headers = request.headers().clone();
     request.extensions_mut().insert(Texts::new(lang));
     let mut response = next.run(request).await;
-    if let Some(PendingError(message)) = response.extensions_mut().remove::<PendingError>() {
+    if let Some(PendingError(message, listed)) = response.extensions_mut().remove::<PendingError>()
+    {
         let status = response.status();
         let user = signed_in_nav(&state, &headers).await;
-        let mut page = error_page(Texts::new(lang), user, status, &message).into_response();
+        let t = Texts::new(lang);
+        let mut page = error_page(t, user, status, &message, &listed).into_response();
         *page.status_mut() = status;
         for (name, value) in response.headers() {
             if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {

@@ -259,6 +259,21 @@ impl WebError {
         }
     }
 
+    /// The problems a told refusal lists under its message (those of
+    /// `tilskot check`, or what differs in a changed paid record).
+    pub fn listed(&self) -> Vec<Message> {
+        match self {
+            WebError::Forbidden(reason)
+            | WebError::BadRequest(reason)
+            | WebError::Conflict(reason)
+                if reason.message.is_some() =>
+            {
+                reason.listed().to_vec()
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// What a person reads: the reason's message, or where the reason has
     /// none, what the kind of refusal means. An internal error is logged
     /// with a reference, and only the reference is shown.
@@ -293,7 +308,7 @@ impl IntoResponse for WebError {
             return Redirect::to("/login").into_response();
         }
         let status = self.status();
-        language::error_response(status, self.shown())
+        language::error_response(status, self.shown(), self.listed())
     }
 }
 

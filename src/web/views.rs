@@ -60,6 +60,8 @@ pub struct ErrorPage {
     pub status: u16,
     pub title: String,
     pub message: String,
+    /// The problems listed under the message, each in the reader's language.
+    pub listed: Vec<String>,
 }
 
 #[derive(Template)]

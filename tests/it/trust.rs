@@ -906,6 +906,57 @@ mod tamper {
     }
 
     #[tokio::test]
+    async fn a_payment_on_the_web_refused_for_changed_paid_sums_lists_what_differs() {
+        for backend in BACKENDS {
+            let db = with_paid_april(backend).await;
+            for (step, user) in [("run", "kari"), ("attest", "kari"), ("approve", "ola")] {
+                db.ok(&["batch", step, "--period", "2022-07", "--user", user]);
+            }
+            execute(&db, &edit_paid_sums(backend)).await;
+            let store = Store::open(&db.url).await.unwrap();
+            let rules =
+                tilskot::io::rules_dir::load_rules_dir(&crate::support::rules_dir()).unwrap();
+            let state = tilskot::web::AppState::new(store, None, false)
+                .with_rules(rules)
+                .with_outbox(db.path("payments"));
+            let router = tilskot::web::router(state);
+            let kari = Client::sign_in(&router, "kari", crate::web::PASSWORD).await;
+            let pay = [("action", "pay"), ("allow_unverified_rates", "on")];
+            let refused = kari.post("/batches/2022-07", &pay).await;
+            assert_eq!(refused.status, StatusCode::CONFLICT, "{backend:?}");
+            let body = &refused.body;
+            assert!(
+                body.contains("Det som er lagra som utbetalt, stemmer ikkje"),
+                "{backend:?}: {body}"
+            );
+            assert!(
+                body.contains(
+                    "<li>Dei utbetalte summane som vart lagra ved betalinga av utbetaling id "
+                ),
+                "{backend:?}: {body}"
+            );
+            assert!(!body.contains("no longer hash"), "{backend:?}: {body}");
+            let bokmal = kari.post("/batches/2022-07?lang=nb", &pay).await;
+            assert!(
+                bokmal
+                    .body
+                    .contains("<li>De utbetalte summene som ble lagret ved betalingen"),
+                "{backend:?}: {}",
+                bokmal.body
+            );
+            let store = Store::open(&db.url).await.unwrap();
+            let batches = store.batches().await.unwrap();
+            store.close().await;
+            let july = batches.iter().find(|b| b.period.to_string() == "2022-07");
+            assert_eq!(
+                july.map(|b| b.status.to_string()).as_deref(),
+                Some("approved"),
+                "{backend:?}: not paid"
+            );
+        }
+    }
+
+    #[tokio::test]
     async fn a_run_refuses_stored_sums_of_a_batch_whose_paid_status_was_set_back() {
         for backend in BACKENDS {
             let db = with_paid_april(backend).await;
