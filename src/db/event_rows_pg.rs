@@ -47,9 +47,8 @@ pub(super) async fn insert_event_rows(
 fn json_rows(chunk: &[&(usize, Event)]) -> Result<String> {
     let mut rows = JsonRows::with_capacity(chunk.len(), 160);
     for (row, event) in chunk.iter().map(|pair| (pair.0, &pair.1)) {
-        let content_key = format!("{:032x}", event.content_hash());
         let row = i64::try_from(row).map_err(|e| Error::internal(format!("source row: {e}")))?;
-        rows.row().text(Some(&content_key))?.number(row);
+        rows.row().text(Some(&event.content_key()))?.number(row);
         for field in super::register::event_fields(event) {
             rows.text(field.as_deref())?;
         }

@@ -26,7 +26,7 @@ pub mod disability;
 /// The register's events as pages of bytes, beside their rows.
 pub mod event_pages;
 /// An import's event rows into PostgreSQL.
-pub mod event_rows_pg;
+mod event_rows_pg;
 /// A big bulk write into PostgreSQL with its indexes created after.
 pub mod index_rebuild;
 /// Rows as one JSON text, for PostgreSQL to unpack.

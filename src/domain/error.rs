@@ -176,11 +176,7 @@ impl Reason {
             );
             listed.extend(problem.listing.map(|l| *l).unwrap_or_default());
         }
-        Reason {
-            text: lines.join("\n"),
-            message: Some(message),
-            listing: Some(Box::new(listed)),
-        }
+        Reason::told(message, lines.join("\n")).with_listed(listed)
     }
 }
 
