@@ -813,3 +813,66 @@ async fn the_readme_pay_and_release_commands_post_once_and_give_back_to_the_fram
         "{status}"
     );
 }
+
+/// `tilskot check` recomputes every call's frame from its commitments,
+/// payments and releases. The store never lets a payment exceed its award,
+/// so the check can only fail when the rows were changed behind tilskot's
+/// back: then it names the call and its figures, in the reader's language.
+#[tokio::test]
+async fn check_names_a_call_whose_payments_exceed_its_awards() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        let store = initialised(&db).await;
+        add_caseworker(&store, "kari").await;
+        let organisation = add_drammen(&store).await;
+        let amount = mill_tenths(20);
+        let id = reviewed_application(
+            &store,
+            &organisation,
+            &figures("Ramma", amount),
+            "kari",
+            [4; 5],
+        )
+        .await;
+        let award = DecisionRequest {
+            kind: DecisionKind::Awarded,
+            amount,
+            reason: String::new(),
+            message: None,
+        };
+        store.decide(id, &award, "kari").await.unwrap();
+        store
+            .pay_commitment(id, date("2022-03-01"), "fin")
+            .await
+            .unwrap();
+        store.close().await;
+        let clean = db.ok(&["check"]);
+        assert!(!clean.contains("går ikkje opp"), "{backend:?}: {clean}");
+
+        let tampered = amount + Ore(100);
+        sqlx::query("UPDATE scheme_payment SET amount_ore = $1 WHERE application_id = $2")
+            .bind(tampered.0)
+            .bind(id)
+            .execute(&db.raw_pool().await)
+            .await
+            .unwrap();
+        let figures_told = format!(
+            "tildelt {} kroner, utbetalt {} kroner og frigjort {} kroner",
+            format_nok_grouped(amount),
+            format_nok_grouped(tampered),
+            format_nok_grouped(Ore::ZERO)
+        );
+        let nynorsk = db.fails(&["check"]);
+        assert!(
+            nynorsk.contains("Ramma for") && nynorsk.contains("2022 går ikkje opp"),
+            "{backend:?}: {nynorsk}"
+        );
+        assert!(nynorsk.contains(&figures_told), "{backend:?}: {nynorsk}");
+        let bokmaal = db.fails(&["check", "--lang", "nb"]);
+        assert!(
+            bokmaal.contains("Rammen for") && bokmaal.contains("2022 går ikke opp"),
+            "{backend:?}: {bokmaal}"
+        );
+        assert!(!bokmaal.contains("Ramma for"), "{backend:?}: {bokmaal}");
+    }
+}
