@@ -9,6 +9,7 @@ use crate::domain::error::Message;
 use crate::domain::grant::{Basis, Category, Grant, RuleId};
 use crate::domain::money::{monthly_part, Ore};
 use crate::domain::municipality::MunicipalityNumber;
+use crate::domain::rate_table::RateTable;
 use crate::domain::register::{Person, Register};
 use crate::domain::rules::{MissingYear, RateKey, RuleBook, YearRules};
 use chrono::{Datelike, NaiveDate};
@@ -175,9 +176,9 @@ pub fn norwegian_base_grants(
 pub(crate) struct Window<'a> {
     pub(crate) first: Period,
     pub(crate) to: Period,
-    /// The rules of each year from `first`'s to `to`'s, in order: looked up
+    /// The rates of each year from `first`'s to `to`'s, in order: looked up
     /// for every accrual, so by position rather than in a map.
-    years: Vec<&'a YearRules>,
+    years: Vec<RateTable<'a>>,
 }
 
 impl<'a> Window<'a> {
@@ -188,13 +189,22 @@ impl<'a> Window<'a> {
         to: Period,
     ) -> Result<Window<'a>, MissingYear> {
         let years = (first.year..=to.year)
-            .map(|year| rules.year(year))
+            .map(|year| rules.year(year).map(RateTable::of))
             .collect::<Result<_, _>>()?;
         Ok(Window { first, to, years })
     }
 
     /// The rules of a month in the window's years.
     pub(crate) fn rules(&self, period: Period) -> &'a YearRules {
+        self.rates(period).rules()
+    }
+
+    /// The amount of a required rate in a month's year (R0).
+    pub(crate) fn rate(&self, period: Period, key: RateKey) -> Ore {
+        self.rates(period).amount(key)
+    }
+
+    fn rates(&self, period: Period) -> &RateTable<'a> {
         let index = usize::try_from(period.year - self.first.year).ok();
         index
             .and_then(|index| self.years.get(index))
@@ -368,7 +378,7 @@ fn accrue_integration(acc: &mut PersonAccruals) {
         } else {
             category
         });
-        let amount = window.rules(start).required_rate(key).amount;
+        let amount = window.rate(start, key);
         let rule = if person.born.is_some() {
             RuleId::R7
         } else {
@@ -387,7 +397,7 @@ fn accrue_integration(acc: &mut PersonAccruals) {
         for period in Period::range_inclusive(from, to) {
             let grant_year = (period.year - person.clock_year + 1) as u8;
             let key = RateKey::IntegrationYear(grant_year);
-            let annual = window.rules(period).required_rate(key).amount;
+            let annual = window.rate(period, key);
             acc.push(
                 period,
                 Grant::Integration,
@@ -402,7 +412,7 @@ fn accrue_integration(acc: &mut PersonAccruals) {
     if window.contains(start) {
         let age = person.age_at_settlement();
         if person.born.is_none() && age >= ELDERLY_AGE_FROM {
-            let amount = window.rules(start).required_rate(RateKey::Elderly).amount;
+            let amount = window.rate(start, RateKey::Elderly);
             acc.push(
                 start,
                 Grant::Elderly,
@@ -413,10 +423,7 @@ fn accrue_integration(acc: &mut PersonAccruals) {
             );
         }
         if age < KINDERGARTEN_AGE_BELOW {
-            let amount = window
-                .rules(start)
-                .required_rate(RateKey::Kindergarten)
-                .amount;
+            let amount = window.rate(start, RateKey::Kindergarten);
             acc.push(
                 start,
                 Grant::Kindergarten,
@@ -444,7 +451,7 @@ fn accrue_minor(acc: &mut PersonAccruals) {
                 } else {
                     RateKey::MinorFromYearOf17
                 };
-                let annual = window.rules(period).required_rate(key).amount;
+                let annual = window.rate(period, key);
                 acc.push(
                     period,
                     Grant::Minor,
@@ -502,7 +509,7 @@ fn accrue_norwegian(acc: &mut PersonAccruals) {
             } else {
                 RateKey::NorwegianHigh(grant_year)
             };
-            let amount = window.rules(period).required_rate(key).amount;
+            let amount = window.rate(period, key);
             acc.push(
                 period,
                 Grant::Norwegian,
@@ -541,7 +548,7 @@ fn accrue_norwegian_base(window: &Window, out: &mut Vec<Accrual>) {
             municipality,
             grant: Grant::NorwegianBase,
             period: december,
-            amount: window.rules(december).required_rate(key).amount,
+            amount: window.rate(december, key),
             rule: RuleId::R13,
             category: None,
             grant_year: 0,

@@ -18,8 +18,9 @@ use crate::domain::municipality::MunicipalityNumber;
 use crate::domain::payout::LineKey;
 use crate::domain::register::{Person, Register};
 use crate::domain::rules::{MissingYear, RateKey, RuleBook};
+use rustc_hash::FxHashMap;
 use smol_str::SmolStr;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// What is due for a term's batch before what was paid is taken off.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -135,7 +136,7 @@ struct PartSums {
     /// accruals repeat their grant's last, which saves a hash.
     last_rate: [Option<(i32, RateKey)>; Grant::ALL.len()],
     /// R13: per year and municipality, the persons with a Norwegian accrual.
-    norwegian_persons: HashMap<(i32, MunicipalityNumber), usize>,
+    norwegian_persons: FxHashMap<(i32, MunicipalityNumber), usize>,
     accruals: usize,
     run: Option<Run>,
 }
@@ -146,7 +147,7 @@ impl Default for PartSums {
             lines: vec![Vec::new(); SLOTS],
             rates_used: HashSet::new(),
             last_rate: [None; Grant::ALL.len()],
-            norwegian_persons: HashMap::new(),
+            norwegian_persons: FxHashMap::default(),
             accruals: 0,
             run: None,
         }
@@ -212,6 +213,11 @@ impl PartSums {
         }
     }
 
+    /// How many runs were summed into the lines.
+    fn runs(&self) -> usize {
+        self.lines.iter().map(Vec::len).sum()
+    }
+
     fn push(&mut self, (municipality, grant, person, sum): Run) {
         self.lines[slot(municipality, grant)].push((person, sum));
     }
@@ -238,7 +244,7 @@ impl PartSums {
                 municipality,
                 grant: Grant::NorwegianBase,
                 period: december,
-                amount: window.rules(december).required_rate(key).amount,
+                amount: window.rate(december, key),
                 rule: crate::domain::grant::RuleId::R13,
                 category: None,
                 grant_year: 0,
@@ -254,15 +260,37 @@ impl PartSums {
 /// parts' persons in part order (already in person order when the register
 /// is), sorted only where they are not, equal keys summed.
 fn join_parts(mut parts: Vec<PartSums>) -> DueLines {
-    let mut due: Vec<(LineKey, Ore)> = Vec::new();
+    let runs: usize = parts.iter().map(PartSums::runs).sum();
+    let mut due: Vec<(LineKey, Ore)> = Vec::with_capacity(runs);
     let mut bucket: Vec<(Option<SmolStr>, Ore)> = Vec::new();
     for municipality in (0..=9_999).filter_map(MunicipalityNumber::from_trusted_u16) {
         for grant in Grant::ALL {
-            bucket.clear();
-            for part in &mut parts {
-                bucket.append(&mut part.lines[slot(municipality, grant)]);
+            let at = slot(municipality, grant);
+            let mut line = Line {
+                due: &mut due,
+                municipality,
+                grant,
+            };
+            let in_order = parts
+                .iter()
+                .flat_map(|part| &part.lines[at])
+                .is_sorted_by(|a, b| a.0 <= b.0);
+            if in_order {
+                for part in &mut parts {
+                    for (person_id, amount) in part.lines[at].drain(..) {
+                        line.add(person_id, amount);
+                    }
+                }
+            } else {
+                bucket.clear();
+                for part in &mut parts {
+                    bucket.append(&mut part.lines[at]);
+                }
+                bucket.sort_by(|a, b| a.0.cmp(&b.0));
+                for (person_id, amount) in bucket.drain(..) {
+                    line.add(person_id, amount);
+                }
             }
-            add_bucket(&mut due, municipality, grant, &mut bucket);
         }
     }
     DueLines {
@@ -275,30 +303,29 @@ fn join_parts(mut parts: Vec<PartSums>) -> DueLines {
     }
 }
 
-/// Adds one municipality's and grant's persons to `due` in person order,
-/// equal persons summed.
-fn add_bucket(
-    due: &mut Vec<(LineKey, Ore)>,
+/// One municipality's and grant's persons being added to the lines due,
+/// in person order.
+struct Line<'a> {
+    due: &'a mut Vec<(LineKey, Ore)>,
     municipality: MunicipalityNumber,
     grant: Grant,
-    bucket: &mut Vec<(Option<SmolStr>, Ore)>,
-) {
-    if !bucket.is_sorted_by(|a, b| a.0 <= b.0) {
-        bucket.sort_by(|a, b| a.0.cmp(&b.0));
-    }
-    for (person_id, amount) in bucket.drain(..) {
-        match due.last_mut() {
+}
+
+impl Line<'_> {
+    /// Adds a person's sum: to the last line if it is the same person's.
+    fn add(&mut self, person_id: Option<SmolStr>, amount: Ore) {
+        match self.due.last_mut() {
             Some((last, sum))
-                if last.municipality == municipality
-                    && last.grant == grant
+                if last.municipality == self.municipality
+                    && last.grant == self.grant
                     && last.person_id == person_id =>
             {
                 *sum += amount
             }
-            _ => due.push((
+            _ => self.due.push((
                 LineKey {
-                    municipality,
-                    grant,
+                    municipality: self.municipality,
+                    grant: self.grant,
                     person_id,
                 },
                 amount,

@@ -46,6 +46,8 @@ pub mod payment_file;
 pub mod payout;
 /// The prognosis file of a forecast (F2).
 pub mod prognosis;
+/// A year's rates by position, for lookups per person-month.
+pub(crate) mod rate_table;
 /// The settlement register: row parsing, validation and person timelines.
 pub mod register;
 /// Rates and payment terms per budget year, parsed strictly from TOML text.
