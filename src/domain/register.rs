@@ -1032,42 +1032,24 @@ impl Register {
             entries,
             births,
         } = settled;
-        for (person, entry) in persons.iter_mut().zip(entries) {
-            (person.household_id, person.household_settled_same_day) = shared.household_at(entry);
+        for (index, entry) in entries {
+            (
+                persons[index].household_id,
+                persons[index].household_settled_same_day,
+            ) = shared.household_at(entry);
         }
-        // The settled persons are in id order: a mother is found by search.
-        let settled = persons.len();
-        for (born, own) in births {
-            let mother_id = born.mother_id.as_deref().unwrap_or("");
-            let Ok(index) = persons[..settled].binary_search_by(|p| p.id.as_str().cmp(mother_id))
-            else {
-                continue;
-            };
-            let mother = &persons[index];
-            let mut child = Person {
-                id: born.person_id.clone(),
-                household_id: mother.household_id.clone(),
-                birth_date: born.date,
-                settlement_date: born.date,
-                settlement_municipality: mother
-                    .municipality_of(Period::of_date(born.date), move_lag_months),
-                basis: mother.basis,
-                unaccompanied: false,
-                country: mother.country.clone(),
-                clock_year: mother.clock_year,
-                household_settled_same_day: mother.household_settled_same_day,
-                born: Some(BirthLink {
-                    mother_id: mother.id.clone(),
-                    mother_settlement_date: mother.settlement_date,
-                    days_after_mother_settlement: (born.date - mother.settlement_date).num_days(),
-                }),
-                moves: Vec::new(),
-                exit: None,
-            };
-            apply_later_events(&mut child, &own);
-            persons.push(child);
+        let mut orphans = Vec::new();
+        for (index, born, own) in births {
+            match mother_of(&persons, born) {
+                Some(mother) => {
+                    persons[index] = born_child(&persons[mother], born, move_lag_months);
+                    apply_later_events(&mut persons[index], &own);
+                }
+                None => orphans.push(index),
+            }
         }
-        persons.sort_by(|a, b| a.id.cmp(&b.id));
+        remove_at(&mut persons, &orphans);
+        debug_assert!(persons.is_sorted_by(|a, b| a.id < b.id));
         Register { persons }
     }
 
@@ -1096,14 +1078,66 @@ impl Register {
     }
 }
 
-/// The persons with a settlement of their own, in id order, before their
-/// households are known; and the born children's events, for after.
+/// The settled mother of a born child, by her id: persons are in id order.
+/// None when she is not in the register (or is herself a born child).
+fn mother_of(persons: &[Person], born: &Event) -> Option<usize> {
+    let mother_id = born.mother_id.as_deref().unwrap_or("");
+    let index = persons
+        .binary_search_by(|p| p.id.as_str().cmp(mother_id))
+        .ok()?;
+    persons[index].born.is_none().then_some(index)
+}
+
+/// A child born after the mother's settlement (R7): settled on the birth
+/// date in the mother's municipality of that month, with her household,
+/// basis, country and grant clock.
+fn born_child(mother: &Person, born: &Event, move_lag_months: u32) -> Person {
+    Person {
+        id: born.person_id.clone(),
+        household_id: mother.household_id.clone(),
+        birth_date: born.date,
+        settlement_date: born.date,
+        settlement_municipality: mother
+            .municipality_of(Period::of_date(born.date), move_lag_months),
+        basis: mother.basis,
+        unaccompanied: false,
+        country: mother.country.clone(),
+        clock_year: mother.clock_year,
+        household_settled_same_day: mother.household_settled_same_day,
+        born: Some(BirthLink {
+            mother_id: mother.id.clone(),
+            mother_settlement_date: mother.settlement_date,
+            days_after_mother_settlement: (born.date - mother.settlement_date).num_days(),
+        }),
+        moves: Vec::new(),
+        exit: None,
+    }
+}
+
+/// Removes the persons at `indices` (in increasing order).
+fn remove_at(persons: &mut Vec<Person>, indices: &[usize]) {
+    if indices.is_empty() {
+        return;
+    }
+    let mut index = 0;
+    let mut removing = indices.iter().peekable();
+    persons.retain(|_| {
+        let remove = removing.next_if_eq(&&index).is_some();
+        index += 1;
+        !remove
+    });
+}
+
+/// Every person in id order, the settled ones before their households are
+/// known and each born child as a stand-in until its mother's are; with the
+/// events to finish them from.
 struct SettledPersons<'a> {
     persons: Vec<Person>,
-    /// Per person, the position of its settlement among the sorted events.
-    entries: Vec<usize>,
-    /// Each child's birth and its other events.
-    births: Vec<(&'a Event, Vec<&'a Event>)>,
+    /// Per settled person, its index in `persons` and the position of its
+    /// settlement among the sorted events.
+    entries: Vec<(usize, usize)>,
+    /// Per born child, its index in `persons`, its birth and its other events.
+    births: Vec<(usize, &'a Event, Vec<&'a Event>)>,
 }
 
 impl<'a> SettledPersons<'a> {
@@ -1112,7 +1146,7 @@ impl<'a> SettledPersons<'a> {
         // A person is settled once (validated): one person per settlement.
         let settlements = sorted
             .iter()
-            .filter(|e| e.kind == EventKind::Settled)
+            .filter(|e| matches!(e.kind, EventKind::Settled | EventKind::Born))
             .count();
         let mut built = SettledPersons {
             persons: Vec::with_capacity(settlements),
@@ -1143,14 +1177,15 @@ impl<'a> SettledPersons<'a> {
                 exit: None,
             };
             apply_later_events(&mut person, &events[1..]);
+            built.entries.push((built.persons.len(), first));
             built.persons.push(person);
-            built.entries.push(first);
         }
         built
     }
 
     /// The events of a person without a settlement of their own: a child
-    /// born after the mother's settlement, if one is among them.
+    /// born after the mother's settlement, if one is among them, held in its
+    /// place by a stand-in until the mother's household is known.
     fn add_birth(&mut self, events: &[&'a Event]) {
         if let Some(born) = events.iter().copied().find(|e| e.kind == EventKind::Born) {
             let own = events
@@ -1158,8 +1193,35 @@ impl<'a> SettledPersons<'a> {
                 .copied()
                 .filter(|e| e.kind != EventKind::Born)
                 .collect();
-            self.births.push((born, own));
+            self.births.push((self.persons.len(), born, own));
+            self.persons.push(stand_in(born));
         }
+    }
+}
+
+/// A born child's place among the persons until [`born_child`] fills it
+/// (or [`remove_at`] takes it away): the child's own id and birth, nothing
+/// of the mother's yet.
+fn stand_in(born: &Event) -> Person {
+    let unknown = MunicipalityNumber::from_trusted_u16(0).expect("0 has at most four digits");
+    Person {
+        id: born.person_id.clone(),
+        household_id: SmolStr::default(),
+        birth_date: born.date,
+        settlement_date: born.date,
+        settlement_municipality: unknown,
+        basis: Basis::Resettlement,
+        unaccompanied: false,
+        country: SmolStr::default(),
+        clock_year: born.date.year(),
+        household_settled_same_day: 0,
+        born: Some(BirthLink {
+            mother_id: born.mother_id.clone().unwrap_or_default(),
+            mother_settlement_date: born.date,
+            days_after_mother_settlement: 0,
+        }),
+        moves: Vec::new(),
+        exit: None,
     }
 }
 

@@ -237,7 +237,12 @@ fn persons_are_built_with_moves_exit_and_births_under_the_mothers_clock() {
     )
     .unwrap();
     let register = Register::build(&events, 2);
-    assert_eq!(register.persons.len(), 3);
+    let ids: Vec<&str> = register.persons.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["c1", "p1", "p2"],
+        "in id order, the child before its mother"
+    );
     let p1 = register.person("p1").unwrap();
     assert_eq!(p1.household_settled_same_day, 2);
     assert_eq!(p1.category(), Category::Adult);
@@ -256,9 +261,40 @@ fn persons_are_built_with_moves_exit_and_births_under_the_mothers_clock() {
     assert_eq!(c1.clock_year, 2022);
     assert_eq!(c1.born.as_ref().unwrap().days_after_mother_settlement, 83);
     assert_eq!(
+        (c1.household_id.as_str(), c1.household_settled_same_day),
+        ("h1", 2),
+        "the mother's household"
+    );
+    assert_eq!((c1.basis, c1.country.as_str()), (Basis::Asylum, "SY"));
+    assert_eq!(
         register.person("p2").unwrap().exit,
         Some(parse_iso_date("2022-09-01").unwrap())
     );
+}
+
+/// Validation refuses a birth whose mother is not in the register; should
+/// such events reach the build anyway, the child is left out and the other
+/// persons keep their order.
+#[test]
+fn a_born_child_without_a_settled_mother_is_left_out_of_the_persons() {
+    let municipalities = Municipalities::shipped();
+    let events: Vec<Event> = [
+        "born,2022-06-01,a0,,2022-06-01,,,,,nobody",
+        SETTLED,
+        "born,2022-06-01,p1-child,,2022-06-01,,,,,p1",
+        "born,2022-07-01,q0,,2022-07-01,,,,,p1-child",
+        "settled,2022-03-10,r1,h2,1990-01-01,0301,asylum,false,SY,",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, line)| parse_row(&raw(i + 2, line), &municipalities, today()).unwrap())
+    .collect();
+    let register = Register::build(&events, 2);
+    let ids: Vec<&str> = register.persons.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["p1", "p1-child", "r1"]);
+    let child = register.person("p1-child").unwrap();
+    assert_eq!(child.born.as_ref().unwrap().mother_id.as_str(), "p1");
+    assert_eq!(child.household_id.as_str(), "h1");
 }
 
 #[test]
