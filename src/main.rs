@@ -106,7 +106,11 @@ async fn run_demo_or_bench(cli: Cli) -> anyhow::Result<()> {
                 peer: peer.as_ref(),
             };
             if runs == 0 {
-                return Err(Error::invalid("--runs must be at least 1").into());
+                return Err(Error::invalid_told(
+                    tilskot::domain::error::Message::new("error-bench-runs"),
+                    "--runs must be at least 1",
+                )
+                .into());
             }
             let mut figures = Vec::new();
             let mut comparison = None;

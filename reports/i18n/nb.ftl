@@ -1321,3 +1321,16 @@ audit-paid-sums-unrecorded = De utbetalte summene som ble lagret ved betalingen 
 audit-paid-sums-changed = De utbetalte summene som ble lagret ved betalingen av utbetaling id { $batch }, gir ikke lenger hashen betalingen skrev ned, så man vet ikke hva som ble betalt.
 audit-paid-sums-out-of-order = De utbetalte summene som ble lagret ved betalingen av utbetaling id { $batch }, er ikke én linje per kommune, tilskudd og person i fast rekkefølge, uten nullbeløp, slik en betaling skriver dem.
 audit-paid-sums-cover-unpaid = De lagrede utbetalte summene tar med utbetaling id { $batches }, som ikke lenger er betalt.
+
+# Refusals that told only their English text before 2026-12-06.
+error-not-caseworker-of-scheme = Bare en saksbehandler for ordningen kan fatte vedtak i søknad { $id }.
+error-declare-before-deciding = Meld fra om inhabilitet i søknad { $id } før du fatter vedtak.
+error-no-disability-application = Det finnes ingen søknad om tilskudd ved nedsatt funksjonsevne med referansen { $reference }.
+error-database-unreachable = Databasen { $database } kan ikke åpnes: filen er ikke en database, eller serveren svarer ikke.
+error-batch-run-concurrent = En annen kjøring lagret utbetalingen for { $period } (kjøring { $run }) samtidig. Se på den på nytt før du går videre.
+error-frame-below-awards = Rammen for { $scheme } { $year } kan ikke settes lavere enn det som allerede er tildelt.
+error-already-released = Forpliktelsen i søknad { $id } er allerede frigjort.
+error-cannot-listen = Serveren kan ikke lytte på { $address }. Adressen kan være i bruk eller feilskrevet.
+error-no-rules-files = Mappen med regelfiler har ikke satsene for noe år. Legg inn rules/ÅÅÅÅ.toml.
+field-organisation-name-length = Navnet må ha mellom 1 og { $max } tegn.
+error-bench-runs = Antall kjøringer (--runs) må være minst 1.

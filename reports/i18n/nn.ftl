@@ -1321,3 +1321,16 @@ audit-paid-sums-unrecorded = Dei utbetalte summane som vart lagra ved betalinga 
 audit-paid-sums-changed = Dei utbetalte summane som vart lagra ved betalinga av utbetaling id { $batch }, gjev ikkje lenger hashen betalinga skreiv ned, så ein veit ikkje kva som vart betalt.
 audit-paid-sums-out-of-order = Dei utbetalte summane som vart lagra ved betalinga av utbetaling id { $batch }, er ikkje éi linje per kommune, tilskot og person i fast rekkjefølgje, utan nullbeløp, slik ei betaling skriv dei.
 audit-paid-sums-cover-unpaid = Dei lagra utbetalte summane tek med utbetaling id { $batches }, som ikkje lenger er betalt.
+
+# Refusals that told only their English text before 2026-12-06.
+error-not-caseworker-of-scheme = Berre ein saksbehandlar for ordninga kan gjere vedtak i søknad { $id }.
+error-declare-before-deciding = Meld frå om inhabilitet i søknad { $id } før du gjer vedtak.
+error-no-disability-application = Det finst ingen søknad om tilskot ved nedsett funksjonsevne med referansen { $reference }.
+error-database-unreachable = Databasen { $database } kan ikkje opnast: fila er ikkje ein database, eller tenaren svarar ikkje.
+error-batch-run-concurrent = Ei anna køyring lagra utbetalinga for { $period } (køyring { $run }) samtidig. Sjå på ho på nytt før du går vidare.
+error-frame-below-awards = Ramma for { $scheme } { $year } kan ikkje setjast lågare enn det som alt er tildelt.
+error-already-released = Forpliktinga i søknad { $id } er alt frigjord.
+error-cannot-listen = Tenaren kan ikkje lytte på { $address }. Adressa kan vere i bruk eller feil skriven.
+error-no-rules-files = Mappa med regelfiler har ikkje satsane for noko år. Legg inn rules/ÅÅÅÅ.toml.
+field-organisation-name-length = Namnet må ha mellom 1 og { $max } teikn.
+error-bench-runs = Talet på køyringar (--runs) må vere minst 1.

@@ -13,7 +13,7 @@ use crate::domain::approval::{transition, Action, BatchStatus};
 use crate::domain::calendar::Period;
 use crate::domain::disability::disability_accruals;
 use crate::domain::due::due_by_line;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Message, Reason, Result};
 use crate::domain::grant::Grant;
 use crate::domain::money::Ore;
 use crate::domain::municipality::Municipalities;
@@ -201,10 +201,10 @@ pub async fn current_run(store: &Store, period: Period) -> Result<StoredBatch> {
         .into_iter()
         .rfind(|b| b.status != BatchStatus::Superseded)
         .ok_or_else(|| {
-            Error::NotFound(
-                format!("no batch for {period}: run `tilskot batch run --period {period}` first")
-                    .into(),
-            )
+            Error::NotFound(Reason::told(
+                Message::new("error-no-batch").arg("period", period),
+                format!("no batch for {period}: run `tilskot batch run --period {period}` first"),
+            ))
         })
 }
 

@@ -410,7 +410,7 @@ async fn register_of(store: &Store, rules: &RuleBook) -> Result<Arc<Register>> {
         .years()
         .last()
         .map(|y| y.year)
-        .ok_or_else(|| Error::invalid("no rules files"))?;
+        .ok_or_else(crate::app::explain::no_rules_files)?;
     load_register(store, rules, Period::new(year, 1).expect("January")).await
 }
 

@@ -167,10 +167,18 @@ fn explained_disability(
     }
 }
 
+/// The refusal when the rules directory holds no year at all.
+pub(crate) fn no_rules_files() -> Error {
+    Error::invalid_told(
+        Message::new("error-no-rules-files"),
+        "the rules directory has no year",
+    )
+}
+
 fn rule_years(book: &RuleBook) -> Result<(i32, i32)> {
     let years: Vec<i32> = book.years().map(|y| y.year).collect();
     match (years.iter().min(), years.iter().max()) {
         (Some(first), Some(last)) => Ok((*first, *last)),
-        _ => Err(Error::invalid("the rules directory has no year")),
+        _ => Err(no_rules_files()),
     }
 }

@@ -117,8 +117,7 @@ pub async fn accruals(ctx: &Context, from: Period, to: Period, out: &mut impl Wr
     let store = ctx.open().await?;
     let book = ctx.rules()?;
     let register = load_register(&store, &book, to).await?;
-    let mut accruals =
-        compute_accruals(&register, &book, from, to).map_err(|e| Error::invalid(e.to_string()))?;
+    let mut accruals = compute_accruals(&register, &book, from, to).map_err(Error::from)?;
     let decided = crate::app::disability::decided_applications(&store).await?;
     accruals.extend(crate::domain::disability::disability_accruals(
         &decided, from, to,

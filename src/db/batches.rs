@@ -231,7 +231,12 @@ impl Store {
         .fetch_one(&mut *tx)
         .await
         .map_err(super::refused_by_constraint(|| {
-            format!("batch {period} run {run_number} was stored by another run at the same time; look at it again")
+            crate::domain::error::Reason::told(
+                crate::domain::error::Message::new("error-batch-run-concurrent")
+                    .arg("period", period)
+                    .arg("run", run_number),
+                format!("batch {period} run {run_number} was stored by another run at the same time; look at it again"),
+            )
         }))?
         .get(0);
         // After the first write, so that the transaction holds the write

@@ -175,7 +175,11 @@ impl Store {
         .rows_affected();
         if updated != 1 {
             return Err(crate::domain::error::Error::NotFound(
-                format!("no application {reference}").into(),
+                crate::domain::error::Reason::told(
+                    crate::domain::error::Message::new("error-no-disability-application")
+                        .arg("reference", reference),
+                    format!("no application {reference}"),
+                ),
             ));
         }
         let detail = format!("application {reference} extended until {until}");

@@ -142,6 +142,9 @@ impl Store {
                 )));
             }
         }
+        if backend == Backend::Sqlite {
+            refuse_other_than_sqlite(dialect::sqlite_path(url))?;
+        }
         let url = match backend {
             Backend::Sqlite => dialect::sqlite_url_with_mode(url, create),
             Backend::Postgres => url.to_string(),
@@ -165,9 +168,11 @@ impl Store {
                 // A file that is not a database, or a server that is not
                 // there: both are the operator's to fix.
                 _ if e.as_database_error().is_some() || matches!(e, sqlx::Error::Io(_)) => {
-                    Error::NotFound(
-                        format!("cannot open the database {}: {e}", redact(&url)).into(),
-                    )
+                    Error::NotFound(crate::domain::error::Reason::told(
+                        crate::domain::error::Message::new("error-database-unreachable")
+                            .arg("database", redact(&url)),
+                        format!("cannot open the database {}: {e}", redact(&url)),
+                    ))
                 }
                 _ => Error::from(e),
             })?;
@@ -300,18 +305,42 @@ pub(in crate::db) fn paid_record_changed(problem: crate::domain::error::Reason) 
     )
 }
 
+/// SQLite's files begin with these 16 bytes.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Refuses a file that exists, is not empty and is not SQLite's. Without
+/// this check sqlx retries the connection for half a minute and then fails
+/// inside; the person most likely named the wrong file.
+fn refuse_other_than_sqlite(path: &str) -> Result<()> {
+    use std::io::Read;
+    let mut start = Vec::with_capacity(SQLITE_HEADER.len());
+    let read = std::fs::File::open(path).and_then(|file| {
+        file.take(SQLITE_HEADER.len() as u64)
+            .read_to_end(&mut start)
+    });
+    if read.is_err() || start.is_empty() || start == SQLITE_HEADER {
+        // Missing or empty (SQLite makes it), unreadable (SQLite says
+        // why), or a database.
+        return Ok(());
+    }
+    Err(Error::NotFound(Reason::told(
+        Message::new("error-database-unreachable").arg("database", path),
+        format!("{path} is not an SQLite database"),
+    )))
+}
+
 /// Maps a write that the database's constraints refused (a unique key, a
 /// check, a foreign key) to a refusal with `reason`; any other failure stays
 /// internal. The decision is by the driver's error kind, not its text.
 pub(in crate::db) fn refused_by_constraint(
-    reason: impl FnOnce() -> String,
+    reason: impl FnOnce() -> crate::domain::error::Reason,
 ) -> impl FnOnce(sqlx::Error) -> Error {
     move |error| match error.as_database_error().map(|e| e.kind()) {
         Some(
             sqlx::error::ErrorKind::UniqueViolation
             | sqlx::error::ErrorKind::CheckViolation
             | sqlx::error::ErrorKind::ForeignKeyViolation,
-        ) => Error::Refused(reason().into()),
+        ) => Error::Refused(reason()),
         _ => Error::from(error),
     }
 }

@@ -25,7 +25,12 @@ pub fn chromium() -> Option<PathBuf> {
 
 /// Prints an HTML page to PDF in a scratch folder that is removed after.
 pub fn html_to_pdf(html: &str) -> Result<Vec<u8>> {
-    let binary = chromium().ok_or_else(|| Error::Refused("no Chromium to print PDF".into()))?;
+    let binary = chromium().ok_or_else(|| {
+        Error::Refused(crate::domain::error::Reason::told(
+            crate::domain::error::Message::new("error-no-pdf"),
+            "no Chromium to print PDF",
+        ))
+    })?;
     let scratch = scratch_dir()?;
     let page = scratch.join("letter.html");
     let pdf = scratch.join("letter.pdf");

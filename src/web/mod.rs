@@ -174,9 +174,12 @@ pub fn router(state: AppState) -> Router {
 
 /// Serves until the process is stopped.
 pub async fn serve(addr: &str, state: AppState) -> Result<(), Error> {
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .map_err(|e| Error::invalid(format!("cannot listen on {addr}: {e}")))?;
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+        Error::invalid_told(
+            crate::domain::error::Message::new("error-cannot-listen").arg("address", addr),
+            format!("cannot listen on {addr}: {e}"),
+        )
+    })?;
     tracing::info!("serving on http://{}", listener.local_addr()?);
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).await?;

@@ -5,7 +5,7 @@ use super::access::{can_view_scheme, require_role, visible_application, visible_
 use super::hardening::FREE_FAILURES;
 use super::listing::{page_of_applications, ListQuery};
 use super::views::{
-    decision_options, eligibility_warnings, form_of, html, nok, ApplicationPage, ApplicationRow,
+    decision_options, eligibility_warnings, form_of, html, ApplicationPage, ApplicationRow,
     ApplicationView, ApplicationsPage, CallOption, CallView, CallsPage, CommitmentRow,
     DecisionLetter, FormPage, FrameRow, LoginPage, Nav, ProposalRow, ReviewSection, SchemePage,
     SchemesPage, TransitionView,
@@ -14,7 +14,7 @@ use super::{
     cookie, expired_cookie, login_csrf_cookie, session_cookie, AppState, SignedIn, WebError,
     LOGIN_CSRF_COOKIE,
 };
-use crate::db::schemes::{AwardError, DecideError};
+use crate::db::schemes::DecideError;
 use crate::db::users::random_token;
 use crate::domain::application::{
     check_decision, validate_form, ApplicationForm, DecisionKind, FieldError,
@@ -693,35 +693,8 @@ pub async fn scores(
 /// Maps a decision's failure to the answer: a used-up frame or a moved
 /// state is a conflict, a wrong field a bad request.
 pub fn decide_error(error: DecideError) -> WebError {
-    let told = |message: Message, e: &AwardError| {
-        WebError::Conflict(crate::domain::error::Reason::told(message, e.to_string()))
-    };
     match error {
-        DecideError::Award(
-            ref e @ AwardError::FrameExceeded {
-                available, wanted, ..
-            },
-        ) => told(
-            Message::new("error-frame-exceeded")
-                .arg("available", nok(available))
-                .arg("wanted", nok(wanted)),
-            e,
-        ),
-        DecideError::Award(ref e @ AwardError::NotOpen(id, _)) => {
-            told(Message::new("error-not-open").arg("id", id), e)
-        }
-        DecideError::Award(
-            ref e @ AwardError::NotReviewed {
-                submitted,
-                required,
-                ..
-            },
-        ) => told(
-            Message::new("error-not-reviewed")
-                .arg("submitted", submitted)
-                .arg("required", required),
-            e,
-        ),
+        DecideError::Award(award) => WebError::Conflict(award.reason()),
         DecideError::Other(e) => WebError::from(e),
     }
 }

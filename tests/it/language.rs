@@ -4,7 +4,7 @@
 //! approval, attest, approve, pay, list, show, check and the refusals met
 //! on the way.
 
-use crate::support::{fixture, Backend, TestDb};
+use crate::support::{fixture, tilskot_in, Backend, TestDb};
 
 /// English words the command line printed before it spoke Norwegian; none
 /// of them is a Norwegian word.
@@ -492,6 +492,49 @@ async fn imports_rules_users_schemes_forecasts_and_the_audit_speak_the_chosen_la
         "{}",
         outputs[16]
     );
+}
+
+/// Refusals that once printed only their English text: a file that is not
+/// a database (which also made tilskot retry for half a minute), and a
+/// period without a batch to attest.
+#[tokio::test]
+async fn refusals_that_once_told_english_speak_the_chosen_language() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    db.add_users();
+    let not_sqlite = db.write("notat.db", "not a database\n");
+    let not_sqlite = format!("sqlite://{}", not_sqlite.display());
+    let in_language = |lang: &str, url: &str, args: &[&str]| {
+        let output = tilskot_in(&db.path(""), url, &[&["--lang", lang], args].concat());
+        assert!(!output.status.success(), "{args:?} should be refused");
+        printed(&output)
+    };
+    for (lang, unreadable, no_batch) in [
+        (
+            "nn",
+            "kan ikkje opnast",
+            "Det finst inga utbetaling for 2022-05",
+        ),
+        (
+            "nb",
+            "kan ikke åpnes",
+            "Det finnes ingen utbetaling for 2022-05",
+        ),
+    ] {
+        let outputs = [
+            in_language(lang, &not_sqlite, &["batch", "list"]),
+            in_language(
+                lang,
+                &db.url,
+                &["batch", "attest", "--period", "2022-05", "--user", "kari"],
+            ),
+        ];
+        assert!(outputs[0].contains(unreadable), "{lang}: {}", outputs[0]);
+        assert!(outputs[1].contains(no_batch), "{lang}: {}", outputs[1]);
+        for text in &outputs {
+            assert_eq!(english_words(text), Vec::<String>::new(), "{lang}: {text}");
+        }
+    }
 }
 
 /// A refused file lists every problem with its file, row and column, and

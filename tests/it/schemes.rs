@@ -11,6 +11,18 @@ use tilskot::domain::application::{ApplicationFigures, DecisionKind, DecisionReq
 use tilskot::domain::money::{format_nok_grouped, Ore};
 use tilskot::domain::schemes::{parse_schemes, ApplicantKind};
 
+/// The catalogue key a refusal tells a person, if it tells one.
+fn told_key(error: &tilskot::domain::error::Error) -> Option<&'static str> {
+    use tilskot::domain::error::Error;
+    match error {
+        Error::NotFound(reason) | Error::NotAllowed(reason) | Error::Refused(reason) => {
+            reason.message.as_ref().map(|message| message.key)
+        }
+        Error::Invalid { summary, .. } => summary.message.as_ref().map(|message| message.key),
+        Error::Internal(_) => None,
+    }
+}
+
 pub fn mill_tenths(tenths: i64) -> Ore {
     Ore(tenths * 10_000_000)
 }
@@ -418,7 +430,7 @@ async fn an_award_is_paid_once_to_the_sector_account_and_the_rest_released_at_ye
         let again = store
             .pay_commitment(paid_id, date("2022-03-02"), "fin")
             .await;
-        assert!(again.unwrap_err().to_string().contains("paid already"));
+        assert_eq!(told_key(&again.unwrap_err()), Some("error-already-paid"));
         let ledger = store.ledger_data().await.unwrap();
         let on_870: Ore = ledger
             .entries
@@ -460,7 +472,7 @@ async fn an_award_is_paid_once_to_the_sector_account_and_the_rest_released_at_ye
         let released = store
             .pay_commitment(unpaid_id, date("2022-12-31"), "fin")
             .await;
-        assert!(released.unwrap_err().to_string().contains("released"));
+        assert_eq!(told_key(&released.unwrap_err()), Some("error-released"));
         let history = store.transitions(paid_id).await.unwrap();
         let steps: Vec<&str> = history.iter().map(|t| t.to.as_str()).collect();
         assert_eq!(
@@ -669,7 +681,12 @@ async fn reloading_schemes_refuses_a_frame_below_the_awards_an_unknown_budget_li
 
         let mut lowered = shipped.clone();
         lowered[0].scheme.frame = mill_tenths(10);
-        assert!(store.load_schemes(&lowered).await.is_err(), "{backend:?}");
+        let refused = store.load_schemes(&lowered).await.unwrap_err();
+        assert_eq!(
+            told_key(&refused),
+            Some("error-frame-below-awards"),
+            "{backend:?}"
+        );
 
         let mut unknown = shipped.clone();
         unknown[0].scheme.budget_key =

@@ -1098,7 +1098,11 @@ mod decision_rights {
         ];
         let refused = db.tilskot(&apply);
         assert_eq!(refused.status.code(), Some(1));
-        assert!(String::from_utf8_lossy(&refused.stderr).contains("conflict of interest"));
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            stderr.contains(&format!("Du har meldt deg inhabil i søknad {id}")),
+            "{stderr}"
+        );
         let store = Store::open(&db.url).await.unwrap();
         assert!(store.application(id).await.unwrap().decision.is_none());
     }

@@ -8,8 +8,9 @@ impl Store {
     pub async fn add_organisation(&self, organisation: &Organisation, actor: &str) -> Result<()> {
         let name = organisation.name.trim();
         if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-            return Err(Error::field(
+            return Err(Error::field_told(
                 "name",
+                Message::new("field-organisation-name-length").arg("max", MAX_NAME_CHARS),
                 format!("is 1 to {MAX_NAME_CHARS} characters"),
             ));
         }

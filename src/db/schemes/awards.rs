@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::db::closed_years::refuse_in_closed_year;
-use crate::domain::error::Message;
+use crate::domain::error::{Message, Reason};
 
 impl Store {
     /// Writes a decision. An award adds its amount to the frame's bound sum
@@ -122,29 +122,45 @@ impl Store {
         actor: &str,
     ) -> Result<(), DecideError> {
         let id = application.id;
-        let not_allowed = |reason: String| DecideError::Other(Error::NotAllowed(reason.into()));
+        let not_allowed = |message: Message, text: String| {
+            DecideError::Other(Error::NotAllowed(Reason::told(message, text)))
+        };
         let user = match self.user(actor).await {
             Ok(user) => user,
-            Err(Error::NotFound(_)) => return Err(not_allowed(format!("{actor} is not a user"))),
+            Err(Error::NotFound(_)) => {
+                return Err(not_allowed(
+                    Message::new("error-no-user").arg("name", actor),
+                    format!("{actor} is not a user"),
+                ))
+            }
             Err(other) => return Err(other.into()),
         };
         if user.role != Role::Caseworker || !user.schemes.contains(&application.scheme) {
-            return Err(not_allowed(format!(
-                "{actor} is not a caseworker of {} and cannot decide application {id}",
-                application.scheme
-            )));
+            return Err(not_allowed(
+                Message::new("error-not-caseworker-of-scheme").arg("id", id),
+                format!(
+                    "{actor} is not a caseworker of {} and cannot decide application {id}",
+                    application.scheme
+                ),
+            ));
         }
         let reviews = self.reviews_for(id, None).await?;
         match reviews.iter().find(|r| r.reviewer == actor) {
             None => {
-                return Err(not_allowed(format!(
-                    "{actor} has not declared on conflicts of interest in application {id}; declare before deciding"
-                )))
+                return Err(not_allowed(
+                    Message::new("error-declare-before-deciding").arg("id", id),
+                    format!(
+                        "{actor} has not declared on conflicts of interest in application {id}; declare before deciding"
+                    ),
+                ))
             }
             Some(review) if review.conflict_of_interest => {
-                return Err(not_allowed(format!(
-                    "{actor} declared a conflict of interest in application {id}; another caseworker decides it"
-                )))
+                return Err(not_allowed(
+                    Message::new("error-conflict-of-interest").arg("id", id),
+                    format!(
+                        "{actor} declared a conflict of interest in application {id}; another caseworker decides it"
+                    ),
+                ))
             }
             Some(_) => {}
         }

@@ -58,12 +58,7 @@ impl Store {
             .bind(i64::from(s.min_reviews))
             .execute(&mut *tx)
             .await
-            .map_err(refused_by_constraint(|| {
-                format!(
-                    "cannot load scheme {} {}: its new frame is below what is already awarded",
-                    s.code, s.year
-                )
-            }))?;
+            .map_err(refused_by_constraint(|| frame_below_awards(&s.code, s.year)))?;
             for (position, criterion) in s.criteria.iter().enumerate() {
                 sqlx::query(
                     "INSERT INTO scheme_criterion (scheme, year, code, name, weight, position) \
@@ -225,6 +220,16 @@ impl Store {
         }
         Ok(status)
     }
+}
+
+/// A call's new frame is below what it has already awarded.
+fn frame_below_awards(code: &str, year: i32) -> Reason {
+    Reason::told(
+        Message::new("error-frame-below-awards")
+            .arg("scheme", code)
+            .arg("year", year),
+        format!("cannot load scheme {code} {year}: its new frame is below what is already awarded"),
+    )
 }
 
 /// No call of `code` in `year`.

@@ -22,9 +22,9 @@ use crate::domain::application::{
     check_free_text, scheme_payment_voucher, ApplicationFigures, ApplicationState, DecisionKind,
     DecisionRequest, FrameStatus, DECISION_MESSAGE_WORDS, MAX_NAME_CHARS,
 };
-use crate::domain::error::{Error, Message, Result};
+use crate::domain::error::{Error, Message, Reason, Result};
 use crate::domain::ledger::BudgetKey;
-use crate::domain::money::Ore;
+use crate::domain::money::{format_nok_grouped, Ore};
 use crate::domain::schemes::{
     allocate, eligibility, ApplicantKind, Application, Criterion, Decision, Outcome, Scheme,
     SchemeDefinition, Score,
@@ -140,10 +140,36 @@ pub enum DecideError {
     Other(#[from] Error),
 }
 
+impl AwardError {
+    /// What the refusal tells the caseworker, in the catalogue.
+    pub fn message(&self) -> Message {
+        match self {
+            AwardError::FrameExceeded {
+                available, wanted, ..
+            } => Message::new("error-frame-exceeded")
+                .arg("available", format_nok_grouped(*available))
+                .arg("wanted", format_nok_grouped(*wanted)),
+            AwardError::NotOpen(id, _) => Message::new("error-not-open").arg("id", id),
+            AwardError::NotReviewed {
+                submitted,
+                required,
+                ..
+            } => Message::new("error-not-reviewed")
+                .arg("submitted", submitted)
+                .arg("required", required),
+        }
+    }
+
+    /// The refusal, told in the catalogue, with its English text for the log.
+    pub fn reason(&self) -> Reason {
+        Reason::told(self.message(), self.to_string())
+    }
+}
+
 impl From<DecideError> for Error {
     fn from(error: DecideError) -> Error {
         match error {
-            DecideError::Award(award) => Error::Refused(award.to_string().into()),
+            DecideError::Award(award) => Error::Refused(award.reason()),
             DecideError::Other(other) => other,
         }
     }

@@ -123,7 +123,10 @@ impl Store {
         .execute(&mut *tx)
         .await
         .map_err(refused_by_constraint(|| {
-            format!("the commitment of application {id} was released already")
+            Reason::told(
+                Message::new("error-already-released").arg("id", id),
+                format!("the commitment of application {id} was released already"),
+            )
         }))?;
         sqlx::query(
             "UPDATE scheme_call SET bound_ore = bound_ore - $1 WHERE scheme = $2 AND year = $3",
