@@ -149,9 +149,12 @@ pub async fn list(State(state): State<AppState>, signed_in: SignedIn, t: Texts) 
 
 async fn current(state: &AppState, period: &str) -> Result<StoredBatch, WebError> {
     let period: Period = period.parse().map_err(|_| WebError::NotFound)?;
-    crate::app::batches::current_run(&state.store, period)
-        .await
-        .map_err(|_| WebError::NotFound)
+    match crate::app::batches::current_run(&state.store, period).await {
+        Ok(batch) => Ok(batch),
+        Err(Error::NotFound(_)) => Err(WebError::NotFound),
+        // A failure inside is not a missing page.
+        Err(other) => Err(WebError::from(other)),
+    }
 }
 
 pub async fn detail(

@@ -720,7 +720,7 @@ mod tamper {
                 .stored_paid_sums()
                 .await
                 .unwrap()
-                .expect("stored at payment");
+                .unwrap_or_else(|| panic!("stored at payment {backend:?}"));
             assert_eq!(
                 stored.batches.len(),
                 2,
@@ -1542,7 +1542,7 @@ mod batch_pages {
                 july.body
                     .contains("Samanlikna med den førre betalte utbetalinga, 2022-04.")
                     && july.body.contains("Førre utbetaling"),
-                "{}",
+                "{backend:?} {}",
                 july.body
             );
         }
