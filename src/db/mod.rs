@@ -142,13 +142,13 @@ impl Store {
                 )));
             }
         }
-        if backend == Backend::Sqlite {
-            refuse_other_than_sqlite(dialect::sqlite_path(url))?;
-        }
         let url = match backend {
             Backend::Sqlite => dialect::sqlite_url_with_mode(url, create),
             Backend::Postgres => url.to_string(),
         };
+        if backend == Backend::Sqlite {
+            refuse_other_than_sqlite(&url, dialect::sqlite_path(&url)).await?;
+        }
         let options =
             AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite { 1 } else { 4 });
         let options = if backend == Backend::Sqlite {
@@ -305,22 +305,34 @@ pub(in crate::db) fn paid_record_changed(problem: crate::domain::error::Reason) 
     )
 }
 
-/// SQLite's files begin with these 16 bytes.
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+/// SQLite's result code for a file that is not a database (SQLITE_NOTADB).
+const SQLITE_NOT_A_DATABASE: &str = "26";
 
-/// Refuses a file that exists, is not empty and is not SQLite's. Without
-/// this check sqlx retries the connection for half a minute and then fails
-/// inside; the person most likely named the wrong file.
-fn refuse_other_than_sqlite(path: &str) -> Result<()> {
-    use std::io::Read;
-    let mut start = Vec::with_capacity(SQLITE_HEADER.len());
-    let read = std::fs::File::open(path).and_then(|file| {
-        file.take(SQLITE_HEADER.len() as u64)
-            .read_to_end(&mut start)
-    });
-    if read.is_err() || start.is_empty() || start == SQLITE_HEADER {
-        // Missing or empty (SQLite makes it), unreadable (SQLite says
-        // why), or a database.
+/// Refuses an existing file that is not an SQLite database. Without this
+/// check sqlx retries the connection for half a minute and then fails
+/// inside; the person most likely named the wrong file. SQLite itself is
+/// asked, on a connection of its own: reading the file directly would close
+/// a descriptor of it, and closing any descriptor drops the locks that the
+/// process's other connections hold on the file (POSIX advisory locks),
+/// which SQLite's own connections know to avoid.
+async fn refuse_other_than_sqlite(url: &str, path: &str) -> Result<()> {
+    if !std::path::Path::new(path).exists() {
+        return Ok(());
+    }
+    let Ok(mut connection) = <sqlx::AnyConnection as sqlx::Connection>::connect(url).await else {
+        // The pool's own connection says why.
+        return Ok(());
+    };
+    let probe = sqlx::query("PRAGMA schema_version")
+        .fetch_optional(&mut connection)
+        .await;
+    let _ = sqlx::Connection::close(connection).await;
+    let code = probe
+        .as_ref()
+        .err()
+        .and_then(|e| e.as_database_error())
+        .and_then(|e| e.code());
+    if code.as_deref() != Some(SQLITE_NOT_A_DATABASE) {
         return Ok(());
     }
     Err(Error::NotFound(Reason::told(
