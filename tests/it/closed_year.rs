@@ -1,10 +1,10 @@
 //! `tilskot close-year` and `tilskot check`: a closed year never changes,
 //! on SQLite and PostgreSQL.
 
-use crate::schemes::{add_caseworker, add_finance, initialised, reviewed_application};
+use crate::schemes::{add_caseworker, add_finance, award, initialised, reviewed_application};
 use crate::support::{fixture, TestDb, BACKENDS};
 use std::collections::BTreeMap;
-use tilskot::domain::application::{ApplicationFigures, DecisionKind, DecisionRequest};
+use tilskot::domain::application::ApplicationFigures;
 use tilskot::domain::money::Ore;
 
 fn accounts_file(name: &str) -> String {
@@ -175,12 +175,7 @@ async fn a_closed_year_releases_its_unpaid_commitments_and_takes_no_award_paymen
             participants: 12,
             later_years: Vec::new(),
         };
-        let award = DecisionRequest {
-            kind: DecisionKind::Awarded,
-            amount: Ore(100_000_000),
-            reason: String::new(),
-            message: None,
-        };
+        let award = award(Ore(100_000_000));
         let awarded = reviewed_application(&store, "3005", &figures, "kari", [3; 5]).await;
         store.decide(awarded, &award, "kari").await.unwrap();
         let waiting = reviewed_application(&store, "3005", &figures, "kari", [3; 5]).await;

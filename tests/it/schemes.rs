@@ -23,6 +23,16 @@ fn told_key(error: &tilskot::domain::error::Error) -> Option<&'static str> {
     }
 }
 
+/// A caseworker's award of `amount`, without reasons.
+pub fn award(amount: Ore) -> DecisionRequest {
+    DecisionRequest {
+        kind: DecisionKind::Awarded,
+        amount,
+        reason: String::new(),
+        message: None,
+    }
+}
+
 pub fn mill_tenths(tenths: i64) -> Ore {
     Ore(tenths * 10_000_000)
 }
@@ -348,12 +358,7 @@ async fn two_concurrent_awards_that_together_exceed_the_frame_leave_exactly_one_
         // Two connections (two pools): as two server processes would be.
         let first = Store::connect(&db.url).await.unwrap();
         let second = Store::connect(&db.url).await.unwrap();
-        let award = DecisionRequest {
-            kind: DecisionKind::Awarded,
-            amount: mill_tenths(6),
-            reason: String::new(),
-            message: None,
-        };
+        let award = award(mill_tenths(6));
         let (ra, rb) = tokio::join!(
             first.decide(a, &award, "kari"),
             second.decide(b, &award, SECOND_REVIEWER)
@@ -400,12 +405,6 @@ async fn an_award_is_paid_once_to_the_sector_account_and_the_rest_released_at_ye
             [2; 5],
         )
         .await;
-        let award = |amount| DecisionRequest {
-            kind: DecisionKind::Awarded,
-            amount,
-            reason: String::new(),
-            message: None,
-        };
         store
             .decide(paid_id, &award(mill_tenths(20)), "kari")
             .await
@@ -851,13 +850,7 @@ async fn check_names_a_call_whose_payments_exceed_its_awards() {
             [4; 5],
         )
         .await;
-        let award = DecisionRequest {
-            kind: DecisionKind::Awarded,
-            amount,
-            reason: String::new(),
-            message: None,
-        };
-        store.decide(id, &award, "kari").await.unwrap();
+        store.decide(id, &award(amount), "kari").await.unwrap();
         store
             .pay_commitment(id, date("2022-03-01"), "fin")
             .await
