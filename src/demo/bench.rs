@@ -30,6 +30,40 @@ pub struct Figure {
     pub wall: Duration,
     pub count: u64,
     pub unit: &'static str,
+    /// The most memory resident while the stage ran (VmHWM after the peak
+    /// was reset at its start), where the system tells.
+    pub peak_kib: Option<u64>,
+}
+
+/// Times one stage and its peak resident memory.
+struct Stopwatch {
+    started: Instant,
+    peak_was_reset: bool,
+}
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch {
+            peak_was_reset: reset_peak_memory(),
+            started: Instant::now(),
+        }
+    }
+
+    fn figure(&self, stage: &'static str, count: u64, unit: &'static str) -> Figure {
+        Figure {
+            stage,
+            wall: self.started.elapsed(),
+            count,
+            unit,
+            peak_kib: peak_memory_kib().filter(|_| self.peak_was_reset),
+        }
+    }
+}
+
+/// Resets this process's peak resident memory to what is resident now
+/// (Linux: `5` into `/proc/self/clear_refs`); false where it cannot.
+fn reset_peak_memory() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
 impl Figure {
@@ -88,7 +122,7 @@ pub async fn run_bench(
     progress.set_message("computing the accruals of 2022");
     // As a new process: the persons come from the stored snapshot.
     store.clear_register_cache();
-    let started = Instant::now();
+    let watch = Stopwatch::start();
     let december = Period::new(2022, 12).expect("December");
     let register = load_register(&store, rules, december).await?;
     let accruals = compute_accruals(
@@ -97,12 +131,11 @@ pub async fn run_bench(
         Period::new(2022, 1).expect("January"),
         december,
     )?;
-    figures.push(Figure {
-        stage: "accruals 2022 (snapshot read + compute)",
-        wall: started.elapsed(),
-        count: accruals.len() as u64,
-        unit: "person-months",
-    });
+    figures.push(watch.figure(
+        "accruals 2022 (snapshot read + compute)",
+        accruals.len() as u64,
+        "person-months",
+    ));
     let persons = register.persons.len();
     drop(accruals);
     drop(register);
@@ -120,15 +153,10 @@ pub async fn run_bench(
     figures.push(twelve_batches(&store, rules, work_dir).await?);
 
     progress.set_message("writing a ledger of a million postings");
-    let started = Instant::now();
+    let watch = Stopwatch::start();
     let written = write_bench_ledger(&store, BENCH_LEDGER_POSTINGS).await?;
-    figures.push(Figure {
-        stage: "ledger write (bulk vouchers)",
-        wall: started.elapsed(),
-        count: written as u64,
-        unit: "postings",
-    });
-    let started = Instant::now();
+    figures.push(watch.figure("ledger write (bulk vouchers)", written as u64, "postings"));
+    let watch = Stopwatch::start();
     let data = store.ledger_data().await?;
     let statements = build_statements(&StatementInput {
         year: 2022,
@@ -139,12 +167,11 @@ pub async fn run_bench(
     })
     .map_err(|e| anyhow!("{e}"))?;
     let postings = store.posting_count().await?;
-    figures.push(Figure {
-        stage: "statements 2022 (load + build + check)",
-        wall: started.elapsed(),
-        count: postings as u64,
-        unit: "postings",
-    });
+    figures.push(watch.figure(
+        "statements 2022 (load + build + check)",
+        postings as u64,
+        "postings",
+    ));
     drop(statements);
     progress.finish_and_clear();
     store.close().await;
@@ -153,6 +180,7 @@ pub async fn run_bench(
         wall: Duration::ZERO,
         count: persons as u64,
         unit: "persons",
+        peak_kib: None,
     });
     Ok(BenchReport {
         figures,
@@ -171,7 +199,7 @@ async fn generate_and_import(
     figures: &mut Vec<Figure>,
 ) -> Result<std::path::PathBuf> {
     let municipalities = crate::io::shipped::municipalities();
-    let started = Instant::now();
+    let watch = Stopwatch::start();
     let events = generate_register(
         &GenerateOptions {
             from_year: 2018,
@@ -187,18 +215,13 @@ async fn generate_and_import(
         &events,
         std::io::BufWriter::new(std::fs::File::create(&register_file)?),
     )?;
-    figures.push(Figure {
-        stage: "generate register 2018–2022",
-        wall: started.elapsed(),
-        count: events.len() as u64,
-        unit: "events",
-    });
+    figures.push(watch.figure("generate register 2018–2022", events.len() as u64, "events"));
     let event_count = events.len() as u64;
     drop(events);
 
     progress.set_message("importing the register");
     let importer = crate::demo::demo_user(store, "bench-importer", Role::FinanceOfficer).await?;
-    let started = Instant::now();
+    let watch = Stopwatch::start();
     let today = chrono::Local::now().date_naive();
     import_register(
         store,
@@ -213,12 +236,11 @@ async fn generate_and_import(
     // As `register import` does: a no-op here, where the first import
     // already stored the persons' snapshot from the events in memory.
     prepare_register(store, rules).await?;
-    figures.push(Figure {
-        stage: "register import (events + persons' snapshot)",
-        wall: started.elapsed(),
-        count: event_count,
-        unit: "events",
-    });
+    figures.push(watch.figure(
+        "register import (events + persons' snapshot)",
+        event_count,
+        "events",
+    ));
     Ok(register_file)
 }
 
@@ -257,7 +279,7 @@ async fn twelve_batches(store: &Store, rules: &RuleBook, work_dir: &Path) -> Res
     // The batches load the register themselves: the accruals stage's copy
     // is dropped, so that this stage is measured end to end.
     store.clear_register_cache();
-    let started = Instant::now();
+    let watch = Stopwatch::start();
     let mut lines = 0u64;
     for month in 1..=12 {
         let period = Period::new(2022, month).expect("valid month");
@@ -279,12 +301,7 @@ async fn twelve_batches(store: &Store, rules: &RuleBook, work_dir: &Path) -> Res
             current_run(store, period).await?;
         }
     }
-    Ok(Figure {
-        stage: "twelve batches 2022 (run, approve, pay)",
-        wall: started.elapsed(),
-        count: lines,
-        unit: "lines",
-    })
+    Ok(watch.figure("twelve batches 2022 (run, approve, pay)", lines, "lines"))
 }
 
 /// Writes balanced vouchers of grants to municipalities (two postings each)
@@ -365,46 +382,61 @@ pub fn min_median_max(runs: &[Duration]) -> (Duration, Duration, Duration) {
 }
 
 /// The figures of one or more runs as the table `tilskot bench` prints:
-/// per stage the minimum, median and maximum wall time, and the median's
-/// throughput. `header` says what was run, where and when.
+/// per stage the minimum, median and maximum wall time, the median's
+/// throughput and the highest peak memory of the runs. `header` says what
+/// was run, where and when.
 pub fn render(runs: &[Vec<Figure>], header: &str) -> String {
     let mut out = format!("{header}\n\n");
     out.push_str(&format!(
-        "{:<48} {:>9} {:>9} {:>9} {:>10} {:>22}\n",
-        "stage", "min", "median", "max", "count", "throughput (median)"
+        "{:<48} {:>9} {:>9} {:>9} {:>10} {:>22} {:>10}\n",
+        "stage", "min", "median", "max", "count", "throughput (median)", "peak"
     ));
-    for (index, first) in runs[0].iter().enumerate() {
-        let walls: Vec<Duration> = runs.iter().map(|run| run[index].wall).collect();
-        let (min, median, max) = min_median_max(&walls);
-        let median = Figure {
-            wall: median,
-            ..first.clone()
-        };
-        let shown = |wall: Duration| {
-            if wall.is_zero() {
-                String::new()
-            } else {
-                format!("{:.2?}", wall)
-            }
-        };
-        out.push_str(&format!(
-            "{:<48} {:>9} {:>9} {:>9} {:>10} {:>22}\n",
-            first.stage,
-            shown(min),
-            shown(median.wall),
-            shown(max),
-            first.count,
-            median.throughput()
-        ));
+    for index in 0..runs[0].len() {
+        let stage: Vec<&Figure> = runs.iter().map(|run| &run[index]).collect();
+        out.push_str(&stage_row(&stage));
     }
-    if let Some(kib) = peak_memory_kib() {
-        let peak = format!("{} MiB", kib / 1024);
+    let peak = runs.iter().flatten().filter_map(|f| f.peak_kib).max();
+    if let Some(kib) = peak {
         out.push_str(&format!(
             "{:<48} {:>9}\n",
-            "peak memory of all runs (VmHWM)", peak
+            "peak memory of the stages (VmHWM)",
+            mebibytes(kib)
         ));
     }
     out
+}
+
+/// One stage's row: its figures of every run.
+fn stage_row(runs: &[&Figure]) -> String {
+    let walls: Vec<Duration> = runs.iter().map(|figure| figure.wall).collect();
+    let (min, median, max) = min_median_max(&walls);
+    let first = runs[0];
+    let median = Figure {
+        wall: median,
+        ..first.clone()
+    };
+    let shown = |wall: Duration| {
+        if wall.is_zero() {
+            String::new()
+        } else {
+            format!("{:.2?}", wall)
+        }
+    };
+    let peak = runs.iter().filter_map(|figure| figure.peak_kib).max();
+    format!(
+        "{:<48} {:>9} {:>9} {:>9} {:>10} {:>22} {:>10}\n",
+        first.stage,
+        shown(min),
+        shown(median.wall),
+        shown(max),
+        first.count,
+        median.throughput(),
+        peak.map(mebibytes).unwrap_or_default()
+    )
+}
+
+fn mebibytes(kib: u64) -> String {
+    format!("{} MiB", kib / 1024)
 }
 
 /// The machine and the date, for the heading of the figures: the processor
@@ -444,4 +476,46 @@ pub fn machine_and_date() -> String {
         yardstick,
         chrono::Local::now().format("%Y-%m-%d %H:%M %Z")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(millis: u64, peak_kib: Option<u64>) -> Figure {
+        Figure {
+            stage: "import",
+            wall: Duration::from_millis(millis),
+            count: 1000,
+            unit: "events",
+            peak_kib,
+        }
+    }
+
+    #[test]
+    fn a_stage_row_shows_min_median_max_and_the_highest_peak_of_the_runs() {
+        let runs = vec![
+            vec![figure(300, Some(2048))],
+            vec![figure(100, Some(5120))],
+            vec![figure(200, None)],
+        ];
+        let table = render(&runs, "heading");
+        let row = table.lines().find(|l| l.starts_with("import")).unwrap();
+        let cells: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cells[1..4], ["100.00ms", "200.00ms", "300.00ms"], "{row}");
+        assert!(row.ends_with("5 MiB"), "{row}");
+        let total = table
+            .lines()
+            .find(|l| l.starts_with("peak memory"))
+            .unwrap();
+        assert!(total.ends_with(" 5 MiB"), "{total}");
+    }
+
+    #[test]
+    fn a_stage_without_a_peak_leaves_its_cell_and_the_total_empty() {
+        let table = render(&[vec![figure(100, None)]], "heading");
+        let row = table.lines().find(|l| l.starts_with("import")).unwrap();
+        assert!(!row.contains("MiB"), "{row}");
+        assert!(!table.contains("peak memory"), "{table}");
+    }
 }

@@ -207,4 +207,10 @@ fn the_bench_prints_no_slow_statement_warnings_and_no_colour_codes() {
     assert!(output.status.success(), "{all}");
     assert!(!all.contains("slow statement"), "{all}");
     assert!(!all.contains('\u{1b}'), "{all}");
+    // Each stage's peak memory is its own (Linux resets the peak per stage).
+    let import = all
+        .lines()
+        .find(|l| l.starts_with("register import"))
+        .unwrap_or_else(|| panic!("no import row: {all}"));
+    assert!(import.ends_with(" MiB"), "{import}");
 }
