@@ -79,6 +79,18 @@ async fn every_rejection_reason_names_file_row_column_and_leaves_the_database_un
             ":3:person_id: N1 er busett eller fødd ein gong til (første gong 2022-03-10, rad 2)",
         ),
         (
+            // A1 is in the register: a1 is the same person, spelt otherwise.
+            vec!["moved,2022-03-10,a1,,,0301,,,,"],
+            ":2:person_id: «a1» skil seg berre i store og små bokstavar frå personen «A1»",
+        ),
+        (
+            vec![
+                "settled,2022-03-10,N1,HN,1990-01-01,0301,asylum,false,SY,",
+                "born,2022-04-10,N2,,2022-04-10,,,,,n1",
+            ],
+            ":3:mother_id: «n1» skil seg berre i store og små bokstavar frå personen «N1»",
+        ),
+        (
             vec!["moved,2022-03-10,N9,,,0301,,,,"],
             ":2:person_id: «moved»-hendinga gjeld N9, som ikkje er busett i registeret",
         ),
