@@ -2,6 +2,7 @@
 //! transaction. All or nothing: one bad row and nothing is written.
 
 use crate::app::users::{require_any_role, Duty, IMPORTERS};
+use crate::db::register::StoredOrder;
 use crate::db::Store;
 use crate::domain::error::Message;
 use crate::domain::error::{Error, Result};
@@ -126,19 +127,12 @@ pub async fn import_register_sheet(
         let lags = snapshot_lags.to_vec();
         tokio::task::spawn_blocking(move || build_snapshots(&events, &lags))
     });
-    // Stored in person order: the indexes by person grow at their end
-    // instead of at random places (a fresh 2.8 M-event import spent most of
-    // its time there).
-    let mut in_order: Vec<&(usize, register::Event)> = with_rows.iter().collect();
-    in_order.sort_unstable_by(|(row_a, a), (row_b, b)| {
-        (&a.person_id, a.date, a.kind, row_a).cmp(&(&b.person_id, b.date, b.kind, row_b))
-    });
-    if !in_order.is_empty() {
+    if !with_rows.is_empty() {
+        let in_order = StoredOrder::of(Arc::clone(&with_rows))?;
         store
             .insert_import(&file, rows_read, &in_order, validated_against, &actor.name)
             .await?;
     }
-    drop(in_order);
     let stored = started.elapsed();
     if let Some(built) = snapshots {
         let built = built

@@ -12,6 +12,8 @@
 
 use super::codec::{count, Reader, Unreadable, Writer};
 use super::dialect::placeholder;
+use super::made_ahead::MadeAhead;
+use super::register::StoredOrder;
 use super::Backend;
 use crate::domain::error::Result;
 use crate::domain::grant::Basis;
@@ -188,27 +190,37 @@ fn index_of<T: PartialEq + Copy>(all: &[T], value: T) -> u8 {
     all.iter().position(|v| *v == value).expect("listed in ALL") as u8
 }
 
-/// Writes an import's events as pages, in the order given (the order of
-/// their rows).
+/// Writes an import's events as pages, in their stored order (the order
+/// of their rows), each page encoded while the one before is stored.
 pub(super) async fn insert_pages(
     tx: &mut Transaction<'_, Any>,
     import_id: i64,
-    events: &[&(usize, Event)],
+    events: &StoredOrder,
 ) -> Result<()> {
-    let events: Vec<&Event> = events.iter().map(|(_, event)| event).collect();
-    for (page, chunk) in events.chunks(EVENTS_PER_PAGE).enumerate() {
-        let content = encode_page(chunk).map_err(|e| internal!(e))?;
+    let shared = events.clone();
+    let mut made = MadeAhead::start(events.parts(EVENTS_PER_PAGE), move |part| {
+        let chunk: Vec<&Event> = shared
+            .part(part, EVENTS_PER_PAGE)
+            .into_iter()
+            .map(|(_, event)| event)
+            .collect();
+        (chunk.len(), encode_page(&chunk))
+    });
+    let mut page = 0i64;
+    while let Some((count, content)) = made.next().await? {
+        let content = content.map_err(|e| internal!(e))?;
         sqlx::query(
             "INSERT INTO register_event_page (import_id, page, format, events, content) \
              VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(import_id)
-        .bind(page as i64)
+        .bind(page)
         .bind(FORMAT)
-        .bind(chunk.len() as i64)
+        .bind(count as i64)
         .bind(content)
         .execute(&mut **tx)
         .await?;
+        page += 1;
     }
     Ok(())
 }

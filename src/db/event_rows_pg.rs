@@ -5,11 +5,14 @@
 use super::dialect::ROWS_PER_JSON;
 use super::index_rebuild::{create_indexes, drop_secondary_indexes, rebuilds_indexes};
 use super::json_rows::JsonRows;
+use super::made_ahead::MadeAhead;
+use super::register::StoredOrder;
 use crate::domain::error::{Error, Result};
 use crate::domain::register::Event;
 use sqlx::{Any, Transaction};
 
-/// Stores the events as rows, in the order given; for a big import (see
+/// Stores the events as rows, in their order, each chunk's JSON made while
+/// the one before is stored; for a big import (see
 /// [`rebuilds_indexes`]) without the secondary indexes, which are then
 /// built again from their own definitions, in the same transaction: a
 /// duplicate the unique index would have refused fails its rebuild, and
@@ -17,7 +20,7 @@ use sqlx::{Any, Transaction};
 pub(super) async fn insert_event_rows(
     tx: &mut Transaction<'_, Any>,
     import_id: i64,
-    events: &[&(usize, Event)],
+    events: &StoredOrder,
     stored: i64,
 ) -> Result<()> {
     let dropped = if rebuilds_indexes(events.len(), stored) {
@@ -25,7 +28,11 @@ pub(super) async fn insert_event_rows(
     } else {
         Vec::new()
     };
-    for chunk in events.chunks(ROWS_PER_JSON) {
+    let shared = events.clone();
+    let mut made = MadeAhead::start(events.parts(ROWS_PER_JSON), move |part| {
+        json_rows(&shared.part(part, ROWS_PER_JSON))
+    });
+    while let Some(rows) = made.next().await? {
         sqlx::query(
             "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, person_id, \
                  household_id, birth_date, municipality, basis, unaccompanied, country, mother_id) \
@@ -33,7 +40,7 @@ pub(super) async fn insert_event_rows(
                  r->>10, r->>11 \
              FROM jsonb_array_elements($1::jsonb) AS r",
         )
-        .bind(json_rows(chunk)?)
+        .bind(rows?)
         .bind(import_id)
         .execute(&mut **tx)
         .await?;

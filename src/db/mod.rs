@@ -33,6 +33,8 @@ pub mod index_rebuild;
 mod json_rows;
 /// Chart, budget lines, allocations, vouchers and postings.
 pub mod ledger;
+/// Statements made on a worker while the one before is stored.
+mod made_ahead;
 /// What has been paid so far per line, kept at every payment.
 pub mod paid_sums;
 /// The register's events and imports.

@@ -5,6 +5,7 @@ use super::dialect::{
     packed_lines_aggregate, placeholder,
 };
 use super::event_pages::{self, Paged};
+use super::made_ahead::MadeAhead;
 use super::register_codec::{self, SnapshotUnreadable};
 use super::Backend;
 use super::{trusted_municipality, Store, ROWS_PER_INSERT};
@@ -13,8 +14,9 @@ use crate::domain::error::Result;
 use crate::domain::grant::Basis;
 use crate::domain::register::{Event, EventKind, Register};
 use smol_str::SmolStr;
-use sqlx::Row;
-use sqlx::{Any, AnyConnection, Transaction};
+use sqlx::any::AnyArguments;
+use sqlx::{Any, AnyConnection, Arguments, Row, Transaction};
+use std::sync::Arc;
 
 impl Store {
     /// How many events the register holds.
@@ -153,7 +155,7 @@ impl Store {
         &self,
         file_name: &str,
         rows_read: usize,
-        events: &[&(usize, Event)],
+        events: &StoredOrder,
         validated_against: i64,
         actor: &str,
     ) -> Result<i64> {
@@ -191,6 +193,7 @@ impl Store {
         }
         event_pages::insert_pages(&mut tx, import_id, events).await?;
         let withdrawals = events
+            .events
             .iter()
             .filter(|(_, e)| e.kind.withdraws().is_some())
             .count();
@@ -204,40 +207,99 @@ impl Store {
     }
 }
 
-/// An import's events as multi-row inserts (SQLite).
+/// An import's new events and the order they are stored in: by person,
+/// then date, kind and source row, so that the indexes by person grow at
+/// their end instead of at random places (a fresh 2.8 M-event import spent
+/// most of its time there). Shared, so that a worker can make the next
+/// statement while the database stores one.
+#[derive(Debug, Clone)]
+pub struct StoredOrder {
+    events: Arc<Vec<(usize, Event)>>,
+    order: Arc<Vec<u32>>,
+}
+
+impl StoredOrder {
+    /// The events (each with its source row) in the order they are stored.
+    pub fn of(events: Arc<Vec<(usize, Event)>>) -> Result<StoredOrder> {
+        let count = u32::try_from(events.len())
+            .map_err(|_| internal!("{} events in one import", events.len()))?;
+        let mut order: Vec<u32> = (0..count).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let ((row_a, a), (row_b, b)) = (&events[a as usize], &events[b as usize]);
+            (&a.person_id, a.date, a.kind, row_a).cmp(&(&b.person_id, b.date, b.kind, row_b))
+        });
+        Ok(StoredOrder {
+            events,
+            order: Arc::new(order),
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// How many parts of `size` events the events make.
+    pub(super) fn parts(&self, size: usize) -> usize {
+        self.len().div_ceil(size)
+    }
+
+    /// The events of part `part` (parts of `size`), in order.
+    pub(super) fn part(&self, part: usize, size: usize) -> Vec<&(usize, Event)> {
+        self.order
+            .chunks(size)
+            .nth(part)
+            .unwrap_or_default()
+            .iter()
+            .map(|&index| &self.events[index as usize])
+            .collect()
+    }
+}
+
+/// An import's events as multi-row inserts (SQLite), each made while the
+/// one before is stored.
 async fn insert_event_rows(
     tx: &mut Transaction<'_, Any>,
     import_id: i64,
-    events: &[&(usize, Event)],
+    events: &StoredOrder,
 ) -> Result<()> {
-    for chunk in events.chunks(ROWS_PER_INSERT) {
-        let sql = multi_row_insert(
-            Backend::Sqlite,
-            "register_event",
-            &EVENT_COLUMNS,
-            chunk.len(),
-        );
-        let mut query = sqlx::query(&sql);
-        for (row, event) in chunk.iter().map(|pair| (pair.0, &pair.1)) {
-            let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
-            query = query
-                .bind(event.content_key())
-                .bind(import_id)
-                .bind(row as i64)
-                .bind(event.kind.code())
-                .bind(event.date.to_string())
-                .bind(event.person_id.as_str())
-                .bind(event.household_id.as_deref())
-                .bind(date(event.birth_date))
-                .bind(event.municipality.map(|m| m.to_string()))
-                .bind(event.basis.map(|b| b.code()))
-                .bind(event.unaccompanied.map(|u| u.to_string()))
-                .bind(event.country.as_deref())
-                .bind(event.mother_id.as_deref());
-        }
-        query.execute(&mut **tx).await?;
+    let parts = events.parts(ROWS_PER_INSERT);
+    let shared = events.clone();
+    let mut made = MadeAhead::start(parts, move |part| {
+        sqlite_event_arguments(&shared.part(part, ROWS_PER_INSERT), import_id)
+    });
+    while let Some((rows, arguments)) = made.next().await? {
+        let sql = multi_row_insert(Backend::Sqlite, "register_event", &EVENT_COLUMNS, rows);
+        sqlx::query_with(&sql, arguments?)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
+}
+
+/// The arguments of one multi-row insert of events, owned so that they can
+/// be made on another thread, and how many rows they fill.
+fn sqlite_event_arguments(
+    chunk: &[&(usize, Event)],
+    import_id: i64,
+) -> (usize, Result<AnyArguments<'static>>) {
+    let mut arguments = AnyArguments::default();
+    let mut add = || -> std::result::Result<(), sqlx::error::BoxDynError> {
+        for (row, event) in chunk.iter().map(|pair| (pair.0, &pair.1)) {
+            arguments.add(event.content_key())?;
+            arguments.add(import_id)?;
+            arguments.add(row as i64)?;
+            for field in event_fields(event) {
+                arguments.add(field)?;
+            }
+        }
+        Ok(())
+    };
+    let added = add().map_err(|e| internal!("binding register events: {e}"));
+    (chunk.len(), added.map(|()| arguments))
 }
 
 /// An event's stored fields after its content key, import and row, in the
