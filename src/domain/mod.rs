@@ -58,5 +58,7 @@ pub mod schemes;
 pub mod statements;
 /// Tamper evidence: batches against the audit log, and its anchors.
 pub mod tamper;
+/// A stable sort of a big list, its halves on two cores.
+pub mod two_core_sort;
 /// Web users: roles and what they reach.
 pub mod users;

@@ -9,6 +9,7 @@ use crate::domain::calendar::{age_on, parse_iso_date, Period};
 use crate::domain::error::{Message, Reason};
 use crate::domain::grant::{Basis, Category};
 use crate::domain::municipality::{Municipalities, MunicipalityNumber};
+use crate::domain::two_core_sort::sort_by_on_two_cores;
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
 use sha2::{Digest, Sha256};
@@ -694,7 +695,7 @@ pub fn validate_batch_rows(
         .chain(new_events.iter().map(|(row, event)| (*row, event)))
         .filter(|(_, event)| withdrawals.is_empty() || withdrawals.counts(event))
         .collect();
-    timeline.sort_by(|(row_a, a), (row_b, b)| {
+    sort_by_on_two_cores(&mut timeline, |(row_a, a), (row_b, b)| {
         a.person_id
             .cmp(&b.person_id)
             .then_with(|| (a.sort_key(), *row_a).cmp(&(b.sort_key(), *row_b)))
