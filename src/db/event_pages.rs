@@ -12,7 +12,6 @@
 
 use super::codec::{count, Reader, Unreadable, Writer};
 use super::dialect::placeholder;
-use super::made_ahead::MadeAhead;
 use super::register::StoredOrder;
 use super::Backend;
 use crate::domain::error::Result;
@@ -197,13 +196,8 @@ pub(super) async fn insert_pages(
     import_id: i64,
     events: &StoredOrder,
 ) -> Result<()> {
-    let shared = events.clone();
-    let mut made = MadeAhead::start(events.parts(EVENTS_PER_PAGE), move |part| {
-        let chunk: Vec<&Event> = shared
-            .part(part, EVENTS_PER_PAGE)
-            .into_iter()
-            .map(|(_, event)| event)
-            .collect();
+    let mut made = events.made_ahead(EVENTS_PER_PAGE, |chunk| {
+        let chunk: Vec<&Event> = chunk.iter().map(|(_, event)| event).collect();
         (chunk.len(), encode_page(&chunk))
     });
     let mut page = 0i64;

@@ -5,7 +5,6 @@
 use super::dialect::ROWS_PER_JSON;
 use super::index_rebuild::{create_indexes, drop_secondary_indexes, rebuilds_indexes};
 use super::json_rows::JsonRows;
-use super::made_ahead::MadeAhead;
 use super::register::StoredOrder;
 use crate::domain::error::{Error, Result};
 use crate::domain::register::Event;
@@ -28,10 +27,7 @@ pub(super) async fn insert_event_rows(
     } else {
         Vec::new()
     };
-    let shared = events.clone();
-    let mut made = MadeAhead::start(events.parts(ROWS_PER_JSON), move |part| {
-        json_rows(&shared.part(part, ROWS_PER_JSON))
-    });
+    let mut made = events.made_ahead(ROWS_PER_JSON, json_rows);
     while let Some(rows) = made.next().await? {
         sqlx::query(
             "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, person_id, \

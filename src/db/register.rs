@@ -243,12 +243,23 @@ impl StoredOrder {
     }
 
     /// How many parts of `size` events the events make.
-    pub(super) fn parts(&self, size: usize) -> usize {
+    fn parts(&self, size: usize) -> usize {
         self.len().div_ceil(size)
     }
 
+    /// Each part of `size` events, in order, made into a statement's
+    /// payload by `make` on a worker while the one before is stored.
+    pub(super) fn made_ahead<T: Send + 'static>(
+        &self,
+        size: usize,
+        make: impl Fn(&[&(usize, Event)]) -> T + Send + 'static,
+    ) -> MadeAhead<T> {
+        let shared = self.clone();
+        MadeAhead::start(self.parts(size), move |part| make(&shared.part(part, size)))
+    }
+
     /// The events of part `part` (parts of `size`), in order.
-    pub(super) fn part(&self, part: usize, size: usize) -> Vec<&(usize, Event)> {
+    fn part(&self, part: usize, size: usize) -> Vec<&(usize, Event)> {
         self.order
             .chunks(size)
             .nth(part)
@@ -266,10 +277,8 @@ async fn insert_event_rows(
     import_id: i64,
     events: &StoredOrder,
 ) -> Result<()> {
-    let parts = events.parts(ROWS_PER_INSERT);
-    let shared = events.clone();
-    let mut made = MadeAhead::start(parts, move |part| {
-        sqlite_event_arguments(&shared.part(part, ROWS_PER_INSERT), import_id)
+    let mut made = events.made_ahead(ROWS_PER_INSERT, move |chunk| {
+        sqlite_event_arguments(chunk, import_id)
     });
     while let Some((rows, arguments)) = made.next().await? {
         let sql = multi_row_insert(Backend::Sqlite, "register_event", &EVENT_COLUMNS, rows);
