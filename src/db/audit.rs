@@ -8,7 +8,9 @@ use super::Store;
 use crate::domain::approval::{entry_hash, AuditEntry};
 use crate::domain::error::Result;
 use crate::domain::tamper::Anchor;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{
+    Any, ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Row, Transaction, Type,
+};
 
 impl Store {
     /// Every audit entry in order.
@@ -84,25 +86,67 @@ pub(in crate::db) async fn append_audit(
     batch_hash: &str,
     detail: &str,
 ) -> Result<()> {
-    let prev: String = sqlx::query("SELECT entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1")
-        .fetch_optional(&mut **tx)
-        .await?
-        .map(|r| r.get(0))
-        .unwrap_or_default();
+    let entry = NewEntry {
+        batch_id,
+        action,
+        actor,
+        batch_hash,
+        detail,
+    };
+    append_audit_on::<Any>(tx, &entry).await
+}
+
+/// What an appended entry records besides its time and its place in the
+/// chain.
+pub(in crate::db) struct NewEntry<'a> {
+    pub batch_id: i64,
+    pub action: &'a str,
+    pub actor: &'a str,
+    pub batch_hash: &'a str,
+    pub detail: &'a str,
+}
+
+/// [`append_audit`] on a connection of either driver: the register
+/// import's PostgreSQL transaction runs on a native connection.
+pub(in crate::db) async fn append_audit_on<DB>(
+    conn: &mut DB::Connection,
+    entry: &NewEntry<'_>,
+) -> Result<()>
+where
+    DB: Database,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'q> i64: Encode<'q, DB> + Type<DB>,
+    for<'q> String: Encode<'q, DB> + Type<DB> + Decode<'q, DB>,
+    usize: ColumnIndex<DB::Row>,
+{
+    let prev: String =
+        sqlx::query::<DB>("SELECT entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1")
+            .fetch_optional(&mut *conn)
+            .await?
+            .map(|r| r.get(0))
+            .unwrap_or_default();
     let at = now_text();
+    let NewEntry {
+        batch_id,
+        action,
+        actor,
+        batch_hash,
+        detail,
+    } = *entry;
     let hash = entry_hash(&prev, batch_id, action, actor, &at, batch_hash, detail);
-    sqlx::query(
+    sqlx::query::<DB>(
         "INSERT INTO audit_entry (batch_id, action, actor, at, batch_hash, detail, prev_hash, entry_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(batch_id)
-    .bind(action)
-    .bind(actor)
+    .bind(action.to_string())
+    .bind(actor.to_string())
     .bind(at)
-    .bind(batch_hash)
-    .bind(detail)
+    .bind(batch_hash.to_string())
+    .bind(detail.to_string())
     .bind(prev)
     .bind(hash)
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }

@@ -12,13 +12,14 @@
 
 use super::codec::{count, Reader, Unreadable, Writer};
 use super::dialect::placeholder;
+use super::made_ahead::MadeAhead;
 use super::register::StoredOrder;
 use super::Backend;
 use crate::domain::error::Result;
 use crate::domain::grant::Basis;
 use crate::domain::register::{Event, EventKind};
 use smol_str::SmolStr;
-use sqlx::{Any, AnyConnection, Row, Transaction};
+use sqlx::{AnyConnection, Row};
 
 /// The layout's version. Raise it when [`Event`] changes; pages of another
 /// format are never read (the rows are).
@@ -189,35 +190,22 @@ fn index_of<T: PartialEq + Copy>(all: &[T], value: T) -> u8 {
     all.iter().position(|v| *v == value).expect("listed in ALL") as u8
 }
 
-/// Writes an import's events as pages, in their stored order (the order
-/// of their rows), each page encoded while the one before is stored.
-pub(super) async fn insert_pages(
-    tx: &mut Transaction<'_, Any>,
-    import_id: i64,
-    events: &StoredOrder,
-) -> Result<()> {
-    let mut made = events.made_ahead(EVENTS_PER_PAGE, |chunk| {
+/// An import's events as pages, in their stored order (the order of
+/// their rows), each page encoded while the one before is stored: how many
+/// events it holds, and its bytes.
+pub(super) fn pages_made_ahead(events: &StoredOrder) -> MadeAhead<(i64, Result<Vec<u8>>)> {
+    events.made_ahead(EVENTS_PER_PAGE, |chunk| {
         let chunk: Vec<&Event> = chunk.iter().map(|(_, event)| event).collect();
-        (chunk.len(), encode_page(&chunk))
-    });
-    let mut page = 0i64;
-    while let Some((count, content)) = made.next().await? {
-        let content = content.map_err(|e| internal!(e))?;
-        sqlx::query(
-            "INSERT INTO register_event_page (import_id, page, format, events, content) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(import_id)
-        .bind(page)
-        .bind(FORMAT)
-        .bind(count as i64)
-        .bind(content)
-        .execute(&mut **tx)
-        .await?;
-        page += 1;
-    }
-    Ok(())
+        let content = encode_page(&chunk).map_err(|e| internal!(e));
+        (chunk.len() as i64, content)
+    })
 }
+
+/// The statement that stores one page: import, page (from 0 within the
+/// import), format, events and content.
+pub(super) const INSERT_PAGE: &str =
+    "INSERT INTO register_event_page (import_id, page, format, events, content) \
+     VALUES ($1, $2, $3, $4, $5)";
 
 /// How many events the pages of the current format hold.
 pub(super) async fn paged_event_count(conn: &mut AnyConnection, backend: Backend) -> Result<i64> {

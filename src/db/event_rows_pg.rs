@@ -1,62 +1,103 @@
-//! An import's event rows into PostgreSQL: JSON texts it unpacks itself
-//! (sqlx's `Any` driver has no `COPY`), and for a big import its secondary
+//! An import's event rows into PostgreSQL: `COPY` in its text format on a
+//! native connection (sqlx's `Any` driver has none), each part's text made
+//! while the one before is sent, and for a big import its secondary
 //! indexes built afresh (`index_rebuild`).
+//!
+//! 2.8 M events (2026-12-06, this host): the server took 12.8 s to unpack
+//! them from 142 JSON texts, 7.6–8.6 s to take them by `COPY`.
 
-use super::dialect::ROWS_PER_JSON;
 use super::index_rebuild::{create_indexes, drop_secondary_indexes, rebuilds_indexes};
-use super::json_rows::JsonRows;
-use super::register::StoredOrder;
-use crate::domain::error::{Error, Result};
+use super::register::{event_fields, StoredOrder, EVENT_COLUMNS};
+use crate::domain::error::Result;
 use crate::domain::register::Event;
-use sqlx::{Any, Transaction};
+use sqlx::PgConnection;
+use std::fmt::Write;
 
-/// Stores the events as rows, in their order, each chunk's JSON made while
-/// the one before is stored; for a big import (see
+/// Events per `COPY` message: about 1.5 MB of text.
+const ROWS_PER_COPY: usize = 16_384;
+
+/// Stores the events as rows, in their order; for a big import (see
 /// [`rebuilds_indexes`]) without the secondary indexes, which are then
 /// built again from their own definitions, in the same transaction: a
 /// duplicate the unique index would have refused fails its rebuild, and
 /// nothing of the import is kept.
-pub(super) async fn insert_event_rows(
-    tx: &mut Transaction<'_, Any>,
+pub(super) async fn copy_event_rows(
+    conn: &mut PgConnection,
     import_id: i64,
     events: &StoredOrder,
     stored: i64,
 ) -> Result<()> {
     let dropped = if rebuilds_indexes(events.len(), stored) {
-        drop_secondary_indexes(tx, "register_event").await?
+        drop_secondary_indexes(conn, "register_event").await?
     } else {
         Vec::new()
     };
-    let mut made = events.made_ahead(ROWS_PER_JSON, json_rows);
-    while let Some(rows) = made.next().await? {
-        sqlx::query(
-            "INSERT INTO register_event (content_key, import_id, source_row, event, event_date, person_id, \
-                 household_id, birth_date, municipality, basis, unaccompanied, country, mother_id) \
-             SELECT r->>0, $2, (r->>1)::bigint, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, r->>8, r->>9, \
-                 r->>10, r->>11 \
-             FROM jsonb_array_elements($1::jsonb) AS r",
-        )
-        .bind(rows?)
-        .bind(import_id)
-        .execute(&mut **tx)
-        .await?;
-    }
-    create_indexes(tx, &dropped).await
-}
-
-/// The rows of a chunk as one JSON array of arrays: content key, source
-/// row, then the fields of `EVENT_COLUMNS` after the import (null where
-/// absent).
-fn json_rows(chunk: &[&(usize, Event)]) -> Result<String> {
-    let mut rows = JsonRows::with_capacity(chunk.len(), 160);
-    for (row, event) in chunk.iter().map(|pair| (pair.0, &pair.1)) {
-        let row = i64::try_from(row).map_err(|e| Error::internal(format!("source row: {e}")))?;
-        rows.row().text(Some(&event.content_key()))?.number(row);
-        for field in super::register::event_fields(event) {
-            rows.text(field.as_deref())?;
+    let statement = format!(
+        "COPY register_event ({}) FROM STDIN",
+        EVENT_COLUMNS.join(", ")
+    );
+    let mut copy = conn.copy_in_raw(&statement).await?;
+    let mut made = events.made_ahead(ROWS_PER_COPY, move |chunk| copy_text(chunk, import_id));
+    loop {
+        match made.next().await {
+            Ok(Some(text)) => {
+                copy.send(text.into_bytes()).await?;
+            }
+            Ok(None) => break,
+            Err(error) => {
+                copy.abort("the import's rows could not be made").await?;
+                return Err(error);
+            }
         }
     }
-    rows.finish()
+    let copied = copy.finish().await?;
+    if copied != events.len() as u64 {
+        return Err(internal!(
+            "COPY stored {copied} of {} register events",
+            events.len()
+        ));
+    }
+    create_indexes(conn, &dropped).await
+}
+
+/// The rows of a part in `COPY`'s text format, in the order of
+/// `EVENT_COLUMNS`: one line each, columns split by tabs, `\N` for an
+/// absent field.
+fn copy_text(chunk: &[&(usize, Event)], import_id: i64) -> String {
+    let mut text = String::with_capacity(chunk.len() * 112);
+    for (row, event) in chunk.iter().map(|pair| (pair.0, &pair.1)) {
+        push_copy_field(&mut text, Some(&event.content_key()));
+        // Writing to a String cannot fail.
+        let _ = write!(text, "\t{import_id}\t{row}");
+        for field in event_fields(event) {
+            text.push('\t');
+            push_copy_field(&mut text, field.as_deref());
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// One field as `COPY`'s text format spells it: a backslash, tab, newline
+/// or carriage return escaped by a backslash, an absent field as `\N`.
+fn push_copy_field(text: &mut String, field: Option<&str>) {
+    let Some(field) = field else {
+        text.push_str("\\N");
+        return;
+    };
+    if !field.contains(['\\', '\t', '\n', '\r']) {
+        text.push_str(field);
+        return;
+    }
+    for c in field.chars() {
+        match c {
+            '\\' => text.push_str("\\\\"),
+            '\t' => text.push_str("\\t"),
+            '\n' => text.push_str("\\n"),
+            '\r' => text.push_str("\\r"),
+            c => text.push(c),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -64,12 +105,11 @@ mod tests {
     use super::*;
     use crate::domain::register::EventKind;
 
-    #[test]
-    fn json_rows_hold_every_field_escaped_and_absent_ones_as_null() {
-        let event = Event {
+    fn event(person_id: &str) -> Event {
+        Event {
             kind: EventKind::Moved,
             date: chrono::NaiveDate::from_ymd_opt(2022, 3, 1).unwrap(),
-            person_id: "P\"1\\x".into(),
+            person_id: person_id.into(),
             household_id: None,
             birth_date: None,
             municipality: crate::domain::municipality::MunicipalityNumber::from_trusted("0301"),
@@ -77,22 +117,37 @@ mod tests {
             unaccompanied: None,
             country: Some("SY".into()),
             mother_id: None,
-        };
-        let pair = (7, event.clone());
-        let text = json_rows(&[&pair, &pair]).unwrap();
-        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let rows = parsed.as_array().unwrap();
-        assert_eq!(rows.len(), 2);
-        let row = rows[0].as_array().unwrap();
-        assert_eq!(row.len(), 12);
-        assert_eq!(row[0], serde_json::json!(event.content_key()));
-        assert_eq!(row[1], serde_json::json!(7));
-        let fields: Vec<serde_json::Value> = crate::db::register::event_fields(&event)
-            .into_iter()
-            .map(serde_json::Value::from)
-            .collect();
-        assert_eq!(row[2..], fields[..]);
-        assert_eq!(row[4], serde_json::json!("P\"1\\x"));
-        assert_eq!(row[5], serde_json::Value::Null);
+        }
+    }
+
+    #[test]
+    fn a_row_holds_every_column_in_order_and_absent_fields_as_null() {
+        let pair = (7, event("P1"));
+        let text = copy_text(&[&pair, &pair], 42);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2);
+        let columns: Vec<&str> = lines[0].split('\t').collect();
+        assert_eq!(columns.len(), EVENT_COLUMNS.len());
+        assert_eq!(columns[0], pair.1.content_key());
+        assert_eq!(columns[1..3], ["42", "7"]);
+        let fields = event_fields(&pair.1);
+        for (column, field) in columns[3..].iter().zip(&fields) {
+            assert_eq!(*column, field.as_deref().unwrap_or("\\N"));
+        }
+        assert_eq!(columns[EVENT_COLUMNS.len() - 1], "\\N", "no mother");
+        assert!(text.ends_with('\n'));
+    }
+
+    #[test]
+    fn backslashes_tabs_and_line_ends_are_escaped_and_quotes_kept() {
+        let mut text = String::new();
+        push_copy_field(&mut text, Some("P\"1\\x\ty\nz\r"));
+        assert_eq!(text, "P\"1\\\\x\\ty\\nz\\r");
+        text.clear();
+        push_copy_field(&mut text, Some("\\N"));
+        assert_eq!(text, "\\\\N", "a field that reads \\N is not NULL");
+        text.clear();
+        push_copy_field(&mut text, None);
+        assert_eq!(text, "\\N");
     }
 }

@@ -14,7 +14,7 @@
 
 use super::Store;
 use crate::domain::error::Result;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{PgConnection, Row};
 
 /// A write adds at least this many rows before a table's indexes are
 /// built afresh: a small write keeps them and never takes the table from
@@ -33,7 +33,7 @@ pub fn rebuilds_indexes(adding: usize, stored: i64) -> bool {
 /// constraint; returns the statements that create them again, as the
 /// database states them (so that they stay those of the migrations).
 pub(super) async fn drop_secondary_indexes(
-    tx: &mut Transaction<'_, Any>,
+    conn: &mut PgConnection,
     table: &str,
 ) -> Result<Vec<String>> {
     let indexes = sqlx::query(
@@ -44,13 +44,13 @@ pub(super) async fn drop_secondary_indexes(
          ORDER BY c.relname",
     )
     .bind(table)
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *conn)
     .await?;
     let mut definitions = Vec::with_capacity(indexes.len());
     for index in indexes {
         let name: String = index.get(0);
         sqlx::query(&format!("DROP INDEX {}", quoted_identifier(&name)))
-            .execute(&mut **tx)
+            .execute(&mut *conn)
             .await?;
         definitions.push(index.get(1));
     }
@@ -59,19 +59,16 @@ pub(super) async fn drop_secondary_indexes(
 
 /// Creates the dropped indexes again. A unique index that the new rows
 /// break fails here, and the write's transaction with it.
-pub(super) async fn create_indexes(
-    tx: &mut Transaction<'_, Any>,
-    definitions: &[String],
-) -> Result<()> {
+pub(super) async fn create_indexes(conn: &mut PgConnection, definitions: &[String]) -> Result<()> {
     if definitions.is_empty() {
         return Ok(());
     }
     // Sorting millions of keys in 64 MB (the server's default) spills to disk.
     sqlx::query("SET LOCAL maintenance_work_mem = '256MB'")
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     for definition in definitions {
-        sqlx::query(definition).execute(&mut **tx).await?;
+        sqlx::query(definition).execute(&mut *conn).await?;
     }
     Ok(())
 }

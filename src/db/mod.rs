@@ -25,8 +25,12 @@ pub mod dialect;
 pub mod disability;
 /// The register's events as pages of bytes, beside their rows.
 pub mod event_pages;
-/// An import's event rows into PostgreSQL.
+/// An import's event rows into PostgreSQL, by `COPY`.
 mod event_rows_pg;
+/// An import's event rows into SQLite.
+mod event_rows_sqlite;
+/// A register import's one transaction, on either database.
+mod import_transaction;
 /// A big bulk write into PostgreSQL with its indexes created after.
 pub mod index_rebuild;
 /// Rows as one JSON text, for PostgreSQL to unpack.
@@ -77,6 +81,9 @@ pub struct Store {
     /// What was paid, with the paid batches it sums: paid batches never
     /// change, so a later call adds only the batches paid since.
     paid_cache: Arc<std::sync::Mutex<Option<paid_sums::PaidSoFar>>>,
+    /// How to open a native PostgreSQL connection (PostgreSQL only): the
+    /// `Any` driver has no `COPY`, which a big import's rows take.
+    native_postgres: Option<sqlx::postgres::PgConnectOptions>,
 }
 
 /// A built register and what it was built from.
@@ -163,8 +170,14 @@ impl Store {
         } else {
             options
         };
+        let native_postgres = match backend {
+            Backend::Postgres => Some(quiet(parsed_options::<sqlx::postgres::PgConnectOptions>(
+                &url,
+            )?)),
+            Backend::Sqlite => None,
+        };
         let pool = options
-            .connect_with(quiet_options(&url)?)
+            .connect_with(quiet(parsed_options::<sqlx::any::AnyConnectOptions>(&url)?))
             .await
             .map_err(|e| match backend {
                 // A file that is not a database, or a server that is not
@@ -183,6 +196,7 @@ impl Store {
             backend,
             register_cache: Arc::new(std::sync::Mutex::new(None)),
             paid_cache: Arc::new(std::sync::Mutex::new(None)),
+            native_postgres,
         })
     }
 
@@ -225,6 +239,18 @@ impl Store {
     /// The pool, for the files of this folder only.
     pub(in crate::db) fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// A native connection to the PostgreSQL database, for what the `Any`
+    /// driver cannot do (`COPY`); the database's own connections stay in
+    /// the pool.
+    pub(in crate::db) async fn native_postgres(&self) -> Result<sqlx::PgConnection> {
+        use sqlx::ConnectOptions;
+        let options = self
+            .native_postgres
+            .as_ref()
+            .ok_or_else(|| internal!("a native PostgreSQL connection to a SQLite database"))?;
+        Ok(options.connect().await?)
     }
 
     pub async fn close(&self) {
@@ -371,21 +397,24 @@ impl From<sqlx::migrate::MigrateError> for Error {
     }
 }
 
-/// Connection options that log statements at debug level only, and never
-/// as "slow statement" warnings: the log is for the operator who asks for it
-/// with `TILSKOT_LOG`, not for every run.
-fn quiet_options(url: &str) -> Result<sqlx::any::AnyConnectOptions> {
-    use sqlx::ConnectOptions;
-    let options: sqlx::any::AnyConnectOptions = url.parse().map_err(|e| {
+/// The connection options a database URL gives, or why it gives none.
+fn parsed_options<O: std::str::FromStr<Err = sqlx::Error>>(url: &str) -> Result<O> {
+    url.parse().map_err(|e| {
         let shown = redact(url);
         Error::invalid_told(
             Message::new("error-database-url").arg("database", &shown),
             format!("database URL {shown}: {e}"),
         )
-    })?;
-    Ok(options
+    })
+}
+
+/// Connection options that log statements at debug level only, and never
+/// as "slow statement" warnings: the log is for the operator who asks for it
+/// with `TILSKOT_LOG`, not for every run.
+fn quiet<O: sqlx::ConnectOptions>(options: O) -> O {
+    options
         .log_statements(log::LevelFilter::Debug)
-        .log_slow_statements(log::LevelFilter::Debug, std::time::Duration::from_secs(1)))
+        .log_slow_statements(log::LevelFilter::Debug, std::time::Duration::from_secs(1))
 }
 
 fn redact(url: &str) -> String {

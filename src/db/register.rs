@@ -1,8 +1,7 @@
 //! The register's events and imports in the database.
 
 use super::dialect::{
-    consistent_reads, event_count, lock_register_events, multi_row_insert, now_text,
-    packed_lines_aggregate, placeholder,
+    consistent_reads, event_count, now_text, packed_lines_aggregate, placeholder,
 };
 use super::event_pages::{self, Paged};
 use super::made_ahead::MadeAhead;
@@ -14,8 +13,7 @@ use crate::domain::error::Result;
 use crate::domain::grant::Basis;
 use crate::domain::register::{Event, EventKind, Register};
 use smol_str::SmolStr;
-use sqlx::any::AnyArguments;
-use sqlx::{Any, AnyConnection, Arguments, Row, Transaction};
+use sqlx::{Any, AnyConnection, Row, Transaction};
 use std::sync::Arc;
 
 impl Store {
@@ -143,68 +141,6 @@ impl Store {
         }
         Ok(found)
     }
-
-    /// Stores an import and its new events, in the order given, in one
-    /// transaction; returns the import's id. `validated_against` is the
-    /// number of events the register held when the file was checked: an
-    /// import stored since could make the file's events contradict it (two
-    /// settlements of one person), so the import is then refused. Imports
-    /// wait for each other here (PostgreSQL: a table lock that readers
-    /// ignore; SQLite: its one writer).
-    pub async fn insert_import(
-        &self,
-        file_name: &str,
-        rows_read: usize,
-        events: &StoredOrder,
-        validated_against: i64,
-        actor: &str,
-    ) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
-        if let Some(lock) = lock_register_events(self.backend) {
-            sqlx::query(lock).execute(&mut *tx).await?;
-        }
-        let import_id: i64 = sqlx::query(
-            "INSERT INTO register_import (file_name, imported_at, rows_read, events_added) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(file_name)
-        .bind(now_text())
-        .bind(rows_read as i64)
-        .bind(events.len() as i64)
-        .fetch_one(&mut *tx)
-        .await?
-        .get(0);
-        // After the first write, so that SQLite's transaction holds the
-        // write lock and sees every import committed before it.
-        let now: i64 = sqlx::query(event_count(self.backend))
-            .fetch_one(&mut *tx)
-            .await?
-            .get(0);
-        if now != validated_against {
-            refuse_told!(
-                crate::domain::error::Message::new("error-register-import-raced").arg("file", file_name),
-                "{file_name}: another import was stored while this file was checked ({validated_against} events then, {now} now); nothing was imported: import the file again"
-            );
-        }
-        match self.backend {
-            Backend::Sqlite => insert_event_rows(&mut tx, import_id, events).await?,
-            Backend::Postgres => {
-                super::event_rows_pg::insert_event_rows(&mut tx, import_id, events, now).await?
-            }
-        }
-        event_pages::insert_pages(&mut tx, import_id, events).await?;
-        let withdrawals = events
-            .events
-            .iter()
-            .filter(|(_, e)| e.kind.withdraws().is_some())
-            .count();
-        let detail = format!(
-            "import {import_id} of {file_name}: {rows_read} rows read, {} events added, {withdrawals} of them withdrawals",
-            events.len()
-        );
-        crate::db::audit::append_audit(&mut tx, 0, "register_imported", actor, "", &detail).await?;
-        tx.commit().await?;
-        Ok(import_id)
-    }
 }
 
 /// An import's new events and the order they are stored in: by person,
@@ -242,6 +178,14 @@ impl StoredOrder {
         self.order.is_empty()
     }
 
+    /// How many of the events withdraw an earlier one.
+    pub fn withdrawals(&self) -> usize {
+        self.events
+            .iter()
+            .filter(|(_, event)| event.kind.withdraws().is_some())
+            .count()
+    }
+
     /// How many parts of `size` events the events make.
     fn parts(&self, size: usize) -> usize {
         self.len().div_ceil(size)
@@ -270,47 +214,6 @@ impl StoredOrder {
     }
 }
 
-/// An import's events as multi-row inserts (SQLite), each made while the
-/// one before is stored.
-async fn insert_event_rows(
-    tx: &mut Transaction<'_, Any>,
-    import_id: i64,
-    events: &StoredOrder,
-) -> Result<()> {
-    let mut made = events.made_ahead(ROWS_PER_INSERT, move |chunk| {
-        sqlite_event_arguments(chunk, import_id)
-    });
-    while let Some((rows, arguments)) = made.next().await? {
-        let sql = multi_row_insert(Backend::Sqlite, "register_event", &EVENT_COLUMNS, rows);
-        sqlx::query_with(&sql, arguments?)
-            .execute(&mut **tx)
-            .await?;
-    }
-    Ok(())
-}
-
-/// The arguments of one multi-row insert of events, owned so that they can
-/// be made on another thread, and how many rows they fill.
-fn sqlite_event_arguments(
-    chunk: &[&(usize, Event)],
-    import_id: i64,
-) -> (usize, Result<AnyArguments<'static>>) {
-    let mut arguments = AnyArguments::default();
-    let mut add = || -> std::result::Result<(), sqlx::error::BoxDynError> {
-        for (row, event) in chunk.iter().map(|pair| (pair.0, &pair.1)) {
-            arguments.add(event.content_key())?;
-            arguments.add(import_id)?;
-            arguments.add(row as i64)?;
-            for field in event_fields(event) {
-                arguments.add(field)?;
-            }
-        }
-        Ok(())
-    };
-    let added = add().map_err(|e| internal!("binding register events: {e}"));
-    (chunk.len(), added.map(|()| arguments))
-}
-
 /// An event's stored fields after its content key, import and row, in the
 /// order of `EVENT_COLUMNS` (as SQLite binds them); `None` is NULL.
 pub(super) fn event_fields(event: &Event) -> [Option<String>; 10] {
@@ -330,7 +233,7 @@ pub(super) fn event_fields(event: &Event) -> [Option<String>; 10] {
 }
 
 /// The columns an import writes, in the order it binds them.
-const EVENT_COLUMNS: [&str; 13] = [
+pub(super) const EVENT_COLUMNS: [&str; 13] = [
     "content_key",
     "import_id",
     "source_row",
