@@ -412,6 +412,74 @@ async fn an_import_checked_before_another_was_stored_is_refused_whole() {
     store.close().await;
 }
 
+/// How many rows each table an import writes holds.
+async fn import_tables(pool: &sqlx::AnyPool) -> Vec<(&'static str, i64)> {
+    let mut counts = Vec::new();
+    for table in [
+        "register_import",
+        "register_event",
+        "register_event_page",
+        "audit_entry",
+    ] {
+        let sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM {table}");
+        let count: i64 = sqlx::Row::get(&sqlx::query(&sql).fetch_one(pool).await.unwrap(), 0);
+        counts.push((table, count));
+    }
+    counts
+}
+
+/// A row the database refuses while the import's rows are stored (a
+/// trigger planted here; on PostgreSQL inside `COPY`, after the import's
+/// row, pages and audit entry were written) leaves nothing of the import:
+/// no import, event, page or audit entry, and the same file imports once
+/// the database takes it.
+#[tokio::test]
+async fn a_row_refused_while_stored_leaves_nothing_of_the_import() {
+    for backend in BACKENDS {
+        let db = initialised_with_small_register(backend).await;
+        let pool = db.raw_pool().await;
+        let plant = match backend {
+            Backend::Sqlite => {
+                "CREATE TRIGGER planted_refusal BEFORE INSERT ON register_event \
+                 WHEN NEW.person_id = 'Z9' BEGIN SELECT RAISE(ABORT, 'planted refusal'); END"
+            }
+            Backend::Postgres => {
+                "CREATE FUNCTION planted_refusal() RETURNS trigger LANGUAGE plpgsql AS $$ \
+                 BEGIN IF NEW.person_id = 'Z9' THEN RAISE EXCEPTION 'planted refusal'; END IF; \
+                 RETURN NEW; END $$; \
+                 CREATE TRIGGER planted_refusal BEFORE INSERT ON register_event \
+                 FOR EACH ROW EXECUTE FUNCTION planted_refusal()"
+            }
+        };
+        sqlx::raw_sql(plant).execute(&pool).await.unwrap();
+        let before = import_tables(&pool).await;
+        // Z9 sorts last of the stored order: the rows before it are sent.
+        let file = db.write(
+            "late.csv",
+            &format!(
+                "{HEADER}\nsettled,2022-06-01,Z9,HZ,1995-03-03,3005,asylum,false,SE,\n\
+                 settled,2022-06-01,M1,HM,1991-04-04,3005,asylum,false,SE,\n\
+                 settled,2022-06-01,M2,HM,1993-05-05,3005,asylum,false,SE,\n"
+            ),
+        );
+        let path = file.to_str().unwrap();
+        db.fails(&["register", "import", path, "--user", "admin"]);
+        assert_eq!(import_tables(&pool).await, before, "{backend:?}");
+        let unplant = match backend {
+            Backend::Sqlite => "DROP TRIGGER planted_refusal",
+            Backend::Postgres => "DROP TRIGGER planted_refusal ON register_event",
+        };
+        sqlx::query(unplant).execute(&pool).await.unwrap();
+        let stored = db.import_register(path);
+        assert!(
+            stored.contains("3 hendingar lagde til"),
+            "{backend:?}: {stored}"
+        );
+        assert_eq!(snapshot(&db).await.0, 15, "{backend:?}");
+        pool.close().await;
+    }
+}
+
 #[tokio::test]
 async fn an_import_is_done_by_finance_staff_and_recorded_in_the_audit_log() {
     for backend in BACKENDS {
