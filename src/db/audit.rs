@@ -8,9 +8,7 @@ use super::Store;
 use crate::domain::approval::{entry_hash, AuditEntry};
 use crate::domain::error::Result;
 use crate::domain::tamper::Anchor;
-use sqlx::{
-    Any, ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Row, Transaction, Type,
-};
+use sqlx::{Any, Row, Transaction};
 
 impl Store {
     /// Every audit entry in order.
@@ -106,20 +104,13 @@ pub(in crate::db) struct NewEntry<'a> {
     pub detail: &'a str,
 }
 
-/// [`append_audit`] on a connection of either driver: the register
-/// import's PostgreSQL transaction runs on a native connection.
+on_either_driver! {
+/// [`append_audit`] on a connection of either driver: the bulk imports'
+/// PostgreSQL transactions run on a native connection.
 pub(in crate::db) async fn append_audit_on<DB>(
     conn: &mut DB::Connection,
     entry: &NewEntry<'_>,
-) -> Result<()>
-where
-    DB: Database,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Encode<'q, DB> + Type<DB> + Decode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+) -> Result<()> {
     let prev: String =
         sqlx::query::<DB>("SELECT entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1")
             .fetch_optional(&mut *conn)
@@ -149,4 +140,5 @@ where
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
 }

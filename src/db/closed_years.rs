@@ -96,8 +96,26 @@ async fn refuse_open_batch(tx: &mut Transaction<'_, Any>, year: i32) -> Result<(
 /// The closed years, read inside the caller's transaction with the guard
 /// that keeps a closing out until it commits.
 pub(in crate::db) async fn closed_in(tx: &mut Transaction<'_, Any>) -> Result<BTreeSet<i32>> {
-    let guard = closed_years_guard(Backend::of_connection(tx));
-    years_of(sqlx::query(guard).fetch_all(&mut **tx).await?)
+    let backend = Backend::of_connection(tx);
+    closed_on::<Any>(tx, backend).await
+}
+
+on_either_driver! {
+/// [`closed_in`] on a connection of either driver.
+pub(in crate::db) async fn closed_on<DB>(
+    conn: &mut DB::Connection,
+    backend: Backend,
+) -> Result<BTreeSet<i32>> {
+    let rows = sqlx::query::<DB>(closed_years_guard(backend))
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            let year: i64 = row.get(0);
+            i32::try_from(year).map_err(|e| internal!("stored closed year: {e}"))
+        })
+        .collect()
+}
 }
 
 /// Refuses, inside the caller's transaction, a write into `year` when it

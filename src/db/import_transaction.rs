@@ -10,7 +10,7 @@ use super::dialect::{event_count, lock_register_events, now_text};
 use super::register::StoredOrder;
 use super::{event_pages, event_rows_pg, event_rows_sqlite, Backend, Store};
 use crate::domain::error::{Message, Result};
-use sqlx::{ColumnIndex, Connection, Database, Decode, Encode, Executor, IntoArguments, Row, Type};
+use sqlx::{Connection, Row};
 
 /// An import as the caller describes it.
 struct ImportRecord<'a> {
@@ -60,13 +60,14 @@ impl Store {
                     record_import::<sqlx::Postgres>(&mut tx, self.backend, &import).await?;
                 event_rows_pg::copy_event_rows(&mut tx, import_id, events, stored).await?;
                 tx.commit().await?;
-                conn.close().await?;
+                super::close_after_commit(conn).await;
                 Ok(import_id)
             }
         }
     }
 }
 
+on_either_driver! {
 /// Everything of an import but its event rows, in the caller's
 /// transaction: the lock, the import's row, the check that the register
 /// still holds the events the file was checked against, the event pages
@@ -76,16 +77,7 @@ async fn record_import<DB>(
     conn: &mut DB::Connection,
     backend: Backend,
     import: &ImportRecord<'_>,
-) -> Result<(i64, i64)>
-where
-    DB: Database,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Type<DB> + Decode<'q, DB>,
-    for<'q> String: Encode<'q, DB> + Type<DB> + Decode<'q, DB>,
-    for<'q> Vec<u8>: Encode<'q, DB> + Type<DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+) -> Result<(i64, i64)> {
     let ImportRecord {
         file_name,
         rows_read,
@@ -145,4 +137,5 @@ where
     };
     append_audit_on::<DB>(conn, &entry).await?;
     Ok((import_id, now))
+}
 }

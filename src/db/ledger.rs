@@ -3,8 +3,10 @@
 //! transaction that checks it balances; postings are never updated or
 //! deleted (database triggers refuse it).
 
+use crate::db::audit::{append_audit_on, NewEntry};
 use crate::db::dialect::{multi_row_insert, now_text, texts_of_json_array, ROWS_PER_JSON};
 use crate::db::json_rows::JsonRows;
+use crate::db::ledger_copy::copy_vouchers;
 use crate::db::{Backend, Store};
 use crate::domain::calendar::parse_iso_date;
 use crate::domain::error::Result;
@@ -14,7 +16,7 @@ use crate::domain::money::Ore;
 use crate::domain::statements::LedgerEntry;
 use chrono::Datelike;
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Connection, Postgres, Row, Transaction};
 use std::collections::BTreeMap;
 
 /// What an accounts import wrote.
@@ -69,9 +71,6 @@ impl Store {
                 None => new_vouchers.push(voucher),
             }
         }
-        let mut tx = self.pool().begin().await?;
-        upsert_reference_data(&mut tx, accounts, budget_lines, allocations).await?;
-        insert_vouchers(self.backend(), &mut tx, &new_vouchers, source).await?;
         let detail = format!(
             "{source}: {} accounts, {} budget lines, {} allocations, {} vouchers added",
             accounts.len(),
@@ -79,8 +78,37 @@ impl Store {
             allocations.len(),
             new_vouchers.len()
         );
-        crate::db::audit::append_audit(&mut tx, 0, "accounts_imported", actor, "", &detail).await?;
-        tx.commit().await?;
+        let reference_data = ReferenceData {
+            accounts,
+            budget_lines,
+            allocations,
+        };
+        let entry = NewEntry {
+            batch_id: 0,
+            action: "accounts_imported",
+            actor,
+            batch_hash: "",
+            detail: &detail,
+        };
+        match self.backend() {
+            Backend::Sqlite => {
+                let mut tx = self.pool().begin().await?;
+                upsert_reference_data::<Any>(&mut tx, &reference_data).await?;
+                insert_vouchers(Backend::Sqlite, &mut tx, &new_vouchers, source).await?;
+                append_audit_on::<Any>(&mut tx, &entry).await?;
+                tx.commit().await?;
+            }
+            Backend::Postgres => {
+                let mut conn = self.native_postgres().await?;
+                let mut tx = conn.begin().await?;
+                upsert_reference_data::<Postgres>(&mut tx, &reference_data).await?;
+                let first = copy_vouchers(&mut tx, &new_vouchers, source).await?;
+                check_stored::<Postgres>(&mut tx, Backend::Postgres, first, &new_vouchers).await?;
+                append_audit_on::<Postgres>(&mut tx, &entry).await?;
+                tx.commit().await?;
+                super::close_after_commit(conn).await;
+            }
+        }
         report.vouchers_added = new_vouchers.len();
         Ok(report)
     }
@@ -100,7 +128,12 @@ impl Store {
             return Ok(false);
         }
         let mut tx = self.pool().begin().await?;
-        upsert_reference_data(&mut tx, accounts, budget_lines, &[]).await?;
+        let reference_data = ReferenceData {
+            accounts,
+            budget_lines,
+            allocations: &[],
+        };
+        upsert_reference_data::<Any>(&mut tx, &reference_data).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -280,62 +313,71 @@ impl Store {
     }
 }
 
-async fn upsert_reference_data(
-    tx: &mut Transaction<'_, Any>,
-    accounts: &[Account],
-    budget_lines: &[BudgetLine],
-    allocations: &[Allocation],
+/// The chart, budget lines and allocations an import brings.
+struct ReferenceData<'a> {
+    accounts: &'a [Account],
+    budget_lines: &'a [BudgetLine],
+    allocations: &'a [Allocation],
+}
+
+on_either_driver! {
+/// Adds or updates the chart's accounts, the budget lines (new ones after
+/// the last) and the allocations.
+async fn upsert_reference_data<DB>(
+    conn: &mut DB::Connection,
+    data: &ReferenceData<'_>,
 ) -> Result<()> {
-    for a in accounts {
-        sqlx::query(
+    for a in data.accounts {
+        sqlx::query::<DB>(
             "INSERT INTO account (account, name, grp, line) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (account) DO UPDATE SET name = excluded.name, grp = excluded.grp, line = excluded.line",
         )
-        .bind(&a.account)
-        .bind(&a.name)
-        .bind(&a.group)
-        .bind(&a.line)
-        .execute(&mut **tx)
+        .bind(a.account.clone())
+        .bind(a.name.clone())
+        .bind(a.group.clone())
+        .bind(a.line.clone())
+        .execute(&mut *conn)
         .await?;
     }
     let start: i64 =
-        sqlx::query("SELECT CAST(COALESCE(MAX(position), 0) AS BIGINT) FROM budget_line")
-            .fetch_one(&mut **tx)
+        sqlx::query::<DB>("SELECT CAST(COALESCE(MAX(position), 0) AS BIGINT) FROM budget_line")
+            .fetch_one(&mut *conn)
             .await?
             .get(0);
-    for (index, line) in budget_lines.iter().enumerate() {
+    for (index, line) in data.budget_lines.iter().enumerate() {
         let notes: Vec<&str> = line.notes.iter().map(String::as_str).collect();
-        sqlx::query(
+        sqlx::query::<DB>(
             "INSERT INTO budget_line (chapter, post, chapter_name, post_text, kind, transferable, notes, position) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
              ON CONFLICT (chapter, post) DO UPDATE SET chapter_name = excluded.chapter_name, post_text = excluded.post_text, \
              kind = excluded.kind, transferable = excluded.transferable, notes = excluded.notes",
         )
-        .bind(&line.key.chapter)
-        .bind(&line.key.post)
-        .bind(&line.chapter_name)
-        .bind(&line.post_text)
-        .bind(if line.income { "income" } else { "expense" })
-        .bind(if line.transferable { "true" } else { "false" })
+        .bind(line.key.chapter.clone())
+        .bind(line.key.post.clone())
+        .bind(line.chapter_name.clone())
+        .bind(line.post_text.clone())
+        .bind(String::from(if line.income { "income" } else { "expense" }))
+        .bind(String::from(if line.transferable { "true" } else { "false" }))
         .bind(notes.join(", "))
         .bind(start + index as i64 + 1)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     }
-    for a in allocations {
-        sqlx::query(
+    for a in data.allocations {
+        sqlx::query::<DB>(
             "INSERT INTO allocation (year, chapter, post, transferred_ore, allocated_ore) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (year, chapter, post) DO UPDATE SET transferred_ore = excluded.transferred_ore, allocated_ore = excluded.allocated_ore",
         )
         .bind(i64::from(a.year))
-        .bind(&a.key.chapter)
-        .bind(&a.key.post)
+        .bind(a.key.chapter.clone())
+        .bind(a.key.post.clone())
         .bind(a.transferred.0)
         .bind(a.allocated.0)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     }
     Ok(())
+}
 }
 
 /// Writes many vouchers and their postings in the caller's transaction with
@@ -348,17 +390,7 @@ pub(in crate::db) async fn insert_vouchers(
     vouchers: &[&Voucher],
     source: &str,
 ) -> Result<BTreeMap<String, i64>> {
-    if let Some(v) = vouchers.iter().find(|v| !v.imbalance().is_zero()) {
-        refuse_told!(
-            crate::domain::error::Message::new("error-voucher-unbalanced")
-                .arg("reference", &v.reference)
-                .arg("difference", v.imbalance()),
-            "voucher {} does not balance: {}",
-            v.reference,
-            v.imbalance()
-        );
-    }
-
+    refuse_unbalanced(vouchers)?;
     let recorded_at = now_text();
     let ids = match backend {
         Backend::Sqlite => insert_voucher_rows(tx, vouchers, source, &recorded_at).await?,
@@ -378,13 +410,43 @@ pub(in crate::db) async fn insert_vouchers(
         Backend::Sqlite => insert_posting_rows(tx, &postings).await?,
         Backend::Postgres => insert_posting_json(tx, &postings).await?,
     }
-    if let Some(first) = ids.values().min() {
-        let unbalanced: i64 = sqlx::query(
+    check_stored::<Any>(tx, backend, ids.values().min().copied(), vouchers).await?;
+    Ok(ids)
+}
+
+/// Refuses the vouchers if one does not balance, before anything is
+/// written.
+pub(super) fn refuse_unbalanced(vouchers: &[&Voucher]) -> Result<()> {
+    if let Some(v) = vouchers.iter().find(|v| !v.imbalance().is_zero()) {
+        refuse_told!(
+            crate::domain::error::Message::new("error-voucher-unbalanced")
+                .arg("reference", &v.reference)
+                .arg("difference", v.imbalance()),
+            "voucher {} does not balance: {}",
+            v.reference,
+            v.imbalance()
+        );
+    }
+    Ok(())
+}
+
+on_either_driver! {
+/// Checks in the caller's transaction, after the vouchers (the first with
+/// id `first`) and their postings were written, that every one of them
+/// balances as stored and that none is dated in a closed year.
+async fn check_stored<DB>(
+    conn: &mut DB::Connection,
+    backend: Backend,
+    first: Option<i64>,
+    vouchers: &[&Voucher],
+) -> Result<()> {
+    if let Some(first) = first {
+        let unbalanced: i64 = sqlx::query::<DB>(
             "SELECT COUNT(*) FROM (SELECT voucher_id FROM posting WHERE voucher_id >= $1 \
              GROUP BY voucher_id HAVING SUM(amount_ore) <> 0) unbalanced",
         )
-        .bind(*first)
-        .fetch_one(&mut **tx)
+        .bind(first)
+        .fetch_one(&mut *conn)
         .await?
         .get(0);
         if unbalanced != 0 {
@@ -395,7 +457,7 @@ pub(in crate::db) async fn insert_vouchers(
     }
     // After the writes, so that the transaction holds the write lock
     // before it reads (SQLite cannot upgrade a read under a writer).
-    let closed = crate::db::closed_years::closed_in(tx).await?;
+    let closed = crate::db::closed_years::closed_on::<DB>(conn, backend).await?;
     if let Some(v) = vouchers.iter().find(|v| closed.contains(&v.date.year())) {
         refuse_told!(
             crate::domain::error::Message::new("error-voucher-in-closed-year")
@@ -408,11 +470,12 @@ pub(in crate::db) async fn insert_vouchers(
             v.date
         );
     }
-    Ok(ids)
+    Ok(())
+}
 }
 
 /// A posting to store: its voucher's id, its line number and itself.
-type PostingRow<'a> = (i64, usize, &'a crate::domain::ledger::Posting);
+pub(super) type PostingRow<'a> = (i64, usize, &'a crate::domain::ledger::Posting);
 
 /// Vouchers as multi-row inserts (SQLite); their ids by reference.
 async fn insert_voucher_rows(

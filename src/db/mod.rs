@@ -6,6 +6,10 @@
 //! **Boundary:** every write of an import, a batch, a payment or a decision
 //! happens in one transaction.
 
+/// The bounds of functions shared by the `Any` and native PostgreSQL
+/// drivers (first: its macro is used by the modules after it).
+#[macro_use]
+mod either_driver;
 /// Users and transitions of batches, payments.
 pub mod approval;
 /// The hash-chained audit log.
@@ -19,6 +23,8 @@ pub mod clock;
 pub mod closed_years;
 /// The byte layout of the stored snapshot and event pages.
 mod codec;
+/// Rows in the text format of PostgreSQL's `COPY`.
+mod copy_rows;
 /// What SQLite and PostgreSQL spell differently.
 pub mod dialect;
 /// Applications for and decisions on the disability grant.
@@ -37,6 +43,8 @@ pub mod index_rebuild;
 mod json_rows;
 /// Chart, budget lines, allocations, vouchers and postings.
 pub mod ledger;
+/// An accounts import's vouchers and postings into PostgreSQL, by `COPY`.
+mod ledger_copy;
 /// Statements made on a worker while the one before is stored.
 mod made_ahead;
 /// What has been paid so far per line, kept at every payment.
@@ -394,6 +402,16 @@ impl From<sqlx::Error> for Error {
 impl From<sqlx::migrate::MigrateError> for Error {
     fn from(error: sqlx::migrate::MigrateError) -> Error {
         Error::Internal(Box::new(error))
+    }
+}
+
+/// Closes a native connection whose transaction committed: the write is
+/// stored, so a connection that does not close cleanly is the server's to
+/// log, not an error of the write.
+async fn close_after_commit(conn: sqlx::PgConnection) {
+    use sqlx::Connection;
+    if let Err(error) = conn.close().await {
+        tracing::warn!("closing a native PostgreSQL connection: {error}");
     }
 }
 
