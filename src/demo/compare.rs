@@ -146,7 +146,11 @@ async fn time_tilskot(
             Persons::InMemory => preloaded.clone().expect("read before the runs"),
             Persons::Events => {
                 let lag = rules.year(2022)?.move_lag_months.value;
-                std::sync::Arc::new(Register::build(&store.all_events().await?, lag))
+                let events = store.all_events().await?;
+                let read = started.elapsed();
+                let register = Register::build(&events, lag);
+                tracing::debug!(?read, built = ?started.elapsed(), "register from its events");
+                std::sync::Arc::new(register)
             }
             Persons::Snapshot => load_register(store, rules, december).await?,
         };
@@ -166,6 +170,7 @@ async fn time_tilskot(
             }
         };
         times.push(started.elapsed());
+        tracing::debug!(?source, ?output, total = ?started.elapsed(), "persons accrued");
         totals = COMPARED
             .iter()
             .map(|grant| {
