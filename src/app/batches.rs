@@ -105,13 +105,14 @@ async fn stored_snapshot(store: &Store, lag: u32, count: i64) -> Result<Option<R
 /// snapshot of `count` events.
 async fn build_and_store(store: &Store, lag: u32, count: i64) -> Result<Register> {
     let started = std::time::Instant::now();
-    let events = store.all_events().await?;
+    let parts = store.all_events_in_parts().await?;
     let read = started.elapsed();
-    let register = Register::build(&events, lag);
-    tracing::info!(events = events.len(), ?read, built = ?started.elapsed(), "register built");
+    let register = Register::build(parts.iter().flatten(), lag);
+    let events: usize = parts.iter().map(Vec::len).sum();
+    tracing::info!(events, ?read, built = ?started.elapsed(), "register built");
     // Stored under the count read with the events only: an import in
     // between makes them differ, and the next load builds afresh.
-    if events.len() as i64 == count {
+    if events as i64 == count {
         store.save_register_snapshot(lag, count, &register).await?;
     }
     Ok(register)

@@ -140,7 +140,7 @@ async fn check_event_pages(store: &Store) -> Result<(bool, Option<Reason>)> {
     let (paged, rows) = store.paged_events_and_rows().await?;
     let paged = match paged {
         None => return Ok((false, None)),
-        Some(Paged::Read(events)) => events,
+        Some(Paged::Read(parts)) => crate::db::event_pages::joined(parts),
         Some(Paged::Unreadable(page)) => return Ok((true, Some(unreadable_page(&page)))),
     };
     let differs = paged.iter().zip(&rows).position(|(page, row)| page != row);

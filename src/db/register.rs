@@ -28,9 +28,16 @@ impl Store {
     /// Every event of the register, in the order they were stored: from
     /// their pages when those hold them all, otherwise from their rows.
     pub async fn all_events(&self) -> Result<Vec<Event>> {
-        match self.paged_events().await? {
-            Some(events) => Ok(events),
-            None => self.event_rows().await,
+        Ok(event_pages::joined(self.all_events_in_parts().await?))
+    }
+
+    /// [`Store::all_events`] in parts, in order, as the pages were decoded
+    /// on several cores: for building the register, which reads them in
+    /// place (`parts.iter().flatten()`).
+    pub async fn all_events_in_parts(&self) -> Result<Vec<Vec<Event>>> {
+        match self.paged_event_parts().await? {
+            Some(parts) => Ok(parts),
+            None => Ok(vec![self.event_rows().await?]),
         }
     }
 
@@ -40,11 +47,16 @@ impl Store {
     /// and every page can be read (one that cannot is logged, and named by
     /// `tilskot check`).
     pub async fn paged_events(&self) -> Result<Option<Vec<Event>>> {
+        Ok(self.paged_event_parts().await?.map(event_pages::joined))
+    }
+
+    /// [`Store::paged_events`] in parts, in order.
+    async fn paged_event_parts(&self) -> Result<Option<Vec<Vec<Event>>>> {
         let mut tx = self.read_transaction().await?;
         let paged = paged_events_in(&mut tx, self.backend).await?;
         tx.commit().await?;
         Ok(match paged {
-            Some(Paged::Read(events)) => Some(events),
+            Some(Paged::Read(parts)) => Some(parts),
             Some(Paged::Unreadable(page)) => {
                 tracing::warn!("{page}: the register is read from its rows (see `tilskot check`)");
                 None

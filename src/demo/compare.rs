@@ -146,9 +146,9 @@ async fn time_tilskot(
             Persons::InMemory => preloaded.clone().expect("read before the runs"),
             Persons::Events => {
                 let lag = rules.year(2022)?.move_lag_months.value;
-                let events = store.all_events().await?;
+                let parts = store.all_events_in_parts().await?;
                 let read = started.elapsed();
-                let register = Register::build(&events, lag);
+                let register = Register::build(parts.iter().flatten(), lag);
                 tracing::debug!(?read, built = ?started.elapsed(), "register from its events");
                 std::sync::Arc::new(register)
             }
