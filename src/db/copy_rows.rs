@@ -19,6 +19,16 @@ pub(super) async fn copy_texts(
     Ok(copy.finish().await?)
 }
 
+/// An error unless `COPY` stored as many rows as it was given: a short
+/// count would be a silently partial write.
+pub(super) fn all_copied(stored: u64, given: usize, what: &str) -> Result<()> {
+    if stored == given as u64 {
+        Ok(())
+    } else {
+        Err(internal!("COPY stored {stored} of {given} {what}"))
+    }
+}
+
 /// Rows being written, one field after another.
 pub(super) struct CopyRows {
     text: String,
@@ -108,6 +118,16 @@ mod tests {
         rows.row().text(Some("")).number(0).text(Some("c"));
         assert_eq!(rows.finish(), "a\t-7\t\\N\n\t0\tc\n");
         assert_eq!(CopyRows::with_capacity(0, 16).finish(), "");
+    }
+
+    #[test]
+    fn a_copy_that_stored_fewer_rows_than_it_was_given_is_an_error() {
+        assert!(all_copied(3, 3, "postings").is_ok());
+        let short = all_copied(2, 3, "postings").unwrap_err();
+        assert!(
+            short.to_string().contains("COPY stored 2 of 3 postings"),
+            "{short}"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! 2.8 M events (2026-12-06, this host): the server took 12.8 s to unpack
 //! them from 142 JSON texts, 7.6–8.6 s to take them by `COPY`.
 
-use super::copy_rows::CopyRows;
+use super::copy_rows::{all_copied, CopyRows};
 use super::index_rebuild::{create_indexes, drop_secondary_indexes, rebuilds_indexes};
 use super::register::{event_fields, StoredOrder, EVENT_COLUMNS};
 use crate::domain::error::Result;
@@ -49,13 +49,7 @@ pub(super) async fn copy_event_rows(
             }
         }
     }
-    let copied = copy.finish().await?;
-    if copied != events.len() as u64 {
-        return Err(internal!(
-            "COPY stored {copied} of {} register events",
-            events.len()
-        ));
-    }
+    all_copied(copy.finish().await?, events.len(), "register events")?;
     create_indexes(conn, &dropped).await
 }
 

@@ -3,7 +3,7 @@
 //! none). `COPY` returns no ids, so the vouchers' ids are reserved from
 //! their sequence first and written with them.
 
-use super::copy_rows::{copy_texts, CopyRows};
+use super::copy_rows::{all_copied, copy_texts, CopyRows};
 use super::ledger::refuse_unbalanced;
 use crate::domain::error::Result;
 use crate::domain::ledger::Voucher;
@@ -27,13 +27,13 @@ pub(super) async fn copy_vouchers(
     let ids = reserved_ids(conn, vouchers.len()).await?;
     let recorded_at = super::dialect::now_text();
     let voucher_rows = voucher_text(vouchers, &ids, source, &recorded_at);
-    copied(
+    all_copied(
         copy_texts(conn, VOUCHER_COPY, voucher_rows).await?,
         vouchers.len(),
         "vouchers",
     )?;
     let postings: usize = vouchers.iter().map(|v| v.postings.len()).sum();
-    copied(
+    all_copied(
         copy_texts(conn, POSTING_COPY, posting_text(vouchers, &ids)?).await?,
         postings,
         "postings",
@@ -66,15 +66,6 @@ const VOUCHER_COPY: &str =
 
 const POSTING_COPY: &str = "COPY posting (voucher_id, line_number, account, chapter, post, \
      amount_ore, counterparty, text) FROM STDIN";
-
-/// An error unless `COPY` stored as many rows as it was given.
-fn copied(stored: u64, given: usize, what: &str) -> Result<()> {
-    if stored == given as u64 {
-        Ok(())
-    } else {
-        Err(internal!("COPY stored {stored} of {given} {what}"))
-    }
-}
 
 /// The vouchers' rows, each with its id, in parts of [`ROWS_PER_PART`].
 fn voucher_text(
@@ -129,7 +120,9 @@ fn posting_text(vouchers: &[&Voucher], ids: &[i64]) -> Result<Vec<String>> {
             in_part = 0;
         }
     }
-    parts.push(rows.finish());
+    if in_part > 0 {
+        parts.push(rows.finish());
+    }
     Ok(parts)
 }
 
