@@ -657,3 +657,47 @@ fn entry_from_row(r: &AnyRow) -> Result<LedgerEntry> {
         amount: Ore(r.get(5)),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::error::Error;
+    use crate::domain::ledger::Posting;
+
+    fn voucher(amounts: &[i64]) -> Voucher {
+        Voucher {
+            reference: "V1".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2022, 3, 1).unwrap(),
+            postings: amounts
+                .iter()
+                .map(|amount| Posting {
+                    account: "870".into(),
+                    budget_key: None,
+                    amount: Ore(*amount),
+                    counterparty: None,
+                    text: "x".into(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The store's own guard, behind the ledger file's check: a voucher
+    /// whose postings do not sum to zero is refused before any write, by
+    /// its reference and its difference in øre.
+    #[test]
+    fn a_voucher_off_by_one_ore_is_refused_before_anything_is_written() {
+        let (balanced, off) = (voucher(&[12_345, -12_345]), voucher(&[12_345, -12_344]));
+        assert!(refuse_unbalanced(&[&balanced]).is_ok());
+        assert!(refuse_unbalanced(&[]).is_ok());
+        let Err(Error::Refused(reason)) = refuse_unbalanced(&[&balanced, &off]) else {
+            panic!("an unbalanced voucher was let through");
+        };
+        let message = reason.message.as_ref().expect("a message for the reader");
+        assert_eq!(message.key, "error-voucher-unbalanced");
+        assert!(
+            reason.to_string().contains("voucher V1 does not balance: "),
+            "{reason}"
+        );
+        assert_eq!(off.imbalance(), Ore(1));
+    }
+}
