@@ -187,18 +187,7 @@ impl Store {
         let pool = options
             .connect_with(quiet(parsed_options::<sqlx::any::AnyConnectOptions>(&url)?))
             .await
-            .map_err(|e| match backend {
-                // A file that is not a database, or a server that is not
-                // there: both are the operator's to fix.
-                _ if e.as_database_error().is_some() || matches!(e, sqlx::Error::Io(_)) => {
-                    Error::NotFound(crate::domain::error::Reason::told(
-                        crate::domain::error::Message::new("error-database-unreachable")
-                            .arg("database", redact(&url)),
-                        format!("cannot open the database {}: {e}", redact(&url)),
-                    ))
-                }
-                _ => Error::from(e),
-            })?;
+            .map_err(|e| connect_error(e, &url))?;
         Ok(Store {
             pool,
             backend,
@@ -258,7 +247,15 @@ impl Store {
             .native_postgres
             .as_ref()
             .ok_or_else(|| internal!("a native PostgreSQL connection to a SQLite database"))?;
-        Ok(options.connect().await?)
+        options.connect().await.map_err(|e| {
+            let url = format!(
+                "postgres://{}:{}/{}",
+                options.get_host(),
+                options.get_port(),
+                options.get_database().unwrap_or_default()
+            );
+            connect_error(e, &url)
+        })
     }
 
     pub async fn close(&self) {
@@ -415,6 +412,21 @@ async fn close_after_commit(conn: sqlx::PgConnection) {
     }
 }
 
+/// Why a connection to `url` failed: a file that is not a database, or a
+/// server that is not there, are the operator's to fix and say so; anything
+/// else is the database's error.
+fn connect_error(error: sqlx::Error, url: &str) -> Error {
+    if error.as_database_error().is_some() || matches!(error, sqlx::Error::Io(_)) {
+        let shown = redact(url);
+        Error::NotFound(Reason::told(
+            Message::new("error-database-unreachable").arg("database", &shown),
+            format!("cannot open the database {shown}: {error}"),
+        ))
+    } else {
+        Error::from(error)
+    }
+}
+
 /// The connection options a database URL gives, or why it gives none.
 fn parsed_options<O: std::str::FromStr<Err = sqlx::Error>>(url: &str) -> Result<O> {
     url.parse().map_err(|e| {
@@ -453,5 +465,46 @@ mod tests {
             "postgres://…@host/db"
         );
         assert_eq!(redact("sqlite://tilskot.db"), "sqlite://tilskot.db");
+    }
+
+    #[test]
+    fn a_server_that_is_not_there_is_the_operators_to_fix() {
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        let error = connect_error(
+            sqlx::Error::Io(refused),
+            "postgres://user:secret@127.0.0.1:1/db",
+        );
+        let Error::NotFound(reason) = &error else {
+            panic!("a refused connection is {error:?}");
+        };
+        let key = reason.message.as_ref().map(|m| m.key);
+        assert_eq!(key, Some("error-database-unreachable"));
+        assert!(!error.to_string().contains("secret"), "{error}");
+    }
+
+    #[test]
+    fn other_connection_failures_stay_the_databases_errors() {
+        let error = connect_error(sqlx::Error::PoolTimedOut, "postgres://127.0.0.1/db");
+        assert!(matches!(error, Error::Internal(_)), "{error:?}");
+    }
+
+    #[tokio::test]
+    async fn a_native_connection_that_fails_says_which_database() {
+        let unreachable = "postgres://postgres@127.0.0.1:1/test";
+        let store = Store {
+            pool: AnyPoolOptions::new()
+                .connect_lazy(unreachable)
+                .expect("lazy"),
+            backend: Backend::Postgres,
+            register_cache: Arc::default(),
+            paid_cache: Arc::default(),
+            native_postgres: Some(parsed_options(unreachable).expect("options")),
+        };
+        let error = store
+            .native_postgres()
+            .await
+            .expect_err("nothing listens on port 1");
+        assert!(matches!(error, Error::NotFound(_)), "{error:?}");
+        assert!(error.to_string().contains("127.0.0.1:1/test"), "{error}");
     }
 }
