@@ -623,3 +623,78 @@ async fn an_accounts_import_is_done_by_finance_staff_and_recorded_in_the_audit_l
         store.close().await;
     }
 }
+
+/// Whether a session of the test database waits for a lock on `table`.
+async fn someone_waits_for(watcher: &sqlx::AnyPool, table: &str) -> bool {
+    let waiting: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation \
+         WHERE c.relname = $1 AND NOT l.granted",
+    )
+    .bind(table)
+    .fetch_one(watcher)
+    .await
+    .expect("pg_locks");
+    waiting > 0
+}
+
+/// On PostgreSQL the accounts import gives its vouchers ids by moving the
+/// id sequence on by their number at once. A voucher written meanwhile (a
+/// payment posting its batch) could be given one of those ids, so the
+/// import waits for every voucher writer to end first, and leaves the
+/// sequence past every id it stored.
+#[tokio::test]
+async fn the_accounts_import_waits_for_a_voucher_writer_and_leaves_the_ids_after_its_own() {
+    let db = TestDb::new(Backend::Postgres).await;
+    db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+    // A payment posting its voucher, under way: the table's writer lock and
+    // an id taken, not committed.
+    let writer = db.raw_pool().await;
+    let mut posting = writer.begin().await.unwrap();
+    sqlx::query("LOCK TABLE voucher IN ROW EXCLUSIVE MODE")
+        .execute(&mut *posting)
+        .await
+        .unwrap();
+    let taken: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('voucher', 'id'))")
+        .fetch_one(&mut *posting)
+        .await
+        .unwrap();
+    let args = import_args();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut import = db
+        .tilskot_command(&args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the import");
+    let watcher = db.raw_pool().await;
+    let mut waited = false;
+    for _ in 0..1_200 {
+        waited = someone_waits_for(&watcher, "voucher").await;
+        if waited || import.try_wait().unwrap().is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(waited, "the import did not wait for the voucher writer");
+    posting.commit().await.unwrap();
+    let (code, stderr) = crate::support::finished(import);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (first, last, count): (i64, i64, i64) =
+        sqlx::query_as("SELECT min(id), max(id), count(*) FROM voucher")
+            .fetch_one(&watcher)
+            .await
+            .unwrap();
+    assert_eq!(count, 44);
+    assert!(
+        first > taken,
+        "the import's ids {first}–{last} after {taken}"
+    );
+    let next: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('voucher', 'id'))")
+        .fetch_one(&watcher)
+        .await
+        .unwrap();
+    assert!(
+        next > last,
+        "the next voucher would be {next}, at or before {last}"
+    );
+}
