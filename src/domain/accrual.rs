@@ -92,8 +92,9 @@ fn accrue_persons(persons: &[Person], window: &Window) -> Vec<Accrual> {
 fn accrue_in_parts(persons: &[Person], window: &Window, parts: usize) -> Vec<Accrual> {
     let computed = map_in_parts(persons, parts, |part| {
         let mut out = Vec::new();
+        let mut scratch = Vec::new();
         for person in part {
-            accrue_person(person, window, &mut out);
+            list_person(person, window, &mut scratch, &mut out);
         }
         out
     });
@@ -145,7 +146,7 @@ pub fn compute_person_accruals(
 ) -> Result<Vec<Accrual>, MissingYear> {
     let window = Window::new(rules, from, to)?;
     let mut accruals = Vec::new();
-    accrue_person(person, &window, &mut accruals);
+    list_person(person, &window, &mut Vec::new(), &mut accruals);
     Ok(accruals)
 }
 
@@ -299,6 +300,38 @@ pub fn norwegian_exclusion(person: &Person) -> Option<NorwegianExclusion> {
         .then_some(NorwegianExclusion::AgeOutside { age })
 }
 
+/// One accrual of a person before it is listed with the person's id and
+/// category ([`PersonAccrual::listed`]): all a batch's sums need. The sums
+/// take millions of them, so they are small and copied, and the person's
+/// id is not cloned into each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PersonAccrual {
+    pub municipality: MunicipalityNumber,
+    pub grant: Grant,
+    pub period: Period,
+    pub amount: Ore,
+    pub rule: RuleId,
+    pub grant_year: u8,
+    pub rate: RateKey,
+}
+
+impl PersonAccrual {
+    /// The accrual as listed: with the person's id and R3's category.
+    fn listed(self, person: &Person, category: Category) -> Accrual {
+        Accrual {
+            person_id: Some(person.id.clone()),
+            municipality: self.municipality,
+            grant: self.grant,
+            period: self.period,
+            amount: self.amount,
+            rule: self.rule,
+            category: Some(category),
+            grant_year: self.grant_year,
+            rate: self.rate,
+        }
+    }
+}
+
 /// The accruals of one person being collected, with the months that can
 /// accrue: from the settlement (or birth) month to the exit or the window's end.
 struct PersonAccruals<'a> {
@@ -306,9 +339,9 @@ struct PersonAccruals<'a> {
     window: &'a Window<'a>,
     start: Period,
     end: Period,
-    /// R3's category, computed once: every accrual of the person carries it.
+    /// R3's category, computed once.
     category: Category,
-    out: &'a mut Vec<Accrual>,
+    out: &'a mut Vec<PersonAccrual>,
 }
 
 impl PersonAccruals<'_> {
@@ -327,22 +360,34 @@ impl PersonAccruals<'_> {
             return;
         }
         let lag = self.window.rules(period).move_lag_months.value;
-        self.out.push(Accrual {
-            person_id: Some(self.person.id.clone()),
+        self.out.push(PersonAccrual {
             municipality: self.person.municipality_of(period, lag),
             grant,
             period,
             amount,
             rule,
-            category: Some(self.category),
             grant_year,
             rate,
         });
     }
 }
 
+/// The accruals of one person in the window, listed (with the person's id
+/// and category) after `out`; `scratch` is working space.
+fn list_person(
+    person: &Person,
+    window: &Window,
+    scratch: &mut Vec<PersonAccrual>,
+    out: &mut Vec<Accrual>,
+) {
+    scratch.clear();
+    accrue_person(person, window, scratch);
+    let category = person.category();
+    out.extend(scratch.iter().map(|a| a.listed(person, category)));
+}
+
 /// The accruals of one person in the window, appended to `out`.
-pub(crate) fn accrue_person(person: &Person, window: &Window, out: &mut Vec<Accrual>) {
+pub(crate) fn accrue_person(person: &Person, window: &Window, out: &mut Vec<PersonAccrual>) {
     let start = person.settlement_period();
     let end = person
         .last_period()

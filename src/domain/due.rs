@@ -9,7 +9,7 @@
 //! over [`crate::domain::accrual::compute_accruals`] (a test compares them).
 
 use crate::domain::accrual::{
-    accrue_person, base_grant_rate, map_in_parts, parts_for, Accrual, Window,
+    accrue_person, base_grant_rate, map_in_parts, parts_for, Accrual, PersonAccrual, Window,
 };
 use crate::domain::calendar::Period;
 use crate::domain::grant::Grant;
@@ -88,15 +88,14 @@ impl Scope {
         })
     }
 
-    /// Whether the accrual is in the months whose rates count.
-    fn in_months(&self, accrual: &Accrual) -> bool {
-        accrual.period >= self.start && accrual.period <= self.through
+    /// Whether a month is one whose rates count.
+    fn in_months(&self, period: Period) -> bool {
+        period >= self.start && period <= self.through
     }
 
-    /// Whether the accrual belongs to a line of the batch.
-    fn in_batch(&self, accrual: &Accrual) -> bool {
-        self.term_of[accrual.grant as usize]
-            .is_some_and(|term| accrual.period >= self.start && accrual.period <= term)
+    /// Whether an accrual of `grant` in `period` belongs to a line of the batch.
+    fn in_batch(&self, grant: Grant, period: Period) -> bool {
+        self.term_of[grant as usize].is_some_and(|term| period >= self.start && period <= term)
     }
 }
 
@@ -108,7 +107,7 @@ fn sum_persons(persons: &[Person], window: &Window, scope: &Scope) -> Vec<PartSu
         for person in part {
             scratch.clear();
             accrue_person(person, window, &mut scratch);
-            sums.add_person(&scratch, scope);
+            sums.add_person(&person.id, &scratch, scope);
         }
         sums.flush();
         sums
@@ -117,6 +116,9 @@ fn sum_persons(persons: &[Person], window: &Window, scope: &Scope) -> Vec<PartSu
 
 /// A run of accruals of the same line being summed.
 type Run = (MunicipalityNumber, Grant, Option<SmolStr>, Ore);
+
+/// A person's sum on a line (no person for the base grant).
+type PersonSum = (Option<SmolStr>, Ore);
 
 /// Lines are kept per municipality number (four digits) and grant.
 const SLOTS: usize = 10_000 * Grant::ALL.len();
@@ -130,7 +132,7 @@ fn slot(municipality: MunicipalityNumber, grant: Grant) -> usize {
 struct PartSums {
     /// Per municipality and grant (by [`slot`]), the persons' sums in the
     /// order they came.
-    lines: Vec<Vec<(Option<SmolStr>, Ore)>>,
+    lines: Vec<Vec<PersonSum>>,
     rates_used: HashSet<(Grant, i32, RateKey)>,
     /// Per grant, the year and rate last added to `rates_used`: most
     /// accruals repeat their grant's last, which saves a hash.
@@ -155,35 +157,60 @@ impl Default for PartSums {
 }
 
 impl PartSums {
-    /// Adds one person's accruals (of the whole window).
-    fn add_person(&mut self, accruals: &[Accrual], scope: &Scope) {
+    /// Adds one person's accruals (of the whole window). A person's lines
+    /// are the runs of the same municipality and grant among them: the
+    /// person's id is cloned once per line, not per accrual.
+    fn add_person(&mut self, person_id: &SmolStr, accruals: &[PersonAccrual], scope: &Scope) {
         let mut counted: Vec<(i32, MunicipalityNumber)> = Vec::new();
+        let mut run: Option<(MunicipalityNumber, Grant, Ore)> = None;
         for accrual in accruals {
-            if accrual.grant == Grant::Norwegian {
-                let place = (accrual.period.year, accrual.municipality);
+            let (municipality, grant, period) =
+                (accrual.municipality, accrual.grant, accrual.period);
+            if grant == Grant::Norwegian {
+                let place = (period.year, municipality);
                 if !counted.contains(&place) {
                     counted.push(place);
                     *self.norwegian_persons.entry(place).or_default() += 1;
                 }
             }
-            self.add(accrual, scope);
+            self.note_rate(grant, period, accrual.rate, scope);
+            if !scope.in_batch(grant, period) {
+                continue;
+            }
+            match &mut run {
+                Some((m, g, sum)) if *m == municipality && *g == grant => *sum += accrual.amount,
+                _ => {
+                    if let Some((m, g, sum)) = run.replace((municipality, grant, accrual.amount)) {
+                        self.push((m, g, Some(person_id.clone()), sum));
+                    }
+                }
+            }
+        }
+        if let Some((m, g, sum)) = run {
+            self.push((m, g, Some(person_id.clone()), sum));
         }
     }
 
-    /// Adds one accrual: its rate if it lies in the months, its amount to
-    /// its line if the line is in the batch.
-    fn add(&mut self, accrual: &Accrual, scope: &Scope) {
-        if scope.in_months(accrual) {
-            self.accruals += 1;
-            let rate = Some((accrual.period.year, accrual.rate));
-            let last = &mut self.last_rate[accrual.grant as usize];
-            if *last != rate {
-                *last = rate;
-                self.rates_used
-                    .insert((accrual.grant, accrual.period.year, accrual.rate));
-            }
+    /// Counts an accrual in the months and notes its rate.
+    fn note_rate(&mut self, grant: Grant, period: Period, rate: RateKey, scope: &Scope) {
+        if !scope.in_months(period) {
+            return;
         }
-        if !scope.in_batch(accrual) {
+        self.accruals += 1;
+        let noted = Some((period.year, rate));
+        let last = &mut self.last_rate[grant as usize];
+        if *last != noted {
+            *last = noted;
+            self.rates_used.insert((grant, period.year, rate));
+        }
+    }
+
+    /// Adds one listed accrual (a decision's or a base grant): its rate if
+    /// it lies in the months, its amount to its line if the line is in the
+    /// batch.
+    fn add(&mut self, accrual: &Accrual, scope: &Scope) {
+        self.note_rate(accrual.grant, accrual.period, accrual.rate, scope);
+        if !scope.in_batch(accrual.grant, accrual.period) {
             return;
         }
         if let Some((municipality, grant, person, sum)) = &mut self.run {
@@ -258,49 +285,125 @@ impl PartSums {
 
 /// The parts' sums joined in key order: per municipality and grant, the
 /// parts' persons in part order (already in person order when the register
-/// is), sorted only where they are not, equal keys summed.
-fn join_parts(mut parts: Vec<PartSums>) -> DueLines {
-    let runs: usize = parts.iter().map(PartSums::runs).sum();
-    let mut due: Vec<(LineKey, Ore)> = Vec::with_capacity(runs);
-    let mut bucket: Vec<(Option<SmolStr>, Ore)> = Vec::new();
-    for municipality in (0..=9_999).filter_map(MunicipalityNumber::from_trusted_u16) {
-        for grant in Grant::ALL {
-            let at = slot(municipality, grant);
-            let mut line = Line {
-                due: &mut due,
-                municipality,
-                grant,
-            };
-            let in_order = parts
-                .iter()
-                .flat_map(|part| &part.lines[at])
-                .is_sorted_by(|a, b| a.0 <= b.0);
-            if in_order {
-                for part in &mut parts {
-                    for (person_id, amount) in part.lines[at].drain(..) {
-                        line.add(person_id, amount);
-                    }
-                }
-            } else {
-                bucket.clear();
-                for part in &mut parts {
-                    bucket.append(&mut part.lines[at]);
-                }
-                bucket.sort_by(|a, b| a.0.cmp(&b.0));
-                for (person_id, amount) in bucket.drain(..) {
+/// is), sorted only where they are not, equal keys summed. The slots are cut
+/// into one range per core, of about as many sums each, joined on threads
+/// of their own and put one after the other.
+fn join_parts(parts: Vec<PartSums>) -> DueLines {
+    let ranges = std::thread::available_parallelism().map_or(1, |n| n.get());
+    join_parts_in(parts, ranges)
+}
+
+/// [`join_parts`] with the slots cut into `ranges` ranges.
+fn join_parts_in(mut parts: Vec<PartSums>, ranges: usize) -> DueLines {
+    let rates_used = parts
+        .iter()
+        .flat_map(|p| p.rates_used.iter().copied())
+        .collect();
+    let accruals = parts.iter().map(|p| p.accruals).sum();
+    let bounds = range_bounds(&parts, ranges);
+    let total = parts.iter().map(PartSums::runs).sum();
+    let mut slices: Vec<Vec<&mut [Vec<PersonSum>]>> = bounds.iter().map(|_| Vec::new()).collect();
+    for part in &mut parts {
+        let mut rest: &mut [Vec<PersonSum>] = &mut part.lines;
+        let mut at = 0;
+        for (range, end) in slices.iter_mut().zip(&bounds) {
+            let (head, tail) = rest.split_at_mut(end - at);
+            range.push(head);
+            rest = tail;
+            at = *end;
+        }
+    }
+    // The first range is joined here, into a list with room for every
+    // range's lines, and the others' lines are moved onto its end: one
+    // list, copied once for all but the first range.
+    let mut ranges = slices.into_iter().zip(std::iter::once(0).chain(bounds));
+    let (first_range, _) = ranges.next().expect("at least one range");
+    let others: Vec<_> = ranges.collect();
+    let due = std::thread::scope(|scope| {
+        let handles: Vec<_> = others
+            .into_iter()
+            .map(|(range, first)| scope.spawn(move || join_slots(range, first, 0)))
+            .collect();
+        let mut due = join_slots(first_range, 0, total);
+        for handle in handles {
+            due.extend(handle.join().expect("a thread joining the sums panicked"));
+        }
+        due
+    });
+    DueLines {
+        due,
+        rates_used,
+        accruals,
+    }
+}
+
+/// Where each of `ranges` ranges of slots ends: about as many sums in each.
+fn range_bounds(parts: &[PartSums], ranges: usize) -> Vec<usize> {
+    let sums_in = |slot: usize| parts.iter().map(|p| p.lines[slot].len()).sum::<usize>();
+    let total: usize = parts.iter().map(PartSums::runs).sum();
+    let per_range = total.div_ceil(ranges.max(1)).max(1);
+    let mut bounds = Vec::new();
+    let mut in_range = 0;
+    for slot in 0..SLOTS {
+        in_range += sums_in(slot);
+        if in_range >= per_range && bounds.len() + 1 < ranges {
+            bounds.push(slot + 1);
+            in_range = 0;
+        }
+    }
+    bounds.push(SLOTS);
+    bounds
+}
+
+/// The lines of one range of slots, the first of them `first`: per slot,
+/// the parts' sums in `range` (one slice of slots per part). The list has
+/// room for `room` lines, or for the range's if more.
+fn join_slots(
+    mut range: Vec<&mut [Vec<PersonSum>]>,
+    first: usize,
+    room: usize,
+) -> Vec<(LineKey, Ore)> {
+    let slots = range.first().map_or(0, |slice| slice.len());
+    let sums = range
+        .iter()
+        .flat_map(|slice| slice.iter())
+        .map(Vec::len)
+        .sum();
+    let mut due: Vec<(LineKey, Ore)> = Vec::with_capacity(room.max(sums));
+    let mut bucket: Vec<PersonSum> = Vec::new();
+    for offset in 0..slots {
+        let at = first + offset;
+        let municipality = u16::try_from(at / Grant::ALL.len())
+            .ok()
+            .and_then(MunicipalityNumber::from_trusted_u16)
+            .expect("a slot is a four-digit municipality number");
+        let mut line = Line {
+            due: &mut due,
+            municipality,
+            grant: Grant::ALL[at % Grant::ALL.len()],
+        };
+        let in_order = range
+            .iter()
+            .flat_map(|slice| &slice[offset])
+            .is_sorted_by(|a, b| a.0 <= b.0);
+        if in_order {
+            for slice in &mut range {
+                for (person_id, amount) in slice[offset].drain(..) {
                     line.add(person_id, amount);
                 }
             }
+        } else {
+            bucket.clear();
+            for slice in &mut range {
+                bucket.append(&mut slice[offset]);
+            }
+            bucket.sort_by(|a, b| a.0.cmp(&b.0));
+            for (person_id, amount) in bucket.drain(..) {
+                line.add(person_id, amount);
+            }
         }
     }
-    DueLines {
-        due,
-        rates_used: parts
-            .iter()
-            .flat_map(|p| p.rates_used.iter().copied())
-            .collect(),
-        accruals: parts.iter().map(|p| p.accruals).sum(),
-    }
+    due
 }
 
 /// One municipality's and grant's persons being added to the lines due,

@@ -152,6 +152,24 @@ fn sums_in_parts_on_threads_equal_one_part() {
 }
 
 #[test]
+fn joined_in_ranges_on_threads_equals_joined_in_one() {
+    let register = generated_register();
+    let rules = rules();
+    let terms = terms_in_month(&rules, period("2022-12")).unwrap();
+    let window = Window::new(&rules, period("2022-01"), *terms.values().max().unwrap()).unwrap();
+    let scope = Scope::new(period("2022-01"), &terms).unwrap();
+    let sums = || sum_persons(&register.persons, &window, &scope);
+    let one = join_parts_in(sums(), 1);
+    assert!(one.due.len() > 100, "{} lines", one.due.len());
+    for ranges in [2, 3, 7] {
+        let parts = sums();
+        let bounds = range_bounds(&parts, ranges);
+        assert_eq!(bounds.len(), ranges, "{bounds:?}");
+        assert_eq!(join_parts_in(parts, ranges), one, "{ranges} ranges");
+    }
+}
+
+#[test]
 fn no_term_is_nothing_due() {
     let register = generated_register();
     let due = due_by_line(
