@@ -283,14 +283,20 @@ impl PartSums {
     }
 }
 
+/// Sums per range when [`join_parts`] joins on several cores; fewer are
+/// joined in one range.
+const SUMS_PER_RANGE: usize = 50_000;
+
 /// The parts' sums joined in key order: per municipality and grant, the
 /// parts' persons in part order (already in person order when the register
 /// is), sorted only where they are not, equal keys summed. The slots are cut
-/// into one range per core, of about as many sums each, joined on threads
-/// of their own and put one after the other.
+/// into one range per core (each of at least [`SUMS_PER_RANGE`] sums), of
+/// about as many sums each, joined on threads of their own and put one
+/// after the other.
 fn join_parts(parts: Vec<PartSums>) -> DueLines {
-    let ranges = std::thread::available_parallelism().map_or(1, |n| n.get());
-    join_parts_in(parts, ranges)
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let sums: usize = parts.iter().map(PartSums::runs).sum();
+    join_parts_in(parts, cores.min(sums / SUMS_PER_RANGE).max(1))
 }
 
 /// [`join_parts`] with the slots cut into `ranges` ranges.
