@@ -1040,10 +1040,7 @@ impl Register {
             births,
         } = settled;
         for (index, entry) in entries {
-            (
-                persons[index].household_id,
-                persons[index].household_settled_same_day,
-            ) = shared.household_at(entry);
+            persons[index].household_settled_same_day = shared.settled_same_day(entry);
         }
         let mut orphans = Vec::new();
         for (index, born, own) in births {
@@ -1170,7 +1167,7 @@ impl<'a> SettledPersons<'a> {
             };
             let mut person = Person {
                 id: entry.person_id.clone(),
-                household_id: SmolStr::default(),
+                household_id: entry.household_id.clone().unwrap_or_default(),
                 birth_date: entry.birth_date.expect("validated"),
                 settlement_date: entry.date,
                 settlement_municipality: entry.municipality.expect("validated"),
@@ -1232,15 +1229,14 @@ fn stand_in(born: &Event) -> Person {
     }
 }
 
-/// The households of each settlement day and their sizes (R3), counted once
-/// in [`Register::build`]; members settled the same day share the id.
+/// How many of each household were settled on each day (R3), counted once
+/// in [`Register::build`]; members settled the same day share the count.
 #[derive(Default)]
 struct SettlementDays {
-    /// Per household and settlement day: its id and how many of it were
-    /// settled that day.
-    households: Vec<(SmolStr, u32)>,
+    /// Per household and settlement day, how many of it were settled that day.
+    counts: Vec<u32>,
     /// Per position of the sorted events, the index of a settlement's
-    /// household and day in `households`.
+    /// household and day in `counts`.
     household_at: Vec<u32>,
 }
 
@@ -1251,29 +1247,34 @@ impl SettlementDays {
             household_at: vec![u32::MAX; sorted.len()],
             ..SettlementDays::default()
         };
-        let mut days: FxHashMap<(&str, NaiveDate), u32> = FxHashMap::default();
+        // At most one household and day per settlement: room for all at
+        // once instead of the map growing (and rehashing) as it fills.
+        let settlements = sorted
+            .iter()
+            .filter(|e| e.kind == EventKind::Settled)
+            .count();
+        let mut days: FxHashMap<(&str, NaiveDate), u32> =
+            FxHashMap::with_capacity_and_hasher(settlements, Default::default());
         for (position, event) in sorted.iter().enumerate() {
             if event.kind != EventKind::Settled {
                 continue;
             }
             let household = event.household_id.as_deref().unwrap_or("");
-            let next = u32::try_from(shared.households.len()).expect("under 2^32 settlements");
+            let next = u32::try_from(shared.counts.len()).expect("under 2^32 settlements");
             let index = *days.entry((household, event.date)).or_insert(next);
             if index == next {
-                let id = event.household_id.clone().unwrap_or_default();
-                shared.households.push((id, 0));
+                shared.counts.push(0);
             }
-            shared.households[index as usize].1 += 1;
+            shared.counts[index as usize] += 1;
             shared.household_at[position] = index;
         }
         shared
     }
 
-    /// The household of the settlement event at `position` of the sorted
-    /// events, and how many of it were settled that day.
-    fn household_at(&self, position: usize) -> (SmolStr, u32) {
-        let (id, count) = &self.households[self.household_at[position] as usize];
-        (id.clone(), *count)
+    /// How many of the household of the settlement event at `position` of
+    /// the sorted events were settled that day.
+    fn settled_same_day(&self, position: usize) -> u32 {
+        self.counts[self.household_at[position] as usize]
     }
 }
 
