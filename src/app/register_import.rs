@@ -8,7 +8,7 @@ use crate::domain::error::Message;
 use crate::domain::error::{Error, Result};
 use crate::domain::municipality::Municipalities;
 use crate::domain::register::{
-    self, case_conflicts, parse_row, validate_batch_rows, EventKind, Problem, RawRow, COLUMNS,
+    self, case_conflicts, parse_cells, validate_batch_rows, EventKind, Problem, COLUMNS,
 };
 use crate::domain::users::User;
 use crate::io::tabular::{visit_table, Table, TableShape};
@@ -253,11 +253,7 @@ impl<'a> RegisterRows<'a> {
             self.problems.push(Problem::told(row, "-", message, reason));
             return;
         }
-        let raw = RawRow {
-            row,
-            cells: cells.iter().map(|c| c.to_string()).collect(),
-        };
-        match parse_row(&raw, self.municipalities, self.today) {
+        match parse_cells(row, cells, self.municipalities, self.today) {
             Ok(event) => self.events.push((row, event)),
             Err(mut found) => self.problems.append(&mut found),
         }
