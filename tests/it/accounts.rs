@@ -698,3 +698,57 @@ async fn the_accounts_import_waits_for_a_voucher_writer_and_leaves_the_ids_after
         "the next voucher would be {next}, at or before {last}"
     );
 }
+
+/// A posting's text is the accountant's own: backslashes (`\N` among
+/// them), quotes and letters beyond ASCII in it, and a file name with a
+/// space and a backslash, come back from the ledger as written on both
+/// databases (PostgreSQL stores them by `COPY`, whose text format gives a
+/// backslash and `\N` meanings of their own). Control characters are
+/// refused by the import before anything is stored.
+#[tokio::test]
+async fn posting_texts_and_file_names_with_backslashes_and_quotes_are_stored_as_written() {
+    let texts = [
+        r"Back\slash \N and \\",
+        "\\N",
+        "Sitat \"x\", komma; 'enkel'",
+        "Æøå – § 3",
+    ];
+    for backend in BACKENDS {
+        let db = with_fixture_ledger(backend).await;
+        let mut csv = String::from("date,voucher,account,statskonto,amount,text\n");
+        for (line, text) in texts.iter().enumerate() {
+            let amount = if line == 0 { "300.00" } else { "-100.00" };
+            let quoted = text.replace('"', "\"\"");
+            csv.push_str(&format!(
+                "2022-06-30,SPECIAL-1,150,,{amount},\"{quoted}\"\n"
+            ));
+        }
+        let file = db.write(r"ledger juni\2022.csv", &csv);
+        let out = db.import_accounts("--ledger", file.to_str().unwrap());
+        assert!(out.contains("1 bilag lagde til"), "{backend:?}: {out}");
+        let raw = db.raw_pool().await;
+        let stored: Vec<String> = sqlx::query_scalar(
+            "SELECT p.text FROM posting p JOIN voucher v ON v.id = p.voucher_id \
+             WHERE v.reference = 'SPECIAL-1' ORDER BY p.line_number",
+        )
+        .fetch_all(&raw)
+        .await
+        .unwrap();
+        assert_eq!(stored, texts, "{backend:?}");
+        let source: String =
+            sqlx::query_scalar("SELECT source FROM voucher WHERE reference = 'SPECIAL-1'")
+                .fetch_one(&raw)
+                .await
+                .unwrap();
+        assert!(
+            source.ends_with(r"ledger juni\2022.csv"),
+            "{backend:?}: {source}"
+        );
+        // The same file again finds the voucher stored with the same content.
+        let again = db.import_accounts("--ledger", file.to_str().unwrap());
+        assert!(
+            again.contains("0 bilag lagde til, 1 fanst alt"),
+            "{backend:?}: {again}"
+        );
+    }
+}
