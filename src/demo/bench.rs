@@ -43,6 +43,7 @@ struct Stopwatch {
 
 impl Stopwatch {
     fn start() -> Stopwatch {
+        release_freed_memory();
         Stopwatch {
             peak_was_reset: reset_peak_memory(),
             started: Instant::now(),
@@ -57,6 +58,20 @@ impl Stopwatch {
             unit,
             peak_kib: peak_memory_kib().filter(|_| self.peak_was_reset),
         }
+    }
+}
+
+/// Gives back to the system the memory earlier stages (and runs) freed.
+/// glibc keeps freed memory for reuse, resident, so without this every
+/// stage's peak would include what the stages before it had used: the
+/// generator's 2.8 M events made the import after it look 500 MiB bigger
+/// than the import alone is. Elsewhere than on glibc, nothing.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim takes no pointer and frees no memory in use; it
+    // only returns pages of free heap memory to the system.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
