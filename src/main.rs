@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use tilskot::cli::help::{self, Stopped};
 use tilskot::cli::{exit_status, is_closed_pipe, Cli, Command, Context};
 use tilskot::demo::bench::{run_bench, BenchOptions, Peer};
+use tilskot::demo::bench_process;
 use tilskot::domain::error::Error;
 use tilskot::render::errors::error_text;
 use tilskot::render::i18n::Texts;
@@ -112,27 +113,21 @@ async fn run_demo_or_bench(cli: Cli) -> anyhow::Result<()> {
                 )
                 .into());
             }
+            if let Some((run, figures)) = bench_process::child_run()? {
+                let pid = std::process::id();
+                tracing::info!(run, pid, "a bench run in a process of its own");
+                let report = one_bench_run(run, &options, &book, &dir).await?;
+                return bench_process::write_report(&report, &figures);
+            }
             let mut figures = Vec::new();
             let mut comparison = None;
             for run in 0..runs {
-                // The comparison with the peer is made once, in the first run.
-                // On PostgreSQL every run after the first gets an empty
-                // database of its own beside the one named.
-                let scratch = match db {
-                    Some(url) if run > 0 => Some(tilskot::db::scratch::create(url, run + 1).await?),
-                    _ => None,
+                // Several runs: each in a process of its own, as a command is.
+                let report = if runs > 1 {
+                    bench_process::run_in_child(run, &dir)?
+                } else {
+                    one_bench_run(run, &options, &book, &dir).await?
                 };
-                let options = BenchOptions {
-                    peer: options.peer.filter(|_| run == 0),
-                    db: scratch.as_deref().or(db),
-                    ..options.clone()
-                };
-                let report = run_bench(&options, &book, &dir).await;
-                // The scratch database goes whether the run succeeded or not.
-                if let (Some(url), Some(_)) = (db, &scratch) {
-                    tilskot::db::scratch::remove(url, run + 1).await?;
-                }
-                let report = report?;
                 figures.push(report.figures);
                 comparison = comparison.or(report.comparison);
             }
@@ -151,6 +146,33 @@ async fn run_demo_or_bench(cli: Cli) -> anyhow::Result<()> {
         }
         _ => unreachable!("only demo and bench come here"),
     }
+}
+
+/// Run `run` of the bench (0 is the first). The comparison with the peer
+/// is made once, in the first run. On PostgreSQL every run after the first
+/// gets an empty database of its own beside the one named.
+async fn one_bench_run(
+    run: u32,
+    options: &BenchOptions<'_>,
+    book: &tilskot::domain::rules::RuleBook,
+    dir: &std::path::Path,
+) -> anyhow::Result<tilskot::demo::bench::BenchReport> {
+    let db = options.db;
+    let scratch = match db {
+        Some(url) if run > 0 => Some(tilskot::db::scratch::create(url, run + 1).await?),
+        _ => None,
+    };
+    let options = BenchOptions {
+        peer: options.peer.filter(|_| run == 0),
+        db: scratch.as_deref().or(db),
+        ..options.clone()
+    };
+    let report = run_bench(&options, book, dir).await;
+    // The scratch database goes whether the run succeeded or not.
+    if let (Some(url), Some(_)) = (db, &scratch) {
+        tilskot::db::scratch::remove(url, run + 1).await?;
+    }
+    report
 }
 
 /// The log on standard error: warnings unless `TILSKOT_LOG` asks for more,

@@ -194,7 +194,9 @@ pub enum Command {
         /// about N events a person.
         #[arg(long, value_name = "N")]
         events_per_person: Option<u32>,
-        /// Runs of every stage, each on a fresh database; the table shows
+        /// Runs of every stage, each on a fresh database and, since
+        /// several runs in one process shared its memory and caches, in a
+        /// process of its own; the table shows
         /// the minimum, median and maximum. With `--db`, runs after the
         /// first use an empty database `<name>_run<N>` beside the one named,
         /// made and removed by the bench.

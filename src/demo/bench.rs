@@ -20,16 +20,17 @@ use crate::io::shipped::reference_data as shipped_reference_data;
 use crate::render::progress::spinner;
 use anyhow::{anyhow, bail, Result};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// One measured stage.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
-    pub stage: &'static str,
+    pub stage: Cow<'static, str>,
     pub wall: Duration,
     pub count: u64,
-    pub unit: &'static str,
+    pub unit: Cow<'static, str>,
     /// The most memory resident while the stage ran (VmHWM after the peak
     /// was reset at its start), where the system tells.
     pub peak_kib: Option<u64>,
@@ -52,10 +53,10 @@ impl Stopwatch {
 
     fn figure(&self, stage: &'static str, count: u64, unit: &'static str) -> Figure {
         Figure {
-            stage,
+            stage: stage.into(),
             wall: self.started.elapsed(),
             count,
-            unit,
+            unit: unit.into(),
             peak_kib: peak_memory_kib().filter(|_| self.peak_was_reset),
         }
     }
@@ -105,7 +106,7 @@ pub struct Peer {
 }
 
 /// What a bench measured.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct BenchReport {
     pub figures: Vec<Figure>,
     pub comparison: Option<Comparison>,
@@ -191,10 +192,10 @@ pub async fn run_bench(
     progress.finish_and_clear();
     store.close().await;
     figures.push(Figure {
-        stage: "persons in the register",
+        stage: "persons in the register".into(),
         wall: Duration::ZERO,
         count: persons as u64,
-        unit: "persons",
+        unit: "persons".into(),
         peak_kib: None,
     });
     Ok(BenchReport {
@@ -499,10 +500,10 @@ mod tests {
 
     fn figure(millis: u64, peak_kib: Option<u64>) -> Figure {
         Figure {
-            stage: "import",
+            stage: "import".into(),
             wall: Duration::from_millis(millis),
             count: 1000,
-            unit: "events",
+            unit: "events".into(),
             peak_kib,
         }
     }

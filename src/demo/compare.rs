@@ -24,7 +24,7 @@ const COMPARED: [Grant; 3] = [Grant::IntegrationYear1, Grant::Integration, Grant
 pub const RUNS: usize = 3;
 
 /// The figures of one comparison.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Comparison {
     pub persons: usize,
     /// tilskot with the persons read from the stored snapshot.

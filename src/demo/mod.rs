@@ -3,6 +3,8 @@
 
 /// The benchmark command.
 pub mod bench;
+/// `bench --runs N`: each run in a process of its own.
+pub mod bench_process;
 /// `tilskot bench --compare-openfisca`: the accruals beside an OpenFisca model.
 pub mod compare;
 /// The demo's disability grant: applications and decisions of 2022.

@@ -214,3 +214,47 @@ fn the_bench_prints_no_slow_statement_warnings_and_no_colour_codes() {
         .unwrap_or_else(|| panic!("no import row: {all}"));
     assert!(import.ends_with(" MiB"), "{import}");
 }
+
+/// `bench --runs 2`: each run in a process of its own (as each command of
+/// finance staff is), so that a later run's memory and caches are not what
+/// the first left; both runs' figures in one table.
+#[test]
+fn a_bench_of_two_runs_runs_each_in_a_process_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_tilskot"))
+        .current_dir(dir.path())
+        .arg("--rules")
+        .arg(crate::support::rules_dir())
+        .args(["bench", "--scale", "0.05", "--dir", "bench", "--runs", "2"])
+        .env("TILSKOT_LOG", "tilskot=info")
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert!(output.status.success(), "{stdout}{stderr}");
+    let pids: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("a bench run in a process of its own"))
+        .filter_map(|l| l.split("pid=").nth(1))
+        .collect();
+    assert_eq!(pids.len(), 2, "{stderr}");
+    assert_ne!(pids[0], pids[1], "{stderr}");
+    assert!(stdout.contains("(2 run(s) on SQLite)"), "{stdout}");
+    let import = stdout
+        .lines()
+        .find(|l| l.starts_with("register import"))
+        .unwrap_or_else(|| panic!("no import row: {stdout}"));
+    assert!(import.ends_with(" MiB"), "{import}");
+    assert!(
+        std::fs::read_dir(dir.path().join("bench"))
+            .unwrap()
+            .all(|entry| !entry
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".json")),
+        "the runs' figure files are left behind"
+    );
+}
