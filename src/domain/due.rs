@@ -306,8 +306,8 @@ fn join_parts_in(mut parts: Vec<PartSums>, ranges: usize) -> DueLines {
         .flat_map(|p| p.rates_used.iter().copied())
         .collect();
     let accruals = parts.iter().map(|p| p.accruals).sum();
-    let bounds = range_bounds(&parts, ranges);
     let total = parts.iter().map(PartSums::runs).sum();
+    let bounds = range_bounds(&parts, ranges, total);
     let mut slices: Vec<Vec<&mut [Vec<PersonSum>]>> = bounds.iter().map(|_| Vec::new()).collect();
     for part in &mut parts {
         let mut rest: &mut [Vec<PersonSum>] = &mut part.lines;
@@ -344,9 +344,9 @@ fn join_parts_in(mut parts: Vec<PartSums>, ranges: usize) -> DueLines {
 }
 
 /// Where each of `ranges` ranges of slots ends: about as many sums in each.
-fn range_bounds(parts: &[PartSums], ranges: usize) -> Vec<usize> {
+/// `total` is how many sums the parts hold.
+fn range_bounds(parts: &[PartSums], ranges: usize, total: usize) -> Vec<usize> {
     let sums_in = |slot: usize| parts.iter().map(|p| p.lines[slot].len()).sum::<usize>();
-    let total: usize = parts.iter().map(PartSums::runs).sum();
     let per_range = total.div_ceil(ranges.max(1)).max(1);
     let mut bounds = Vec::new();
     let mut in_range = 0;

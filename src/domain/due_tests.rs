@@ -163,7 +163,8 @@ fn joined_in_ranges_on_threads_equals_joined_in_one() {
     assert!(one.due.len() > 100, "{} lines", one.due.len());
     for ranges in [2, 3, 7] {
         let parts = sums();
-        let bounds = range_bounds(&parts, ranges);
+        let total = parts.iter().map(PartSums::runs).sum();
+        let bounds = range_bounds(&parts, ranges, total);
         assert_eq!(bounds.len(), ranges, "{bounds:?}");
         assert_eq!(join_parts_in(parts, ranges), one, "{ranges} ranges");
     }

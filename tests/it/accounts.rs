@@ -648,12 +648,9 @@ async fn the_accounts_import_waits_for_a_voucher_writer_and_leaves_the_ids_after
     db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
     // A payment posting its voucher, under way: the table's writer lock and
     // an id taken, not committed.
-    let writer = db.raw_pool().await;
-    let mut posting = writer.begin().await.unwrap();
-    sqlx::query("LOCK TABLE voucher IN ROW EXCLUSIVE MODE")
-        .execute(&mut *posting)
-        .await
-        .unwrap();
+    let mut posting = db
+        .under_way("LOCK TABLE voucher IN ROW EXCLUSIVE MODE")
+        .await;
     let taken: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('voucher', 'id'))")
         .fetch_one(&mut *posting)
         .await

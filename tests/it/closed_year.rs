@@ -338,12 +338,9 @@ async fn a_batch_run_that_meets_a_closing_waits_for_it_and_is_then_refused() {
     db.import_register(fixture("small-register.csv").to_str().unwrap());
     // A closing under way: the lock close-year takes, its row not committed.
     db.add_users();
-    let closing = db.raw_pool().await;
-    let mut tx = closing.begin().await.unwrap();
-    sqlx::query("LOCK TABLE closed_year IN EXCLUSIVE MODE")
-        .execute(&mut *tx)
-        .await
-        .unwrap();
+    let mut tx = db
+        .under_way("LOCK TABLE closed_year IN EXCLUSIVE MODE")
+        .await;
     sqlx::query(
         "INSERT INTO closed_year (year, closed_at, closed_by) VALUES (2022, '2023-01-31T12:00:00Z', 'fin')",
     )

@@ -362,12 +362,9 @@ async fn events_refer_to_imports_that_stay() {
 async fn an_import_checked_before_another_was_stored_is_refused_whole() {
     let db = initialised_with_small_register(Backend::Postgres).await;
     // Another import under way: the lock imports take, N1 settled in Oslo.
-    let other = db.raw_pool().await;
-    let mut tx = other.begin().await.unwrap();
-    sqlx::query("LOCK TABLE register_event IN SHARE ROW EXCLUSIVE MODE")
-        .execute(&mut *tx)
-        .await
-        .unwrap();
+    let mut tx = db
+        .under_way("LOCK TABLE register_event IN SHARE ROW EXCLUSIVE MODE")
+        .await;
     sqlx::query(
         "INSERT INTO register_import (id, file_name, imported_at, rows_read, events_added) \
          VALUES (900, 'other.csv', '2022-06-01T00:00:00Z', 1, 1)",

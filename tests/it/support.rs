@@ -46,6 +46,16 @@ impl TestDb {
             .expect("a raw connection to the test database")
     }
 
+    /// A transaction of an insider's own connection that has run `sql`
+    /// and stays open until committed or dropped: another writer under way,
+    /// holding the locks `sql` took.
+    pub async fn under_way(&self, sql: &str) -> sqlx::Transaction<'static, sqlx::Any> {
+        let pool = self.raw_pool().await;
+        let mut tx = pool.begin().await.expect("begin");
+        sqlx::query(sql).execute(&mut *tx).await.expect(sql);
+        tx
+    }
+
     pub async fn new(backend: Backend) -> TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
         match backend {

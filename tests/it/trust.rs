@@ -1625,12 +1625,9 @@ async fn two_administrators() -> TestDb {
 async fn two_administrators_cannot_demote_each_other_at_once() {
     let db = two_administrators().await;
     // admin2 making admin an auditor, under way and not committed.
-    let other = db.raw_pool().await;
-    let mut tx = other.begin().await.unwrap();
-    sqlx::query("UPDATE user_account SET role = 'auditor' WHERE name = 'admin'")
-        .execute(&mut *tx)
-        .await
-        .unwrap();
+    let tx = db
+        .under_way("UPDATE user_account SET role = 'auditor' WHERE name = 'admin'")
+        .await;
     let demote = crate::support::started_and_waiting(
         &db,
         &[
@@ -1658,14 +1655,11 @@ async fn two_administrators_cannot_disable_each_other_at_once() {
     let db = two_administrators().await;
     // admin2 disabling admin, under way: the change made, not committed
     // (it holds admin's row only; the command's own lock must wait for it).
-    let other = db.raw_pool().await;
-    let mut tx = other.begin().await.unwrap();
-    sqlx::query(
-        "UPDATE user_account SET disabled_at = '2026-12-05T00:00:00Z' WHERE name = 'admin'",
-    )
-    .execute(&mut *tx)
-    .await
-    .unwrap();
+    let tx = db
+        .under_way(
+            "UPDATE user_account SET disabled_at = '2026-12-05T00:00:00Z' WHERE name = 'admin'",
+        )
+        .await;
     let disable = crate::support::started_and_waiting(
         &db,
         &["user", "disable", "--user", "admin", "--name", "admin2"],
