@@ -60,7 +60,7 @@ impl Store {
                     record_import::<sqlx::Postgres>(&mut tx, self.backend, &import).await?;
                 event_rows_pg::copy_event_rows(&mut tx, import_id, events, stored).await?;
                 tx.commit().await?;
-                super::close_after_commit(conn).await;
+                super::close_native(conn).await;
                 Ok(import_id)
             }
         }

@@ -106,7 +106,7 @@ impl Store {
                 check_stored::<Postgres>(&mut tx, Backend::Postgres, first, &new_vouchers).await?;
                 append_audit_on::<Postgres>(&mut tx, &entry).await?;
                 tx.commit().await?;
-                super::close_after_commit(conn).await;
+                super::close_native(conn).await;
             }
         }
         report.vouchers_added = new_vouchers.len();

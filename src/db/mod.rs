@@ -53,6 +53,8 @@ pub mod paid_sums;
 pub mod register;
 /// The built register as the bytes of its stored snapshot.
 pub mod register_codec;
+/// The stored register snapshot, in parts read as they arrive.
+pub mod register_snapshot;
 /// Schemes: calls, applications, reviews, awards and payments.
 pub mod schemes;
 /// Scratch PostgreSQL databases for the bench's runs.
@@ -402,10 +404,10 @@ impl From<sqlx::migrate::MigrateError> for Error {
     }
 }
 
-/// Closes a native connection whose transaction committed: the write is
-/// stored, so a connection that does not close cleanly is the server's to
-/// log, not an error of the write.
-async fn close_after_commit(conn: sqlx::PgConnection) {
+/// Closes a native connection whose work is done (a committed write, or a
+/// read): a connection that does not close cleanly is the server's to log,
+/// not an error of what was done on it.
+async fn close_native(conn: sqlx::PgConnection) {
     use sqlx::Connection;
     if let Err(error) = conn.close().await {
         tracing::warn!("closing a native PostgreSQL connection: {error}");

@@ -1,17 +1,14 @@
 //! The register's events and imports in the database.
 
-use super::dialect::{
-    consistent_reads, event_count, now_text, packed_lines_aggregate, placeholder,
-};
+use super::dialect::{consistent_reads, event_count, packed_lines_aggregate, placeholder};
 use super::event_pages::{self, Paged};
 use super::made_ahead::MadeAhead;
-use super::register_codec::{self, SnapshotUnreadable};
 use super::Backend;
 use super::{trusted_municipality, Store, ROWS_PER_INSERT};
 use crate::domain::calendar::parse_iso_date;
 use crate::domain::error::Result;
 use crate::domain::grant::Basis;
-use crate::domain::register::{Event, EventKind, Register};
+use crate::domain::register::{Event, EventKind};
 use smol_str::SmolStr;
 use sqlx::{Any, AnyConnection, Row, Transaction};
 use std::sync::Arc;
@@ -261,9 +258,6 @@ pub(super) const EVENT_COLUMNS: [&str; 13] = [
     "mother_id",
 ];
 
-/// The snapshot of a move lag ($1), an event count ($2) and a format ($3).
-const SNAPSHOT_OF: &str = "WHERE move_lag = $1 AND event_count = $2 AND format = $3";
-
 /// Events per row when the register is read in blocks.
 pub(super) const EVENTS_PER_BLOCK: i64 = 5_000;
 
@@ -387,87 +381,4 @@ fn event_from_packed(text: &str) -> Result<Event> {
         country: text(8),
         mother_id: text(9),
     })
-}
-
-impl Store {
-    /// The stored register snapshot built with `move_lag` from exactly
-    /// `event_count` events in the current format, if there is one, decoded
-    /// (or why its bytes are not a snapshot).
-    pub async fn register_snapshot(
-        &self,
-        move_lag: u32,
-        event_count: i64,
-    ) -> Result<Option<Result<Register, SnapshotUnreadable>>> {
-        let started = std::time::Instant::now();
-        let row = sqlx::query(&format!(
-            "SELECT content FROM register_snapshot {SNAPSHOT_OF}"
-        ))
-        .bind(i64::from(move_lag))
-        .bind(event_count)
-        .bind(register_codec::FORMAT)
-        .fetch_optional(&self.pool)
-        .await?;
-        let fetched = started.elapsed();
-        // Decoded from the row's own bytes: a snapshot is tens of
-        // megabytes, and copying it out first cost a pass over fresh pages.
-        Ok(row.map(|row| {
-            let bytes: &[u8] = row.get(0);
-            let decoded = register_codec::decode(bytes);
-            tracing::debug!(bytes = bytes.len(), ?fetched, decoded = ?started.elapsed(), "register snapshot decoded");
-            decoded
-        }))
-    }
-
-    /// The move lags that have a stored snapshot, of any event count.
-    pub async fn stored_snapshot_lags(&self) -> Result<Vec<u32>> {
-        let rows = sqlx::query("SELECT move_lag FROM register_snapshot ORDER BY move_lag")
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|row| u32::try_from(row.get::<i64, _>(0)).map_err(|e| internal!(e)))
-            .collect()
-    }
-
-    /// Whether [`Store::register_snapshot`] would find one.
-    pub async fn has_register_snapshot(&self, move_lag: u32, event_count: i64) -> Result<bool> {
-        let row = sqlx::query(&format!(
-            "SELECT COUNT(*) FROM register_snapshot {SNAPSHOT_OF}"
-        ))
-        .bind(i64::from(move_lag))
-        .bind(event_count)
-        .bind(register_codec::FORMAT)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(row.get::<i64, _>(0) > 0)
-    }
-
-    /// Replaces the snapshot of `move_lag` with `register` as built from
-    /// `event_count` events.
-    pub async fn save_register_snapshot(
-        &self,
-        move_lag: u32,
-        event_count: i64,
-        register: &Register,
-    ) -> Result<()> {
-        let content = register_codec::encode(register).map_err(|e| internal!(e))?;
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM register_snapshot WHERE move_lag = $1")
-            .bind(i64::from(move_lag))
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO register_snapshot (move_lag, event_count, format, persons, built_at, content) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(i64::from(move_lag))
-        .bind(event_count)
-        .bind(register_codec::FORMAT)
-        .bind(register.persons.len() as i64)
-        .bind(now_text())
-        .bind(content)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
 }

@@ -15,8 +15,15 @@ use smol_str::SmolStr;
 
 /// The layout's version. Raise it whenever [`Person`] or
 /// [`Register::build`] changes what a person holds, so that snapshots made by
-/// an older build are rebuilt instead of read.
-pub const FORMAT: i64 = 1;
+/// an older build are rebuilt instead of read. Format 2 stores the persons
+/// in parts that each read on their own.
+pub const FORMAT: i64 = 2;
+
+/// Persons per stored part: about 2.5 MB at 80 bytes a person, so that a
+/// part is read while the one before it is fetched, and no part is a
+/// message of tens of megabytes (issue 16: fetching the 38 MB snapshot as
+/// one value cost more than twice what its bytes take to send).
+pub const PERSONS_PER_PART: usize = 32_768;
 
 const MAGIC: &[u8; 4] = b"TSKR";
 
@@ -25,26 +32,89 @@ const MAGIC: &[u8; 4] = b"TSKR";
 #[error("the register snapshot cannot be read: {0}")]
 pub struct SnapshotUnreadable(&'static str);
 
+/// A head or part row whose count is below zero.
+pub const NEGATIVE_COUNT: SnapshotUnreadable = SnapshotUnreadable("a negative count");
+
 impl From<Unreadable> for SnapshotUnreadable {
     fn from(unreadable: Unreadable) -> Self {
         SnapshotUnreadable(unreadable.0)
     }
 }
 
-/// The register as bytes.
-pub fn encode(register: &Register) -> Result<Vec<u8>, SnapshotUnreadable> {
-    let mut out = Writer(Vec::with_capacity(register.persons.len() * 64 + 16));
+/// The register as parts of at most `per_part` persons each, in order; a
+/// register without persons is one empty part.
+pub fn encode_parts(
+    register: &Register,
+    per_part: usize,
+) -> Result<Vec<Vec<u8>>, SnapshotUnreadable> {
+    if register.persons.is_empty() {
+        return Ok(vec![encode_part(&[])?]);
+    }
+    register
+        .persons
+        .chunks(per_part.max(1))
+        .map(encode_part)
+        .collect()
+}
+
+/// One part: its persons as bytes, behind the magic, format and count.
+pub fn encode_part(persons: &[Person]) -> Result<Vec<u8>, SnapshotUnreadable> {
+    let mut out = Writer(Vec::with_capacity(persons.len() * 96 + 12));
     out.0.extend_from_slice(MAGIC);
     out.u32(FORMAT as u32);
-    out.u32(count(register.persons.len())?);
-    for person in &register.persons {
+    out.u32(count(persons.len())?);
+    for person in persons {
         write_person(&mut out, person)?;
     }
     Ok(out.0)
 }
 
-/// The register back from [`encode`]'s bytes.
-pub fn decode(bytes: &[u8]) -> Result<Register, SnapshotUnreadable> {
+/// The register back from its parts, as they arrive in order: each part is
+/// read as soon as it is added, and [`PartsReader::finish`] holds the
+/// whole to the count of parts and persons its head row stored.
+pub struct PartsReader {
+    parts: usize,
+    persons: usize,
+    read: Vec<Person>,
+    next_part: usize,
+}
+
+impl PartsReader {
+    /// A reader for `parts` parts holding `persons` persons in all.
+    pub fn new(parts: usize, persons: usize) -> PartsReader {
+        PartsReader {
+            parts,
+            persons,
+            // Room for every person at once, so no part moves the others;
+            // bounded, should the head row be wrong.
+            read: Vec::with_capacity(persons.min(PERSONS_PER_PART * parts.min(1_024))),
+            next_part: 0,
+        }
+    }
+
+    /// Reads part number `part` (counted from 0), which must be the next.
+    pub fn add(&mut self, part: usize, bytes: &[u8]) -> Result<(), SnapshotUnreadable> {
+        if part != self.next_part || part >= self.parts {
+            return Err(SnapshotUnreadable("a part missing or out of order"));
+        }
+        self.next_part += 1;
+        decode_part_into(bytes, &mut self.read)
+    }
+
+    /// The register, if every part was read and they held every person.
+    pub fn finish(self) -> Result<Register, SnapshotUnreadable> {
+        if self.next_part != self.parts {
+            return Err(SnapshotUnreadable("a part missing or out of order"));
+        }
+        if self.read.len() != self.persons {
+            return Err(SnapshotUnreadable("not as many persons as stored"));
+        }
+        Ok(Register { persons: self.read })
+    }
+}
+
+/// Adds the persons of one part to `persons`.
+fn decode_part_into(bytes: &[u8], persons: &mut Vec<Person>) -> Result<(), SnapshotUnreadable> {
     let mut input = Reader::new(bytes);
     if input.take(4)? != MAGIC {
         return Err(SnapshotUnreadable("not a register snapshot"));
@@ -52,17 +122,15 @@ pub fn decode(bytes: &[u8]) -> Result<Register, SnapshotUnreadable> {
     if i64::from(input.u32()?) != FORMAT {
         return Err(SnapshotUnreadable("another format"));
     }
-    let persons = input.u32()? as usize;
-    let mut register = Register {
-        persons: Vec::with_capacity(persons.min(bytes.len() / 16)),
-    };
-    for _ in 0..persons {
-        register.persons.push(read_person(&mut input)?);
+    let count = input.u32()? as usize;
+    persons.reserve(count.min(bytes.len() / 16));
+    for _ in 0..count {
+        persons.push(read_person(&mut input)?);
     }
     if input.left() != 0 {
         return Err(SnapshotUnreadable("bytes after the last person"));
     }
-    Ok(register)
+    Ok(())
 }
 
 const UNACCOMPANIED: u8 = 1;
@@ -199,12 +267,74 @@ mod tests {
         Register::build(&events, 2)
     }
 
+    /// The register back from its parts, in the order given.
+    fn decode(parts: &[Vec<u8>], persons: usize) -> Result<Register, SnapshotUnreadable> {
+        let mut reader = PartsReader::new(parts.len(), persons);
+        for (part, bytes) in parts.iter().enumerate() {
+            reader.add(part, bytes)?;
+        }
+        reader.finish()
+    }
+
+    /// One part holding every person, read back.
+    fn decode_one(bytes: &[u8], persons: usize) -> Result<Register, SnapshotUnreadable> {
+        decode(&[bytes.to_vec()], persons)
+    }
+
+    fn encode(register: &Register) -> Vec<u8> {
+        encode_part(&register.persons).unwrap()
+    }
+
+    #[test]
+    fn a_register_in_parts_reads_back_whole_and_in_order() {
+        let register = generated();
+        let parts = encode_parts(&register, 7).unwrap();
+        assert_eq!(parts.len(), register.persons.len().div_ceil(7));
+        assert!(parts.len() > 2, "{}", parts.len());
+        let decoded = decode(&parts, register.persons.len()).unwrap();
+        assert_eq!(decoded.persons, register.persons);
+    }
+
+    #[test]
+    fn a_register_without_persons_is_one_empty_part() {
+        let parts = encode_parts(&Register { persons: vec![] }, 7).unwrap();
+        assert_eq!(parts.len(), 1);
+        assert_eq!(decode(&parts, 0).unwrap().persons, vec![]);
+    }
+
+    #[test]
+    fn parts_missing_swapped_or_short_of_persons_are_refused() {
+        let register = generated();
+        let persons = register.persons.len();
+        let parts = encode_parts(&register, 7).unwrap();
+        let missing = SnapshotUnreadable("a part missing or out of order");
+        let short = SnapshotUnreadable("not as many persons as stored");
+        assert_eq!(decode(&parts[1..], persons).unwrap_err(), short);
+        let mut swapped = parts.clone();
+        swapped.swap(0, 1);
+        let mut reader = PartsReader::new(parts.len(), persons);
+        reader.add(0, &swapped[0]).unwrap();
+        assert_eq!(reader.add(2, &swapped[1]).unwrap_err(), missing);
+        let mut fewer = PartsReader::new(parts.len(), persons);
+        fewer.add(0, &parts[0]).unwrap();
+        assert_eq!(fewer.finish().unwrap_err(), missing);
+        assert_eq!(decode(&parts, persons + 1).unwrap_err(), short);
+        let mut one_too_many = PartsReader::new(parts.len(), persons);
+        for (part, bytes) in parts.iter().enumerate() {
+            one_too_many.add(part, bytes).unwrap();
+        }
+        assert_eq!(
+            one_too_many.add(parts.len(), &parts[0]).unwrap_err(),
+            missing
+        );
+    }
+
     #[test]
     fn a_generated_register_reads_back_as_it_was_built() {
         let register = generated();
         assert!(register.persons.iter().any(|p| p.born.is_some()));
         assert!(register.persons.iter().any(|p| p.unaccompanied));
-        let decoded = decode(&encode(&register).unwrap()).unwrap();
+        let decoded = decode_one(&encode(&register), register.persons.len()).unwrap();
         assert_eq!(decoded.persons, register.persons);
     }
 
@@ -215,7 +345,7 @@ mod tests {
         let to = MunicipalityNumber::from_trusted("0301").unwrap();
         person.moves = vec![(NaiveDate::from_ymd_opt(2021, 3, 4).unwrap(), to)];
         person.exit = NaiveDate::from_ymd_opt(2022, 5, 6);
-        let decoded = decode(&encode(&register).unwrap()).unwrap();
+        let decoded = decode_one(&encode(&register), register.persons.len()).unwrap();
         assert_eq!(decoded.persons[0], register.persons[0]);
     }
 
@@ -236,7 +366,7 @@ mod tests {
             person.household_id = SmolStr::new(format!("h{id}"));
             person.born = None;
         }
-        let decoded = decode(&encode(&register).unwrap()).unwrap();
+        let decoded = decode_one(&encode(&register), register.persons.len()).unwrap();
         assert_eq!(decoded.persons, register.persons);
         for id in &ids {
             let found = decoded.person(id).map(|p| p.id.as_str());
@@ -249,25 +379,30 @@ mod tests {
         let mut register = generated();
         register.persons.truncate(1);
         register.persons[0].exit = None;
-        let mut bytes = encode(&register).unwrap();
+        let mut bytes = encode(&register);
         // The last person without an exit ends with its move count.
         let at = bytes.len() - 4 - 6 * register.persons[0].moves.len();
         bytes[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert_eq!(decode(&bytes).unwrap_err(), SnapshotUnreadable("cut short"));
+        assert_eq!(
+            decode_one(&bytes, 1).unwrap_err(),
+            SnapshotUnreadable("cut short")
+        );
     }
 
     #[test]
     fn bytes_that_are_not_a_whole_snapshot_are_refused() {
-        let bytes = encode(&generated()).unwrap();
-        let cut = decode(&bytes[..bytes.len() - 1]);
+        let register = generated();
+        let persons = register.persons.len();
+        let bytes = encode(&register);
+        let cut = decode_one(&bytes[..bytes.len() - 1], persons);
         assert_eq!(cut.unwrap_err(), SnapshotUnreadable("cut short"));
         let mut longer = bytes.clone();
         longer.push(0);
-        assert!(decode(&longer).is_err());
+        assert!(decode_one(&longer, persons).is_err());
         let mut other_format = bytes;
         other_format[4] = 99;
         assert_eq!(
-            decode(&other_format).unwrap_err(),
+            decode_one(&other_format, persons).unwrap_err(),
             SnapshotUnreadable("another format")
         );
     }

@@ -37,14 +37,16 @@ async fn with_small_register(backend: Backend) -> TestDb {
     db
 }
 
-/// Replaces the stored snapshot's bytes behind tilskot's back.
+/// Replaces the bytes of the stored snapshot's one part behind tilskot's
+/// back.
 async fn overwrite_snapshot(db: &TestDb, content: Vec<u8>) {
     let pool = db.raw_pool().await;
-    sqlx::query("UPDATE register_snapshot SET content = $1")
+    let changed = sqlx::query("UPDATE register_snapshot_part SET content = $1")
         .bind(content)
         .execute(&pool)
         .await
         .unwrap();
+    assert_eq!(changed.rows_affected(), 1);
 }
 
 #[tokio::test]
@@ -79,6 +81,55 @@ async fn an_unreadable_snapshot_is_rebuilt_from_the_events() {
     }
 }
 
+/// How many parts the stored snapshot has, by its head and by its rows.
+async fn stored_parts(db: &TestDb) -> (i64, i64) {
+    use sqlx::Row;
+    let row = sqlx::query(
+        "SELECT (SELECT parts FROM register_snapshot), (SELECT COUNT(*) FROM register_snapshot_part)",
+    )
+    .fetch_one(&db.raw_pool().await)
+    .await
+    .unwrap();
+    (row.get(0), row.get(1))
+}
+
+#[tokio::test]
+async fn a_snapshot_in_parts_reads_back_whole_and_a_lost_part_is_rebuilt() {
+    for backend in BACKENDS {
+        let db = with_small_register(backend).await;
+        let expected = db.ok(&ACCRUALS);
+        let store = Store::connect(&db.url).await.unwrap();
+        let count = store.event_count().await.unwrap();
+        let built = Register::build(&store.all_events().await.unwrap(), 2);
+        store
+            .save_register_snapshot_in_parts(2, count, &built, 2)
+            .await
+            .unwrap();
+        let read = store.register_snapshot(2, count).await.unwrap();
+        assert_eq!(read.unwrap().unwrap().persons, built.persons, "{backend:?}");
+        store.close().await;
+        let parts = built.persons.len().div_ceil(2) as i64;
+        assert!(parts > 2, "{backend:?}: {parts}");
+        assert_eq!(stored_parts(&db).await, (parts, parts), "{backend:?}");
+        assert_eq!(db.ok(&ACCRUALS), expected, "{backend:?}");
+
+        let pool = db.raw_pool().await;
+        sqlx::query("DELETE FROM register_snapshot_part WHERE part = 1")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let checked = db.fails(&["check"]);
+        assert!(
+            checked.contains("kan ikkje lesast"),
+            "{backend:?}: {checked}"
+        );
+        // Read by the next command, it is rebuilt whole in one part.
+        assert_eq!(db.ok(&ACCRUALS), expected, "{backend:?}");
+        assert_eq!(stored_parts(&db).await, (1, 1), "{backend:?}");
+        assert!(db.ok(&["check"]).contains("1 lagra registerbilete"));
+    }
+}
+
 #[tokio::test]
 async fn the_check_names_a_snapshot_that_differs_from_the_events() {
     for backend in BACKENDS {
@@ -88,8 +139,13 @@ async fn the_check_names_a_snapshot_that_differs_from_the_events() {
         let mut events = store.all_events().await.unwrap();
         store.close().await;
         events.retain(|e| e.person_id != "D1");
-        let forged = register_codec::encode(&Register::build(&events, 2)).unwrap();
-        overwrite_snapshot(&db, forged).await;
+        let forged = Register::build(&events, 2).persons;
+        overwrite_snapshot(&db, register_codec::encode_part(&forged).unwrap()).await;
+        sqlx::query("UPDATE register_snapshot SET persons = $1")
+            .bind(forged.len() as i64)
+            .execute(&db.raw_pool().await)
+            .await
+            .unwrap();
         let refused = db.fails(&["check"]);
         assert!(
             refused.contains("Det lagra registerbiletet (2 månader før ei flytting tel, 12 hendingar) skil seg frå personane hendingane gjev."),

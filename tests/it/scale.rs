@@ -268,6 +268,7 @@ async fn postgres_stores_the_large_values_without_its_slow_compression() {
     let pool = db.raw_pool().await;
     for (table, column) in [
         ("register_snapshot", "content"),
+        ("register_snapshot_part", "content"),
         ("batch_block", "lines"),
         ("paid_sum_block", "lines"),
     ] {
