@@ -124,7 +124,10 @@ async fn run_demo_or_bench(cli: Cli) -> anyhow::Result<()> {
             for run in 0..runs {
                 // Several runs: each in a process of its own, as a command is.
                 let report = if runs > 1 {
-                    bench_process::run_in_child(run, &dir)?
+                    // Waiting for the child blocks: on a worker meant for it.
+                    let dir = dir.clone();
+                    tokio::task::spawn_blocking(move || bench_process::run_in_child(run, &dir))
+                        .await??
                 } else {
                     one_bench_run(run, &options, &book, &dir).await?
                 };
