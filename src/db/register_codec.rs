@@ -85,9 +85,10 @@ impl PartsReader {
         PartsReader {
             parts,
             persons,
-            // Room for every person at once, so no part moves the others;
-            // bounded, should the head row be wrong.
-            read: Vec::with_capacity(persons.min(PERSONS_PER_PART * parts.min(1_024))),
+            // Room for every person at once, so no part moves the others,
+            // up to 64 parts' worth (2 million persons): a head row that
+            // claims more only lets the list grow as real parts are read.
+            read: Vec::with_capacity(persons.min(PERSONS_PER_PART * parts.min(64))),
             next_part: 0,
         }
     }
@@ -327,6 +328,16 @@ mod tests {
             one_too_many.add(parts.len(), &parts[0]).unwrap_err(),
             missing
         );
+    }
+
+    #[test]
+    fn a_head_that_claims_too_much_is_refused_without_room_made_for_it() {
+        let register = generated();
+        let mut reader = PartsReader::new(usize::MAX, usize::MAX);
+        assert!(reader.read.capacity() <= 64 * PERSONS_PER_PART);
+        reader.add(0, &encode(&register)).unwrap();
+        let missing = SnapshotUnreadable("a part missing or out of order");
+        assert_eq!(reader.finish().unwrap_err(), missing);
     }
 
     #[test]

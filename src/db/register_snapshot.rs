@@ -172,6 +172,7 @@ where
     });
     let started = std::time::Instant::now();
     let mut rows = std::pin::pin!(rows);
+    // How long the fetch waited for the decoder to take a part.
     let mut waited = std::time::Duration::ZERO;
     while let Some(row) = rows.try_next().await? {
         let sent = std::time::Instant::now();
