@@ -67,6 +67,10 @@ pub async fn load_register(
     if let Some(register) = store.cached_register(count, lag) {
         return Ok(register);
     }
+    let _loading = store.register_loading().await;
+    if let Some(register) = store.cached_register(count, lag) {
+        return Ok(register); // loaded by the one this waited for
+    }
     let register = match stored_snapshot(store, lag, count).await? {
         Some(register) => register,
         None => build_and_store(store, lag, count).await?,

@@ -88,6 +88,9 @@ pub struct Store {
     /// built from: events are only ever added, so the same count is the same
     /// register, and the batches of a year need not rebuild it each term.
     register_cache: Arc<std::sync::Mutex<Option<CachedRegister>>>,
+    /// Held while the register is read or built for the cache: one load
+    /// at a time (see [`Store::register_loading`]).
+    register_loading: Arc<tokio::sync::Mutex<()>>,
     /// What was paid, with the paid batches it sums: paid batches never
     /// change, so a later call adds only the batches paid since.
     paid_cache: Arc<std::sync::Mutex<Option<paid_sums::PaidSoFar>>>,
@@ -194,6 +197,7 @@ impl Store {
             pool,
             backend,
             register_cache: Arc::new(std::sync::Mutex::new(None)),
+            register_loading: Arc::new(tokio::sync::Mutex::new(())),
             paid_cache: Arc::new(std::sync::Mutex::new(None)),
             native_postgres,
         })
@@ -221,6 +225,15 @@ impl Store {
             .as_ref()
             .filter(|c| c.events == events && c.move_lag == move_lag)
             .map(|c| Arc::clone(&c.register))
+    }
+
+    /// Waits for any other load of the register into the cache, and holds
+    /// off the next until the guard is dropped. Requests that arrive while
+    /// the register is read take it from the cache afterwards, instead of
+    /// each reading a copy of their own (about 100 MB at scale 10 with six
+    /// events a person) over a connection of its own.
+    pub async fn register_loading(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.register_loading.lock().await
     }
 
     pub fn clear_register_cache(&self) {
@@ -499,6 +512,7 @@ mod tests {
                 .expect("lazy"),
             backend: Backend::Postgres,
             register_cache: Arc::default(),
+            register_loading: Arc::default(),
             paid_cache: Arc::default(),
             native_postgres: Some(parsed_options(unreachable).expect("options")),
         };

@@ -335,3 +335,28 @@ async fn an_unreadable_page_is_named_by_the_check_and_the_rows_are_read_instead(
         );
     }
 }
+
+/// Requests that need the register at once (the web application's, on a
+/// cold cache) read it once: the others wait and share what it read,
+/// rather than each reading a copy over a connection of its own.
+#[tokio::test]
+async fn loads_of_the_register_at_once_read_it_once_and_share_it() {
+    use std::sync::Arc;
+    use tilskot::domain::calendar::Period;
+    let rules = tilskot::io::rules_dir::load_rules_dir(&crate::support::rules_dir()).unwrap();
+    let period: Period = "2022-07".parse().unwrap();
+    for backend in BACKENDS {
+        let db = with_small_register(backend).await;
+        let store = Store::open(&db.url).await.unwrap();
+        let loads = (0..6).map(|_| tilskot::app::batches::load_register(&store, &rules, period));
+        let loaded = futures_util::future::try_join_all(loads).await.unwrap();
+        assert!(
+            loaded
+                .iter()
+                .all(|register| Arc::ptr_eq(register, &loaded[0])),
+            "{backend:?}: the register was read more than once"
+        );
+        assert!(!loaded[0].persons.is_empty(), "{backend:?}");
+        store.close().await;
+    }
+}
