@@ -19,8 +19,8 @@ use smol_str::SmolStr;
 /// in parts that each read on their own.
 pub const FORMAT: i64 = 2;
 
-/// Persons per stored part: about 2.5 MB at 80 bytes a person, so that a
-/// part is read while the one before it is fetched, and no part is a
+/// Persons per stored part: about 2.5 MB at 80 bytes a person, so that
+/// one part is decoded while the next is fetched, and no part is a
 /// message of tens of megabytes (issue 16: fetching the 38 MB snapshot as
 /// one value cost more than twice what its bytes take to send).
 pub const PERSONS_PER_PART: usize = 32_768;
