@@ -425,6 +425,57 @@ async fn import_tables(pool: &sqlx::AnyPool) -> Vec<(&'static str, i64)> {
     counts
 }
 
+/// A big first import whose check finds a problem (a row far down the file
+/// exits an unknown person) keeps nothing, and is refused with that
+/// problem, even when the database would also have refused a row: the
+/// check's answer comes before anything the writes could say. (The
+/// contract a later change that stores while it checks must keep.)
+#[tokio::test]
+async fn a_big_import_whose_check_fails_keeps_nothing_and_tells_its_problem() {
+    for backend in BACKENDS {
+        let db = TestDb::new(backend).await;
+        db.ok(&["init", "--start-period", "2022-01", "--admin", "admin"]);
+        let generated = db.path("register.csv");
+        let generated = generated.to_str().unwrap();
+        db.ok(&[
+            "generate", "--scale", "0.25", "--seed", "3", "--out", generated,
+        ]);
+        let mut text = std::fs::read_to_string(generated).unwrap();
+        let rows = text.lines().count();
+        assert!(rows > 10_000, "{rows}");
+        text.push_str("exited,2022-04-01,N7,,,,,,,\n");
+        let file = db.write("late-problem.csv", &text);
+        let pool = db.raw_pool().await;
+        let before = import_tables(&pool).await;
+        let refused = db.import_refused(file.to_str().unwrap());
+        let problem = format!(
+            "late-problem.csv:{}:person_id: «exited»-hendinga gjeld N7",
+            rows + 1
+        );
+        assert!(refused.contains(&problem), "{backend:?}: {refused}");
+        assert_eq!(import_tables(&pool).await, before, "{backend:?}");
+        // The database refuses a row as well: the check's problem is told.
+        let plant = match backend {
+            Backend::Sqlite => {
+                "CREATE TRIGGER planted_refusal BEFORE INSERT ON register_event \
+                 BEGIN SELECT RAISE(ABORT, 'planted refusal'); END"
+            }
+            Backend::Postgres => {
+                "CREATE FUNCTION planted_refusal() RETURNS trigger LANGUAGE plpgsql AS $$ \
+                 BEGIN RAISE EXCEPTION 'planted refusal'; END $$; \
+                 CREATE TRIGGER planted_refusal BEFORE INSERT ON register_event \
+                 FOR EACH ROW EXECUTE FUNCTION planted_refusal()"
+            }
+        };
+        sqlx::raw_sql(plant).execute(&pool).await.unwrap();
+        let refused = db.import_refused(file.to_str().unwrap());
+        assert!(refused.contains(&problem), "{backend:?}: {refused}");
+        assert!(!refused.contains("planted"), "{backend:?}: {refused}");
+        assert_eq!(import_tables(&pool).await, before, "{backend:?}");
+        pool.close().await;
+    }
+}
+
 /// A row the database refuses while the import's rows are stored (a
 /// trigger planted here; on PostgreSQL inside `COPY`, after the import's
 /// row, pages and audit entry were written) leaves nothing of the import:
