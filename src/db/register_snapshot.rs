@@ -14,8 +14,10 @@ use crate::domain::register::Register;
 use futures_util::{Stream, TryStreamExt};
 use sqlx::Row;
 
-/// The snapshot of a move lag ($1), an event count ($2) and a format ($3).
-const SNAPSHOT_OF: &str = "WHERE move_lag = $1 AND event_count = $2 AND format = $3";
+/// Whether there is a snapshot of a move lag ($1), an event count ($2)
+/// and a format ($3).
+const COUNT_OF: &str =
+    "SELECT COUNT(*) FROM register_snapshot WHERE move_lag = $1 AND event_count = $2 AND format = $3";
 
 /// The head's counts and each part, in order, of the snapshot of a move
 /// lag ($1), an event count ($2) and a format ($3): one statement, so that
@@ -43,12 +45,12 @@ impl Store {
         let read = match self.backend {
             Backend::Sqlite => {
                 let mut conn = self.pool.acquire().await?;
-                let query = head_and_parts::<sqlx::Any>(move_lag, event_count);
+                let query = of_snapshot::<sqlx::Any>(HEAD_AND_PARTS, move_lag, event_count);
                 read_parts(query.fetch(&mut *conn)).await?
             }
             Backend::Postgres => {
                 let mut conn = self.native_postgres().await?;
-                let query = head_and_parts::<sqlx::Postgres>(move_lag, event_count);
+                let query = of_snapshot::<sqlx::Postgres>(HEAD_AND_PARTS, move_lag, event_count);
                 let read = read_parts(query.fetch(&mut conn)).await;
                 close_native(conn).await;
                 read?
@@ -70,14 +72,9 @@ impl Store {
 
     /// Whether [`Store::register_snapshot`] would find one.
     pub async fn has_register_snapshot(&self, move_lag: u32, event_count: i64) -> Result<bool> {
-        let row = sqlx::query(&format!(
-            "SELECT COUNT(*) FROM register_snapshot {SNAPSHOT_OF}"
-        ))
-        .bind(i64::from(move_lag))
-        .bind(event_count)
-        .bind(register_codec::FORMAT)
-        .fetch_one(&self.pool)
-        .await?;
+        let row = of_snapshot::<sqlx::Any>(COUNT_OF, move_lag, event_count)
+            .fetch_one(&self.pool)
+            .await?;
         Ok(row.get::<i64, _>(0) > 0)
     }
 
@@ -140,15 +137,17 @@ impl Store {
     }
 }
 
-/// [`HEAD_AND_PARTS`] for a move lag and event count, on either driver.
-fn head_and_parts<'q, DB: sqlx::Database>(
+/// `sql` ([`HEAD_AND_PARTS`] or [`COUNT_OF`]) bound to a move lag, an
+/// event count and the current format, on either driver.
+fn of_snapshot<'q, DB: sqlx::Database>(
+    sql: &'q str,
     move_lag: u32,
     event_count: i64,
 ) -> sqlx::query::Query<'q, DB, DB::Arguments<'q>>
 where
     i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
 {
-    sqlx::query(HEAD_AND_PARTS)
+    sqlx::query(sql)
         .bind(i64::from(move_lag))
         .bind(event_count)
         .bind(register_codec::FORMAT)
